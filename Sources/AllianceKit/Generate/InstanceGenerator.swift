@@ -1,0 +1,128 @@
+/// A small, fast, seedable random number generator (SplitMix64), so that generated instances
+/// are the same on every machine and every run for the same seed.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random instances shaped like real districts, for tests and benchmarks: units with strengths
+/// and resources, some serving several communities, some bundled into groups, pair rules,
+/// planar coordinates and a previous plan. The same parameters and seed give the same instance.
+public struct InstanceGenerator: Sendable {
+    public var communities: Int
+    public var units: Int
+    public var categories: Int = 4
+    /// Share of units that may serve 2–3 communities (一包多).
+    public var multiCommunityShare: Double = 0.2
+    /// Share of units bundled into groups of two or three.
+    public var groupShare: Double = 0.15
+    /// Share of units that may lead.
+    public var leadShare: Double = 0.6
+    /// Number of each pair rule to draw.
+    public var fixPairs: Int = 1
+    public var forbidPairs: Int = 2
+    public var preferPairs: Int = 2
+    public var coordinates: Bool = true
+    /// Draw a previous plan (with one stale row naming a unit no longer listed).
+    public var previousPlan: Bool = true
+
+    public init(communities: Int, units: Int) {
+        self.communities = communities
+        self.units = units
+    }
+
+    /// The instance and, when asked for, a previous plan for it.
+    public func generate(seed: UInt64) -> (instance: Instance, previous: [Assignment]) {
+        var rng = SeededGenerator(seed: seed)
+        let categoryNames = ["就业帮扶", "养老服务", "助学支教", "医疗义诊", "法律咨询", "环境整治", "文化活动", "志愿服务"]
+        let names = (0..<categories).map { $0 < categoryNames.count ? categoryNames[$0] : "类别\($0 + 1)" }
+
+        var communityList: [Community] = []
+        for c in 0..<communities {
+            let location = coordinates ? Location.planar(x: Self.round(Double.random(in: 0...10, using: &rng)),
+                                                         y: Self.round(Double.random(in: 0...10, using: &rng))) : nil
+            communityList.append(Community(id: "C\(c + 1)", name: "社区\(c + 1)", street: "街道\(c % 3 + 1)",
+                                           strength: Double(Int.random(in: 0...6, using: &rng)) / 2,
+                                           location: location))
+        }
+        var orgs: [Organization] = []
+        var u = 0
+        var groupNumber = 0
+        while u < units {
+            let groupSize = Double.random(in: 0..<1, using: &rng) < groupShare ? min(units - u, Int.random(in: 2...3, using: &rng)) : 1
+            let group: String? = groupSize > 1 ? "G\(groupNumber + 1)" : nil
+            if groupSize > 1 { groupNumber += 1 }
+            for _ in 0..<groupSize {
+                let multi = Double.random(in: 0..<1, using: &rng) < multiCommunityShare
+                let k = multi ? Int.random(in: 2...3, using: &rng) : 1
+                let m = Int.random(in: 0...1, using: &rng)
+                let location = coordinates ? Location.planar(x: Self.round(Double.random(in: 0...10, using: &rng)),
+                                                             y: Self.round(Double.random(in: 0...10, using: &rng))) : nil
+                orgs.append(Organization(id: "U\(u + 1)", name: "单位\(u + 1)", kind: ["机关", "企业", "事业", "两新", "物业"][u % 5],
+                                         strength: Double(Int.random(in: 1...8, using: &rng)),
+                                         canLead: Double.random(in: 0..<1, using: &rng) < leadShare,
+                                         minCommunities: min(m, k), maxCommunities: k, group: group,
+                                         location: location))
+                u += 1
+            }
+        }
+        var needs: [Need] = []
+        for community in communityList {
+            for r in (0..<categories).shuffled(using: &rng).prefix(Int.random(in: 1...min(3, categories), using: &rng)) {
+                needs.append(Need(communityID: community.id, category: names[r],
+                                  amount: Double(Int.random(in: 1...5, using: &rng)),
+                                  priority: Double(Int.random(in: 1...3, using: &rng))))
+            }
+        }
+        var resources: [Resource] = []
+        for org in orgs {
+            for r in (0..<categories).shuffled(using: &rng).prefix(Int.random(in: 1...min(2, categories), using: &rng)) {
+                resources.append(Resource(orgID: org.id, category: names[r], amount: Double(Int.random(in: 1...6, using: &rng))))
+            }
+        }
+        var pairs: [PairRule] = []
+        var used = Set<[Int]>()
+        func drawPair() -> (Int, Int)? {
+            for _ in 0..<20 {
+                let pair = [Int.random(in: 0..<orgs.count, using: &rng), Int.random(in: 0..<communityList.count, using: &rng)]
+                if used.insert(pair).inserted { return (pair[0], pair[1]) }
+            }
+            return nil
+        }
+        for (count, rule) in [(fixPairs, PairRuleKind.fix), (forbidPairs, .forbid), (preferPairs, .prefer(score: 0))] {
+            for _ in 0..<count {
+                guard let (o, c) = drawPair() else { continue }
+                var kind = rule
+                if case .prefer = rule { kind = .prefer(score: Double(Int.random(in: -2...3, using: &rng)) / 10) }
+                pairs.append(PairRule(orgID: orgs[o].id, communityID: communityList[c].id, rule: kind))
+            }
+        }
+        // A fix and a forbid through two members of one group would be an input error: drop such forbids.
+        let groupOf = Dictionary(orgs.map { ($0.id, $0.group ?? $0.id) }, uniquingKeysWith: { a, _ in a })
+        let fixedKeys = Set(pairs.filter { $0.rule == .fix }.map { [groupOf[$0.orgID]!, $0.communityID] })
+        pairs.removeAll { $0.rule == .forbid && fixedKeys.contains([groupOf[$0.orgID]!, $0.communityID]) }
+
+        var previous: [Assignment] = []
+        if previousPlan {
+            for org in orgs where Double.random(in: 0..<1, using: &rng) < 0.5 {
+                previous.append(Assignment(orgID: org.id, communityID: communityList.randomElement(using: &rng)!.id,
+                                           role: .member))
+            }
+            previous.append(Assignment(orgID: "GONE", communityID: communityList[0].id, role: .member))
+        }
+        let instance = Instance(communities: communityList, organizations: orgs, needs: needs,
+                                resources: resources, pairs: pairs)
+        return (instance, previous)
+    }
+
+    private static func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+}

@@ -1,0 +1,95 @@
+/// Collects what the list files say while they are read: the entities, every error and warning,
+/// and the ids seen so far for reference checks. One file's rows are read in each extension.
+struct InstanceBuilder {
+    let texts: [String: String]
+    let unreadable: Set<String>
+    var errors: [InputError] = []
+    var warnings: [String] = []
+    var communities: [Community] = []
+    var organizations: [Organization] = []
+    var needs: [Need] = []
+    var resources: [Resource] = []
+    var projects: [Project] = []
+    var pairs: [PairRule] = []
+    /// Community ids with the cell that defined them; nil when communities.csv could not be read,
+    /// in which case references to communities are not checked (that would only repeat one error).
+    var communityIDs: [String: SourceLocation]?
+    var organizationIDs: [String: SourceLocation]?
+
+    init(texts: [String: String], unreadable: Set<String>) {
+        self.texts = texts
+        self.unreadable = unreadable
+    }
+
+    var instance: Instance {
+        Instance(communities: communities, organizations: organizations, needs: needs, resources: resources,
+                 projects: projects, pairs: pairs, warnings: warnings)
+    }
+
+    mutating func readAll() {
+        readCommunities(table("communities.csv", required: ["id"],
+                              optional: ["name", "street", "strength", "min_orgs", "max_orgs", "district"] + Self.coordinateColumns))
+        readOrganizations(table("organizations.csv", required: ["id"],
+                                optional: ["name", "kind", "strength", "can_lead", "min_communities", "max_communities",
+                                           "group", "district"] + Self.coordinateColumns))
+        readNeeds(table("needs.csv", required: ["community_id", "category", "amount"], optional: ["priority"]))
+        readResources(table("resources.csv", required: ["org_id", "category", "amount"]))
+        readProjects(table("projects.csv", required: ["id", "community_id", "category", "amount"],
+                           optional: ["name", "value"], isRequired: false))
+        readPairs(table("pairs.csv", required: ["org_id", "community_id", "rule"], optional: ["score"], isRequired: false))
+        warnAboutCoordinates()
+    }
+
+    static let coordinateColumns = ["x", "y", "lat", "lon"]
+
+    /// The table of `file` when its rows can be read; nil (after recording why) when the file is
+    /// missing, has syntax errors, or lacks a required column.
+    mutating func table(_ file: String, required: [String], optional: [String] = [], isRequired: Bool = true) -> CSVTable? {
+        guard let text = texts[file] else {
+            if isRequired && !unreadable.contains(file) {
+                errors.append(InputError(SourceLocation(file: file, line: 1, column: 1), "required file is missing"))
+            }
+            return nil
+        }
+        let parsed = CSVParser.parse(text, file: file)
+        if !parsed.errors.isEmpty {
+            errors += parsed.errors
+            return nil
+        }
+        if !isRequired && parsed.records.isEmpty { return nil }
+        let table = CSVTable(records: parsed.records, file: file, required: required, optional: optional)
+        errors += table.errors
+        warnings += table.warnings
+        return table.missingColumns.isEmpty ? table : nil
+    }
+
+    /// Runs one accessor, recording its error; nil when the cell is empty or wrong.
+    /// (Untyped `throws` so that closures need no annotation; the accessors only throw `InputError`.)
+    mutating func cell<T>(_ read: () throws -> T?) -> T? {
+        do {
+            return try read()
+        } catch let error as InputError {
+            errors.append(error)
+        } catch {
+            preconditionFailure("cell accessors throw only InputError, got \(error)")
+        }
+        return nil
+    }
+
+    /// Records an error when `id` is not among `known` (skipped when `known` is nil).
+    mutating func checkReference(_ id: String, in known: [String: SourceLocation]?, row: CSVRow, column: String,
+                                 noun: String, listFile: String) {
+        guard let known, known[id] == nil else { return }
+        errors.append(row.error(column, "unknown \(noun) '\(id)' (not in \(listFile))"))
+    }
+
+    /// Records `id` in `seen`, or a duplicate error pointing back at its first definition.
+    mutating func register(_ id: String, in seen: inout [String: SourceLocation], row: CSVRow, noun: String) -> Bool {
+        if let first = seen[id] {
+            errors.append(row.error("id", "duplicate \(noun) id '\(id)' (first at \(first))"))
+            return false
+        }
+        seen[id] = row.location(of: "id")
+        return true
+    }
+}

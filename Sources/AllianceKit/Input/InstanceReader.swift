@@ -1,0 +1,65 @@
+import Foundation
+
+/// Reads and validates the list files of one planning folder into an `Instance`.
+/// Every problem in every file is collected, so a user fixes a spreadsheet in one pass.
+public enum InstanceReader {
+    /// Files that must be present.
+    public static let requiredFiles = ["communities.csv", "organizations.csv", "needs.csv", "resources.csv"]
+    /// Files that may be absent (an absent or completely empty one means "no rows").
+    public static let optionalFiles = ["projects.csv", "pairs.csv"]
+
+    /// Reads the lists in `folder`. Throws `InputErrors` holding every error found, sorted by file
+    /// (in the order above), line and column.
+    public static func read(folder: URL, encoding: TextEncoding = .utf8) throws(InputErrors) -> Instance {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputErrors([InputError(SourceLocation(file: folder.path, line: 1, column: 1), "no such folder")])
+        }
+        var texts: [String: String] = [:]
+        var errors: [InputError] = []
+        var unreadable: Set<String> = []
+        for name in requiredFiles + optionalFiles {
+            let url = folder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            let data: Data
+            do {
+                data = try Data(contentsOf: url)
+            } catch {
+                errors.append(InputError(SourceLocation(file: name, line: 1, column: 1), "cannot read the file: \(error.localizedDescription)"))
+                unreadable.insert(name)
+                continue
+            }
+            do {
+                texts[name] = try CSVFileDecoder.decode(data, file: name, encoding: encoding)
+            } catch {
+                errors.append(error)
+                unreadable.insert(name)
+            }
+        }
+        return try build(texts: texts, errors: errors, unreadable: unreadable)
+    }
+
+    /// Reads lists given in memory, file name → contents (e.g. `["communities.csv": "id\nC1\n", …]`).
+    /// Same rules and errors as `read(folder:)`; meant for tests and generated instances.
+    public static func read(files: [String: String]) throws(InputErrors) -> Instance {
+        try build(texts: files, errors: [], unreadable: [])
+    }
+
+    private static func build(texts: [String: String], errors: [InputError], unreadable: Set<String>) throws(InputErrors) -> Instance {
+        var builder = InstanceBuilder(texts: texts, unreadable: unreadable)
+        builder.errors = errors
+        builder.readAll()
+        if !builder.errors.isEmpty { throw InputErrors(sorted(builder.errors)) }
+        return builder.instance
+    }
+
+    /// Errors in file order (known files first, in reading order), then line, column and message; duplicates dropped.
+    static func sorted(_ errors: [InputError]) -> [InputError] {
+        let order = Dictionary(uniqueKeysWithValues: (requiredFiles + optionalFiles).enumerated().map { ($1, $0) })
+        func key(_ e: InputError) -> (Int, String, Int, Int, String) {
+            (order[e.location.file] ?? order.count, e.location.file, e.location.line, e.location.column, e.message)
+        }
+        var seen: Set<InputError> = []
+        return errors.filter { seen.insert($0).inserted }.sorted { key($0) < key($1) }
+    }
+}

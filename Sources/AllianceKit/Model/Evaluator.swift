@@ -1,0 +1,174 @@
+/// Recomputes a plan's objective and checks every constraint of MODEL.md from the plan alone.
+///
+/// This is deliberately a separate code path from the model builder: it never looks at solver
+/// variables. Given who serves where and who leads, the best coverage and the band excess are
+/// determined (cov = min(d, supply), e = distance of S_c outside the band), so the objective
+/// follows directly. Every strategy's result and every hand-edited plan is judged here.
+public enum Evaluator {
+    /// Judges a unit-level plan.
+    public static func evaluate(_ plan: Plan, in problem: Problem) -> Evaluation {
+        precondition(plan.unitCount == problem.unitCount && plan.communityCount == problem.communityCount,
+                     "plan shape does not match the problem")
+        var violations: [Violation] = []
+        let nU = problem.unitCount, nC = problem.communityCount, nR = problem.categoryCount
+        let units = problem.units, communities = problem.communities
+
+        // Unit bounds m_o ≤ Σ_c x ≤ k_o.
+        for u in 0..<nU {
+            let served = plan.communities(of: u).count
+            if served < units[u].minCommunities || served > units[u].maxCommunities {
+                violations.append(Violation(
+                    "unit \(units[u].id) serves \(served) communities; it must serve between "
+                        + "\(units[u].minCommunities) and \(units[u].maxCommunities)"))
+            }
+        }
+        for c in 0..<nC {
+            let members = plan.units(of: c)
+            // Size bounds L_c ≤ Σ_o x ≤ U_c.
+            if members.count < problem.minSize[c] || members.count > problem.maxSize[c] {
+                violations.append(Violation(
+                    "community \(communities[c].id) has \(members.count) units; it must have between "
+                        + "\(problem.minSize[c]) and \(problem.maxSize[c])"))
+            }
+            // Lead rule.
+            if problem.options.leadRule {
+                if let lead = plan.lead[c] {
+                    if !plan[unit: lead, community: c] {
+                        violations.append(Violation(
+                            "community \(communities[c].id): lead unit \(units[lead].id) is not one of its units"))
+                    }
+                    if !units[lead].canLead {
+                        violations.append(Violation(
+                            "community \(communities[c].id): unit \(units[lead].id) may not lead (column can_lead)"))
+                    }
+                } else {
+                    violations.append(Violation("community \(communities[c].id) has no lead unit"))
+                }
+            }
+            // Allowed and fixed pairs.
+            for u in 0..<nU {
+                let p = u * nC + c
+                if plan.assigned[p] && !problem.allowed[p] {
+                    violations.append(Violation(
+                        "unit \(units[u].id) may not serve community \(communities[c].id) "
+                            + "(forbidden in pairs.csv or beyond --max-distance-km)"))
+                }
+                if problem.fixed[p] && !plan.assigned[p] {
+                    violations.append(Violation(
+                        "unit \(units[u].id) must serve community \(communities[c].id) (fix in pairs.csv)"))
+                }
+            }
+        }
+
+        // Strength, band excess, coverage, distance, preference, keep.
+        let mean = problem.meanStrength, tau = problem.options.balanceBand
+        var outcomes: [CommunityOutcome] = []
+        var excessSum = 0.0, coveredWeighted = 0.0
+        var distanceSum = 0.0, preferenceSum = 0.0, kept = 0
+        for c in 0..<nC {
+            var strength = communities[c].strength
+            var supply = [Double](repeating: 0, count: nR)
+            for u in plan.units(of: c) {
+                let share = 1.0 / Double(units[u].maxCommunities)
+                strength += units[u].strength * share
+                for r in 0..<nR { supply[r] += problem.resource[u * nR + r] * share }
+                let p = u * nC + c
+                distanceSum += problem.distance[p]
+                preferenceSum += problem.preference[p]
+                if problem.previous[p] { kept += 1 }
+            }
+            excessSum += max(0, strength - (1 + tau) * mean, (1 - tau) * mean - strength)
+            var communityNeed = 0.0, communityCovered = 0.0
+            var unmet: [(category: String, amount: Double)] = []
+            for r in 0..<nR {
+                let d = problem.need[c * nR + r]
+                guard d > 0 else { continue }
+                let pi = problem.priority[c * nR + r]
+                let covered = min(d, supply[r])
+                communityNeed += pi * d
+                communityCovered += pi * covered
+                if covered < d { unmet.append((problem.categories[r], d - covered)) }
+            }
+            coveredWeighted += communityCovered
+            outcomes.append(CommunityOutcome(
+                strength: strength,
+                coverageShare: communityNeed > 0 ? communityCovered / communityNeed : 1,
+                unmet: unmet))
+        }
+        var terms = Terms()
+        if problem.totalWeightedNeed > 0 { terms.coverage = coveredWeighted / problem.totalWeightedNeed }
+        if mean > 0 && nC > 0 { terms.balance = excessSum / (Double(nC) * mean) }
+        let distanceScale = Double(problem.totalMaxAssignments) * problem.maxDistance
+        if distanceScale > 0 { terms.distance = distanceSum / distanceScale }
+        terms.preference = preferenceSum
+        if problem.previousPairCount > 0 { terms.keep = Double(kept) / Double(problem.previousPairCount) }
+
+        let strengths = outcomes.map(\.strength)
+        return Evaluation(
+            terms: terms, objective: terms.objective(problem.options.weights),
+            communities: outcomes, violations: violations,
+            strengthMin: strengths.min() ?? 0, strengthMax: strengths.max() ?? 0,
+            strengthMean: strengths.isEmpty ? 0 : strengths.reduce(0, +) / Double(strengths.count))
+    }
+
+    /// Reads organization-level rows (a plan CSV, possibly edited by hand) into a unit-level plan,
+    /// reporting what cannot be expressed as one: unknown ids, repeated rows, a group whose
+    /// members are split, two leads in one community.
+    public static func plan(from assignments: [Assignment], in problem: Problem) -> (Plan, [Violation]) {
+        var plan = Plan(unitCount: problem.unitCount, communityCount: problem.communityCount)
+        var violations: [Violation] = []
+        let orgIndex = Dictionary(problem.instance.organizations.enumerated().map { ($1.id, $0) },
+                                  uniquingKeysWith: { first, _ in first })
+        let communityIndex = Dictionary(problem.communities.enumerated().map { ($1.id, $0) },
+                                        uniquingKeysWith: { first, _ in first })
+        var listed = Set<[Int]>()  // [org, community]
+        var leadSource = [SourceLocation?](repeating: nil, count: problem.communityCount)
+        for row in assignments {
+            guard let o = orgIndex[row.orgID] else {
+                violations.append(Violation("unknown unit '\(row.orgID)'", source: row.source))
+                continue
+            }
+            guard let c = communityIndex[row.communityID] else {
+                violations.append(Violation("unknown community '\(row.communityID)'", source: row.source))
+                continue
+            }
+            guard listed.insert([o, c]).inserted else {
+                violations.append(Violation("unit \(row.orgID) is listed twice for community \(row.communityID)",
+                                            source: row.source))
+                continue
+            }
+            let u = problem.unitOfOrganization[o]
+            plan[unit: u, community: c] = true
+            if row.role == .lead {
+                if let other = plan.lead[c], other != u {
+                    violations.append(Violation(
+                        "community \(row.communityID) has a second lead unit \(row.orgID)", source: row.source))
+                } else if plan.lead[c] == nil {
+                    plan.lead[c] = u
+                    leadSource[c] = row.source
+                }
+            }
+        }
+        // Every organization of a merged group must be listed where its group serves.
+        for u in 0..<problem.unitCount where problem.units[u].members.count > 1 {
+            for c in plan.communities(of: u) {
+                let missing = problem.units[u].members.filter { !listed.contains([$0, c]) }
+                if !missing.isEmpty {
+                    let names = missing.map { problem.instance.organizations[$0].id }.joined(separator: ", ")
+                    violations.append(Violation(
+                        "group \(problem.units[u].id) serves community \(problem.communities[c].id) "
+                            + "but \(names) of the group \(missing.count == 1 ? "is" : "are") not listed there"))
+                }
+            }
+        }
+        return (plan, violations)
+    }
+
+    /// Judges organization-level rows: conversion problems plus every model violation.
+    public static func evaluate(_ assignments: [Assignment], in problem: Problem) -> (Plan, Evaluation) {
+        let (plan, conversion) = plan(from: assignments, in: problem)
+        var evaluation = evaluate(plan, in: problem)
+        evaluation.violations = conversion + evaluation.violations
+        return (plan, evaluation)
+    }
+}

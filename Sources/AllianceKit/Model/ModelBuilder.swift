@@ -1,0 +1,179 @@
+import GLPK
+
+/// The stage-1 MIP of MODEL.md built into a GLPK problem, with the column of every variable
+/// so a solution can be read back into a `Plan` (and a plan written into a solution vector).
+///
+/// Variables: x_{o,c} (allowed pairs), y_{o,c} (allowed pairs whose unit may lead),
+/// cov_{c,r} ∈ [0, d_{c,r}] (needs), e_c ≥ 0 (band excess). `LinearProgram` is not `Sendable`:
+/// a built model lives and dies on the thread that built it.
+public final class StageOneModel {
+    public let problem: Problem
+    public let program: LinearProgram
+    /// Column of x_{o,c}, or -1 when the pair is not allowed; indexed like `Problem.allowed`.
+    public let xColumn: [Int]
+    /// Column of y_{o,c}, or -1.
+    public let yColumn: [Int]
+    /// Column of cov_{c,r}, or -1 where there is no need; indexed `c * categories + r`.
+    public let coverageColumn: [Int]
+    /// Column of e_c.
+    public let excessColumn: [Int]
+
+    /// Objective coefficient of x_{o,c}: distance, preference and continuity, weighted and scaled.
+    public static func pairCoefficient(_ problem: Problem, _ p: Int) -> Double {
+        let w = problem.options.weights
+        var coefficient = 0.0
+        let distanceScale = Double(problem.totalMaxAssignments) * problem.maxDistance
+        if distanceScale > 0 { coefficient -= w.distance * problem.distance[p] / distanceScale }
+        coefficient += w.preference * problem.preference[p]
+        if problem.previousPairCount > 0 && problem.previous[p] {
+            coefficient += w.keep / Double(problem.previousPairCount)
+        }
+        return coefficient
+    }
+
+    public init(problem: Problem) throws {
+        self.problem = problem
+        let nU = problem.unitCount, nC = problem.communityCount, nR = problem.categoryCount
+        let w = problem.options.weights
+        let lp = LinearProgram(name: "alliance", direction: .maximize)
+
+        var xColumn = [Int](repeating: -1, count: nU * nC)
+        var yColumn = [Int](repeating: -1, count: nU * nC)
+        for u in 0..<nU {
+            for c in 0..<nC {
+                let p = u * nC + c
+                guard problem.allowed[p] else { continue }
+                // An integer column in [0, 1] (GLPK's binary kind would drop the fixed bound).
+                xColumn[p] = try lp.addColumn(
+                    name: "x[\(u + 1),\(c + 1)]", kind: .integer,
+                    bounds: problem.fixed[p] ? .fixed(1) : .range(0, 1),
+                    objective: Self.pairCoefficient(problem, p))
+            }
+        }
+        for u in 0..<nU where problem.mayLead(u) {
+            for c in 0..<nC where xColumn[u * nC + c] >= 0 {
+                yColumn[u * nC + c] = try lp.addColumn(name: "y[\(u + 1),\(c + 1)]", kind: .binary,
+                                                       bounds: .range(0, 1))
+            }
+        }
+        var coverageColumn = [Int](repeating: -1, count: nC * nR)
+        for c in 0..<nC {
+            for r in 0..<nR {
+                let i = c * nR + r
+                let d = problem.need[i]
+                guard d > 0 else { continue }
+                let objective = problem.totalWeightedNeed > 0
+                    ? w.coverage * problem.priority[i] / problem.totalWeightedNeed : 0
+                coverageColumn[i] = try lp.addColumn(name: "cov[\(c + 1),\(r + 1)]", bounds: .range(0, d),
+                                                     objective: objective)
+            }
+        }
+        let balanceScale = Double(nC) * problem.meanStrength
+        let excessCoefficient = balanceScale > 0 ? -w.balance / balanceScale : 0
+        let excessColumn = try (0..<nC).map { c in
+            try lp.addColumn(name: "e[\(c + 1)]", bounds: .lower(0), objective: excessCoefficient)
+        }
+
+        var entries: [MatrixEntry] = []
+        // 1. m_o ≤ Σ_c x ≤ k_o.
+        for u in 0..<nU {
+            let row = try lp.addRow(name: "units[\(u + 1)]",
+                                    bounds: Self.range(problem.units[u].minCommunities,
+                                                       problem.units[u].maxCommunities))
+            for c in 0..<nC where xColumn[u * nC + c] >= 0 {
+                entries.append(MatrixEntry(row: row, column: xColumn[u * nC + c], value: 1))
+            }
+        }
+        let mean = problem.meanStrength, tau = problem.options.balanceBand
+        for c in 0..<nC {
+            // 2. L_c ≤ Σ_o x ≤ U_c.
+            let size = try lp.addRow(name: "size[\(c + 1)]",
+                                     bounds: Self.range(problem.minSize[c], problem.maxSize[c]))
+            // 4. e_c ≥ S_c − (1+τ)S̄ and e_c ≥ (1−τ)S̄ − S_c, with S_c = b_c + Σ (s/k) x.
+            let b = problem.communities[c].strength
+            let above = try lp.addRow(name: "above[\(c + 1)]", bounds: .lower(b - (1 + tau) * mean))
+            let below = try lp.addRow(name: "below[\(c + 1)]", bounds: .lower((1 - tau) * mean - b))
+            entries.append(MatrixEntry(row: above, column: excessColumn[c], value: 1))
+            entries.append(MatrixEntry(row: below, column: excessColumn[c], value: 1))
+            for u in 0..<nU where xColumn[u * nC + c] >= 0 {
+                let x = xColumn[u * nC + c]
+                let share = problem.units[u].strength / Double(problem.units[u].maxCommunities)
+                entries.append(MatrixEntry(row: size, column: x, value: 1))
+                if share != 0 {
+                    entries.append(MatrixEntry(row: above, column: x, value: -share))
+                    entries.append(MatrixEntry(row: below, column: x, value: share))
+                }
+            }
+            // 3. Σ_o y = 1 and y ≤ x.
+            if problem.options.leadRule {
+                let lead = try lp.addRow(name: "lead[\(c + 1)]", bounds: .fixed(1))
+                for u in 0..<nU where yColumn[u * nC + c] >= 0 {
+                    let y = yColumn[u * nC + c]
+                    entries.append(MatrixEntry(row: lead, column: y, value: 1))
+                    let link = try lp.addRow(name: "leadlink[\(u + 1),\(c + 1)]", bounds: .upper(0))
+                    entries.append(MatrixEntry(row: link, column: y, value: 1))
+                    entries.append(MatrixEntry(row: link, column: xColumn[u * nC + c], value: -1))
+                }
+            }
+            // 5. cov_{c,r} ≤ Σ_o (q/k) x.
+            for r in 0..<nR where coverageColumn[c * nR + r] >= 0 {
+                let row = try lp.addRow(name: "cover[\(c + 1),\(r + 1)]", bounds: .upper(0))
+                entries.append(MatrixEntry(row: row, column: coverageColumn[c * nR + r], value: 1))
+                for u in 0..<nU where xColumn[u * nC + c] >= 0 {
+                    let q = problem.resource[u * nR + r] / Double(problem.units[u].maxCommunities)
+                    if q != 0 {
+                        entries.append(MatrixEntry(row: row, column: xColumn[u * nC + c], value: -q))
+                    }
+                }
+            }
+        }
+        try lp.loadMatrix(entries)
+
+        self.program = lp
+        self.xColumn = xColumn
+        self.yColumn = yColumn
+        self.coverageColumn = coverageColumn
+        self.excessColumn = excessColumn
+    }
+
+    private static func range(_ lower: Int, _ upper: Int) -> Bounds {
+        lower == upper ? .fixed(Double(lower)) : .range(Double(lower), Double(max(lower, upper)))
+    }
+
+    /// Reads x and y from a solution vector (values rounded at 0.5).
+    public func plan(from values: [Double]) -> Plan {
+        var plan = Plan(unitCount: problem.unitCount, communityCount: problem.communityCount)
+        let nC = problem.communityCount
+        for p in 0..<xColumn.count where xColumn[p] >= 0 && values[xColumn[p]] > 0.5 {
+            plan.assigned[p] = true
+        }
+        for p in 0..<yColumn.count where yColumn[p] >= 0 && values[yColumn[p]] > 0.5 {
+            plan.lead[p % nC] = p / nC
+        }
+        return plan
+    }
+
+    /// A full solution vector for a feasible plan: x and y from the plan, cov and e at their best
+    /// values given x. Used to hand a heuristic plan to branch-and-cut as its first incumbent.
+    public func solution(for plan: Plan) -> [Double] {
+        var values = [Double](repeating: 0, count: program.columnCount)
+        let nU = problem.unitCount, nC = problem.communityCount, nR = problem.categoryCount
+        for p in 0..<xColumn.count where xColumn[p] >= 0 && plan.assigned[p] { values[xColumn[p]] = 1 }
+        for c in 0..<nC {
+            if let u = plan.lead[c], yColumn[u * nC + c] >= 0 { values[yColumn[u * nC + c]] = 1 }
+            var strength = problem.communities[c].strength
+            var supply = [Double](repeating: 0, count: nR)
+            for u in 0..<nU where plan.assigned[u * nC + c] {
+                let k = Double(problem.units[u].maxCommunities)
+                strength += problem.units[u].strength / k
+                for r in 0..<nR { supply[r] += problem.resource[u * nR + r] / k }
+            }
+            let mean = problem.meanStrength, tau = problem.options.balanceBand
+            values[excessColumn[c]] = max(0, strength - (1 + tau) * mean, (1 - tau) * mean - strength)
+            for r in 0..<nR where coverageColumn[c * nR + r] >= 0 {
+                values[coverageColumn[c * nR + r]] = min(problem.need[c * nR + r], supply[r])
+            }
+        }
+        return values
+    }
+}

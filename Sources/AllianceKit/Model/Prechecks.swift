@@ -1,0 +1,98 @@
+/// A reason the model cannot have a feasible plan, found by counting before any solve.
+public struct InfeasibilityReason: Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, with the numbers and what to change.
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}
+
+/// Necessary conditions for a feasible plan, checked in milliseconds so that a user hears
+/// "32 communities need a lead, but only 20 units may lead" instead of "GLPK: no solution".
+///
+/// Passing them does not prove feasibility (the solver decides that), but each failure proves
+/// infeasibility, so the solve is skipped.
+public enum Prechecks {
+    public static func run(_ problem: Problem) -> [InfeasibilityReason] {
+        var reasons: [InfeasibilityReason] = []
+        let nU = problem.unitCount, nC = problem.communityCount
+        let units = problem.units, communities = problem.communities
+        guard nC > 0 else { return [InfeasibilityReason("there are no communities (communities.csv has no rows)")] }
+
+        // Totals.
+        let needMin = problem.minSize.reduce(0, +)
+        let offerMax = problem.totalMaxAssignments
+        if needMin > offerMax {
+            reasons.append(InfeasibilityReason(
+                "communities need at least \(needMin) assignments (min_orgs), units offer at most "
+                    + "\(offerMax) (max_communities): lower min_orgs or raise max_communities"))
+        }
+        let offerMin = problem.totalMinAssignments
+        let takeMax = problem.maxSize.reduce(0, +)
+        if offerMin > takeMax {
+            reasons.append(InfeasibilityReason(
+                "units must make at least \(offerMin) assignments (min_communities), communities take at most "
+                    + "\(takeMax) (max_orgs): lower min_communities or raise max_orgs"))
+        }
+        if problem.options.leadRule {
+            let leaders = (0..<nU).filter { units[$0].canLead }
+            let leadCapacity = leaders.reduce(0) { $0 + units[$1].maxCommunities }
+            if leadCapacity < nC {
+                reasons.append(InfeasibilityReason(
+                    "\(nC) communities need a lead, but only \(leaders.count) unit\(leaders.count == 1 ? "" : "s") may lead (column can_lead), "
+                        + "serving at most \(leadCapacity) communities in all: mark more units can_lead, "
+                        + "raise their max_communities, or use --no-lead-rule"))
+            }
+        }
+
+        // Per community.
+        for c in 0..<nC {
+            let id = communities[c].id
+            if problem.minSize[c] > problem.maxSize[c] {
+                reasons.append(InfeasibilityReason(
+                    "community \(id) needs at least \(problem.minSize[c]) units but takes at most "
+                        + "\(problem.maxSize[c]) (min_orgs/max_orgs\(problem.options.leadRule ? ", and the lead rule needs 1" : "")): "
+                        + "make min_orgs ≤ max_orgs"))
+            }
+            let candidates = (0..<nU).filter { problem.allowed[$0 * nC + c] }
+            if candidates.isEmpty {
+                reasons.append(InfeasibilityReason(
+                    "community \(id) has no allowed unit (pairs.csv forbids or --max-distance-km excludes all)"))
+            } else if candidates.count < problem.minSize[c] {
+                reasons.append(InfeasibilityReason(
+                    "community \(id) needs at least \(problem.minSize[c]) units but only \(candidates.count) "
+                        + "are allowed to serve it (pairs.csv forbid, --max-distance-km): allow more or lower min_orgs"))
+            }
+            if problem.options.leadRule && !candidates.isEmpty && !candidates.contains(where: { units[$0].canLead }) {
+                reasons.append(InfeasibilityReason(
+                    "community \(id) needs a lead, but none of the \(candidates.count) units allowed to serve it "
+                        + "may lead (column can_lead)"))
+            }
+            let fixedHere = (0..<nU).filter { problem.fixed[$0 * nC + c] }.count
+            if fixedHere > problem.maxSize[c] {
+                reasons.append(InfeasibilityReason(
+                    "community \(id) has \(fixedHere) units fixed to it in pairs.csv but takes at most "
+                        + "\(problem.maxSize[c]) (max_orgs)"))
+            }
+        }
+
+        // Per unit.
+        for u in 0..<nU {
+            let id = units[u].id
+            let allowedHere = (0..<nC).filter { problem.allowed[u * nC + $0] }.count
+            if allowedHere < units[u].minCommunities {
+                reasons.append(InfeasibilityReason(
+                    "unit \(id) must serve at least \(units[u].minCommunities) communities (min_communities) "
+                        + "but only \(allowedHere) are allowed for it (pairs.csv forbid, --max-distance-km)"))
+            }
+            let fixedHere = (0..<nC).filter { problem.fixed[u * nC + $0] }.count
+            if fixedHere > units[u].maxCommunities {
+                reasons.append(InfeasibilityReason(
+                    "unit \(id) is fixed to \(fixedHere) communities in pairs.csv but serves at most "
+                        + "\(units[u].maxCommunities) (max_communities)"))
+            }
+        }
+        return reasons
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `alliance`: plans party-building alliances (党建联盟) — which units serve which communities,
+/// one lead plus N members each — from the lists a district keeps in spreadsheets.
+@main
+struct Alliance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alliance",
+        abstract: "Plan 1+N party-building alliances between units and communities.",
+        discussion: """
+            Reads communities.csv, organizations.csv, needs.csv, resources.csv (and, when present, \
+            projects.csv and pairs.csv) from a folder, and finds the plan that best covers the \
+            communities' needs with strength spread evenly, strong with weak.
+
+            Exit status: 0 success; 1 input error (file:line:column on stderr); 2 no plan \
+            (infeasible, or none found in time); 3 the evaluated plan breaks a rule; 4 output not written.
+            """,
+        subcommands: [SolveCommand.self, EvaluateCommand.self, CheckCommand.self, ExportCommand.self],
+        defaultSubcommand: nil
+    )
+}

@@ -1,0 +1,68 @@
+import AllianceKit
+import ArgumentParser
+import Foundation
+
+/// `alliance evaluate`: judge a given plan (perhaps edited by hand) by the model's objective and rules.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Recompute a plan's objective and terms and list every rule it breaks.")
+
+    @OptionGroup var model: ModelOptions
+
+    @Option(name: .customLong("plan"), help: "The plan to judge (plan.csv as `solve` writes it).")
+    var planPath: String
+
+    @Flag(name: .customLong("json"), help: "Print the result as JSON instead of text.")
+    var json = false
+
+    func run() throws {
+        try Console.guarded {
+            let problem = try model.loadProblem()
+            let rows = try ModelOptions.readPlan(planPath)
+            let (_, evaluation) = Evaluator.evaluate(rows, in: problem)
+            if json {
+                print(try jsonText(evaluation, problem: problem))
+            } else {
+                print(text(evaluation, problem: problem))
+            }
+            if !evaluation.violations.isEmpty { throw ExitCode(3) }
+        }
+    }
+
+    private func text(_ evaluation: Evaluation, problem: Problem) -> String {
+        let terms = evaluation.terms
+        var lines = [
+            "objective   \(Format.objective(evaluation.objective))",
+            "coverage    \(String(format: "%.6f", terms.coverage))",
+            "balance     \(String(format: "%.6f", terms.balance))",
+            "distance    \(String(format: "%.6f", terms.distance))",
+            "preference  \(String(format: "%.6f", terms.preference))",
+            "keep        \(String(format: "%.6f", terms.keep))",
+            "strength    min \(Format.number(evaluation.strengthMin))  mean \(Format.number(evaluation.strengthMean))  max \(Format.number(evaluation.strengthMax))",
+        ]
+        if evaluation.violations.isEmpty {
+            lines.append("rules       all satisfied")
+        } else {
+            lines.append("rules       \(evaluation.violations.count) broken:")
+            lines += evaluation.violations.map { "  - \($0)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func jsonText(_ evaluation: Evaluation, problem: Problem) throws -> String {
+        struct Document: Encodable {
+            var objective: Double
+            var terms: Terms
+            var weights: Weights
+            var feasible: Bool
+            var violations: [String]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(Document(
+            objective: evaluation.objective, terms: evaluation.terms, weights: problem.options.weights,
+            feasible: evaluation.isFeasible, violations: evaluation.violations.map(\.description)))
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what the project needs from Debian's packages, when it is missing:
+#   libglpk-dev  GLPK's header and library (the solver)
+#   glpk-utils   glpsol, used by tests to cross-check models/alliance.mod
+set -euo pipefail
+missing=()
+for package in libglpk-dev glpk-utils; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    echo "setup: installing ${missing[*]}" >&2
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+command -v swift >/dev/null || { echo "setup: Swift 6 is required (https://www.swift.org/install/)" >&2; exit 1; }
