@@ -50,37 +50,56 @@ enum Console {
     }
 }
 
-/// A one-line progress display on stderr, overwritten in place; silent when stderr is not a
-/// terminal or the user asked for quiet.
+/// A one-line progress display on stderr, overwritten in place once a second with the elapsed
+/// time and the latest snapshot from the solver (which may report less often, e.g. while the root
+/// LP or a heuristic runs). Silent when stderr is not a terminal or the user asked for quiet.
 final class ProgressLine: @unchecked Sendable {
     private let enabled: Bool
-    private var shown = false
+    private let started = Date()
     private let lock = NSLock()
+    private var latest: SolveProgress?
+    private var phase = "solving"
+    private var shown = false
+    private var timer: DispatchSourceTimer?
 
-    init(enabled: Bool) { self.enabled = enabled }
-
-    func update(_ text: String) {
+    init(enabled: Bool) {
+        self.enabled = enabled
         guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
-        shown = true
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
+        timer.schedule(deadline: .now() + 1, repeating: 1)
+        timer.setEventHandler { [weak self] in self?.render() }
+        timer.resume()
+        self.timer = timer
     }
 
+    /// Records the solver's latest snapshot; it is shown at the next tick.
+    func update(_ progress: SolveProgress) {
+        lock.lock()
+        latest = progress
+        lock.unlock()
+    }
+
+    /// Clears the line and stops the ticker.
     func finish() {
         guard enabled else { return }
+        timer?.cancel()
+        timer = nil
         lock.lock()
         defer { lock.unlock() }
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         shown = false
     }
 
-    static func describe(_ progress: SolveProgress) -> String {
-        var parts = ["\(Format.seconds(progress.elapsedSeconds))"]
-        parts.append("plan " + (progress.incumbent.map { Format.objective($0) } ?? "—"))
-        parts.append("bound " + (progress.bound.map { Format.objective($0) } ?? "—"))
-        parts.append("gap " + (progress.gap.map { Format.percent($0) } ?? "—"))
-        return "solving  " + parts.joined(separator: "  ")
+    private func render() {
+        lock.lock()
+        defer { lock.unlock() }
+        let elapsed = Date().timeIntervalSince(started)
+        var parts = [phase, Format.seconds(elapsed)]
+        parts.append("plan " + (latest?.incumbent.map { Format.objective($0) } ?? "—"))
+        parts.append("bound " + (latest?.bound.map { Format.objective($0) } ?? "—"))
+        parts.append("gap " + (latest?.gap.map { Format.percent($0) } ?? "—"))
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(parts.joined(separator: "  "))".utf8))
+        shown = true
     }
 }
 

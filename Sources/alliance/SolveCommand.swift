@@ -13,14 +13,22 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Output folder (default: plan/ inside the input folder).")
     var out: String?
 
-    @Option(name: .customLong("strategy"), help: "How to solve: \(StrategyName.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var strategy: StrategyName = .exact
+    @Option(name: .customLong("strategy"), help: "How to solve: \(StrategyCatalog.names.joined(separator: ", ")).")
+    var strategy: String = "exact"
 
     @Option(name: .customLong("time-limit"), help: "Seconds the search may take before returning its best plan.")
     var timeLimit: Double = 60
 
     @Option(name: .customLong("gap"), help: "Stop once the plan is proven within this relative gap (0 = prove the optimum).")
     var gap: Double = 0
+
+    @Option(name: .customLong("priorities"),
+            help: "Optimize these terms in order instead of weighing them, e.g. coverage,balance,distance.")
+    var priorities: String?
+
+    @Option(name: .customLong("priority-tolerance"),
+            help: "How much of an earlier priority's optimum a later one may give up (relative; 0.001 = 0.1 %).")
+    var priorityTolerance: Double = 0.001
 
     @Flag(name: .customLong("quiet"), help: "No progress line and no summary.")
     var quiet = false
@@ -31,6 +39,38 @@ struct SolveCommand: ParsableCommand {
     func validate() throws {
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a number of seconds > 0") }
         guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be a number ≥ 0, e.g. 0.01 for 1 %") }
+        guard priorityTolerance.isFinite, priorityTolerance >= 0 else {
+            throw ValidationError("--priority-tolerance must be a number ≥ 0, e.g. 0.001 for 0.1 %")
+        }
+        guard StrategyCatalog.make(strategy) != nil else {
+            throw ValidationError("unknown strategy '\(strategy)'; use one of \(StrategyCatalog.names.joined(separator: ", "))")
+        }
+        if try parsedPriorities() != nil, strategy != "exact" {
+            throw ValidationError("--priorities works with --strategy exact only")
+        }
+    }
+
+    /// The terms named by `--priorities`, validated: known names, each at most once.
+    func parsedPriorities() throws -> [Term]? {
+        guard let priorities else { return nil }
+        var terms: [Term] = []
+        for name in priorities.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let term = Term(rawValue: name) else {
+                throw ValidationError("--priorities: unknown term '\(name)'; use "
+                    + Term.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            guard !terms.contains(term) else { throw ValidationError("--priorities names \(name) twice") }
+            terms.append(term)
+        }
+        guard !terms.isEmpty else { throw ValidationError("--priorities needs at least one term") }
+        return terms
+    }
+
+    private func makeStrategy() throws -> any Strategy {
+        if let terms = try parsedPriorities() {
+            return LexicographicStrategy(priorities: terms, tolerance: priorityTolerance)
+        }
+        return StrategyCatalog.make(strategy)!
     }
 
     func run() throws {
@@ -39,32 +79,21 @@ struct SolveCommand: ParsableCommand {
             for warning in problem.warnings where !quiet { Console.error("warning: \(warning)") }
             let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
             let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, progress: { progress in
-                progressLine.update(ProgressLine.describe(progress))
+                progressLine.update(progress)
             })
             let outcome: SolveOutcome
             do {
-                outcome = try strategy.make().solve(problem, settings: settings)
+                outcome = try makeStrategy().solve(problem, settings: settings)
                 progressLine.finish()
             } catch {
                 progressLine.finish()
                 throw error
             }
-            let report = PlanReport(problem: problem, outcome: outcome, strategy: strategy.rawValue)
+            let report = PlanReport(problem: problem, outcome: outcome, strategy: strategy)
             let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
                 ?? model.folderURL.appendingPathComponent("plan", isDirectory: true)
             try AtomicFiles.write(try report.files(includeTimings: !noTimings), into: folder)
             if !quiet { print(Summary.text(report, folder: folder)) }
-        }
-    }
-}
-
-/// The strategies `--strategy` accepts; an unknown name is a usage error, never a fallback.
-enum StrategyName: String, CaseIterable, ExpressibleByArgument {
-    case exact
-
-    func make() -> any Strategy {
-        switch self {
-        case .exact: return ExactStrategy()
         }
     }
 }
@@ -74,7 +103,7 @@ enum Summary {
     static func text(_ report: PlanReport, folder: URL) -> String {
         let evaluation = report.evaluation, terms = evaluation.terms, problem = report.problem
         var lines: [String] = []
-        let statusWord = report.status == .optimal ? "optimal (proven)" : "feasible (time limit reached, not proven optimal)"
+        let statusWord = report.status == .optimal ? "optimal (proven)" : "feasible (not proven optimal)"
         lines.append("status      \(statusWord)")
         var objective = "objective   \(Format.objective(evaluation.objective))"
         if let bound = report.bound { objective += "   bound \(Format.objective(bound))" }

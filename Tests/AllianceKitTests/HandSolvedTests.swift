@@ -163,3 +163,46 @@ final class HandSolvedTests: XCTestCase {
         }
     }
 }
+
+/// Lexicographic priorities on the two-point instance of `HandSolvedTests.twoPoints`, with
+/// `prefer u1→B 0.3`: near plan DIST 0, PREF 0; far plan DIST 1, PREF 0.3.
+/// Weighted (w_dist 0.2, w_pref 1): far wins, 0.1 > 0.
+/// Priorities distance, preference: the least distance is 0, held within 0.1 % → near plan.
+/// Priorities preference, distance: the most preference is 0.3 → far plan.
+final class LexicographicTests: XCTestCase {
+    private func problem() throws -> Problem {
+        try HandSolvedTests.twoPoints(pairs: [PairRule(orgID: "u1", communityID: "B", rule: .prefer(score: 0.3))])
+    }
+
+    func testDistanceFirstKeepsTheNearPlan() throws {
+        let problem = try problem()
+        let outcome = try LexicographicStrategy(priorities: [.distance, .preference])
+            .solve(problem, settings: SolveSettings(timeLimit: 60))
+        XCTAssertEqual(outcome.status, .optimal)
+        let terms = Evaluator.evaluate(try XCTUnwrap(outcome.plan), in: problem).terms
+        XCTAssertEqual(terms.distance, 0, accuracy: 1e-12)
+        XCTAssertEqual(terms.preference, 0, accuracy: 1e-12)
+    }
+
+    func testPreferenceFirstTakesTheFarPlan() throws {
+        let problem = try problem()
+        let outcome = try LexicographicStrategy(priorities: [.preference, .distance])
+            .solve(problem, settings: SolveSettings(timeLimit: 60))
+        XCTAssertEqual(outcome.status, .optimal)
+        let terms = Evaluator.evaluate(try XCTUnwrap(outcome.plan), in: problem).terms
+        XCTAssertEqual(terms.distance, 1, accuracy: 1e-12)
+        XCTAssertEqual(terms.preference, 0.3, accuracy: 1e-12)
+    }
+
+    /// The strong-with-weak instance: coverage first gives COV 1 (only A = {u1}, B = {u2, u3});
+    /// balance is then forced to 0 as well; the plan equals the weighted optimum.
+    func testCoverageThenBalance() throws {
+        let problem = try Problem(instance: HandSolvedTests.strongWithWeak())
+        let outcome = try LexicographicStrategy(priorities: [.coverage, .balance])
+            .solve(problem, settings: SolveSettings(timeLimit: 60))
+        let evaluation = Evaluator.evaluate(try XCTUnwrap(outcome.plan), in: problem)
+        XCTAssertEqual(evaluation.terms.coverage, 1, accuracy: 1e-9)
+        XCTAssertEqual(evaluation.terms.balance, 0, accuracy: 1e-9)
+        XCTAssertEqual(evaluation.violations, [])
+    }
+}

@@ -1,3 +1,16 @@
+/// One of the five objective terms, by the name users type (`--weight coverage=1`).
+public enum Term: String, Sendable, Hashable, CaseIterable, Codable {
+    case coverage, balance, distance, preference, keep
+
+    /// Whether more of this term is better (coverage, preference, keep) or less (balance, distance).
+    public var isMaximized: Bool {
+        switch self {
+        case .coverage, .preference, .keep: return true
+        case .balance, .distance: return false
+        }
+    }
+}
+
 /// The five unweighted objective terms of MODEL.md.
 public struct Terms: Sendable, Hashable, Codable {
     /// COV: weighted share of needs covered.
@@ -18,6 +31,17 @@ public struct Terms: Sendable, Hashable, Codable {
         self.distance = distance
         self.preference = preference
         self.keep = keep
+    }
+
+    /// The value of one term.
+    public subscript(term: Term) -> Double {
+        switch term {
+        case .coverage: return coverage
+        case .balance: return balance
+        case .distance: return distance
+        case .preference: return preference
+        case .keep: return keep
+        }
     }
 
     /// w_cov·COV − w_bal·BAL − w_dist·DIST + w_pref·PREF + w_keep·KEEP.

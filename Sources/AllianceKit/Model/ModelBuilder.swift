@@ -115,12 +115,14 @@ public final class StageOneModel {
                     entries.append(MatrixEntry(row: link, column: xColumn[u * nC + c], value: -1))
                 }
             }
-            // 5. cov_{c,r} ≤ Σ_o (q/k) x.
+            // 5. cov_{c,r} ≤ Σ_o min(q/k, d) x: a unit never contributes more than the need
+            // (valid because cov ≤ d), which tightens the LP relaxation.
             for r in 0..<nR where coverageColumn[c * nR + r] >= 0 {
                 let row = try lp.addRow(name: "cover[\(c + 1),\(r + 1)]", bounds: .upper(0))
                 entries.append(MatrixEntry(row: row, column: coverageColumn[c * nR + r], value: 1))
+                let d = problem.need[c * nR + r]
                 for u in 0..<nU where xColumn[u * nC + c] >= 0 {
-                    let q = problem.resource[u * nR + r] / Double(problem.units[u].maxCommunities)
+                    let q = min(d, problem.resource[u * nR + r] / Double(problem.units[u].maxCommunities))
                     if q != 0 {
                         entries.append(MatrixEntry(row: row, column: xColumn[u * nC + c], value: -q))
                     }
@@ -134,6 +136,68 @@ public final class StageOneModel {
         self.yColumn = yColumn
         self.coverageColumn = coverageColumn
         self.excessColumn = excessColumn
+    }
+
+    /// The columns and coefficients of one unweighted term as a linear expression of the
+    /// model's variables (COV in cov, BAL in e, DIST/PREF/KEEP in x), scaled as in MODEL.md.
+    public func termExpression(_ term: Term) -> [(column: Int, value: Double)] {
+        var expression: [(column: Int, value: Double)] = []
+        switch term {
+        case .coverage:
+            guard problem.totalWeightedNeed > 0 else { return [] }
+            for (i, column) in coverageColumn.enumerated() where column >= 0 {
+                expression.append((column, problem.priority[i] / problem.totalWeightedNeed))
+            }
+        case .balance:
+            let scale = Double(problem.communityCount) * problem.meanStrength
+            guard scale > 0 else { return [] }
+            expression = excessColumn.map { ($0, 1 / scale) }
+        case .distance:
+            let scale = Double(problem.totalMaxAssignments) * problem.maxDistance
+            guard scale > 0 else { return [] }
+            for (p, column) in xColumn.enumerated() where column >= 0 && problem.distance[p] != 0 {
+                expression.append((column, problem.distance[p] / scale))
+            }
+        case .preference:
+            for (p, column) in xColumn.enumerated() where column >= 0 && problem.preference[p] != 0 {
+                expression.append((column, problem.preference[p]))
+            }
+        case .keep:
+            guard problem.previousPairCount > 0 else { return [] }
+            for (p, column) in xColumn.enumerated() where column >= 0 && problem.previous[p] {
+                expression.append((column, 1 / Double(problem.previousPairCount)))
+            }
+        }
+        return expression
+    }
+
+    /// Replaces the objective by Σ weight · term (signs as in MODEL.md: balance and distance
+    /// count against). With the problem's own weights this is the model's objective.
+    public func setObjective(_ weights: Weights) throws {
+        var coefficients = [Double](repeating: 0, count: program.columnCount)
+        for term in Term.allCases {
+            let weight = (weights[term: term.rawValue] ?? 0) * (term.isMaximized ? 1 : -1)
+            guard weight != 0 else { continue }
+            for (column, value) in termExpression(term) { coefficients[column] += weight * value }
+        }
+        for (column, value) in coefficients.enumerated() {
+            try program.setObjectiveCoefficient(column, value)
+        }
+    }
+
+    /// Adds the row `lower ≤ term ≤ upper`, e.g. to hold an earlier priority's optimum.
+    public func constrain(_ term: Term, lower: Double?, upper: Double?) throws {
+        let bounds: Bounds
+        switch (lower, upper) {
+        case let (l?, u?): bounds = .range(min(l, u), max(l, u))
+        case let (l?, nil): bounds = .lower(l)
+        case let (nil, u?): bounds = .upper(u)
+        case (nil, nil): return
+        }
+        let row = try program.addRow(name: "hold[\(term.rawValue)]", bounds: bounds)
+        var entries = program.matrixEntries()
+        entries += termExpression(term).map { MatrixEntry(row: row, column: $0.column, value: $0.value) }
+        try program.loadMatrix(entries)
     }
 
     private static func range(_ lower: Int, _ upper: Int) -> Bounds {

@@ -1,0 +1,128 @@
+import Foundation
+
+/// The clerk's plan (`GreedyStrategy`), improved by local search on the objective of MODEL.md.
+///
+/// Each unit in turn gets its best feasible move — join, leave, move, swap with another unit,
+/// replace or be replaced — valued incrementally from the communities it touches
+/// (`SearchState`); the search stops when a full pass finds nothing better. Then a few rounds
+/// of seeded random perturbation followed by the same descent keep the best plan found.
+/// Deterministic for a given seed (same input, same plan) unless the time limit cuts it short.
+/// It proves no bound: its status is always `feasible`.
+public struct LocalSearchStrategy: Strategy {
+    public let name = "local"
+    /// Perturbation rounds after the first local optimum (0: plain descent).
+    public var perturbationRounds: Int
+    /// Seed of the perturbations.
+    public var seed: UInt64
+
+    /// Default number of perturbation rounds.
+    public static let defaultRounds = 40
+    /// Default perturbation seed.
+    public static let defaultSeed: UInt64 = 0x5EED_A11A_2024
+
+    public init(perturbationRounds: Int = defaultRounds, seed: UInt64 = defaultSeed) {
+        self.perturbationRounds = perturbationRounds
+        self.seed = seed
+    }
+
+    public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
+        let start = Date()
+        let deadline = start.addingTimeInterval(settings.timeLimit)
+        let initial = try GreedyStrategy.feasiblePlan(problem, settings: settings)
+        var search = LocalSearch(rounds: perturbationRounds, seed: seed, deadline: deadline)
+        if let progress = settings.progress {
+            var last = -Double.infinity
+            let interval = settings.progressInterval
+            search.report = { objective in
+                let elapsed = Date().timeIntervalSince(start)
+                guard elapsed - last >= interval else { return }
+                last = elapsed
+                progress(SolveProgress(elapsedSeconds: elapsed, incumbent: objective, bound: nil, gap: nil))
+            }
+        }
+        let plan = search.run(from: initial, in: problem)
+        return SolveOutcome(status: .feasible, plan: plan, bound: nil,
+                            solveSeconds: Date().timeIntervalSince(start))
+    }
+
+    /// Improves a plan by the same search until a local optimum (after the perturbation
+    /// rounds) or `deadline`. A plan that breaks a rule is repaired first; if it cannot be, it
+    /// is returned unchanged. The result is never worse than a feasible `plan`. Meant for
+    /// polishing plans from other strategies (e.g. an `exact` incumbent at its time limit).
+    public static func improve(_ plan: Plan, in problem: Problem, deadline: Date) -> Plan {
+        var start = plan
+        if !Evaluator.evaluate(plan, in: problem).isFeasible {
+            guard case .feasible(let repaired) = Repair.makeFeasible(plan, in: problem) else { return plan }
+            start = repaired
+        }
+        let search = LocalSearch(rounds: defaultRounds, seed: defaultSeed, deadline: deadline)
+        return search.run(from: start, in: problem)
+    }
+}
+
+/// The search driver behind `LocalSearchStrategy`: descent, then perturbation rounds.
+struct LocalSearch {    /// Gains at or below this are treated as no gain (rounding noise must not cause cycling).
+    static let epsilon = 1e-10
+
+    var rounds: Int
+    var seed: UInt64
+    var deadline: Date
+    /// Called with each new best objective.
+    var report: ((Double) -> Void)?
+
+    init(rounds: Int, seed: UInt64, deadline: Date) {
+        self.rounds = rounds
+        self.seed = seed
+        self.deadline = deadline
+    }
+
+    /// The best plan found from a feasible `plan`.
+    func run(from plan: Plan, in problem: Problem) -> Plan {
+        guard problem.unitCount > 0, problem.communityCount > 0 else { return plan }
+        var state = SearchState(problem: problem, plan: plan)
+        report?(state.objective)
+        guard descend(&state) else { return state.plan(in: problem) }
+        report?(state.objective)
+        var best = state
+        var rng = SeededGenerator(seed: seed)
+        let assignments = state.size.reduce(0, +)
+        for round in 0..<rounds where Date() < deadline {
+            var trial = best
+            let kicks = 2 + (round % 4) * max(1, assignments / 40)
+            for _ in 0..<kicks {
+                if let move = trial.randomMove(using: &rng) { trial.apply(move) }
+            }
+            let finished = descend(&trial)
+            if trial.objective > best.objective + Self.epsilon {
+                best = trial
+                report?(best.objective)
+            }
+            if !finished { break }
+        }
+        return best.plan(in: problem)
+    }
+
+    /// Applies each unit's best improving move in turn until a full pass over the units finds
+    /// none. Returns false when the deadline stopped it first.
+    func descend(_ state: inout SearchState) -> Bool {
+        var u = 0, idle = 0, evaluated = 0, nextCheck = 0
+        while idle < state.nU {
+            if let (move, _) = state.bestMove(for: u, threshold: Self.epsilon, evaluated: &evaluated) {
+                state.apply(move)
+                idle = 0
+            } else {
+                idle += 1
+            }
+            u = (u + 1) % state.nU
+            if evaluated >= nextCheck {
+                nextCheck = evaluated + 500
+                if Date() >= deadline {
+                    state.recomputeObjective()
+                    return false
+                }
+            }
+        }
+        state.recomputeObjective()
+        return true
+    }
+}

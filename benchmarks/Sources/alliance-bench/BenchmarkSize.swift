@@ -1,0 +1,80 @@
+import AllianceKit
+import ArgumentParser
+
+/// The four benchmark sizes (communities × organizations), each with a fixed seed, so every
+/// machine and every run benchmarks exactly the same instances.
+enum BenchmarkSize: String, CaseIterable, Codable, Sendable, ExpressibleByArgument {
+    case S, M, L, XL
+
+    /// Number of communities.
+    var communities: Int {
+        switch self {
+        case .S: return 32
+        case .M: return 84
+        case .L: return 200
+        case .XL: return 600
+        }
+    }
+
+    /// Number of organizations (units before group merging).
+    var organizations: Int {
+        switch self {
+        case .S: return 136
+        case .M: return 300
+        case .L: return 800
+        case .XL: return 2400
+        }
+    }
+
+    /// The generator seed; never change it, or earlier results stop being comparable.
+    var seed: UInt64 {
+        switch self {
+        case .S: return 20_250_101
+        case .M: return 20_250_102
+        case .L: return 20_250_103
+        case .XL: return 20_250_104
+        }
+    }
+
+    /// "S (32 × 136)".
+    var label: String { "\(rawValue) (\(communities) × \(organizations))" }
+
+    /// The generator, tuned like a real district: eight need categories, a fifth of the units
+    /// serving 2–3 communities (一包多), some bundled into groups, planar coordinates, pair
+    /// rules and a previous plan in proportion to the size.
+    var generator: InstanceGenerator {
+        var generator = InstanceGenerator(communities: communities, units: organizations)
+        generator.categories = 8
+        generator.multiCommunityShare = 0.2
+        generator.groupShare = 0.1
+        generator.leadShare = 0.6
+        generator.fixPairs = max(1, communities / 16)
+        generator.forbidPairs = max(2, communities / 8)
+        generator.preferPairs = max(2, communities / 4)
+        generator.coordinates = true
+        generator.previousPlan = true
+        return generator
+    }
+
+    /// The instance and its previous plan (deterministic).
+    func generate() -> (instance: Instance, previous: [Assignment]) {
+        generator.generate(seed: seed)
+    }
+
+    /// The derived stage-1 problem with default options and the previous plan for KEEP.
+    func problem() throws -> Problem {
+        let (instance, previous) = generate()
+        return try Problem(instance: instance, options: PlanningOptions(previousPlan: previous))
+    }
+
+    /// Parses "S,M,L" (case-insensitive).
+    static func list(_ text: String) throws -> [BenchmarkSize] {
+        try text.split(separator: ",").map { part in
+            let name = part.trimmingCharacters(in: .whitespaces).uppercased()
+            guard let size = BenchmarkSize(rawValue: name) else {
+                throw ValidationError("unknown size '\(part)'; sizes are S, M, L, XL")
+            }
+            return size
+        }
+    }
+}

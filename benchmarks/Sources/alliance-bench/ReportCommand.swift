@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+
+/// `alliance-bench report`: turns `results/*.json` into `RESULTS.md` and SVG plots.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write RESULTS.md and the objective-over-time plots from the results files.")
+
+    @Option(help: "Folder with <size>.json results (plots are written here too).")
+    var results: String = Paths.results
+
+    @Option(help: "Markdown file to write.")
+    var out: String = Paths.benchmarks.appendingPathComponent("RESULTS.md").path
+
+    @Option(help: "The command that produced the results, to state in RESULTS.md.")
+    var command: String = "benchmarks/run.sh"
+
+    @Option(help: "A note for the top of RESULTS.md (e.g. that this is only a pipeline check).")
+    var banner: String?
+
+    @Option(help: "Sizes to plot.")
+    var plots: String = "S,M"
+
+    func run() throws {
+        var loaded: [BenchmarkSize: SizeResults] = [:]
+        for size in BenchmarkSize.allCases {
+            let path = (results as NSString).appendingPathComponent("\(size.rawValue).json")
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            loaded[size] = try JSONDecoder().decode(SizeResults.self, from: data)
+        }
+        guard !loaded.isEmpty else { throw HarnessError("no results in \(results); run `alliance-bench run` first") }
+        var plotFiles: [BenchmarkSize: String] = [:]
+        for size in try BenchmarkSize.list(plots) {
+            guard let r = loaded[size] else { continue }
+            let name = "objective-\(size.rawValue).svg"
+            let plot = SVGPlot(title: "\(size.label): objective over time (time limit \(format(r.timeLimit)) s)",
+                               runs: r.runs, timeLimit: r.timeLimit)
+            try plot.render().write(toFile: (results as NSString).appendingPathComponent(name),
+                                    atomically: true, encoding: .utf8)
+            plotFiles[size] = name
+        }
+        let resultsLink = relativePath(from: (out as NSString).deletingLastPathComponent, to: results)
+        let markdown = MarkdownReport(results: loaded, command: command, banner: banner,
+                                      plots: plotFiles.mapValues { resultsLink + "/" + $0 }).render()
+        try markdown.write(toFile: out, atomically: true, encoding: .utf8)
+        log("wrote \(out)")
+    }
+
+    /// `to` relative to the folder `from` when it lies inside it, else `to` as given.
+    private func relativePath(from: String, to: String) -> String {
+        let base = URL(fileURLWithPath: from).standardizedFileURL.path
+        let target = URL(fileURLWithPath: to).standardizedFileURL.path
+        return target.hasPrefix(base + "/") ? String(target.dropFirst(base.count + 1)) : target
+    }
+}

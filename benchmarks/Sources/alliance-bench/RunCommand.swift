@@ -1,0 +1,173 @@
+import AllianceKit
+import ArgumentParser
+import Foundation
+
+/// `alliance-bench run`: every requested strategy (plus glpsol and HiGHS) on every requested
+/// size, one child process per run; writes `results/<size>.json` and prints a summary.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Benchmark strategies, glpsol and HiGHS on seeded instances.")
+
+    @Option(help: "Comma-separated sizes: S, M, L, XL.")
+    var sizes: String = "S,M"
+
+    @Option(help: "Comma-separated strategy names; names StrategyCatalog does not know are skipped with a note.")
+    var strategies: String = "greedy,local,lp-round,exact"
+
+    @Option(name: .customLong("time-limit"), help: "Seconds per run (every strategy, glpsol and HiGHS).")
+    var timeLimit: Double = 60
+
+    @Flag(help: "Also run glpsol on models/alliance.mod.")
+    var glpsol = false
+
+    @Flag(help: "Also run HiGHS (highspy) on the MPS model, when importable.")
+    var highs = false
+
+    @Option(help: "Python interpreter for HiGHS.")
+    var python: String = "python3"
+
+    @Option(help: "Folder for the results files.")
+    var out: String = Paths.results
+
+    @Option(help: "Scratch folder for exported models and logs.")
+    var work: String = Paths.work
+
+    func validate() throws {
+        _ = try BenchmarkSize.list(sizes)
+        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be > 0") }
+    }
+
+    func run() throws {
+        try requireReleaseBuild()
+        let names = strategies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let harness = Harness(strategies: names, timeLimit: timeLimit, glpsol: glpsol, highs: highs,
+                              python: python, out: out, work: work,
+                              command: (["alliance-bench"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
+        for size in try BenchmarkSize.list(sizes) {
+            try harness.run(size)
+        }
+    }
+}
+
+/// Runs the benchmark of one size and records it.
+struct Harness {
+    var strategies: [String]
+    var timeLimit: Double
+    var glpsol: Bool
+    var highs: Bool
+    var python: String
+    var out: String
+    var work: String
+    var command: String
+
+    /// Hard deadline for one child process: generous, since building XL models takes a while.
+    static func deadline(for timeLimit: Double) -> Double { 2 * timeLimit + 300 }
+
+    func run(_ size: BenchmarkSize) throws {
+        let fm = FileManager.default
+        let folder = (work as NSString).appendingPathComponent(size.rawValue)
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let problem = try size.problem()
+        log("== \(size.label): \(problem.unitCount) units after merging, \(problem.categoryCount) categories, "
+            + "time limit \(format(timeLimit)) s")
+
+        var runs: [RunRecord] = []
+        for name in strategies {
+            runs.append(try strategyRun(name, size: size, folder: folder))
+            report(runs.last!)
+        }
+        let highsReady = highs && HighsRun.available(python: python)
+        if glpsol || highs {
+            let dat = folder + "/\(size.rawValue).dat", mps = folder + "/\(size.rawValue).mps"
+            var arguments = [Paths.executable, "generate", "--size", size.rawValue,
+                             "--out", folder + "/instance"]
+            if glpsol { arguments += ["--dat", dat] }
+            if highsReady { arguments += ["--mps", mps] }
+            let export = try ChildProcess.run(arguments, stderrPath: folder + "/generate.stderr", deadline: 1800)
+            guard export.exitCode == 0 else {
+                throw HarnessError("exporting \(size.rawValue) failed; see \(folder)/generate.stderr")
+            }
+            if glpsol {
+                runs.append(try GlpsolRun.run(size: size, model: Paths.model, data: dat, timeLimit: timeLimit,
+                                              logPath: folder + "/glpsol.log"))
+                report(runs.last!)
+            }
+            if highs {
+                if highsReady {
+                    runs.append(try HighsRun.run(size: size, python: python, driver: Paths.highsDriver, mps: mps,
+                                                 timeLimit: timeLimit, logPath: folder + "/highs.log"))
+                } else {
+                    runs.append(RunRecord(solver: "highs", size: size, status: "skipped",
+                                          note: "\(python) cannot import highspy", timeLimit: timeLimit))
+                }
+                report(runs.last!)
+            }
+        }
+        let results = SizeResults(size: size, communities: size.communities, organizations: size.organizations,
+                                  units: problem.unitCount, categories: problem.categoryCount,
+                                  timeLimit: timeLimit, command: command,
+                                  date: ISO8601DateFormatter().string(from: Date()), runs: runs)
+        let path = (out as NSString).appendingPathComponent("\(size.rawValue).json")
+        try JSONEncoder.results.encode(results).write(to: URL(fileURLWithPath: path))
+        log("wrote \(path)")
+    }
+
+    /// One Swift strategy in a child process (`solve-one`), or a skip note for unknown names.
+    func strategyRun(_ name: String, size: BenchmarkSize, folder: String) throws -> RunRecord {
+        guard StrategyCatalog.make(name) != nil else {
+            return RunRecord(solver: name, size: size, status: "skipped",
+                             note: "not in StrategyCatalog (known: \(StrategyCatalog.names.joined(separator: ", ")))",
+                             timeLimit: timeLimit)
+        }
+        let recordPath = folder + "/\(name).json", stderrPath = folder + "/\(name).stderr"
+        try? FileManager.default.removeItem(atPath: recordPath)
+        let child = try ChildProcess.run(
+            [Paths.executable, "solve-one", "--size", size.rawValue, "--strategy", name,
+             "--time-limit", String(timeLimit), "--out", recordPath],
+            stderrPath: stderrPath, deadline: Self.deadline(for: timeLimit))
+        if child.timedOut {
+            var record = RunRecord(solver: name, size: size, status: "timeout",
+                                   note: "killed after \(Int(Self.deadline(for: timeLimit))) s", timeLimit: timeLimit)
+            record.peakMB = child.peakMB
+            return record
+        }
+        guard child.exitCode == 0, let data = FileManager.default.contents(atPath: recordPath),
+              var record = try? JSONDecoder().decode(RunRecord.self, from: data) else {
+            let tail = (try? String(contentsOfFile: stderrPath, encoding: .utf8))?
+                .split(separator: "\n").suffix(3).joined(separator: " / ") ?? ""
+            var record = RunRecord(solver: name, size: size, status: "failed",
+                                   note: "solve-one exit \(child.exitCode.map(String.init) ?? "signal"): \(tail)",
+                                   timeLimit: timeLimit)
+            record.peakMB = child.peakMB
+            return record
+        }
+        record.peakMB = child.peakMB
+        return record
+    }
+
+    func report(_ record: RunRecord) {
+        var parts = ["  \(record.solver.padding(toLength: 9, withPad: " ", startingAt: 0)) \(record.status)"]
+        if let value = record.firstPlanSeconds { parts.append("first plan \(format(value)) s") }
+        if let value = record.objective { parts.append("objective \(String(format: "%.6f", value))") }
+        if let value = record.bound { parts.append("bound \(String(format: "%.6f", value))") }
+        if let value = record.gap { parts.append("gap \(String(format: "%.3f", value * 100)) %") }
+        if let value = record.totalSeconds { parts.append("total \(format(value)) s") }
+        if let value = record.peakMB { parts.append("peak \(Int(value.rounded())) MB") }
+        if let note = record.note { parts.append("(\(note))") }
+        log(parts.joined(separator: ", "))
+    }
+}
+
+/// Progress of the harness, on standard error so that stdout stays clean.
+func log(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Seconds with a sensible number of digits.
+func format(_ seconds: Double) -> String {
+    if seconds >= 100 { return String(format: "%.0f", seconds) }
+    if seconds >= 10 { return String(format: "%.1f", seconds) }
+    return String(format: "%.2f", seconds)
+}

@@ -1,0 +1,118 @@
+import AllianceKit
+import ArgumentParser
+import Foundation
+
+/// `alliance-bench solve-one`: one strategy on one size, in a process of its own so that the
+/// harness can measure its peak memory. Writes a `RunRecord` as JSON.
+struct SolveOneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve-one",
+        abstract: "Solve one size with one strategy and write its trace (run by `run`).")
+
+    @Option(help: "Size: S, M, L or XL.")
+    var size: BenchmarkSize
+
+    @Option(help: "A name from StrategyCatalog.")
+    var strategy: String
+
+    @Option(name: .customLong("time-limit"), help: "Seconds.")
+    var timeLimit: Double = 60
+
+    @Option(help: "Where to write the run record (JSON).")
+    var out: String
+
+    func run() throws {
+        try requireReleaseBuild()
+        let record = try SwiftStrategyRun(size: size, strategy: strategy, timeLimit: timeLimit).run()
+        try JSONEncoder.results.encode(record).write(to: URL(fileURLWithPath: out))
+    }
+}
+
+/// Collects progress snapshots from the solving thread, keeping only the informative ones:
+/// every change of incumbent or bound, and otherwise one point a second.
+final class TraceRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private let watch: Stopwatch
+    private var points: [TracePoint] = []
+
+    init(watch: Stopwatch) { self.watch = watch }
+
+    func record(_ progress: SolveProgress) {
+        let now = watch.seconds
+        lock.lock()
+        defer { lock.unlock() }
+        if let last = points.last, last.incumbent == progress.incumbent, last.bound == progress.bound,
+           now - last.seconds < 1 {
+            return
+        }
+        points.append(TracePoint(seconds: now, incumbent: progress.incumbent, bound: progress.bound))
+    }
+
+    var trace: [TracePoint] {
+        lock.lock()
+        defer { lock.unlock() }
+        return points
+    }
+}
+
+/// The measured solve of one Swift strategy: build time, progress trace, final plan judged by
+/// `Evaluator`, proven bound and gap.
+struct SwiftStrategyRun {
+    var size: BenchmarkSize
+    var strategy: String
+    var timeLimit: Double
+
+    func run() throws -> RunRecord {
+        var record = RunRecord(solver: strategy, size: size, status: "ok", timeLimit: timeLimit)
+        guard let solver = StrategyCatalog.make(strategy) else {
+            record.status = "skipped"
+            record.note = "StrategyCatalog does not know '\(strategy)' yet"
+            return record
+        }
+        let (instance, previous) = size.generate()
+        let (problem, derive) = try Stopwatch.time {
+            try Problem(instance: instance, options: PlanningOptions(previousPlan: previous))
+        }
+        var build = derive
+        if strategy == "exact" {
+            // The exact strategy's model building, measured alone (the strategy builds its own).
+            let (_, modelSeconds) = try Stopwatch.time { _ = try StageOneModel(problem: problem) }
+            build += modelSeconds
+        }
+        record.buildSeconds = build
+
+        let watch = Stopwatch()
+        let recorder = TraceRecorder(watch: watch)
+        let settings = SolveSettings(timeLimit: timeLimit, relativeGap: 0,
+                                     progress: { recorder.record($0) }, progressInterval: 0.05)
+        let outcome: SolveOutcome
+        do {
+            outcome = try solver.solve(problem, settings: settings)
+        } catch {
+            record.status = "failed"
+            record.note = "\(error)"
+            record.trace = recorder.trace
+            record.totalSeconds = watch.seconds
+            return record
+        }
+        let end = watch.seconds
+        var trace = recorder.trace
+        record.solveStatus = outcome.status.rawValue
+        record.bound = outcome.bound
+        if let plan = outcome.plan {
+            let evaluation = Evaluator.evaluate(plan, in: problem)
+            record.objective = evaluation.objective
+            record.violations = evaluation.violations.count
+            if let bound = outcome.bound {
+                record.gap = relativeGap(objective: evaluation.objective, bound: bound)
+            }
+        } else {
+            record.note = "no plan"
+        }
+        trace.append(TracePoint(seconds: end, incumbent: record.objective, bound: outcome.bound))
+        record.trace = trace
+        record.firstPlanSeconds = trace.first { $0.incumbent != nil }?.seconds
+        record.totalSeconds = end
+        return record
+    }
+}
