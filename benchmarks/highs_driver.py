@@ -14,6 +14,7 @@ Exit code 3 when highspy is not importable (the harness then skips HiGHS).
 """
 import json
 import math
+import os
 import sys
 import time
 
@@ -30,6 +31,10 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     model, time_limit, log_file = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+    # HiGHS prints a banner on the C level: keep the real stdout for the JSON answer only.
+    sys.stdout.flush()
+    answer_fd = os.dup(1)
+    os.dup2(2, 1)
     try:
         import highspy
     except ImportError as error:
@@ -68,6 +73,8 @@ def main():
     bound = finite(info.mip_dual_bound)
     gap = finite(info.mip_gap) if objective is not None else None
     trace.append([total, objective, bound])
+    sys.stdout.flush()
+    os.dup2(answer_fd, 1)
     print(json.dumps({"read_seconds": read_seconds, "trace": trace, "objective": objective,
                       "bound": bound, "gap": gap, "status": status, "total_seconds": total}))
     return 0

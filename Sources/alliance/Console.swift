@@ -79,6 +79,14 @@ final class ProgressLine: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Names what is running now (e.g. the strategy), shown first on the line.
+    func setPhase(_ text: String) {
+        lock.lock()
+        phase = text
+        latest = nil
+        lock.unlock()
+    }
+
     /// Clears the line and stops the ticker.
     func finish() {
         guard enabled else { return }

@@ -89,7 +89,8 @@ struct SolveCommand: ParsableCommand {
                 progressLine.finish()
                 throw error
             }
-            let report = PlanReport(problem: problem, outcome: outcome, strategy: strategy)
+            var report = PlanReport(problem: problem, outcome: outcome, strategy: strategy)
+            report.priorities = try parsedPriorities()
             let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
                 ?? model.folderURL.appendingPathComponent("plan", isDirectory: true)
             try AtomicFiles.write(try report.files(includeTimings: !noTimings), into: folder)

@@ -189,4 +189,46 @@ final class EndToEndTests: XCTestCase {
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("magic"), result.stderr)
     }
+
+    /// `compare` runs every strategy; each plan passes `evaluate` with no violation, and the
+    /// table, compare.csv and compare.json agree on the strategies.
+    func testCompareAllStrategiesAndEvaluateEachPlan() throws {
+        let out = scratch.appendingPathComponent("compare")
+        let result = try CommandRunner.run(["compare", "models/examples/tiny-groups", "--time-limit", "10",
+                                            "--out", out.path, "--quiet"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        for name in ["greedy", "local", "lp-round", "exact"] {
+            XCTAssertTrue(result.stdout.contains("\n\(name) "), result.stdout)
+        }
+        let document = try CommandRunner.json(out.appendingPathComponent("compare.json"))
+        let rows = try XCTUnwrap(document["strategies"] as? [[String: Any]])
+        XCTAssertEqual(rows.map { $0["strategy"] as? String }, ["greedy", "local", "lp-round", "exact"])
+        for row in rows { XCTAssertEqual(row["violations"] as? [String], [], "\(row)") }
+        let csv = try String(contentsOf: out.appendingPathComponent("compare.csv"), encoding: .utf8)
+        XCTAssertEqual(csv.split(separator: "\n").count, 5)
+
+        for name in ["greedy", "local", "lp-round", "exact"] {
+            let planFolder = scratch.appendingPathComponent("plan-\(name)")
+            let solve = try CommandRunner.run(["solve", "models/examples/guye", "--strategy", name, "--time-limit", "5",
+                                               "--out", planFolder.path, "--quiet"])
+            XCTAssertEqual(solve.status, 0, solve.stderr)
+            let evaluate = try CommandRunner.run(["evaluate", "models/examples/guye", "--plan",
+                                                  planFolder.appendingPathComponent("plan.csv").path])
+            XCTAssertEqual(evaluate.status, 0, "\(name): \(evaluate.stdout)")
+            XCTAssertTrue(evaluate.stdout.contains("rules       all satisfied"), evaluate.stdout)
+        }
+    }
+
+    func testPrioritiesOnTheCommandLine() throws {
+        let out = scratch.appendingPathComponent("lexicographic")
+        let result = try CommandRunner.run(["solve", "models/examples/tiny", "--priorities", "coverage,balance,distance",
+                                            "--out", out.path, "--quiet"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let plan = try CommandRunner.json(out.appendingPathComponent("plan.json"))
+        XCTAssertEqual(plan["priorities"] as? [String], ["coverage", "balance", "distance"])
+        let terms = try self.terms(plan)
+        XCTAssertEqual(try XCTUnwrap(terms["coverage"]), 1, accuracy: 1e-9)
+        let bad = try CommandRunner.run(["solve", "models/examples/tiny", "--priorities", "coverage,coverage"])
+        XCTAssertEqual(bad.status, 64, bad.stderr)
+    }
 }

@@ -11,6 +11,8 @@ public struct PlanReport: Sendable {
     /// Best proven upper bound on the objective, when one was proven.
     public var bound: Double?
     public var solveSeconds: Double
+    /// The lexicographic priorities the plan was optimized by, if any (instead of the weights).
+    public var priorities: [Term]?
 
     public init(problem: Problem, outcome: SolveOutcome, strategy: String) {
         precondition(outcome.plan != nil, "a report needs a plan")
@@ -96,6 +98,7 @@ public struct PlanReport: Sendable {
             var balance_band: Double
             var lead_rule: Bool
             var max_distance_km: Double?
+            var priorities: [String]?
             var strength: Strength
             var mean_strength_target: Double
             var solve_seconds: Double?
@@ -107,6 +110,7 @@ public struct PlanReport: Sendable {
             bound: bound, gap: gap, terms: evaluation.terms, weights: problem.options.weights,
             balance_band: problem.options.balanceBand, lead_rule: problem.options.leadRule,
             max_distance_km: problem.options.maxDistanceKm,
+            priorities: priorities?.map(\.rawValue),
             strength: Strength(min: evaluation.strengthMin, max: evaluation.strengthMax,
                                mean: evaluation.strengthMean),
             mean_strength_target: problem.meanStrength,

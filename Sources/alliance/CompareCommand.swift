@@ -1,0 +1,97 @@
+import AllianceKit
+import ArgumentParser
+import Foundation
+
+/// `alliance compare`: the same lists through several strategies, in one table.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Run several strategies on the same lists and compare objective, terms, gap and time.")
+
+    @OptionGroup var model: ModelOptions
+
+    @Option(name: .customLong("strategies"), help: "Comma-separated strategies (default: all).")
+    var strategies: String = StrategyCatalog.names.joined(separator: ",")
+
+    @Option(name: .customLong("time-limit"), help: "Seconds each strategy may take.")
+    var timeLimit: Double = 60
+
+    @Option(name: .customLong("out"), help: "Folder for compare.csv and compare.json (default: compare/ inside the input folder).")
+    var out: String?
+
+    @Flag(name: .customLong("quiet"), help: "No progress line.")
+    var quiet = false
+
+    var names: [String] {
+        strategies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func validate() throws {
+        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a number of seconds > 0") }
+        guard !names.isEmpty else { throw ValidationError("--strategies needs at least one name") }
+        for name in names where StrategyCatalog.make(name) == nil {
+            throw ValidationError("unknown strategy '\(name)'; use one of \(StrategyCatalog.names.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        try Console.guarded {
+            let problem = try model.loadProblem()
+            let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
+            let settings = SolveSettings(timeLimit: timeLimit, progress: { progressLine.update($0) })
+            let comparison = Comparison.run(
+                problem, strategies: names.map { ($0, StrategyCatalog.make($0)!) }, settings: settings,
+                before: { progressLine.setPhase($0) })
+            progressLine.finish()
+            let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
+                ?? model.folderURL.appendingPathComponent("compare", isDirectory: true)
+            try AtomicFiles.write([("compare.csv", Data(comparison.csv().utf8)),
+                                   ("compare.json", try comparison.json())], into: folder)
+            print(table(comparison))
+            let written = ["compare.csv", "compare.json"].map { folder.appendingPathComponent($0).relativePathForDisplay }
+            print("wrote \(written.joined(separator: ", "))")
+            if comparison.rows.allSatisfy({ $0.evaluation == nil }) { throw ExitCode(2) }
+        }
+    }
+
+    private func table(_ comparison: Comparison) -> String {
+        let header = ["strategy", "status", "objective", "coverage", "balance", "distance", "preference", "keep",
+                      "gap", "time"]
+        var rows = [header]
+        for row in comparison.rows {
+            guard let evaluation = row.evaluation else {
+                rows.append([row.strategy, "no plan", "—", "", "", "", "", "", "", Format.seconds(row.seconds)])
+                continue
+            }
+            let terms = evaluation.terms
+            rows.append([row.strategy, row.status?.rawValue ?? "", Format.objective(evaluation.objective),
+                         Format.percent(terms.coverage), String(format: "%.4f", terms.balance),
+                         String(format: "%.4f", terms.distance), Format.number(terms.preference),
+                         Format.percent(terms.keep), comparison.gap(row).map(Format.percent) ?? "—",
+                         Format.seconds(row.seconds)])
+        }
+        var text = TextTable.render(rows)
+        if let bound = comparison.bestBound { text += "\nbest proven bound \(Format.objective(bound))" }
+        for row in comparison.rows {
+            if let failure = row.failure { text += "\n\(row.strategy): \(failure)" }
+        }
+        return text
+    }
+}
+
+/// Left-aligned columns padded by display width (CJK characters count double).
+enum TextTable {
+    static func render(_ rows: [[String]]) -> String {
+        let columns = rows.map(\.count).max() ?? 0
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) } }
+        return rows.map { row in
+            row.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - width(cell)) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n")
+    }
+
+    static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && $1.properties.isIdeographic ? 2 : 1) }
+    }
+}

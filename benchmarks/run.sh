@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Regenerates benchmarks/RESULTS.md (and the plots in benchmarks/results/).
+#
+#   benchmarks/run.sh           the full measurement: S and M with every strategy, glpsol and
+#                               HiGHS at 120 s; L and XL with every strategy and glpsol at 60 s
+#                               (time to first plan and gap). Takes about half an hour.
+#   benchmarks/run.sh --check   a pipeline check: S and M only, 10 s per run (about 2 minutes);
+#                               RESULTS.md then says it is not a measurement.
+#
+# HiGHS comes from Python's highspy, installed into benchmarks/.venv on first use (set
+# BENCH_PYTHON to use another interpreter); without it the HiGHS rows are marked skipped.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here"
+
+mode=full
+case "${1:-}" in
+  "") ;;
+  --check) mode=check ;;
+  *) echo "usage: benchmarks/run.sh [--check]" >&2; exit 2 ;;
+esac
+strategies="${BENCH_STRATEGIES:-greedy,local,lp-round,exact}"
+
+echo "== building alliance-bench (release)" >&2
+swift build -c release --product alliance-bench >&2
+bench="$(swift build -c release --show-bin-path)/alliance-bench"
+
+python="${BENCH_PYTHON:-}"
+if [[ -z "$python" ]]; then
+  python="$here/.venv/bin/python"
+  if ! "$python" -c "import highspy" 2>/dev/null; then
+    echo "== installing highspy into benchmarks/.venv" >&2
+    if ! { python3 -m venv "$here/.venv" && "$here/.venv/bin/pip" install --quiet highspy; } >&2; then
+      echo "warning: highspy could not be installed; HiGHS runs will be skipped" >&2
+      python=python3
+    fi
+  fi
+fi
+
+rm -f results/*.json results/*.svg
+mkdir -p results
+if [[ "$mode" == check ]]; then
+  "$bench" run --sizes S,M --strategies "$strategies" --time-limit 10 --glpsol --highs --python "$python"
+  "$bench" report --command "benchmarks/run.sh --check" \
+    --banner "Pipeline check only (10 s per run, sizes S and M): not the final measurement. Run benchmarks/run.sh for that."
+else
+  "$bench" run --sizes S,M --strategies "$strategies" --time-limit 120 --glpsol --highs --python "$python"
+  "$bench" run --sizes L,XL --strategies "$strategies" --time-limit 60 --glpsol
+  "$bench" report --command "benchmarks/run.sh"
+fi
