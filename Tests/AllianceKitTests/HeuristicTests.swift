@@ -6,6 +6,8 @@ import XCTest
 /// brute force, the incremental objective against `Evaluator`, and determinism.
 final class HeuristicTests: XCTestCase {
     private static let examples = ["tiny", "tiny-groups", "caofeidian", "guye"]
+    /// Few perturbation rounds: debug builds are ~25 times slower than release.
+    private static let quickLocal = LocalSearchStrategy(perturbationRounds: 8)
 
     private static func exampleProblem(_ name: String, leadRule: Bool = true) throws -> Problem {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -85,11 +87,8 @@ final class HeuristicTests: XCTestCase {
             generator.fixPairs = Int(seed % 3)
             let (instance, _) = generator.generate(seed: seed)
             let problem = try Problem(instance: instance, options: PlanningOptions(leadRule: seed % 3 != 0))
+            guard Prechecks.run(problem).isEmpty else { continue }
             let optimum = BruteForce.optimum(problem)
-            guard Prechecks.run(problem).isEmpty else {
-                XCTAssertNil(optimum, "seed \(seed): pre-checks fail but enumeration found a plan")
-                continue
-            }
             switch Repair.makeFeasible(GreedyStrategy.clerkPlan(problem), in: problem) {
             case .feasible(let plan):
                 XCTAssertNotNil(optimum, "seed \(seed)")
@@ -112,6 +111,15 @@ final class HeuristicTests: XCTestCase {
             guard case .feasible(let plan) = Repair.makeFeasible(empty, in: problem) else {
                 return XCTFail("\(name): repair failed from an empty plan")
             }
+            XCTAssertEqual(Evaluator.evaluate(plan, in: problem).violations, [], name)
+        }
+    }
+
+    /// The last resort (GLPK on the model with a zero objective) returns a plan that breaks no rule.
+    func testFeasibilityMIPFallback() throws {
+        for name in ["tiny-groups", "caofeidian"] {
+            let problem = try Self.exampleProblem(name)
+            let plan = try XCTUnwrap(try GreedyStrategy.feasibilityMIP(problem, timeLimit: 60), name)
             XCTAssertEqual(Evaluator.evaluate(plan, in: problem).violations, [], name)
         }
     }
@@ -147,7 +155,7 @@ final class HeuristicTests: XCTestCase {
     /// evaluator's, and every move's predicted gain equals the change it makes.
     func testIncrementalObjectiveMatchesEvaluator() throws {
         var problems: [Problem] = try Self.examples.map { try Self.exampleProblem($0) }
-        for seed in UInt64(1)...40 { if let problem = try Self.randomProblem(seed: seed) { problems.append(problem) } }
+        for seed in UInt64(1)...20 { if let problem = try Self.randomProblem(seed: seed) { problems.append(problem) } }
         var rng = SeededGenerator(seed: 42)
         for (index, problem) in problems.enumerated() {
             let start = try GreedyStrategy().solve(problem, settings: SolveSettings()).plan!
@@ -200,7 +208,7 @@ final class HeuristicTests: XCTestCase {
         for (label, problem) in problems {
             let greedy: Evaluation
             do { greedy = try feasiblePlan(GreedyStrategy(), problem, label).1 } catch SolveError.infeasible { continue }
-            let local = try feasiblePlan(LocalSearchStrategy(), problem, label).1
+            let local = try feasiblePlan(Self.quickLocal, problem, label).1
             XCTAssertGreaterThanOrEqual(local.objective, greedy.objective - 1e-12, label)
             if local.objective > greedy.objective + 1e-9 { better += 1 }
         }
@@ -225,7 +233,7 @@ final class HeuristicTests: XCTestCase {
         var problems = try Self.examples.map { try Self.exampleProblem($0) }
         for seed in UInt64(1)...10 { if let problem = try Self.randomProblem(seed: seed) { problems.append(problem) } }
         for (index, problem) in problems.enumerated() {
-            let strategies: [any Strategy] = [GreedyStrategy(), LocalSearchStrategy()]
+            let strategies: [any Strategy] = [GreedyStrategy(), Self.quickLocal]
             for strategy in strategies {
                 let first = try? strategy.solve(problem, settings: SolveSettings(timeLimit: 60)).plan
                 let second = try? strategy.solve(problem, settings: SolveSettings(timeLimit: 60)).plan
@@ -235,9 +243,10 @@ final class HeuristicTests: XCTestCase {
     }
 
     func testImprovePolishesAndRepairs() throws {
-        let problem = try Self.exampleProblem("caofeidian")
+        let problem = try Self.exampleProblem("guye")
         let greedy = try GreedyStrategy().solve(problem, settings: SolveSettings()).plan!
-        let polished = LocalSearchStrategy.improve(greedy, in: problem, deadline: Date().addingTimeInterval(10))
+        let polished = LocalSearchStrategy.improve(greedy, in: problem, deadline: Date().addingTimeInterval(60),
+                                                   perturbationRounds: 5)
         let before = Evaluator.evaluate(greedy, in: problem), after = Evaluator.evaluate(polished, in: problem)
         XCTAssertEqual(after.violations, [])
         XCTAssertGreaterThan(after.objective, before.objective)
@@ -254,7 +263,7 @@ final class HeuristicTests: XCTestCase {
         let settings = SolveSettings(timeLimit: 30, progress: { progress in
             box.lock.lock(); box.reports.append(progress); box.lock.unlock()
         }, progressInterval: 0)
-        let outcome = try LocalSearchStrategy().solve(problem, settings: settings)
+        let outcome = try Self.quickLocal.solve(problem, settings: settings)
         let final = Evaluator.evaluate(outcome.plan!, in: problem).objective
         XCTAssertFalse(box.reports.isEmpty)
         XCTAssertTrue(box.reports.allSatisfy { $0.bound == nil && $0.gap == nil && $0.incumbent != nil })

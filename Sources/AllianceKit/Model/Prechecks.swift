@@ -56,7 +56,7 @@ public enum Prechecks {
                         + "make min_orgs ≤ max_orgs"))
             }
             let candidates = (0..<nU).filter { problem.allowed[$0 * nC + c] }
-            if candidates.isEmpty {
+            if candidates.isEmpty && problem.minSize[c] > 0 {
                 reasons.append(InfeasibilityReason(
                     "community \(id) has no allowed unit (pairs.csv forbids or --max-distance-km excludes all)"))
             } else if candidates.count < problem.minSize[c] {

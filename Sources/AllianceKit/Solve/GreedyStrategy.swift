@@ -9,11 +9,12 @@ import GLPK
 ///
 /// Fully deterministic: ties are broken by index. It ignores needs, distances, preferences and
 /// last year's plan; `LocalSearchStrategy` starts from here and optimizes the objective.
-public struct GreedyStrategy: Strategy {
+public struct GreedyStrategy: Strategy, Sendable {
     public let name = "greedy"
 
     public init() {}
 
+    /// The clerk's plan, repaired; throws `SolveError.infeasible` when no plan breaks no rule.
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
         let start = Date()
         let plan = try Self.feasiblePlan(problem, settings: settings)

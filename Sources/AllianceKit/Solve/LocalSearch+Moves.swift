@@ -12,6 +12,25 @@ enum Move: Hashable {
     case replace(leaving: Int, joining: Int, community: Int)
 }
 
+extension Move {
+    /// The units a move changes.
+    var units: [Int] {
+        switch self {
+        case let .add(u, _), let .remove(u, _), let .move(u, _, _): return [u]
+        case let .swap(u1, _, u2, _): return [u1, u2]
+        case let .replace(out, into, _): return [out, into]
+        }
+    }
+
+    /// The communities a move changes.
+    var communities: [Int] {
+        switch self {
+        case let .add(_, c), let .remove(_, c), let .replace(_, _, c): return [c]
+        case let .move(_, c1, c2), let .swap(_, c1, _, c2): return [c1, c2]
+        }
+    }
+}
+
 extension SearchState {
     /// Whether unit `u` may leave community `c` while nobody that may lead joins it:
     /// it serves there, the pair is not fixed, and it is not the last unit able to lead there.
@@ -117,20 +136,19 @@ extension SearchState {
                 }
             }
         }
+        // Units with room for one more community (candidates to take u's place).
+        let roomy = surplus ? (0..<nU).filter { degree[$0] < maxDegree[$0] && $0 != u } : []
         for c in 0..<nC {
             let p = pair(u, c)
             if assigned[p] && !fixed[p] {
                 // u gives its place in c to another unit v.
-                if surplus {
-                    for v in 0..<nU where v != u && canJoin(v, c) && degree[v] < maxDegree[v]
-                        && leadKept(c, leaving: u, joining: v) {
-                        consider(.replace(leaving: u, joining: v, community: c),
-                                 coefficient[pair(v, c)] - coefficient[p] + communityDelta(c, add: v, remove: u))
-                    }
+                for v in roomy where canJoin(v, c) && leadKept(c, leaving: u, joining: v) {
+                    consider(.replace(leaving: u, joining: v, community: c),
+                             coefficient[pair(v, c)] - coefficient[p] + communityDelta(c, add: v, remove: u))
                 }
                 // u and v (serving c2) exchange communities.
                 for c2 in 0..<nC where c2 != c && canJoin(u, c2) {
-                    for v in 0..<nU where v != u && assigned[pair(v, c2)] && !fixed[pair(v, c2)] && canJoin(v, c)
+                    for v in members[c2] where !fixed[pair(v, c2)] && canJoin(v, c)
                         && leadKept(c, leaving: u, joining: v) && leadKept(c2, leaving: v, joining: u) {
                         consider(.swap(unit: u, at: c, with: v, atOther: c2),
                                  coefficient[pair(u, c2)] - coefficient[p] + coefficient[pair(v, c)]
@@ -140,8 +158,8 @@ extension SearchState {
                 }
             } else if spare && canJoin(u, c) {
                 // u takes the place of v in c.
-                for v in 0..<nU where v != u && assigned[pair(v, c)] && !fixed[pair(v, c)]
-                    && degree[v] > minDegree[v] && leadKept(c, leaving: v, joining: u) {
+                for v in members[c] where !fixed[pair(v, c)] && degree[v] > minDegree[v]
+                    && leadKept(c, leaving: v, joining: u) {
                     consider(.replace(leaving: v, joining: u, community: c),
                              coefficient[p] - coefficient[pair(v, c)] + communityDelta(c, add: u, remove: v))
                 }

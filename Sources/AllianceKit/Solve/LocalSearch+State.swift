@@ -42,6 +42,8 @@ struct SearchState {
     private(set) var size: [Int]
     /// Units serving each community that may lead.
     private(set) var leaders: [Int]
+    /// Units serving each community (in the order they joined).
+    private(set) var members: [[Int]]
     private(set) var strength: [Double]
     private(set) var supply: [Double]
     /// The objective, maintained incrementally.
@@ -94,6 +96,7 @@ struct SearchState {
         degree = [Int](repeating: 0, count: nU)
         size = [Int](repeating: 0, count: nC)
         leaders = [Int](repeating: 0, count: nC)
+        members = [[Int]](repeating: [], count: nC)
         strength = problem.communities.map(\.strength)
         supply = [Double](repeating: 0, count: nC * nR)
         objective = 0
@@ -184,6 +187,11 @@ struct SearchState {
         degree[u] += sign
         size[c] += sign
         if leader[u] { leaders[c] += sign }
+        if sign > 0 {
+            members[c].append(u)
+        } else if let i = members[c].firstIndex(of: u) {
+            members[c].remove(at: i)
+        }
         strength[c] += step * shareStrength[u]
         for i in resourceStart[u]..<resourceStart[u + 1] {
             let k = resourceCategory[i]
