@@ -3,7 +3,7 @@
 #
 #   benchmarks/run.sh           the full measurement: S and M with every strategy, glpsol and
 #                               HiGHS at 120 s; L and XL with every strategy and glpsol at 60 s
-#                               (time to first plan and gap). Takes about half an hour.
+#                               (time to first plan and gap). Takes 30–45 minutes.
 #   benchmarks/run.sh --check   a pipeline check: S and M only, 10 s per run (about 2 minutes);
 #                               RESULTS.md then says it is not a measurement.
 #
@@ -37,14 +37,19 @@ if [[ -z "$python" ]]; then
   fi
 fi
 
+code="commit $(git -C .. rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ -n "$(git -C .. status --porcelain -- Sources models Package.swift 2>/dev/null)" ]]; then
+  code="$code plus uncommitted changes in Sources/ or models/"
+fi
+
 rm -f results/*.json results/*.svg
 mkdir -p results
 if [[ "$mode" == check ]]; then
   "$bench" run --sizes S,M --strategies "$strategies" --time-limit 10 --glpsol --highs --python "$python"
-  "$bench" report --command "benchmarks/run.sh --check" \
+  "$bench" report --command "benchmarks/run.sh --check" --code "$code" \
     --banner "Pipeline check only (10 s per run, sizes S and M): not the final measurement. Run benchmarks/run.sh for that."
 else
   "$bench" run --sizes S,M --strategies "$strategies" --time-limit 120 --glpsol --highs --python "$python"
   "$bench" run --sizes L,XL --strategies "$strategies" --time-limit 60 --glpsol
-  "$bench" report --command "benchmarks/run.sh"
+  "$bench" report --command "benchmarks/run.sh" --code "$code"
 fi

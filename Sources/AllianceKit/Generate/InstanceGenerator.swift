@@ -108,6 +108,19 @@ public struct InstanceGenerator: Sendable {
         }
         // A fix and a forbid through two members of one group would be an input error: drop such forbids.
         let groupOf = Dictionary(orgs.map { ($0.id, $0.group ?? $0.id) }, uniquingKeysWith: { a, _ in a })
+        // A unit (or group) fixed to more communities than it may serve would be infeasible.
+        let limitOf = Dictionary(orgs.map { ($0.group ?? $0.id, $0.maxCommunities) }, uniquingKeysWith: { a, _ in a })
+        var fixesOf: [String: Set<String>] = [:]
+        pairs.removeAll { pair in
+            guard pair.rule == .fix else { return false }
+            let unit = groupOf[pair.orgID]!
+            var communities = fixesOf[unit, default: []]
+            guard !communities.contains(pair.communityID) else { return false }
+            guard communities.count < limitOf[unit]! else { return true }
+            communities.insert(pair.communityID)
+            fixesOf[unit] = communities
+            return false
+        }
         let fixedKeys = Set(pairs.filter { $0.rule == .fix }.map { [groupOf[$0.orgID]!, $0.communityID] })
         pairs.removeAll { $0.rule == .forbid && fixedKeys.contains([groupOf[$0.orgID]!, $0.communityID]) }
 

@@ -3,16 +3,21 @@ import GLPK
 /// The stage-1 MIP of MODEL.md built into a GLPK problem, with the column of every variable
 /// so a solution can be read back into a `Plan` (and a plan written into a solution vector).
 ///
-/// Variables: x_{o,c} (allowed pairs), y_{o,c} (allowed pairs whose unit may lead),
-/// cov_{c,r} ∈ [0, d_{c,r}] (needs), e_c ≥ 0 (band excess). `LinearProgram` is not `Sendable`:
-/// a built model lives and dies on the thread that built it.
+/// Variables: x_{o,c} (allowed pairs), cov_{c,r} ∈ [0, d_{c,r}] (needs), e_c ≥ 0 (band excess).
+///
+/// The lead variables y of MODEL.md are projected out: y appears in no objective term, and a
+/// choice of y with Σ_o y_{o,c} = 1, y ≤ x exists exactly when some unit that may lead serves c.
+/// So the lead rule becomes one row per community, Σ_{o may lead} x_{o,c} ≥ 1 — the same set of
+/// feasible x and the same optimum, with |A| fewer columns and rows — and the lead is named
+/// afterwards (the strongest such unit). `models/alliance.mod` keeps y, as MODEL.md writes it,
+/// and the tests check that both give the same optimum.
+///
+/// `LinearProgram` is not `Sendable`: a built model lives and dies on the thread that built it.
 public final class StageOneModel {
     public let problem: Problem
     public let program: LinearProgram
     /// Column of x_{o,c}, or -1 when the pair is not allowed; indexed like `Problem.allowed`.
     public let xColumn: [Int]
-    /// Column of y_{o,c}, or -1.
-    public let yColumn: [Int]
     /// Column of cov_{c,r}, or -1 where there is no need; indexed `c * categories + r`.
     public let coverageColumn: [Int]
     /// Column of e_c.
@@ -38,7 +43,6 @@ public final class StageOneModel {
         let lp = LinearProgram(name: "alliance", direction: .maximize)
 
         var xColumn = [Int](repeating: -1, count: nU * nC)
-        var yColumn = [Int](repeating: -1, count: nU * nC)
         for u in 0..<nU {
             for c in 0..<nC {
                 let p = u * nC + c
@@ -48,12 +52,6 @@ public final class StageOneModel {
                     name: "x[\(u + 1),\(c + 1)]", kind: .integer,
                     bounds: problem.fixed[p] ? .fixed(1) : .range(0, 1),
                     objective: Self.pairCoefficient(problem, p))
-            }
-        }
-        for u in 0..<nU where problem.mayLead(u) {
-            for c in 0..<nC where xColumn[u * nC + c] >= 0 {
-                yColumn[u * nC + c] = try lp.addColumn(name: "y[\(u + 1),\(c + 1)]", kind: .binary,
-                                                       bounds: .range(0, 1))
             }
         }
         var coverageColumn = [Int](repeating: -1, count: nC * nR)
@@ -104,15 +102,11 @@ public final class StageOneModel {
                     entries.append(MatrixEntry(row: below, column: x, value: share))
                 }
             }
-            // 3. Σ_o y = 1 and y ≤ x.
+            // 3. The lead rule, with y projected out: some unit that may lead serves c.
             if problem.options.leadRule {
-                let lead = try lp.addRow(name: "lead[\(c + 1)]", bounds: .fixed(1))
-                for u in 0..<nU where yColumn[u * nC + c] >= 0 {
-                    let y = yColumn[u * nC + c]
-                    entries.append(MatrixEntry(row: lead, column: y, value: 1))
-                    let link = try lp.addRow(name: "leadlink[\(u + 1),\(c + 1)]", bounds: .upper(0))
-                    entries.append(MatrixEntry(row: link, column: y, value: 1))
-                    entries.append(MatrixEntry(row: link, column: xColumn[u * nC + c], value: -1))
+                let lead = try lp.addRow(name: "lead[\(c + 1)]", bounds: .lower(1))
+                for u in 0..<nU where problem.mayLead(u) && xColumn[u * nC + c] >= 0 {
+                    entries.append(MatrixEntry(row: lead, column: xColumn[u * nC + c], value: 1))
                 }
             }
             // 5. cov_{c,r} ≤ Σ_o min(q/k, d) x: a unit never contributes more than the need
@@ -133,7 +127,6 @@ public final class StageOneModel {
 
         self.program = lp
         self.xColumn = xColumn
-        self.yColumn = yColumn
         self.coverageColumn = coverageColumn
         self.excessColumn = excessColumn
     }
@@ -204,27 +197,24 @@ public final class StageOneModel {
         lower == upper ? .fixed(Double(lower)) : .range(Double(lower), Double(max(lower, upper)))
     }
 
-    /// Reads x and y from a solution vector (values rounded at 0.5).
+    /// Reads x from a solution vector (values rounded at 0.5) and names each community's lead:
+    /// the strongest unit serving it that may lead (ties: list order).
     public func plan(from values: [Double]) -> Plan {
         var plan = Plan(unitCount: problem.unitCount, communityCount: problem.communityCount)
-        let nC = problem.communityCount
         for p in 0..<xColumn.count where xColumn[p] >= 0 && values[xColumn[p]] > 0.5 {
             plan.assigned[p] = true
         }
-        for p in 0..<yColumn.count where yColumn[p] >= 0 && values[yColumn[p]] > 0.5 {
-            plan.lead[p % nC] = p / nC
-        }
+        Repair.chooseLeads(&plan, in: problem)
         return plan
     }
 
-    /// A full solution vector for a feasible plan: x and y from the plan, cov and e at their best
+    /// A full solution vector for a feasible plan: x from the plan, cov and e at their best
     /// values given x. Used to hand a heuristic plan to branch-and-cut as its first incumbent.
     public func solution(for plan: Plan) -> [Double] {
         var values = [Double](repeating: 0, count: program.columnCount)
         let nU = problem.unitCount, nC = problem.communityCount, nR = problem.categoryCount
         for p in 0..<xColumn.count where xColumn[p] >= 0 && plan.assigned[p] { values[xColumn[p]] = 1 }
         for c in 0..<nC {
-            if let u = plan.lead[c], yColumn[u * nC + c] >= 0 { values[yColumn[u * nC + c]] = 1 }
             var strength = problem.communities[c].strength
             var supply = [Double](repeating: 0, count: nR)
             for u in 0..<nU where plan.assigned[u * nC + c] {

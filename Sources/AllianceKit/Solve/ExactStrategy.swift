@@ -1,48 +1,127 @@
 import Foundation
 import GLPK
 
-/// GLPK branch-and-cut on the stage-1 model: proves the optimum (or the requested gap) unless
-/// the time limit stops it first, in which case the best plan found is returned with its gap.
+/// The optimum of MODEL.md, proven — or, when the time limit comes first, the best plan found
+/// with a proven bound on how much better any plan could be.
 ///
-/// The search starts from the local-search plan (`LocalSearchStrategy`, given a small share of
-/// the time), so there is a plan from the first second and GLPK only has to improve and prove.
+/// Three phases, each handing its best plan to the next:
+/// 1. local search (`LocalSearchStrategy`): a good plan within a second;
+/// 2. column generation by community (`CommunityDecomposition`): a bound much stronger than the
+///    LP relaxation, and plans from diving and the restricted master MIP;
+/// 3. GLPK branch-and-cut on the compact model, warm-started with the best plan, until the
+///    optimum is proven or the time is up.
+/// The reported bound is the smaller of the two proven bounds (decomposition, branch-and-cut).
+/// The result is `optimal` when branch-and-cut finished with a zero gap, or when the
+/// decomposition's bound already equals the best plan's objective (within 1e-9 relative).
 public struct ExactStrategy: Strategy {
     public let name = "exact"
-    /// A plan to hand to branch-and-cut as its first incumbent (must satisfy every rule);
-    /// when nil, the local search provides one.
+    /// A plan to start from (must satisfy every rule); when nil, the local search provides one.
     public var initialPlan: Plan?
-    /// Share of the time limit the warm-start heuristic may use.
+    /// Share of the time limit for the local search.
     public var heuristicShare: Double
+    /// Share of the time limit the decomposition may use (0 turns it off).
+    public var decompositionShare: Double
+    /// Threads for the decomposition's pricing problems.
+    public var threads: Int
 
-    public init(initialPlan: Plan? = nil, heuristicShare: Double = 0.1) {
+    public init(initialPlan: Plan? = nil, heuristicShare: Double = 0.15, decompositionShare: Double = 0.5,
+                threads: Int = 2) {
         self.initialPlan = initialPlan
         self.heuristicShare = heuristicShare
+        self.decompositionShare = decompositionShare
+        self.threads = threads
     }
 
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
         let reasons = Prechecks.run(problem)
         guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
         let start = Date()
-        var warmStart = initialPlan
-        if warmStart == nil {
+        var incumbent = Incumbent(problem: problem, plan: initialPlan)
+        let reporter = ProgressReporter(settings: settings, start: start)
+
+        if incumbent.plan == nil && heuristicShare > 0 {
             var heuristic = settings
             heuristic.timeLimit = max(0.05, settings.timeLimit * heuristicShare)
-            warmStart = try? LocalSearchStrategy().solve(problem, settings: heuristic).plan
+            heuristic.progress = nil
+            incumbent.offer(try? LocalSearchStrategy().solve(problem, settings: heuristic).plan)
+            reporter.report(incumbent: incumbent.objective, bound: nil)
         }
+
+        var bound: Double?
+        if decompositionShare > 0 {
+            var options = DecompositionOptions(threads: threads)
+            options.masterMIPTimeLimit = max(1, min(30, settings.timeLimit * 0.1))
+            let deadline = start.addingTimeInterval(settings.timeLimit * (heuristicShare + decompositionShare))
+            let decomposition = try CommunityDecomposition.run(
+                problem, initialPlans: incumbent.plan.map { [$0] } ?? [], deadline: deadline, options: options
+            ) { [reporter] bound, plan in reporter.report(incumbent: plan, bound: bound) }
+            incumbent.offer(decomposition.plan)
+            if decomposition.boundProven { bound = decomposition.bound }
+            if let bound, let objective = incumbent.objective,
+               relativeGap(objective: objective, bound: max(bound, objective)) <= 1e-9 {
+                return SolveOutcome(status: .optimal, plan: incumbent.plan, bound: objective,
+                                    solveSeconds: Date().timeIntervalSince(start))
+            }
+        }
+
         let model = try StageOneModel(problem: problem)
         let remaining = settings.timeLimit - Date().timeIntervalSince(start)
-        let result = try BranchAndCut.run(model, settings: settings, timeLimit: remaining,
-                                          startPlan: warmStart, started: start)
-        // Keep the better of GLPK's incumbent and the warm start (GLPK may not have taken it).
-        let candidates = [result.plan, warmStart].compactMap { $0 }
-        guard let best = candidates.max(by: {
-            Evaluator.evaluate($0, in: problem).objective < Evaluator.evaluate($1, in: problem).objective
-        }) else {
-            throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit)
+        let result = try BranchAndCut.run(model, settings: settings, timeLimit: max(0.5, remaining),
+                                          startPlan: incumbent.plan, started: start)
+        incumbent.offer(result.plan)
+        guard let plan = incumbent.plan else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }
+        if result.status == .optimal {
+            // Proven: a plan at least as good as GLPK's optimum is optimal too.
+            return SolveOutcome(status: .optimal, plan: plan, bound: result.bound,
+                                solveSeconds: Date().timeIntervalSince(start), log: result.log)
         }
-        // A proven optimum stays proven whichever of two equally good plans is kept.
-        let status: SolveStatus = result.status == .optimal ? .optimal : .feasible
-        return SolveOutcome(status: status, plan: best, bound: result.bound,
+        let bounds = [bound, result.bound].compactMap { $0 }
+        return SolveOutcome(status: .feasible, plan: plan, bound: bounds.min(),
                             solveSeconds: Date().timeIntervalSince(start), log: result.log)
+    }
+}
+
+/// The best plan so far, judged by the evaluator.
+private struct Incumbent {
+    let problem: Problem
+    private(set) var plan: Plan?
+    private(set) var objective: Double?
+
+    init(problem: Problem, plan: Plan?) {
+        self.problem = problem
+        offer(plan)
+    }
+
+    /// Keeps `candidate` if it breaks no rule and beats the incumbent.
+    mutating func offer(_ candidate: Plan?) {
+        guard let candidate else { return }
+        let evaluation = Evaluator.evaluate(candidate, in: problem)
+        guard evaluation.isFeasible, objective.map({ evaluation.objective > $0 }) ?? true else { return }
+        plan = candidate
+        objective = evaluation.objective
+    }
+}
+
+/// Forwards progress at most once per interval.
+private final class ProgressReporter: @unchecked Sendable {
+    private let settings: SolveSettings
+    private let start: Date
+    private let lock = NSLock()
+    private var last = -Double.infinity
+
+    init(settings: SolveSettings, start: Date) {
+        self.settings = settings
+        self.start = start
+    }
+
+    func report(incumbent: Double?, bound: Double?) {
+        guard let progress = settings.progress else { return }
+        lock.lock()
+        let elapsed = Date().timeIntervalSince(start)
+        guard elapsed - last >= settings.progressInterval else { lock.unlock(); return }
+        last = elapsed
+        lock.unlock()
+        progress(SolveProgress(elapsedSeconds: elapsed, incumbent: incumbent, bound: bound,
+                               gap: incumbent.flatMap { i in bound.map { relativeGap(objective: i, bound: max($0, i)) } }))
     }
 }

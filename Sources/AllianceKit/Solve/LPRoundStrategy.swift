@@ -1,7 +1,7 @@
 import Foundation
 import GLPK
 
-/// The LP relaxation, rounded and repaired: solve the model with x and y continuous, give each
+/// The LP relaxation, rounded and repaired: solve the model with x continuous, give each
 /// unit the communities where its x is largest (at most k_o, while they have room), then let
 /// `Repair` meet every lower bound and choose leads. The LP optimum is a proven upper bound, so
 /// this strategy reports a gap too.
@@ -19,6 +19,9 @@ public struct LPRoundStrategy: Strategy {
         parameters.timeLimit = max(0.001, settings.timeLimit)
         parameters.method = .dualThenPrimal
         let relaxation = try model.program.solveLP(parameters)
+        if relaxation.returnCode == .timeLimitReached || relaxation.returnCode == .iterationLimitReached {
+            throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit)
+        }
         switch relaxation.status {
         case .optimal:
             break
@@ -59,10 +62,6 @@ public struct LPRoundStrategy: Strategy {
             plan.assigned[p] = true
             degree[u] += 1
             size[c] += 1
-        }
-        for p in model.yColumn.indices where model.yColumn[p] >= 0 && plan.assigned[p] {
-            let c = p % nC
-            if values[model.yColumn[p]] >= 0.5, plan.lead[c] == nil { plan.lead[c] = p / nC }
         }
         return plan
     }

@@ -90,7 +90,8 @@ struct LocalSearch {
         var best = state
         var rng = SeededGenerator(seed: seed)
         let assignments = state.size.reduce(0, +)
-        for round in 0..<rounds where Date() < deadline {
+        for round in 0..<rounds {
+            guard Date() < deadline else { break }
             var trial = best
             let kicks = 2 + (round % 4) * max(1, assignments / 40)
             var touched: [Int] = []

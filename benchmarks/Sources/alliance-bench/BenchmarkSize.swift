@@ -50,7 +50,7 @@ enum BenchmarkSize: String, CaseIterable, Codable, Sendable, ExpressibleByArgume
         generator.leadShare = 0.6
         generator.fixPairs = max(1, communities / 16)
         generator.forbidPairs = max(2, communities / 8)
-        generator.preferPairs = max(2, communities / 4)
+        generator.preferPairs = max(2, communities / 16)
         generator.coordinates = true
         generator.previousPlan = true
         return generator
@@ -58,7 +58,32 @@ enum BenchmarkSize: String, CaseIterable, Codable, Sendable, ExpressibleByArgume
 
     /// The instance and its previous plan (deterministic).
     func generate() -> (instance: Instance, previous: [Assignment]) {
-        generator.generate(seed: seed)
+        let (instance, previous) = generator.generate(seed: seed)
+        return (Self.droppingExcessFixes(instance), previous)
+    }
+
+    /// `InstanceGenerator` may draw more `fix` pairs for one unit (or group) than it may serve
+    /// (k_o), which makes the instance infeasible; at XL it does. Keeps the first k_o fixes of
+    /// each unit and drops the rest.
+    static func droppingExcessFixes(_ instance: Instance) -> Instance {
+        var unitKey: [String: String] = [:], limit: [String: Int] = [:]
+        for org in instance.organizations {
+            let key = org.group ?? org.id
+            unitKey[org.id] = key
+            if limit[key] == nil { limit[key] = org.maxCommunities }
+        }
+        var fixed: [String: Set<String>] = [:]
+        var copy = instance
+        copy.pairs = instance.pairs.filter { pair in
+            guard pair.rule == .fix, let key = unitKey[pair.orgID] else { return true }
+            var communities = fixed[key, default: []]
+            if communities.contains(pair.communityID) { return true }
+            guard communities.count < limit[key, default: 1] else { return false }
+            communities.insert(pair.communityID)
+            fixed[key] = communities
+            return true
+        }
+        return copy
     }
 
     /// The derived stage-1 problem with default options and the previous plan for KEEP.

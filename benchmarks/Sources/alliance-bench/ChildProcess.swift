@@ -77,12 +77,19 @@ enum ChildProcess {
         var status: Int32 = 0
         var usage = rusage()
         var timedOut = false
+        var killedAt = 0.0
         while true {
             let done = wait4(pid, &status, WNOHANG, &usage)
             if done == pid { break }
             if done < 0 && errno != EINTR { break }
             if !timedOut && watch.seconds > deadline {
                 timedOut = true
+                killedAt = watch.seconds
+                // Kill the solver under /usr/bin/time first, so that time still reports its peak.
+                let children = memoryFile == nil ? [] : childProcesses(of: pid)
+                if children.isEmpty { kill(-pid, SIGKILL) }
+                for child in children { kill(child, SIGKILL) }
+            } else if timedOut && watch.seconds > killedAt + 5 {
                 kill(-pid, SIGKILL)
             }
             usleep(20_000)
@@ -103,6 +110,13 @@ enum ChildProcess {
         // /usr/bin/time returns the child's status; a killed child makes it exit 128+signal.
         return ChildResult(exitCode: exited ? (status >> 8) & 0xff : nil, timedOut: timedOut,
                            wallSeconds: wall, lines: reader.lines, peakMB: peakMB > 0 ? peakMB : nil)
+    }
+
+    /// The direct children of `pid` (Linux `/proc/PID/task/PID/children`).
+    static func childProcesses(of pid: pid_t) -> [pid_t] {
+        let path = "/proc/\(pid)/task/\(pid)/children"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return text.split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
     /// "Maximum resident set size (kbytes): 12345" from `time -v`.

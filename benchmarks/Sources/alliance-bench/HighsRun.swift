@@ -16,8 +16,9 @@ enum HighsRun {
     }
 
     /// Whether `python` can import highspy (the harness skips HiGHS otherwise).
-    static func available(python: String) -> Bool {
-        let result = try? ChildProcess.run([python, "-c", "import highspy"], stderrPath: "/dev/null", deadline: 60)
+    static func available(python: String, scratch: String) -> Bool {
+        let result = try? ChildProcess.run([python, "-c", "import highspy"],
+                                           stderrPath: scratch + "/highspy-probe.stderr", deadline: 60)
         return result?.exitCode == 0
     }
 
@@ -50,7 +51,11 @@ enum HighsRun {
         if let objective = answer.objective, let bound = answer.bound {
             record.gap = relativeGap(objective: objective, bound: bound)
         }
-        record.solveStatus = answer.status == "Optimal" ? "optimal" : answer.status.lowercased()
+        switch answer.status {
+        case "Optimal": record.solveStatus = "optimal"
+        case "Time limit reached": record.solveStatus = "time limit"
+        default: record.solveStatus = answer.status.lowercased()
+        }
         record.firstPlanSeconds = record.trace.first { $0.incumbent != nil }?.seconds
         return record
     }

@@ -5,6 +5,8 @@ struct MarkdownReport {
     var results: [BenchmarkSize: SizeResults]
     var command: String
     var banner: String?
+    /// Commit of the measured code.
+    var code: String?
     /// Plot file per size, relative to RESULTS.md.
     var plots: [BenchmarkSize: String]
 
@@ -15,6 +17,7 @@ struct MarkdownReport {
         out += "- Command: `\(command)`\n"
         out += "- Date: \(dates.first ?? "?")\(dates.count > 1 && dates.first != dates.last ? " – \(dates.last!)" : "")\n"
         out += "- Machine: \(MachineInfo.summary)\n"
+        if let code { out += "- Code: \(code)\n" }
         let limits = BenchmarkSize.allCases.compactMap { size in
             results[size].map { "\(size.rawValue) \(format($0.timeLimit)) s" }
         }
@@ -32,7 +35,8 @@ struct MarkdownReport {
             guard let r = results[size] else { continue }
             out += "## \(size.label)\n\n"
             out += "\(r.units) units after group merging, \(r.categories) need categories, seed \(size.seed), "
-                + "time limit \(format(r.timeLimit)) s.\n\n"
+                + "time limit \(format(r.timeLimit)) s"
+                + (r.loadAverage.map { ", load average before the runs \($0) (\(MachineInfo.processors) cores)" } ?? "") + ".\n\n"
             out += "| solver | build s | first plan s | obj @1 s | obj @10 s | obj @60 s | final obj | bound | gap | total s | peak MB | status |\n"
             out += "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
             for run in r.runs {

@@ -19,6 +19,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "A note for the top of RESULTS.md (e.g. that this is only a pipeline check).")
     var banner: String?
 
+    @Option(help: "Which code was measured (commit, uncommitted changes), to state in RESULTS.md.")
+    var code: String?
+
     @Option(help: "Sizes to plot.")
     var plots: String = "S,M"
 
@@ -41,7 +44,7 @@ struct ReportCommand: ParsableCommand {
             plotFiles[size] = name
         }
         let resultsLink = relativePath(from: (out as NSString).deletingLastPathComponent, to: results)
-        let markdown = MarkdownReport(results: loaded, command: command, banner: banner,
+        let markdown = MarkdownReport(results: loaded, command: command, banner: banner, code: code,
                                       plots: plotFiles.mapValues { resultsLink + "/" + $0 }).render()
         try markdown.write(toFile: out, atomically: true, encoding: .utf8)
         log("wrote \(out)")

@@ -24,6 +24,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Also run HiGHS (highspy) on the MPS model, when importable.")
     var highs = false
 
+    @Option(help: "A run is killed after 2 × time limit + this many seconds.")
+    var grace: Double = 300
+
     @Option(help: "Python interpreter for HiGHS.")
     var python: String = "python3"
 
@@ -41,6 +44,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         try requireReleaseBuild()
         let names = strategies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        Harness.grace = grace
         let harness = Harness(strategies: names, timeLimit: timeLimit, glpsol: glpsol, highs: highs,
                               python: python, out: out, work: work,
                               command: (["alliance-bench"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
@@ -61,14 +66,19 @@ struct Harness {
     var work: String
     var command: String
 
+    /// Seconds beyond twice the time limit before a run is killed (`--grace`).
+    nonisolated(unsafe) static var grace = 300.0
+
     /// Hard deadline for one child process: generous, since building XL models takes a while.
-    static func deadline(for timeLimit: Double) -> Double { 2 * timeLimit + 300 }
+    static func deadline(for timeLimit: Double) -> Double { 2 * timeLimit + grace }
 
     func run(_ size: BenchmarkSize) throws {
         let fm = FileManager.default
         let folder = (work as NSString).appendingPathComponent(size.rawValue)
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
+            .split(separator: " ").prefix(3).joined(separator: " ")
         let problem = try size.problem()
         log("== \(size.label): \(problem.unitCount) units after merging, \(problem.categoryCount) categories, "
             + "time limit \(format(timeLimit)) s")
@@ -78,23 +88,31 @@ struct Harness {
             runs.append(try strategyRun(name, size: size, folder: folder))
             report(runs.last!)
         }
-        let highsReady = highs && HighsRun.available(python: python)
-        if glpsol || highs {
+        let highsReady = highs && HighsRun.available(python: python, scratch: folder)
+        let glpsolReady = glpsol && Self.onPath("glpsol")
+        if glpsol && !glpsolReady {
+            runs.append(RunRecord(solver: "glpsol", size: size, status: "skipped",
+                                  note: "glpsol is not on PATH (apt-get install glpk-utils)", timeLimit: timeLimit))
+        }
+        if glpsolReady || highs {
             let dat = folder + "/\(size.rawValue).dat", mps = folder + "/\(size.rawValue).mps"
             var arguments = [Paths.executable, "generate", "--size", size.rawValue,
                              "--out", folder + "/instance"]
-            if glpsol { arguments += ["--dat", dat] }
+            if glpsolReady { arguments += ["--dat", dat] }
             if highsReady { arguments += ["--mps", mps] }
             let export = try ChildProcess.run(arguments, stderrPath: folder + "/generate.stderr", deadline: 1800)
-            guard export.exitCode == 0 else {
-                throw HarnessError("exporting \(size.rawValue) failed; see \(folder)/generate.stderr")
+            let exported = export.exitCode == 0
+            if !exported {
+                let note = "exporting the model failed; see \(folder)/generate.stderr"
+                if glpsolReady { runs.append(RunRecord(solver: "glpsol", size: size, status: "failed", note: note, timeLimit: timeLimit)) }
+                if highs { runs.append(RunRecord(solver: "highs", size: size, status: "failed", note: note, timeLimit: timeLimit)) }
             }
-            if glpsol {
+            if glpsolReady && exported {
                 runs.append(try GlpsolRun.run(size: size, model: Paths.model, data: dat, timeLimit: timeLimit,
                                               logPath: folder + "/glpsol.log"))
                 report(runs.last!)
             }
-            if highs {
+            if highs && exported {
                 if highsReady {
                     runs.append(try HighsRun.run(size: size, python: python, driver: Paths.highsDriver, mps: mps,
                                                  timeLimit: timeLimit, logPath: folder + "/highs.log"))
@@ -108,7 +126,7 @@ struct Harness {
         let results = SizeResults(size: size, communities: size.communities, organizations: size.organizations,
                                   units: problem.unitCount, categories: problem.categoryCount,
                                   timeLimit: timeLimit, command: command,
-                                  date: ISO8601DateFormatter().string(from: Date()), runs: runs)
+                                  date: ISO8601DateFormatter().string(from: Date()), loadAverage: load, runs: runs)
         let path = (out as NSString).appendingPathComponent("\(size.rawValue).json")
         try JSONEncoder.results.encode(results).write(to: URL(fileURLWithPath: path))
         log("wrote \(path)")
@@ -145,6 +163,14 @@ struct Harness {
         }
         record.peakMB = child.peakMB
         return record
+    }
+
+    /// Whether an executable called `name` is on PATH.
+    static func onPath(_ name: String) -> Bool {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
+        }
     }
 
     func report(_ record: RunRecord) {

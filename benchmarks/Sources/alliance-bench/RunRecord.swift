@@ -64,6 +64,8 @@ struct SizeResults: Codable, Sendable {
     var command: String
     /// ISO 8601.
     var date: String
+    /// `/proc/loadavg` (1, 5, 15 minutes) when the size's runs started: other load skews timings.
+    var loadAverage: String?
     var runs: [RunRecord]
 }
 

@@ -8,8 +8,15 @@ struct SVGPlot {
     var timeLimit: Double
 
     static let colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
-    let width = 760.0, height = 420.0
-    let left = 70.0, right = 150.0, top = 36.0, bottom = 46.0
+    /// The same solver gets the same colour in every plot.
+    static let knownSolvers = ["greedy", "local", "lp-round", "exact", "glpsol", "highs"]
+
+    static func color(_ solver: String, fallback: Int) -> String {
+        let index = knownSolvers.firstIndex(of: solver) ?? (knownSolvers.count + fallback)
+        return colors[index % colors.count]
+    }
+    let width = 780.0, height = 420.0
+    let left = 70.0, right = 170.0, top = 36.0, bottom = 46.0
 
     /// The incumbent and bound steps of one run, as (seconds, value) pairs.
     private func series(_ run: RunRecord, _ value: (TracePoint) -> Double?) -> [(Double, Double)] {
@@ -64,8 +71,9 @@ struct SVGPlot {
 
         // One step line per run (incumbent solid, bound dashed), then the legend.
         for (i, run) in plotted.enumerated() {
-            let color = Self.colors[i % Self.colors.count]
-            let end = run.traceEnd ?? tMax
+            let color = Self.color(run.solver, fallback: i)
+            // A run that ended by itself keeps its plan: draw it on to the right edge.
+            let end = run.knows(tMax) ? tMax / 1.05 : (run.traceEnd ?? tMax)
             for (points, dash) in [(series(run, \.incumbent), ""), (series(run, \.bound), " stroke-dasharray=\"5,4\"")]
             where !points.isEmpty {
                 var path = "M\(f(x(points[0].0))),\(f(y(points[0].1)))"
@@ -80,9 +88,15 @@ struct SVGPlot {
             }
             let ly = top + 14 + Double(i) * 18
             svg += "<line x1=\"\(f(width - right + 12))\" y1=\"\(f(ly - 4))\" x2=\"\(f(width - right + 36))\" y2=\"\(f(ly - 4))\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
-            svg += "<text x=\"\(f(width - right + 42))\" y=\"\(f(ly))\">\(escape(run.solver))</text>\n"
+            let label = run.solver + (run.objective.map { String(format: " %.4f", $0) } ?? "")
+            svg += "<text x=\"\(f(width - right + 42))\" y=\"\(f(ly))\">\(escape(label))</text>\n"
         }
-        let noteY = top + 14 + Double(plotted.count) * 18 + 10
+        let missing = runs.filter { run in !plotted.contains { $0.solver == run.solver } }
+        for (k, run) in missing.enumerated() {
+            let ly = top + 14 + Double(plotted.count + k) * 18
+            svg += "<text x=\"\(f(width - right + 42))\" y=\"\(f(ly))\" fill=\"#888\">\(escape(run.solver)) (no plan)</text>\n"
+        }
+        let noteY = top + 14 + Double(plotted.count + missing.count) * 18 + 10
         svg += "<text x=\"\(f(width - right + 12))\" y=\"\(f(noteY))\" font-size=\"11\" fill=\"#555\">solid: plan</text>\n"
         svg += "<text x=\"\(f(width - right + 12))\" y=\"\(f(noteY + 14))\" font-size=\"11\" fill=\"#555\">dashed: bound</text>\n"
         svg += "</svg>\n"

@@ -29,7 +29,7 @@ struct SolveOneCommand: ParsableCommand {
 }
 
 /// Collects progress snapshots from the solving thread, keeping only the informative ones:
-/// every change of incumbent or bound, and otherwise one point a second.
+/// every new incumbent, a moving bound at most twice a second, otherwise one point a second.
 final class TraceRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private let watch: Stopwatch
@@ -41,9 +41,9 @@ final class TraceRecorder: @unchecked Sendable {
         let now = watch.seconds
         lock.lock()
         defer { lock.unlock() }
-        if let last = points.last, last.incumbent == progress.incumbent, last.bound == progress.bound,
-           now - last.seconds < 1 {
-            return
+        if let last = points.last, last.incumbent == progress.incumbent {
+            let interval = last.bound == progress.bound ? 1.0 : 0.5
+            if now - last.seconds < interval { return }
         }
         points.append(TracePoint(seconds: now, incumbent: progress.incumbent, bound: progress.bound))
     }

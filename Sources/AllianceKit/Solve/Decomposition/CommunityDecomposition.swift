@@ -1,6 +1,16 @@
 import Foundation
 import GLPK
 
+/// Where the plan of a `DecompositionResult` comes from.
+public enum DecompositionPlanSource: String, Sendable {
+    /// One of the initial plans (nothing better was found).
+    case initial
+    /// The dive: column generation with alliances fixed one after another.
+    case dive
+    /// The restricted master solved as a MIP over all generated alliances.
+    case masterMIP
+}
+
 /// What the decomposition proved and found.
 public struct DecompositionResult: Sendable {
     /// The best (smallest) proven upper bound on the objective of any feasible plan
@@ -8,33 +18,38 @@ public struct DecompositionResult: Sendable {
     public var bound: Double
     /// Whether `bound` is finite, i.e. some round priced every community with a proven bound.
     public var boundProven: Bool
-    /// The last restricted master LP value (a lower bound on the Dantzig–Wolfe bound, not a
-    /// bound on the optimum); `bound − masterLP` measures how far column generation is from
-    /// convergence.
+    /// The safety margin included in `bound`: GLPK may stop a pricing MIP at an incumbent up to
+    /// 1e-7·(1 + |optimum|) below its optimum (its pruning tolerance), so that much is added per
+    /// community. `bound − boundMargin` is the plain Lagrangian value.
+    public var boundMargin: Double
+    /// The root restricted master LP value when column generation stopped (a lower bound on the
+    /// Dantzig–Wolfe bound, not a bound on the optimum); `bound − masterLP` shows how far column
+    /// generation was from convergence.
     public var masterLP: Double?
     /// Whether column generation converged (`bound` is the Dantzig–Wolfe bound up to tolerance).
     public var converged: Bool
-    /// The best plan known: the restricted master MIP's plan, or an initial plan if that is
-    /// better or the MIP found none. Judged by `Evaluator`: it breaks no rule.
+    /// The best plan known, judged by `Evaluator` (it breaks no rule), and its objective.
     public var plan: Plan?
-    /// `Evaluator`'s objective of `plan`.
     public var planObjective: Double?
-    /// Whether `plan` comes from the restricted master MIP (not from `initialPlans`).
-    public var planFromMaster: Bool
-    /// The restricted master MIP's own objective, and whether GLPK proved it optimal over the
-    /// generated alliances.
+    public var planSource: DecompositionPlanSource?
+    /// The dive's plan objective, if the dive completed a plan.
+    public var diveObjective: Double?
+    /// The restricted master MIP's objective (GLPK's), and whether GLPK proved it optimal over
+    /// the generated alliances.
     public var masterMIPObjective: Double?
     public var masterMIPProven: Bool
-    /// Master LP solves (column generation iterations).
+    /// Root master LP solves (column generation iterations).
     public var iterations: Int
-    /// Pricing rounds (one per iteration, plus re-pricing after a mispriced smoothed round).
+    /// Pricing rounds in all (root, re-pricing after mispriced smoothed rounds, and dive).
     public var pricingRounds: Int
     /// Alliances generated (master columns without artificials).
     public var columns: Int
-    /// Wall-clock seconds in all, and in pricing, master LPs and the master MIP.
+    /// Wall-clock seconds in all; in root column generation (until converged or stopped); in
+    /// pricing (all phases); in the dive; in the master MIP.
     public var seconds: Double
+    public var rootSeconds: Double
     public var pricingSeconds: Double
-    public var masterSeconds: Double
+    public var diveSeconds: Double
     public var mipSeconds: Double
 }
 
@@ -42,24 +57,28 @@ public struct DecompositionResult: Sendable {
 public struct DecompositionOptions: Sendable {
     /// Threads pricing communities in parallel (the calling thread is one of them).
     public var threads: Int
-    /// Wentges smoothing factor α ∈ [0, 1): pricing happens at α·π_stab + (1−α)·π_LP, where
-    /// π_stab gave the best bound so far. 0 turns smoothing off.
+    /// Wentges smoothing factor α ∈ [0, 1): root pricing happens at α·π_stab + (1−α)·π_LP,
+    /// where π_stab gave the best bound so far. 0 turns smoothing off.
     public var smoothing: Double
-    /// Share of the time until the deadline kept for the restricted master MIP when column
-    /// generation does not converge earlier.
-    public var masterMIPShare: Double
+    /// Share of the time until the deadline kept for finding plans (dive and master MIP) when
+    /// root column generation does not converge earlier.
+    public var planShare: Double
+    /// Run the dive after root column generation.
+    public var dive: Bool
     /// Upper limit in seconds on the restricted master MIP (`nil`: until the deadline);
     /// 0 skips it.
     public var masterMIPTimeLimit: Double?
-    /// Column generation stops when bound − master LP ≤ this × max(1, |master LP|) (plus
-    /// GLPK's pricing tolerance margins).
+    /// Root column generation may stop early when bound − master LP ≤ this × max(1, |master LP|)
+    /// (plus the bound's tolerance margin); 0 runs it until exact pricing proves the master LP
+    /// optimal.
     public var relativeGap: Double
 
-    public init(threads: Int = 2, smoothing: Double = 0.5, masterMIPShare: Double = 0.2,
-                masterMIPTimeLimit: Double? = 30, relativeGap: Double = 1e-6) {
+    public init(threads: Int = 2, smoothing: Double = 0.5, planShare: Double = 0.3, dive: Bool = true,
+                masterMIPTimeLimit: Double? = 30, relativeGap: Double = 0) {
         self.threads = threads
         self.smoothing = smoothing
-        self.masterMIPShare = masterMIPShare
+        self.planShare = planShare
+        self.dive = dive
         self.masterMIPTimeLimit = masterMIPTimeLimit
         self.relativeGap = relativeGap
     }
@@ -71,8 +90,7 @@ public struct DecompositionOptions: Sendable {
 /// covers needs fractionally. Here each community chooses one whole alliance P (a set of units
 /// feasible for it alone, see `CommunityColumns`) valued exactly, and only the unit rows
 /// m_o ≤ Σ_c Σ_{P∋o} z_{c,P} ≤ k_o link the communities. Its LP bound is the compact model's
-/// LP bound with every community's alliances convexified, so it is never weaker and usually
-/// much stronger.
+/// LP bound with every community's alliances convexified, so it is never weaker.
 ///
 /// **The bound.** For any unit prices π (of either sign) and any feasible plan (P_c) in which
 /// unit o serves t_o ∈ [m_o, k_o] communities:
@@ -80,19 +98,21 @@ public struct DecompositionOptions: Sendable {
 ///     Σ_c value(P_c) = Σ_c [value(P_c) − Σ_{o∈P_c} π_o] + Σ_o π_o·t_o
 ///                    ≤ Σ_c max_P [value(P) − Σ_{o∈P} π_o] + Σ_o max(π_o·m_o, π_o·k_o).
 ///
-/// Every pricing round evaluates this Lagrangian bound with each community's pricing MIP
+/// Every root pricing round evaluates this Lagrangian bound with each community's pricing MIP
 /// optimum (or GLPK's bound on it when the MIP stops early, plus GLPK's pruning tolerance); the
 /// smallest value over all rounds is reported. (t_o's range is tightened to the unit's fixed and
 /// allowed pair counts, which every feasible plan respects.)
 ///
 /// **Column generation.** The restricted master LP gives duals π_LP (unit rows) and μ (community
 /// rows); pricing at the smoothed duals yields alliances, and those with reduced cost
-/// value(P) − π_LP(P) − μ_c > 0 enter. When no alliance enters, the smoothing factor shrinks
+/// value(P) − π_LP(P) − μ_c > 0 enter. When none enters, the smoothing factor shrinks
 /// (mispricing); at α = 0 this is exact pricing at π_LP, and no entering alliance proves the
 /// master LP optimal: bound = master LP value.
 ///
-/// **Plans.** The restricted master is then solved as a MIP (price-and-branch heuristic), with
-/// the initial plans offered as incumbents.
+/// **Plans.** A dive fixes alliances that the LP chooses (whole ones, else the largest
+/// fraction), re-generating columns after each fixing, until every community has one; then the
+/// restricted master is solved as a MIP over all generated alliances (price-and-branch), with
+/// the initial plans and the dive's plan offered as incumbents.
 public enum CommunityDecomposition {
     public static func run(_ problem: Problem, initialPlans: [Plan], deadline: Date, threads: Int = 2,
                            progress: (@Sendable (Double, Double?) -> Void)? = nil) throws -> DecompositionResult {
@@ -115,12 +135,97 @@ public enum CommunityDecomposition {
         let start = Date()
         let reasons = Prechecks.run(problem)
         guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
-        let data = CommunityColumns(problem)
-        let nC = problem.communityCount, nU = problem.unitCount
+        let run = try DecompositionRun(problem: problem, options: options, progress: progress)
+        defer { run.shutdown() }
+        run.seed(initialPlans)
+        try run.seedMasterColumns()
 
-        // Initial plans: their feasible alliances seed the master; feasible plans are incumbents.
-        var seeds: [AllianceColumn] = []
-        var incumbentPlans: [(plan: Plan, objective: Double)] = []
+        let share = min(max(options.planShare, 0), 1)
+        let rootDeadline = start.addingTimeInterval(deadline.timeIntervalSince(start) * (1 - share))
+        let rootStart = Date()
+        try run.rootColumnGeneration(until: rootDeadline)
+        let rootSeconds = Date().timeIntervalSince(rootStart)
+
+        let diveStart = Date()
+        if options.dive {
+            let mipReserve = min(deadline.timeIntervalSinceNow * 0.25, options.masterMIPTimeLimit ?? .infinity)
+            try run.dive(until: deadline.addingTimeInterval(-max(0, mipReserve)))
+        }
+        let diveSeconds = Date().timeIntervalSince(diveStart)
+
+        let mipStart = Date()
+        var mipTime = deadline.timeIntervalSinceNow
+        if let cap = options.masterMIPTimeLimit { mipTime = min(mipTime, cap) }
+        try run.masterMIP(timeLimit: mipTime)
+        let mipSeconds = Date().timeIntervalSince(mipStart)
+
+        return DecompositionResult(
+            bound: run.bestBound, boundProven: run.bestBound.isFinite, boundMargin: run.bestBoundMargin,
+            masterLP: run.rootLP,
+            converged: run.converged, plan: run.bestPlan?.plan, planObjective: run.bestPlan?.objective,
+            planSource: run.bestPlan?.source, diveObjective: run.diveObjective,
+            masterMIPObjective: run.masterMIPObjective, masterMIPProven: run.masterMIPProven,
+            iterations: run.iterations, pricingRounds: run.pricingRounds, columns: run.master.columns.count,
+            seconds: Date().timeIntervalSince(start), rootSeconds: rootSeconds,
+            pricingSeconds: run.pricingSeconds, diveSeconds: diveSeconds, mipSeconds: mipSeconds)
+    }
+}
+
+/// The state of one decomposition run; lives on the calling thread.
+final class DecompositionRun {
+    let problem: Problem
+    let data: CommunityColumns
+    let options: DecompositionOptions
+    let progress: (@Sendable (Double, Double?) -> Void)?
+    let master: RestrictedMaster
+    let pool: PricingPool
+    let initialPenalty: Double
+
+    var seeds: [AllianceColumn] = []
+    /// Feasible plans known, best first: the initial ones, the dive's, the master MIP's.
+    var plans: [(plan: Plan, objective: Double, source: DecompositionPlanSource)] = []
+    var bestPlan: (plan: Plan, objective: Double, source: DecompositionPlanSource)? { plans.first }
+
+    var bestBound = Double.infinity
+    var bestBoundMargin = 0.0
+    var stability: [Double]? = nil
+    var rootLP: Double? = nil
+    var converged = false
+    var iterations = 0
+    var pricingRounds = 0
+    var heuristicRounds = 0
+    var pricingSeconds = 0.0
+    var diveObjective: Double? = nil
+    var masterMIPObjective: Double? = nil
+    var masterMIPProven = false
+
+    init(problem: Problem, options: DecompositionOptions,
+         progress: (@Sendable (Double, Double?) -> Void)?) throws {
+        self.problem = problem
+        self.options = options
+        self.progress = progress
+        let data = CommunityColumns(problem)
+        self.data = data
+        // A penalty larger than any change one unit row can make to the objective.
+        let nC = problem.communityCount, nR = problem.categoryCount
+        var spread = 0.0
+        for c in 0..<nC {
+            var range = data.excessWeight * data.maxExcess[c]
+            for r in 0..<nR { range += abs(data.coverageWeight[c * nR + r]) * problem.need[c * nR + r] }
+            for u in data.candidates[c] { range += abs(data.pairCoefficient[u * nC + c]) }
+            spread += range
+        }
+        initialPenalty = 1 + 2 * spread
+        master = try RestrictedMaster(data: data, penalty: initialPenalty)
+        pool = PricingPool(data: data, threads: options.threads)
+    }
+
+    func shutdown() { pool.shutdown() }
+
+    /// Alliances of the initial plans (those feasible for their community) and the feasible
+    /// plans themselves.
+    func seed(_ initialPlans: [Plan]) {
+        let nU = problem.unitCount, nC = problem.communityCount
         for plan in initialPlans where plan.unitCount == nU && plan.communityCount == nC {
             for c in 0..<nC {
                 let units = plan.units(of: c)
@@ -129,50 +234,82 @@ public enum CommunityDecomposition {
                 }
             }
             let evaluation = Evaluator.evaluate(plan, in: problem)
-            if evaluation.isFeasible { incumbentPlans.append((plan, evaluation.objective)) }
+            if evaluation.isFeasible { offer(plan, objective: evaluation.objective, source: .initial, report: false) }
         }
-        incumbentPlans.sort { $0.objective > $1.objective }
-        var bestPlanObjective = incumbentPlans.first?.objective
+    }
 
-        // A penalty larger than any change one unit row can make to the objective.
-        var spread = 0.0
-        for c in 0..<nC {
-            let nR = problem.categoryCount
-            var range = data.excessWeight * data.maxExcess[c]
-            for r in 0..<nR { range += abs(data.coverageWeight[c * nR + r]) * problem.need[c * nR + r] }
-            for u in data.candidates[c] { range += abs(data.pairCoefficient[u * nC + c]) }
-            spread += range
+    func seedMasterColumns() throws { try master.add(seeds) }
+
+    /// Records a feasible plan; reports progress when it is the best so far.
+    private func offer(_ plan: Plan, objective: Double, source: DecompositionPlanSource, report: Bool = true) {
+        let improves = objective > (bestPlan?.objective ?? -.infinity) + 1e-12
+        // Best first; among equal objectives, the earlier plan stays first.
+        let position = plans.firstIndex { objective > $0.objective + 1e-12 } ?? plans.count
+        plans.insert((plan, objective, source), at: position)
+        if improves && report { progress?(bestBound, bestPlan?.objective) }
+    }
+
+    /// The plan made of one alliance per community (alliance indices), if it breaks no rule.
+    private func plan(from choice: [Int]) -> (Plan, Double)? {
+        var plan = Plan(unitCount: problem.unitCount, communityCount: problem.communityCount)
+        for (c, j) in choice.enumerated() {
+            let column = master.columns[j]
+            precondition(column.community == c)
+            for u in column.units { plan[unit: u, community: c] = true }
+            plan.lead[c] = data.lead(community: c, units: column.units)
         }
-        let initialPenalty = 1 + 2 * spread
-        let master = try RestrictedMaster(data: data, penalty: initialPenalty)
-        try master.add(seeds)
+        let evaluation = Evaluator.evaluate(plan, in: problem)
+        return evaluation.isFeasible ? (plan, evaluation.objective) : nil
+    }
 
-        let pool = PricingPool(data: data, threads: options.threads)
-        defer { pool.shutdown() }
+    // MARK: Column generation
 
-        let total = deadline.timeIntervalSince(start)
-        let cgDeadline = start.addingTimeInterval(total * (1 - min(max(options.masterMIPShare, 0), 1)))
-        var bestBound = Double.infinity
-        var stability: [Double]? = nil
-        var iterations = 0, pricingRounds = 0
-        var masterLP: Double? = nil
-        var converged = false
-        var pricingSeconds = 0.0, masterSeconds = 0.0
-        let smoothing = min(max(options.smoothing, 0), 0.99)
-        let marginAllowance = Double(nC) * PricingModel.optimalityMargin * 2
+    private enum GenerationEnd {
+        /// Exact pricing at the LP duals found no entering alliance (or the root gap closed).
+        case optimal
+        /// Time or the iteration cap ran out.
+        case stopped
+    }
 
-        columnGeneration: while Date() < cgDeadline {
-            let masterStart = Date()
-            guard let lp = try master.solveLP(deadline: cgDeadline) else { break }
-            masterSeconds += Date().timeIntervalSince(masterStart)
-            iterations += 1
-            masterLP = lp.objective
-            if bestBound - lp.objective <= options.relativeGap * max(1, abs(lp.objective)) + marginAllowance
-                && lp.artificial <= 1e-9 {
-                converged = true
-                break
+    /// Column generation with the master's current fixings. At the root (nothing fixed) every
+    /// pricing round that bounds every community updates the proven bound, and pricing is
+    /// smoothed; in a dive only the unfixed communities are priced, without smoothing.
+    private func generate(until deadline: Date, root: Bool, fixed: [Int?], maxIterations: Int,
+                          heuristic: Bool = false, exact: Bool = true)
+        throws -> (RestrictedMaster.LPSolution?, GenerationEnd) {
+        let nU = problem.unitCount
+        let active = fixed.map { $0 == nil }
+        let smoothing = root ? min(max(options.smoothing, 0), 0.99) : 0
+        var last: RestrictedMaster.LPSolution? = nil
+        var count = 0
+        while Date() < deadline && count < maxIterations {
+            guard let lp = try master.solveLP(deadline: deadline) else { return (last, .stopped) }
+            last = lp
+            count += 1
+            if root {
+                iterations += 1
+                rootLP = lp.objective
+                let gap = bestBound - bestBoundMargin - lp.objective
+                if gap <= options.relativeGap * max(1, abs(lp.objective)) + 1e-12 && lp.artificial <= 1e-9 {
+                    return (lp, .optimal)
+                }
             }
-
+            if heuristic {
+                // Cheap local-search pricing first; the exact MIPs only when it finds nothing.
+                let starts = bestStarts(duals: lp.unitDuals)
+                var entering: [AllianceColumn] = []
+                for c in 0..<problem.communityCount where active[c] {
+                    guard let start = starts[c] else { continue }
+                    let (units, score) = data.improveAlliance(community: c, from: start, duals: lp.unitDuals)
+                    if score - lp.communityDuals[c] > 1e-9 {
+                        entering.append(AllianceColumn(community: c, units: units,
+                                                       value: data.value(community: c, units: units)))
+                    }
+                }
+                heuristicRounds += 1
+                if try master.add(entering) > 0 { continue }
+                if !exact { return (lp, .stopped) }
+            }
             var misprices = 0
             while true {
                 let alpha = stability == nil ? 0 : max(0, 1 - Double(misprices + 1) * (1 - smoothing))
@@ -183,26 +320,26 @@ public enum CommunityDecomposition {
                     duals = lp.unitDuals
                 }
                 let pricingStart = Date()
-                let outcomes = try pool.price(PricingRound(duals: duals, starts: bestStarts(master, duals: duals),
-                                                           deadline: cgDeadline))
+                let outcomes = try pool.price(PricingRound(
+                    duals: duals, starts: bestStarts(duals: duals), active: active, deadline: deadline))
                 pricingSeconds += Date().timeIntervalSince(pricingStart)
                 pricingRounds += 1
 
-                if outcomes.contains(where: { $0.bound == -.infinity }) {
-                    let c = outcomes.first { $0.bound == -.infinity }!.community
+                if let infeasible = outcomes.first(where: { $0.bound == -.infinity }) {
                     throw SolveError.infeasible([InfeasibilityReason(
-                        "community \(problem.communities[c].id) has no alliance that satisfies its own rules "
-                            + "(size, allowed and fixed pairs, lead)")])
+                        "community \(problem.communities[infeasible.community].id) has no alliance that "
+                            + "satisfies its own rules (size, allowed and fixed pairs, lead)")])
                 }
-                if outcomes.allSatisfy({ $0.bound != nil }) {
+                if root, outcomes.allSatisfy({ $0.bound != nil }) {
                     var bound = outcomes.reduce(0) { $0 + $1.bound! }
                     for u in 0..<nU {
                         bound += max(duals[u] * Double(data.unitLower[u]), duals[u] * Double(data.unitUpper[u]))
                     }
                     if bound < bestBound {
                         bestBound = bound
+                        bestBoundMargin = outcomes.reduce(0) { $0 + $1.margin }
                         stability = duals
-                        progress?(bestBound, bestPlanObjective)
+                        progress?(bestBound, bestPlan?.objective)
                     }
                 }
 
@@ -217,70 +354,33 @@ public enum CommunityDecomposition {
                 if try master.add(entering) > 0 { break }
                 if alpha == 0 {
                     // Exact pricing at the master's duals found nothing: the master LP is optimal.
-                    if lp.artificial > 1e-9 && master.penalty < initialPenalty * 1e6 {
+                    if root && lp.artificial > 1e-9 && master.penalty < initialPenalty * 1e6 {
                         try master.setPenalty(master.penalty * 10)
                         break
                     }
-                    converged = lp.artificial <= 1e-9
-                    break columnGeneration
+                    return (lp, .optimal)
                 }
                 misprices += 1
-                if Date() >= cgDeadline { break columnGeneration }
+                if Date() >= deadline { return (lp, .stopped) }
             }
         }
+        return (last, .stopped)
+    }
 
-        // Price-and-branch: the restricted master as a MIP.
-        var plan = incumbentPlans.first?.plan
-        var planFromMaster = false
-        var masterMIPObjective: Double? = nil
-        var masterMIPProven = false
-        let mipStart = Date()
-        var mipTime = deadline.timeIntervalSinceNow
-        if let cap = options.masterMIPTimeLimit { mipTime = min(mipTime, cap) }
-        if mipTime > 0.01 {
-            let incumbents: [[Int]] = incumbentPlans.compactMap { entry in
-                var choice: [Int] = []
-                for c in 0..<nC {
-                    guard let j = master.index(of: c, units: entry.plan.units(of: c)) else { return nil }
-                    choice.append(j)
-                }
-                return choice
-            }
-            if let solution = try master.solveMIP(timeLimit: mipTime, incumbents: incumbents) {
-                masterMIPObjective = solution.objective
-                masterMIPProven = solution.proven
-                var candidate = Plan(unitCount: nU, communityCount: nC)
-                for c in 0..<nC {
-                    let column = master.columns[solution.choice[c]]
-                    for u in column.units { candidate[unit: u, community: c] = true }
-                    candidate.lead[c] = data.lead(community: c, units: column.units)
-                }
-                let evaluation = Evaluator.evaluate(candidate, in: problem)
-                if evaluation.isFeasible, evaluation.objective > (bestPlanObjective ?? -.infinity) + 1e-12 {
-                    plan = candidate
-                    planFromMaster = true
-                    bestPlanObjective = evaluation.objective
-                    progress?(bestBound, bestPlanObjective)
-                }
-            }
-        }
-        let mipSeconds = Date().timeIntervalSince(mipStart)
-
-        return DecompositionResult(
-            bound: bestBound, boundProven: bestBound.isFinite, masterLP: masterLP, converged: converged,
-            plan: plan, planObjective: bestPlanObjective, planFromMaster: planFromMaster,
-            masterMIPObjective: masterMIPObjective, masterMIPProven: masterMIPProven,
-            iterations: iterations, pricingRounds: pricingRounds, columns: master.columns.count,
-            seconds: Date().timeIntervalSince(start), pricingSeconds: pricingSeconds,
-            masterSeconds: masterSeconds, mipSeconds: mipSeconds)
+    /// Root column generation until the Dantzig–Wolfe bound is reached or `deadline`.
+    func rootColumnGeneration(until deadline: Date) throws {
+        let (lp, end) = try generate(until: deadline, root: true,
+                                     fixed: [Int?](repeating: nil, count: problem.communityCount),
+                                     maxIterations: .max)
+        converged = end == .optimal && (lp?.artificial ?? 1) <= 1e-9
     }
 
     /// For every community, the master's alliance with the largest value(P) − π(P) (a start
     /// for its pricing MIP), or `nil` when it has none yet.
-    private static func bestStarts(_ master: RestrictedMaster, duals: [Double]) -> [[Int]?] {
-        var best = [Double](repeating: -.infinity, count: master.data.communityCount)
-        var starts = [[Int]?](repeating: nil, count: master.data.communityCount)
-        for column in master.columns {
+    private func bestStarts(duals: [Double]) -> [[Int]?] {
+        var best = [Double](repeating: -.infinity, count: problem.communityCount)
+        var starts = [[Int]?](repeating: nil, count: problem.communityCount)
+        for (j, column) in master.columns.enumerated() where master.fixings[j] != 0 {
             let reduced = column.value - column.units.reduce(0) { $0 + duals[$1] }
             if reduced > best[column.community] {
                 best[column.community] = reduced
@@ -288,5 +388,88 @@ public enum CommunityDecomposition {
             }
         }
         return starts
+    }
+
+    // MARK: Plans
+
+    /// Fixes alliances the LP chooses — every whole one, else the largest fraction — and
+    /// re-generates columns after each fixing, until every community has one. A fixing that
+    /// makes the LP infeasible is undone and that alliance excluded (a few times at most).
+    func dive(until deadline: Date) throws {
+        let nC = problem.communityCount
+        var fixed = [Int?](repeating: nil, count: nC)
+        var lastBatch: [Int] = []
+        var backtracks = 0
+        let start = Date()
+        defer { try? master.unfixAll() }
+        while Date() < deadline {
+            // Exact pricing (much better plans) unless, at the pace so far, the dive would not
+            // finish in time; then local-search pricing only.
+            let done = fixed.filter { $0 != nil }.count
+            let pace = Date().timeIntervalSince(start) / Double(max(done, 1))
+            let exact = done == 0 || pace * Double(nC - done) < deadline.timeIntervalSinceNow
+            let (solution, _) = try generate(until: deadline, root: false, fixed: fixed, maxIterations: 50,
+                                             heuristic: true, exact: exact)
+            guard let lp = solution else { return }
+            if lp.artificial > 1e-6 {
+                guard !lastBatch.isEmpty, backtracks < 5 else { return }
+                backtracks += 1
+                for j in lastBatch {
+                    try master.unfix(j)
+                    fixed[master.columns[j].community] = nil
+                }
+                try master.fix(lastBatch[0], to: 0)
+                lastBatch = []
+                continue
+            }
+            if !fixed.contains(nil) {
+                if let (plan, objective) = plan(from: fixed.map { $0! }) {
+                    diveObjective = objective
+                    offer(plan, objective: objective, source: .dive)
+                }
+                return
+            }
+            var batch: [Int] = []
+            var largest: (j: Int, weight: Double, value: Double)? = nil
+            for (j, weight) in lp.weights.enumerated() where weight > 1e-9 {
+                let c = master.columns[j].community
+                guard fixed[c] == nil else { continue }
+                if weight >= 0.99 && !batch.contains(where: { master.columns[$0].community == c }) {
+                    batch.append(j)
+                }
+                let value = master.columns[j].value
+                if largest == nil || (weight, value) > (largest!.weight, largest!.value) {
+                    largest = (j, weight, value)
+                }
+            }
+            if batch.isEmpty, let largest { batch = [largest.j] }
+            guard !batch.isEmpty else { return }
+            for j in batch {
+                try master.fix(j, to: 1)
+                fixed[master.columns[j].community] = j
+            }
+            lastBatch = batch
+        }
+    }
+
+    /// The restricted master as a MIP over every generated alliance, with the known plans whose
+    /// alliances are all in the master offered as incumbents.
+    func masterMIP(timeLimit: Double) throws {
+        guard timeLimit > 0.01 else { return }
+        let nC = problem.communityCount
+        let incumbents: [[Int]] = plans.compactMap { entry in
+            var choice: [Int] = []
+            for c in 0..<nC {
+                guard let j = master.index(of: c, units: entry.plan.units(of: c)) else { return nil }
+                choice.append(j)
+            }
+            return choice
+        }
+        guard let solution = try master.solveMIP(timeLimit: timeLimit, incumbents: incumbents) else { return }
+        masterMIPObjective = solution.objective
+        masterMIPProven = solution.proven
+        if let (plan, objective) = plan(from: solution.choice) {
+            offer(plan, objective: objective, source: .masterMIP)
+        }
     }
 }

@@ -11,6 +11,8 @@ struct PricingOutcome: Sendable {
     var bound: Double?
     /// Whether the pricing MIP was solved to proven optimality.
     var proven: Bool
+    /// The tolerance margin included in `bound`.
+    var margin: Double = 0
     var seconds: Double
 }
 
@@ -177,7 +179,8 @@ final class PricingModel {
             }
         }
         if let bound = outcome.bound, bound.isFinite {
-            outcome.bound = bound + Self.optimalityMargin * (1 + abs(bound))
+            outcome.margin = Self.optimalityMargin * (1 + abs(bound))
+            outcome.bound = bound + outcome.margin
         }
         outcome.seconds = Date().timeIntervalSince(begin)
         return outcome

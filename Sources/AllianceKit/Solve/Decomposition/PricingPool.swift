@@ -5,29 +5,34 @@ import GLPK
 struct PricingRound: Sendable {
     let duals: [Double]
     let starts: [[Int]?]
+    /// Communities to price (the others get an empty outcome without a bound).
+    let active: [Bool]
     let deadline: Date
 }
 
 /// Prices every community in parallel on `threads` OS threads: the calling thread plus
 /// `threads − 1` workers that live as long as the pool.
 ///
-/// Communities are handed out one at a time from a shared counter, so the load balances. Each
-/// thread builds the pricing model of a community the first time it prices it and keeps it,
-/// changing only objective coefficients afterwards; models never leave their thread, and a
-/// worker releases its GLPK environment when the pool shuts down. The pool is used from one
-/// thread (the one that created it); `shutdown()` must be called before it is dropped.
+/// Thread t prices communities t, t + threads, t + 2·threads, …, always the same ones, so that
+/// every community's model sees the same sequence of solves whatever the scheduling (GLPK's
+/// choice among equally good alliances depends on the model's history; a fixed assignment
+/// keeps runs reproducible). Each thread builds the pricing model of a community the first time
+/// and keeps it, changing only objective coefficients afterwards; models never leave their
+/// thread, and a worker releases its GLPK environment when the pool shuts down. The pool is
+/// used from one thread (the one that created it); `shutdown()` must be called before it is
+/// dropped.
 final class PricingPool: @unchecked Sendable {
     private let data: CommunityColumns
     private let condition = NSCondition()
     // Guarded by `condition`:
     private var round: PricingRound?
     private var generation = 0
-    private var nextCommunity = 0
     private var busyWorkers = 0
     private var results: [PricingOutcome?] = []
     private var firstError: (any Error)?
     private var stopping = false
     private var runningWorkers = 0
+    private let threadCount: Int
 
     /// The calling thread's models (only touched by the calling thread).
     private var localModels: [Int: PricingModel] = [:]
@@ -36,8 +41,9 @@ final class PricingPool: @unchecked Sendable {
         self.data = data
         let workers = max(0, min(threads, data.communityCount) - 1)
         runningWorkers = workers
+        threadCount = workers + 1
         for w in 0..<workers {
-            let thread = Thread { [self] in self.workerLoop() }
+            let thread = Thread { [self] in self.workerLoop(index: w + 1) }
             thread.name = "alliance-pricing-\(w + 1)"
             thread.stackSize = 8 << 20
             thread.start()
@@ -50,14 +56,13 @@ final class PricingPool: @unchecked Sendable {
         condition.lock()
         self.round = round
         results = [PricingOutcome?](repeating: nil, count: data.communityCount)
-        nextCommunity = 0
         firstError = nil
         busyWorkers = runningWorkers
         generation += 1
         condition.broadcast()
         condition.unlock()
 
-        drain(round, models: &localModels)
+        drain(round, index: 0, models: &localModels)
 
         condition.lock()
         while busyWorkers > 0 { condition.wait() }
@@ -81,31 +86,29 @@ final class PricingPool: @unchecked Sendable {
         localModels = [:]
     }
 
-    /// Claims communities until none is left, pricing each with this thread's models.
-    private func drain(_ round: PricingRound, models: inout [Int: PricingModel]) {
-        while true {
+    /// Prices this thread's communities with this thread's models.
+    private func drain(_ round: PricingRound, index: Int, models: inout [Int: PricingModel]) {
+        for c in stride(from: index, to: data.communityCount, by: threadCount) where round.active[c] {
             condition.lock()
-            let c = nextCommunity
             let abandon = firstError != nil
-            nextCommunity += 1
             condition.unlock()
-            guard !abandon, c < data.communityCount else { return }
+            guard !abandon else { return }
             let remaining = round.deadline.timeIntervalSinceNow
             guard remaining > 0.001 else { continue }
             do {
-                let model: PricingModel
-                if let existing = models[c] {
-                    model = existing
-                } else {
-                    model = try PricingModel(community: c, data: data)
-                    models[c] = model
+                let outcome: PricingOutcome
+                do {
+                    outcome = try solve(c, round: round, timeLimit: remaining, models: &models)
+                } catch {
+                    // A model that failed (e.g. numerically) is rebuilt from scratch once.
+                    models[c] = nil
+                    outcome = try solve(c, round: round, timeLimit: round.deadline.timeIntervalSinceNow,
+                                        models: &models)
                 }
-                let outcome = try model.solve(duals: round.duals, timeLimit: remaining, start: round.starts[c])
                 condition.lock()
                 results[c] = outcome
                 condition.unlock()
             } catch {
-                // A model that failed (e.g. numerically) is rebuilt on its next use.
                 models[c] = nil
                 condition.lock()
                 if firstError == nil { firstError = error }
@@ -114,7 +117,19 @@ final class PricingPool: @unchecked Sendable {
         }
     }
 
-    private func workerLoop() {
+    private func solve(_ c: Int, round: PricingRound, timeLimit: Double,
+                       models: inout [Int: PricingModel]) throws -> PricingOutcome {
+        let model: PricingModel
+        if let existing = models[c] {
+            model = existing
+        } else {
+            model = try PricingModel(community: c, data: data)
+            models[c] = model
+        }
+        return try model.solve(duals: round.duals, timeLimit: timeLimit, start: round.starts[c])
+    }
+
+    private func workerLoop(index: Int) {
         var models: [Int: PricingModel] = [:]
         var seen = 0
         while true {
@@ -128,7 +143,7 @@ final class PricingPool: @unchecked Sendable {
             let round = self.round!
             condition.unlock()
 
-            drain(round, models: &models)
+            drain(round, index: index, models: &models)
 
             condition.lock()
             busyWorkers -= 1

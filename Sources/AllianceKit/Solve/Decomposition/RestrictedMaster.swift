@@ -15,6 +15,8 @@ final class RestrictedMaster {
     private(set) var columns: [AllianceColumn] = []
     private var known: [[Int]: Int] = [:]  // [community] + units → alliance index
     private(set) var penalty: Double
+    /// Alliances fixed to 1 (chosen) or 0 (excluded) by a dive; the MIP ignores them.
+    private(set) var fixings: [Int: Double] = [:]
     /// Artificial columns come first: community rows, then unit surplus, then unit slack.
     private var artificialCount: Int { data.communityCount + 2 * data.unitCount }
 
@@ -33,11 +35,11 @@ final class RestrictedMaster {
     init(data: CommunityColumns, penalty: Double) throws {
         self.data = data
         self.penalty = penalty
-        self.program = try Self.makeProgram(data: data, penalty: penalty, columns: [])
+        self.program = try Self.makeProgram(data: data, penalty: penalty, columns: [], fixings: [:])
     }
 
-    private static func makeProgram(data: CommunityColumns, penalty: Double,
-                                    columns: [AllianceColumn]) throws -> LinearProgram {
+    private static func makeProgram(data: CommunityColumns, penalty: Double, columns: [AllianceColumn],
+                                    fixings: [Int: Double]) throws -> LinearProgram {
         let nC = data.communityCount, nU = data.unitCount
         let lp = LinearProgram(name: "master", direction: .maximize)
         for c in 0..<nC { try lp.addRow(name: "community[\(c + 1)]", bounds: .fixed(1)) }
@@ -49,7 +51,9 @@ final class RestrictedMaster {
         for c in 0..<nC { try lp.addColumn(name: "art[\(c + 1)]", bounds: .lower(0), objective: -penalty) }
         for u in 0..<nU { try lp.addColumn(name: "surplus[\(u + 1)]", bounds: .lower(0), objective: -penalty) }
         for u in 0..<nU { try lp.addColumn(name: "slack[\(u + 1)]", bounds: .lower(0), objective: -penalty) }
-        for column in columns { try lp.addColumn(name: "", bounds: .lower(0), objective: column.value) }
+        for (j, column) in columns.enumerated() {
+            try lp.addColumn(name: "", bounds: fixings[j].map { .fixed($0) } ?? .lower(0), objective: column.value)
+        }
         try lp.loadMatrix(matrix(data: data, columns: columns))
         return lp
     }
@@ -93,6 +97,24 @@ final class RestrictedMaster {
         return added
     }
 
+    /// Fixes alliance `j` to `value` (1: chosen, 0: excluded) in the LP.
+    func fix(_ j: Int, to value: Double) throws {
+        fixings[j] = value
+        try program.setColumnBounds(masterColumn(j), .fixed(value))
+    }
+
+    /// Releases every fixing.
+    func unfixAll() throws {
+        for j in fixings.keys { try program.setColumnBounds(masterColumn(j), .lower(0)) }
+        fixings = [:]
+    }
+
+    /// Releases the fixing of alliance `j`.
+    func unfix(_ j: Int) throws {
+        guard fixings.removeValue(forKey: j) != nil else { return }
+        try program.setColumnBounds(masterColumn(j), .lower(0))
+    }
+
     /// Raises the artificial penalty (when artificials stay in an optimal solution).
     func setPenalty(_ value: Double) throws {
         penalty = value
@@ -108,7 +130,7 @@ final class RestrictedMaster {
         do {
             result = try program.solveLP(SimplexParameters(timeLimit: remaining, method: .primal))
         } catch {
-            program = try Self.makeProgram(data: data, penalty: penalty, columns: columns)
+            program = try Self.makeProgram(data: data, penalty: penalty, columns: columns, fixings: fixings)
             result = try program.solveLP(SimplexParameters(timeLimit: remaining, method: .primal))
         }
         guard result.status == .optimal else { return nil }
@@ -126,7 +148,7 @@ final class RestrictedMaster {
     /// Returns the chosen alliance of every community and GLPK's objective, or `nil`.
     func solveMIP(timeLimit: Double, incumbents: [[Int]]) throws -> (choice: [Int], objective: Double, proven: Bool)? {
         guard timeLimit > 0.001 else { return nil }
-        let mip = try Self.makeProgram(data: data, penalty: penalty, columns: columns)
+        let mip = try Self.makeProgram(data: data, penalty: penalty, columns: columns, fixings: [:])
         for j in 0..<artificialCount { try mip.setColumnBounds(j, .fixed(0)) }
         for j in columns.indices { try mip.setColumnKind(masterColumn(j), .binary) }
         var parameters = MIPParameters()
