@@ -42,7 +42,6 @@ public struct ExactStrategy: Strategy {
         if incumbent.plan == nil && heuristicShare > 0 {
             var heuristic = settings
             heuristic.timeLimit = max(0.05, settings.timeLimit * heuristicShare)
-            heuristic.progress = nil
             incumbent.offer(try? LocalSearchStrategy().solve(problem, settings: heuristic).plan)
             reporter.report(incumbent: incumbent.objective, bound: nil)
         }
