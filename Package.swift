@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // Debian's libglpk-dev ships no pkg-config file: the module map links "glpk" directly.
@@ -28,7 +29,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
-        .testTarget(name: "AllianceKitTests", dependencies: ["AllianceKit", "GLPK"]),
+        .testTarget(
+            name: "AllianceKitTests",
+            dependencies: [
+                "AllianceKit", "GLPK",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "AllianceCLITests", dependencies: ["AllianceKit", "alliance"]),
     ]
 )

@@ -22,6 +22,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Which code was measured (commit, uncommitted changes), to state in RESULTS.md.")
     var code: String?
 
+    @Option(help: "A hand-written Markdown file appended to RESULTS.md (what was tried and what it gave).")
+    var experiments: String = Paths.benchmarks.appendingPathComponent("EXPERIMENTS.md").path
+
     @Option(help: "Sizes to plot.")
     var plots: String = "S,M"
 
@@ -44,8 +47,11 @@ struct ReportCommand: ParsableCommand {
             plotFiles[size] = name
         }
         let resultsLink = relativePath(from: (out as NSString).deletingLastPathComponent, to: results)
-        let markdown = MarkdownReport(results: loaded, command: command, banner: banner, code: code,
+        var markdown = MarkdownReport(results: loaded, command: command, banner: banner, code: code,
                                       plots: plotFiles.mapValues { resultsLink + "/" + $0 }).render()
+        if let notes = FileManager.default.contents(atPath: experiments) {
+            markdown += "\n" + String(decoding: notes, as: UTF8.self)
+        }
         try markdown.write(toFile: out, atomically: true, encoding: .utf8)
         log("wrote \(out)")
     }
