@@ -37,14 +37,14 @@ struct ModelOptions: ParsableArguments {
         var weights = Weights()
         for item in self.weights {
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, weights[term: parts[0]] != nil else {
+            guard parts.count == 2, let term = Term(rawValue: parts[0]) else {
                 throw ValidationError("--weight takes name=value with name one of "
-                    + Weights.termNames.joined(separator: ", ") + "; got '\(item)'")
+                    + Term.allCases.map(\.rawValue).joined(separator: ", ") + "; got '\(item)'")
             }
             guard let value = Double(parts[1]), value.isFinite else {
                 throw ValidationError("--weight \(parts[0]) needs a number, got '\(parts[1])'")
             }
-            weights[term: parts[0]] = value
+            weights[term] = value
         }
         return weights
     }

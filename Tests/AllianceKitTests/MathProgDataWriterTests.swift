@@ -320,7 +320,7 @@ final class MathProgDataWriterTests: XCTestCase {
                     break
                 }
             }
-            guard !result.objective.isNaN, Set(result.terms.keys) == Set(Weights.termNames) else {
+            guard !result.objective.isNaN, Set(result.terms.keys) == Set(Term.allCases.map(\.rawValue)) else {
                 throw Failure(description: "glpsol report incomplete:\n\(text)")
             }
             return result

@@ -169,7 +169,7 @@ public final class StageOneModel {
     public func setObjective(_ weights: Weights) throws {
         var coefficients = [Double](repeating: 0, count: program.columnCount)
         for term in Term.allCases {
-            let weight = (weights[term: term.rawValue] ?? 0) * (term.isMaximized ? 1 : -1)
+            let weight = weights[term] * (term.isMaximized ? 1 : -1)
             guard weight != 0 else { continue }
             for (column, value) in termExpression(term) { coefficients[column] += weight * value }
         }

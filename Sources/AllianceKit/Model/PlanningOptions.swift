@@ -15,30 +15,24 @@ public struct Weights: Sendable, Hashable, Codable {
         self.keep = keep
     }
 
-    /// The term names accepted by `--weight name=value`, in report order.
-    public static let termNames = ["coverage", "balance", "distance", "preference", "keep"]
-
-    /// Reads or sets a weight by its term name; `nil` for an unknown name.
-    public subscript(term name: String) -> Double? {
+    /// The weight of one term.
+    public subscript(term: Term) -> Double {
         get {
-            switch name {
-            case "coverage": return coverage
-            case "balance": return balance
-            case "distance": return distance
-            case "preference": return preference
-            case "keep": return keep
-            default: return nil
+            switch term {
+            case .coverage: return coverage
+            case .balance: return balance
+            case .distance: return distance
+            case .preference: return preference
+            case .keep: return keep
             }
         }
         set {
-            guard let value = newValue else { return }
-            switch name {
-            case "coverage": coverage = value
-            case "balance": balance = value
-            case "distance": distance = value
-            case "preference": preference = value
-            case "keep": keep = value
-            default: break
+            switch term {
+            case .coverage: coverage = newValue
+            case .balance: balance = newValue
+            case .distance: distance = newValue
+            case .preference: preference = newValue
+            case .keep: keep = newValue
             }
         }
     }

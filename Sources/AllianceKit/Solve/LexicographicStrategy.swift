@@ -37,7 +37,7 @@ public struct LexicographicStrategy: Strategy {
             let share = max(0.5, remaining / Double(stages.count - index))
             if let term {
                 var weights = Weights(coverage: 0, balance: 0, distance: 0, preference: 0, keep: 0)
-                weights[term: term.rawValue] = 1
+                weights[term] = 1
                 try model.setObjective(weights)
             } else {
                 try model.setObjective(problem.options.weights)
