@@ -117,7 +117,7 @@ enum Summary {
         if problem.previousPairCount > 0 {
             lines.append("keep        \(Format.percent(terms.keep)) of \(problem.previousPairCount) previous pairs kept")
         }
-        lines.append("strength    min \(Format.number(evaluation.strengthMin))  mean \(Format.number(problem.meanStrength))  max \(Format.number(evaluation.strengthMax))")
+        lines.append("strength    min \(Format.number(evaluation.strengthMin))  mean \(Format.number(evaluation.strengthMean))  max \(Format.number(evaluation.strengthMax))  (target \(Format.number(problem.meanStrength)) ± \(Format.percent(problem.options.balanceBand)))")
         lines.append("alliances   \(problem.communityCount) communities, \(report.plan.assigned.filter { $0 }.count) unit assignments, solved in \(Format.seconds(report.solveSeconds))")
         let names = ["plan.csv", "communities.csv", "plan.json"].map { folder.appendingPathComponent($0).relativePathForDisplay }
         lines.append("wrote       \(names.joined(separator: ", "))")
