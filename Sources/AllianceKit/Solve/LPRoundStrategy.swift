@@ -17,7 +17,6 @@ public struct LPRoundStrategy: Strategy {
         let model = try StageOneModel(problem: problem)
         var parameters = SimplexParameters()
         parameters.timeLimit = max(0.001, settings.timeLimit)
-        parameters.method = .dualThenPrimal
         let relaxation = try model.program.solveLP(parameters)
         if relaxation.returnCode == .timeLimitReached || relaxation.returnCode == .iterationLimitReached {
             throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit)
