@@ -51,11 +51,21 @@ public struct ExactStrategy: Strategy {
             var options = DecompositionOptions(threads: threads)
             options.masterMIPTimeLimit = max(1, min(30, settings.timeLimit * 0.1))
             let deadline = start.addingTimeInterval(settings.timeLimit * (heuristicShare + decompositionShare))
-            let decomposition = try CommunityDecomposition.run(
-                problem, initialPlans: incumbent.plan.map { [$0] } ?? [], deadline: deadline, options: options
-            ) { [reporter] bound, plan in reporter.report(incumbent: plan, bound: bound) }
-            incumbent.offer(decomposition.plan)
-            if decomposition.boundProven { bound = decomposition.bound }
+            // Infeasibility is final; a numerical failure in this phase only loses its bound and
+            // plans, and branch-and-cut still runs.
+            let decomposition: DecompositionResult?
+            do {
+                decomposition = try CommunityDecomposition.run(
+                    problem, initialPlans: incumbent.plan.map { [$0] } ?? [], deadline: deadline, options: options
+                ) { [reporter] bound, plan in reporter.report(incumbent: plan, bound: bound) }
+            } catch let error as SolveError {
+                if case .infeasible = error { throw error }
+                decomposition = nil
+            } catch {
+                decomposition = nil
+            }
+            incumbent.offer(decomposition?.plan)
+            if let decomposition, decomposition.boundProven { bound = decomposition.bound }
             if let bound, let objective = incumbent.objective,
                relativeGap(objective: objective, bound: max(bound, objective)) <= 1e-9 {
                 return SolveOutcome(status: .optimal, plan: incumbent.plan, bound: objective,
