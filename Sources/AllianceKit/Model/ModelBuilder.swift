@@ -212,20 +212,14 @@ public final class StageOneModel {
     /// values given x. Used to hand a heuristic plan to branch-and-cut as its first incumbent.
     public func solution(for plan: Plan) -> [Double] {
         var values = [Double](repeating: 0, count: program.columnCount)
-        let nU = problem.unitCount, nC = problem.communityCount, nR = problem.categoryCount
+        let nR = problem.categoryCount
         for p in 0..<xColumn.count where xColumn[p] >= 0 && plan.assigned[p] { values[xColumn[p]] = 1 }
-        for c in 0..<nC {
-            var strength = problem.communities[c].strength
-            var supply = [Double](repeating: 0, count: nR)
-            for u in 0..<nU where plan.assigned[u * nC + c] {
-                let k = Double(problem.units[u].maxCommunities)
-                strength += problem.units[u].strength / k
-                for r in 0..<nR { supply[r] += problem.resource[u * nR + r] / k }
-            }
-            let mean = problem.meanStrength, tau = problem.options.balanceBand
-            values[excessColumn[c]] = max(0, strength - (1 + tau) * mean, (1 - tau) * mean - strength)
+        for c in 0..<problem.communityCount {
+            let members = plan.units(of: c)
+            values[excessColumn[c]] = problem.bandExcess(community: c, units: members)
+            let covered = problem.coveredNeeds(community: c, units: members)
             for r in 0..<nR where coverageColumn[c * nR + r] >= 0 {
-                values[coverageColumn[c * nR + r]] = min(problem.need[c * nR + r], supply[r])
+                values[coverageColumn[c * nR + r]] = covered[r]
             }
         }
         return values

@@ -84,32 +84,13 @@ struct CommunityColumns: Sendable {
     var communityCount: Int { problem.communityCount }
     var unitCount: Int { problem.unitCount }
 
-    /// The band excess e_c of community `c` served by `units`.
-    func excess(community c: Int, units: [Int]) -> Double {
-        var strength = problem.communities[c].strength
-        for u in units { strength += strengthShare[u] }
-        let mean = problem.meanStrength, tau = problem.options.balanceBand
-        return max(0, strength - (1 + tau) * mean, (1 - tau) * mean - strength)
-    }
-
-    /// The covered amount min(d, supply) of every need category of community `c`.
-    func coverage(community c: Int, units: [Int]) -> [Double] {
-        let nR = problem.categoryCount
-        var supply = [Double](repeating: 0, count: nR)
-        for u in units {
-            let k = Double(problem.units[u].maxCommunities)
-            for r in 0..<nR { supply[r] += problem.resource[u * nR + r] / k }
-        }
-        return (0..<nR).map { r in min(problem.need[c * nR + r], supply[r]) }
-    }
-
     /// value(P): community `c`'s exact contribution to the objective when `units` serve it.
     func value(community c: Int, units: [Int]) -> Double {
         let nR = problem.categoryCount, nC = problem.communityCount
-        let covered = coverage(community: c, units: units)
+        let covered = problem.coveredNeeds(community: c, units: units)
         var total = 0.0
         for r in 0..<nR where problem.need[c * nR + r] > 0 { total += coverageWeight[c * nR + r] * covered[r] }
-        total -= excessWeight * excess(community: c, units: units)
+        total -= excessWeight * problem.bandExcess(community: c, units: units)
         for u in units { total += pairCoefficient[u * nC + c] }
         return total
     }
@@ -124,13 +105,6 @@ struct CommunityColumns: Sendable {
         guard fixedUnits[c].allSatisfy(members.contains) else { return false }
         if problem.options.leadRule && !units.contains(where: { problem.units[$0].canLead }) { return false }
         return true
-    }
-
-    /// The lead for an alliance: the strongest unit that may lead (lowest index on ties).
-    func lead(community c: Int, units: [Int]) -> Int? {
-        guard problem.options.leadRule else { return nil }
-        return units.filter { problem.units[$0].canLead }
-            .max { (problem.units[$0].strength, -$0) < (problem.units[$1].strength, -$1) }
     }
 }
 

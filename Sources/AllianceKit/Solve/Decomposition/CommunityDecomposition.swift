@@ -256,8 +256,8 @@ final class DecompositionRun {
             let column = master.columns[j]
             precondition(column.community == c)
             for u in column.units { plan[unit: u, community: c] = true }
-            plan.lead[c] = data.lead(community: c, units: column.units)
         }
+        Repair.chooseLeads(&plan, in: problem)
         let evaluation = Evaluator.evaluate(plan, in: problem)
         return evaluation.isFeasible ? (plan, evaluation.objective) : nil
     }

@@ -110,9 +110,9 @@ final class PricingModel {
         var values = [Double](repeating: 0, count: program.columnCount)
         let memberSet = Set(members)
         for (i, u) in units.enumerated() where memberSet.contains(u) { values[xColumn[i]] = 1 }
-        let covered = data.coverage(community: community, units: members)
+        let covered = data.problem.coveredNeeds(community: community, units: members)
         for (r, column) in coverageColumn.enumerated() where column >= 0 { values[column] = covered[r] }
-        values[excessColumn] = data.excess(community: community, units: members)
+        values[excessColumn] = data.problem.bandExcess(community: community, units: members)
         return values
     }
 
