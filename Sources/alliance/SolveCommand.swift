@@ -91,6 +91,7 @@ struct SolveCommand: ParsableCommand {
             }
             var report = PlanReport(problem: problem, outcome: outcome, strategy: strategy)
             report.priorities = try parsedPriorities()
+            report.baseline = PlanReport.greedyBaseline(for: problem)
             let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
                 ?? model.folderURL.appendingPathComponent("plan", isDirectory: true)
             try AtomicFiles.write(try report.files(includeTimings: !noTimings), into: folder)

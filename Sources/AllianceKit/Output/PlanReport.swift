@@ -13,6 +13,10 @@ public struct PlanReport: Sendable {
     public var solveSeconds: Double
     /// The lexicographic priorities the plan was optimized by, if any (instead of the weights).
     public var priorities: [Term]?
+    /// Stage 2: the projects claimed by each alliance's members, when projects were listed.
+    public var claims: ClaimResult?
+    /// The greedy plan's evaluation on the same problem, shown beside the plan as a baseline.
+    public var baseline: Evaluation?
 
     public init(problem: Problem, outcome: SolveOutcome, strategy: String) {
         precondition(outcome.plan != nil, "a report needs a plan")
@@ -25,6 +29,16 @@ public struct PlanReport: Sendable {
         self.strategy = strategy
         self.bound = outcome.bound.map { max($0, evaluation.objective) }
         self.solveSeconds = outcome.solveSeconds
+    }
+
+    /// The evaluation of the greedy plan for `problem`, the baseline outputs show beside a plan;
+    /// `nil` when greedy finds no feasible plan.
+    public static func greedyBaseline(for problem: Problem) -> Evaluation? {
+        guard let plan = try? GreedyStrategy().solve(problem, settings: SolveSettings(timeLimit: 10)).plan else {
+            return nil
+        }
+        let evaluation = Evaluator.evaluate(plan, in: problem)
+        return evaluation.isFeasible ? evaluation : nil
     }
 
     /// Relative gap between the plan's objective and the proven bound (0 when optimal).
