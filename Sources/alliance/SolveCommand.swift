@@ -92,6 +92,7 @@ struct SolveCommand: ParsableCommand {
             var report = PlanReport(problem: problem, outcome: outcome, strategy: strategy)
             report.priorities = try parsedPriorities()
             report.baseline = PlanReport.greedyBaseline(for: problem)
+            if !problem.instance.projects.isEmpty { report.claims = try ProjectClaiming.claim(report.plan, in: problem) }
             let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
                 ?? model.folderURL.appendingPathComponent("plan", isDirectory: true)
             try AtomicFiles.write(try report.files(includeTimings: !noTimings), into: folder)
@@ -120,8 +121,10 @@ enum Summary {
         }
         lines.append("strength    min \(Format.number(evaluation.strengthMin))  mean \(Format.number(evaluation.strengthMean))  max \(Format.number(evaluation.strengthMax))  (target \(Format.number(problem.meanStrength)) ± \(Format.percent(problem.options.balanceBand)))")
         lines.append("alliances   \(problem.communityCount) communities, \(report.plan.assigned.filter { $0 }.count) unit assignments, solved in \(Format.seconds(report.solveSeconds))")
+        if let claims = report.claims { lines.append(ClaimSummaryText.line(claims)) }
         let names = ["plan.csv", "communities.csv", "plan.json"].map { folder.appendingPathComponent($0).relativePathForDisplay }
-        lines.append("wrote       \(names.joined(separator: ", "))")
+        let claimFile = report.claims == nil ? [] : [folder.appendingPathComponent("projects.csv").relativePathForDisplay]
+        lines.append("wrote       \((names + claimFile).joined(separator: ", "))")
         return lines.joined(separator: "\n")
     }
 }

@@ -48,7 +48,7 @@ public struct ProjectClaim: Sendable, Hashable {
 }
 
 /// Why a project stayed unclaimed.
-public enum UnclaimedReason: String, Sendable, Hashable, Codable {
+public enum UnclaimedReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// No member of the community's alliance has any of the project's category.
     case noMemberHasCategory = "no_member_has_category"
     /// Members have the category, but their shares are too small or already used by other projects.

@@ -47,13 +47,16 @@ public struct PlanReport: Sendable {
         return bound.map { relativeGap(objective: evaluation.objective, bound: $0) }
     }
 
-    /// The three output files: `plan.csv`, `communities.csv`, `plan.json`.
+    /// The output files: `plan.csv`, `communities.csv`, `plan.json`, and `projects.csv` when
+    /// projects were claimed.
     public func files(includeTimings: Bool = true) throws -> [(name: String, contents: Data)] {
-        [
+        var files: [(name: String, contents: Data)] = [
             ("plan.csv", Data(planCSV().utf8)),
             ("communities.csv", Data(communitiesCSV().utf8)),
             ("plan.json", try planJSON(includeTimings: includeTimings)),
         ]
+        if let claims { files.append(("projects.csv", Data(claims.projectsCSV(communities: problem.communities).utf8))) }
+        return files
     }
 
     /// `community_id,community_name,org_id,org_name,role`, one row per organization and community.
@@ -118,6 +121,7 @@ public struct PlanReport: Sendable {
             var solve_seconds: Double?
             var warnings: [String]
             var assignments: [Row]
+            var claims: ClaimSummary?
         }
         let document = Document(
             status: status.rawValue, strategy: strategy, objective: evaluation.objective,
@@ -132,7 +136,8 @@ public struct PlanReport: Sendable {
             warnings: problem.warnings,
             assignments: plan.assignments(in: problem).map {
                 Row(org_id: $0.orgID, community_id: $0.communityID, role: $0.role.rawValue)
-            })
+            },
+            claims: claims?.summary)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(document)

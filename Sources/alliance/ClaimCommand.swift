@@ -1,0 +1,91 @@
+import AllianceKit
+import ArgumentParser
+import Foundation
+
+/// `alliance claim`: stage 2 alone — the alliances of a given plan (perhaps edited by hand) claim
+/// their communities' projects.
+struct ClaimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claim",
+        abstract: "Let each alliance of a given plan claim its community's projects (领单).",
+        discussion: """
+            Writes projects.csv (one row per project: who claimed it, or why nobody did) and \
+            claims.json (the totals) to the output folder. A plan that breaks a stage-1 rule is \
+            still claimed, with a warning per broken rule.
+            """)
+
+    @OptionGroup var model: ModelOptions
+
+    @Option(name: .customLong("plan"), help: "The plan whose alliances claim (plan.csv as `solve` writes it).")
+    var planPath: String
+
+    @Option(name: .customLong("out"), help: "Output folder (default: plan/ inside the input folder).")
+    var out: String?
+
+    @Option(name: .customLong("threads"), help: "Threads solving communities in parallel.")
+    var threads: Int = ClaimSettings.defaultThreads
+
+    @Flag(name: .customLong("quiet"), help: "No warnings and no summary.")
+    var quiet = false
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        try Console.guarded {
+            let problem = try model.loadProblem()
+            let rows = try ModelOptions.readPlan(planPath)
+            let unknown = PlanReader.unknownReferences(in: rows, instance: problem.instance)
+            if !unknown.isEmpty { throw InputErrors(unknown) }
+            let (plan, evaluation) = Evaluator.evaluate(rows, in: problem)
+            if !quiet {
+                for warning in problem.warnings { Console.error("warning: \(warning)") }
+                for violation in evaluation.violations { Console.error("warning: the plan breaks a rule: \(violation)") }
+            }
+            if problem.instance.projects.isEmpty, !quiet {
+                Console.error("warning: no projects.csv in \(model.folder); every alliance has nothing to claim")
+            }
+            let claims = try ProjectClaiming.claim(plan, in: problem, settings: ClaimSettings(threads: threads))
+            let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
+                ?? model.folderURL.appendingPathComponent("plan", isDirectory: true)
+            try AtomicFiles.write([
+                ("projects.csv", Data(claims.projectsCSV(communities: problem.communities).utf8)),
+                ("claims.json", try claims.summaryJSON()),
+            ], into: folder)
+            if !quiet {
+                print(ClaimSummaryText.line(claims))
+                let names = ["projects.csv", "claims.json"].map { folder.appendingPathComponent($0).relativePathForDisplay }
+                print("wrote       \(names.joined(separator: ", "))")
+            }
+        }
+    }
+}
+
+/// The human line about stage 2 in `solve` and `claim` summaries.
+enum ClaimSummaryText {
+    static func line(_ claims: ClaimResult) -> String {
+        let total = claims.claims.count + claims.unclaimed.count
+        var text = "projects    \(claims.claims.count) of \(total) claimed, value \(Format.number(claims.claimedValue))"
+            + " of \(Format.number(claims.totalValue))"
+        if claims.totalValue > 0 { text += " (\(Format.percent(claims.claimedValue / claims.totalValue)))" }
+        let reasons = UnclaimedReason.allCases.compactMap { reason -> String? in
+            let count = claims.unclaimedCount(reason)
+            return count == 0 ? nil : "\(count) \(reason.phrase)"
+        }
+        if !reasons.isEmpty { text += "; unclaimed: " + reasons.joined(separator: ", ") }
+        if !claims.allOptimal { text += " (not proven optimal)" }
+        return text
+    }
+}
+
+extension UnclaimedReason {
+    /// The reason in words, for people.
+    var phrase: String {
+        switch self {
+        case .noMemberHasCategory: "no member has the category"
+        case .notEnoughResource: "not enough resource"
+        case .noAlliance: "community has no alliance"
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import AllianceKit
+import ArgumentParser
+import Foundation
+
+/// `alliance diff`: what changed between two plans — who moved, joined, left or changed role.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two plans: organizations that moved, joined, left or changed role.",
+        discussion: """
+            Reads two plan.csv files (community_id, org_id, role; other columns ignored); no lists \
+            are needed. Prints a table for people, or --json / --csv for programs. The CSV has one \
+            row per change: org_id, change (joined, left, moved_in, moved_out, role_changed), \
+            community_id, old_role, new_role.
+            """)
+
+    @Argument(help: "The old plan (plan.csv).")
+    var oldPlan: String
+
+    @Argument(help: "The new plan (plan.csv).")
+    var newPlan: String
+
+    @Flag(name: .customLong("json"), help: "Print the changes as JSON.")
+    var json = false
+
+    @Flag(name: .customLong("csv"), help: "Print the changes as CSV, one row per change.")
+    var csv = false
+
+    func validate() throws {
+        if json && csv { throw ValidationError("--json and --csv exclude each other") }
+    }
+
+    func run() throws {
+        try Console.guarded {
+            var errors: [InputError] = []
+            var plans: [[Assignment]] = []
+            for path in [oldPlan, newPlan] {
+                do {
+                    plans.append(try ModelOptions.readPlan(path))
+                } catch let failure as InputErrors {
+                    errors += failure.errors
+                }
+            }
+            if !errors.isEmpty { throw InputErrors(errors) }
+            let diff = PlanDiff(old: plans[0], new: plans[1])
+            if json {
+                print(try DiffFormat.json(diff), terminator: "")
+            } else if csv {
+                print(DiffFormat.csv(diff), terminator: "")
+            } else {
+                print(DiffFormat.text(diff))
+            }
+        }
+    }
+}
+
+/// The three ways `diff` prints a `PlanDiff`.
+enum DiffFormat {
+    /// Tables for people: the counts, the changed organizations, the changed communities.
+    static func text(_ diff: PlanDiff) -> String {
+        let counts = PlanDiff.Change.allCases.map { "\(diff.count($0)) \($0.word)" }
+        var lines = ["organizations  " + counts.joined(separator: ", ") + ", \(diff.unchangedCount) unchanged"]
+        guard !diff.organizations.isEmpty || !diff.communities.isEmpty else {
+            lines.append("the plans assign every organization alike")
+            return lines.joined(separator: "\n")
+        }
+        if !diff.organizations.isEmpty {
+            lines.append("")
+            lines += table(["organization", "change", "before", "after"], diff.organizations.map { org in
+                [org.orgID, org.change.word, placeList(org.old), placeList(org.new)]
+            })
+        }
+        if !diff.communities.isEmpty {
+            lines.append("")
+            lines += table(["community", "joined", "left", "lead", "role changed"], diff.communities.map { c in
+                let lead = c.old_lead == c.new_lead ? "" : "\(c.old_lead ?? "—") → \(c.new_lead ?? "—")"
+                return [c.community_id, c.joined.joined(separator: " "), c.left.joined(separator: " "), lead,
+                        c.role_changes.joined(separator: " ")]
+            })
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// "C1 (lead), C2" — communities with the lead role marked; "—" for none.
+    private static func placeList(_ places: [(communityID: String, role: Role)]) -> String {
+        places.isEmpty ? "—" : places.map { $0.role == .lead ? "\($0.communityID) (lead)" : $0.communityID }
+            .joined(separator: ", ")
+    }
+
+    /// Left-aligned columns padded to the widest cell (counting a CJK character as two columns).
+    private static func table(_ header: [String], _ rows: [[String]]) -> [String] {
+        let all = [header] + rows
+        let widths = header.indices.map { i in all.map { width($0[i]) }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { i, cell in
+                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - width(cell) + 2)
+            }.joined().trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    private static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && $1.properties.isIdeographic ? 2 : 1) }
+    }
+
+    /// One row per change: org_id, change, community_id, old_role, new_role.
+    static func csv(_ diff: PlanDiff) -> String {
+        var rows: [[String]] = []
+        for org in diff.organizations {
+            switch org.change {
+            case .joined:
+                rows += org.new.map { [org.orgID, "joined", $0.communityID, "", $0.role.rawValue] }
+            case .left:
+                rows += org.old.map { [org.orgID, "left", $0.communityID, $0.role.rawValue, ""] }
+            case .moved, .roleChanged:
+                let newRole = Dictionary(org.new.map { ($0.communityID, $0.role) }, uniquingKeysWith: { a, _ in a })
+                let oldRole = Dictionary(org.old.map { ($0.communityID, $0.role) }, uniquingKeysWith: { a, _ in a })
+                rows += org.leftCommunities.map { [org.orgID, "moved_out", $0, oldRole[$0]!.rawValue, ""] }
+                rows += org.enteredCommunities.map { [org.orgID, "moved_in", $0, "", newRole[$0]!.rawValue] }
+                rows += org.roleChanges.map { [org.orgID, "role_changed", $0.community_id, $0.old_role, $0.new_role] }
+            }
+        }
+        return CSVWriter.encode(header: ["org_id", "change", "community_id", "old_role", "new_role"], rows: rows)
+    }
+
+    /// The whole diff as pretty, key-sorted JSON.
+    static func json(_ diff: PlanDiff) throws -> String {
+        struct Place: Encodable { var community_id: String; var role: String }
+        struct Organization: Encodable {
+            var org_id: String
+            var change: String
+            var old: [Place]
+            var new: [Place]
+            var role_changes: [PlanDiff.RoleChange]
+        }
+        struct Document: Encodable {
+            var counts: [String: Int]
+            var unchanged: Int
+            var organizations: [Organization]
+            var communities: [PlanDiff.CommunityChange]
+        }
+        let document = Document(
+            counts: Dictionary(uniqueKeysWithValues: PlanDiff.Change.allCases.map { ($0.rawValue, diff.count($0)) }),
+            unchanged: diff.unchangedCount,
+            organizations: diff.organizations.map { org in
+                Organization(org_id: org.orgID, change: org.change.rawValue,
+                             old: org.old.map { Place(community_id: $0.communityID, role: $0.role.rawValue) },
+                             new: org.new.map { Place(community_id: $0.communityID, role: $0.role.rawValue) },
+                             role_changes: org.roleChanges)
+            },
+            communities: diff.communities)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    }
+}
+
+extension PlanDiff.Change {
+    /// The change in words, for people.
+    var word: String {
+        switch self {
+        case .joined: "joined"
+        case .left: "left"
+        case .moved: "moved"
+        case .roleChanged: "changed role"
+        }
+    }
+}
