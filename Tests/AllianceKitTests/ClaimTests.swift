@@ -182,25 +182,33 @@ final class ClaimTests: XCTestCase {
         XCTAssertEqual(result.claims.filter { $0.communityID == "C4" }.map(\.projectID), ["D1"])
     }
 
+    /// A generated instance (groups, multi-community units) with 40 random projects — some of a
+    /// category nobody holds (`unheld`) — and the greedy plan for it.
+    static func randomClaiming(seed: UInt64) throws -> (Problem, Plan) {
+        var generator = InstanceGenerator(communities: 6, units: 18)
+        generator.previousPlan = false
+        var (instance, _) = generator.generate(seed: seed)
+        var rng = SeededGenerator(seed: seed &* 7919)
+        let categories = Array(Set(instance.resources.map(\.category))).sorted() + ["unheld"]
+        for i in 0..<40 {
+            instance.projects.append(Project(
+                id: String(format: "P%02d", i), communityID: instance.communities.randomElement(using: &rng)!.id,
+                category: categories.randomElement(using: &rng)!,
+                amount: Double(Int.random(in: 1...4, using: &rng)), value: Double(Int.random(in: 0...5, using: &rng))))
+        }
+        let problem = try Problem(instance: instance)
+        let plan = try XCTUnwrap(GreedyStrategy().solve(problem, settings: SolveSettings(timeLimit: 10)).plan)
+        return (problem, plan)
+    }
+
     /// Random instances with projects: every claim fits the claimer's unit share q/k (recomputed
     /// here from the lists), each project appears exactly once, reasons agree with the lists, and
     /// 1, 2 and 5 threads give identical results.
     func testSharesReasonsAndThreads() throws {
         var reasonsSeen = Set<UnclaimedReason>(), claimedAny = false
         for seed in UInt64(1)...4 {
-            var generator = InstanceGenerator(communities: 6, units: 18)
-            generator.previousPlan = false
-            var (instance, _) = generator.generate(seed: seed)
-            var rng = SeededGenerator(seed: seed &* 7919)
-            let categories = Array(Set(instance.resources.map(\.category))).sorted() + ["unheld"]
-            for i in 0..<40 {
-                instance.projects.append(Project(
-                    id: String(format: "P%02d", i), communityID: instance.communities.randomElement(using: &rng)!.id,
-                    category: categories.randomElement(using: &rng)!,
-                    amount: Double(Int.random(in: 1...4, using: &rng)), value: Double(Int.random(in: 0...5, using: &rng))))
-            }
-            let problem = try Problem(instance: instance)
-            let plan = try XCTUnwrap(GreedyStrategy().solve(problem, settings: SolveSettings(timeLimit: 10)).plan)
+            let (problem, plan) = try Self.randomClaiming(seed: seed)
+            let instance = problem.instance
             let one = try ProjectClaiming.claim(plan, in: problem, settings: ClaimSettings(threads: 1))
             XCTAssertEqual(try ProjectClaiming.claim(plan, in: problem, settings: ClaimSettings(threads: 2)), one)
             XCTAssertEqual(try ProjectClaiming.claim(plan, in: problem, settings: ClaimSettings(threads: 5)), one)
