@@ -1,6 +1,6 @@
 /// Stage 2 (领单): which member of each alliance claims which of its community's projects.
 ///
-/// Produced by the claiming solver after stage 1 (or by `alliance claim` on a given plan) and
+/// Produced by `ProjectClaiming.claim` after stage 1 (or by `alliance claim` on a given plan) and
 /// read by every output: `projects.csv`, `plan.json`, the workbook and the HTML report.
 public struct ClaimResult: Sendable, Hashable {
     /// Claimed projects, in the order of `projects.csv` (community order, then project id).
