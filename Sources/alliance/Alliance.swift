@@ -15,7 +15,8 @@ struct Alliance: ParsableCommand {
             Exit status: 0 success; 1 input error (file:line:column on stderr); 2 no plan \
             (infeasible, or none found in time); 3 the evaluated plan breaks a rule; 4 output not written.
             """,
-        subcommands: [SolveCommand.self, EvaluateCommand.self, CheckCommand.self, CompareCommand.self, ExportCommand.self],
+        subcommands: [SolveCommand.self, EvaluateCommand.self, CheckCommand.self, CompareCommand.self, ExportCommand.self,
+                      TemplateCommand.self],
         defaultSubcommand: nil
     )
 }
