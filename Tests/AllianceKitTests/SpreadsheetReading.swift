@@ -91,8 +91,9 @@ for ws in book.worksheets:
     widths = {key: dim.width for key, dim in ws.column_dimensions.items() if dim.customWidth}
     sheets.append({"name": ws.title, "freeze": ws.freeze_panes, "rows": rows, "formats": formats, "widths": widths})
 created = book.properties.created
-json.dump({"sheets": sheets, "title": book.properties.title,
-           "created": created.isoformat() if created else None}, sys.stdout, ensure_ascii=False)
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    json.dump({"sheets": sheets, "title": book.properties.title,
+               "created": created.isoformat() if created else None}, out, ensure_ascii=False)
 """#
 
     static func read(_ data: Data) throws -> ReadWorkbook {
@@ -101,33 +102,31 @@ json.dump({"sheets": sheets, "title": book.properties.title,
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("book.xlsx")
         try data.write(to: file)
-        return try read(file)
+        return try read(file, scratch: folder)
     }
 
-    static func read(_ file: URL) throws -> ReadWorkbook {
+    /// Runs the reader script; its JSON and its complaints go to files in `scratch`.
+    private static func read(_ file: URL, scratch: URL) throws -> ReadWorkbook {
+        let json = scratch.appendingPathComponent("book.json"), log = scratch.appendingPathComponent("stderr.txt")
+        try Data().write(to: log)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        process.arguments = ["python3", "-c", script, file.path, json.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
         process.waitUntilExit()
-        group.wait()
         switch process.terminationStatus {
         case 0:
-            return try JSONDecoder().decode(ReadWorkbook.self, from: outData)
+            return try JSONDecoder().decode(ReadWorkbook.self, from: Data(contentsOf: json))
         case 3:
             throw ReaderMissing(message: "the Python package openpyxl is missing: run scripts/setup.sh "
                                 + "(or python3 -m pip install --user openpyxl)")
         case 127:
             throw ReaderMissing(message: "python3 is missing: install python3 and run scripts/setup.sh")
         default:
-            throw ReaderMissing(message: "openpyxl could not read \(file.path): " + String(decoding: errData, as: UTF8.self))
+            throw ReaderMissing(message: "openpyxl could not read \(file.path): "
+                                + ((try? String(contentsOf: log, encoding: .utf8)) ?? ""))
         }
     }
 

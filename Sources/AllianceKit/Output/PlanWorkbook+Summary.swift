@@ -16,6 +16,11 @@ extension PlanWorkbook {
         func greedy(_ value: (Evaluation) -> Double, _ style: CellStyle) -> Cell {
             baseline.map { .number(value($0), style) } ?? .empty
         }
+        /// A figure judged on both plans: the plan's value and the baseline's, in one style.
+        func figure(_ label: String, _ value: (Evaluation) -> Double, _ style: CellStyle, weight: Double? = nil,
+                    _ note: String = "") {
+            add(label, .number(value(evaluation), style), greedy(value, style), weight: weight, note)
+        }
 
         add("状态", .text(report.status == .optimal ? "最优（已证明）" : "可行（未证明最优）"),
             .text(baseline == nil ? "贪心未找到可行方案" : "可行"),
@@ -25,8 +30,8 @@ extension PlanWorkbook {
             add("优先顺序", .text(priorities.map(\.rawValue).joined(separator: " > ")), .empty,
                 "按此顺序逐项优化，后一项只在前一项几乎不变的方案中优化")
         }
-        add("目标值", .number(evaluation.objective, WorkbookStyle.term), greedy(\.objective, WorkbookStyle.term),
-            "各项指标乘以权重后相加（覆盖 − 均衡偏差 − 距离 + 偏好 + 保持），越大越好")
+        figure("目标值", \.objective, WorkbookStyle.term,
+               "各项指标乘以权重后相加（覆盖 − 均衡偏差 − 距离 + 偏好 + 保持），越大越好")
         add("上界", report.bound.map { .number($0, WorkbookStyle.term) } ?? .text("—"), .empty,
             "求解器证明的目标值上限：任何方案都不可能超过它")
         let baselineGap: Cell = {
@@ -35,28 +40,14 @@ extension PlanWorkbook {
         }()
         add("差距", report.gap.map { .number($0, WorkbookStyle.finePercent) } ?? .text("—"), baselineGap,
             "目标值离上界还差多少（相对值）；0 表示已证明最优")
-        add("需求覆盖率", .number(evaluation.terms.coverage, WorkbookStyle.percent),
-            greedy(\.terms.coverage, WorkbookStyle.percent), weight: weights.coverage,
-            "按优先级加权，社区需求中由联盟单位的资源满足的比例（越大越好）")
-        add("力量均衡偏差", .number(evaluation.terms.balance, WorkbookStyle.term),
-            greedy(\.terms.balance, WorkbookStyle.term), weight: weights.balance,
-            "各联盟力量超出平均力量\(bandText)范围的部分，平均到每个社区并相对平均力量（越小越好，0 表示全部在范围内）")
-        add("距离", .number(evaluation.terms.distance, WorkbookStyle.term),
-            greedy(\.terms.distance, WorkbookStyle.term), weight: weights.distance,
-            "单位到所联系社区的路程之和，相对最长可能路程（越小越好）")
-        add("结对偏好", .number(evaluation.terms.preference, WorkbookStyle.strength),
-            greedy(\.terms.preference, WorkbookStyle.strength), weight: weights.preference,
-            "方案选中的“优先结对”（pairs 中 prefer）分值之和（越大越好）")
-        add("保持上年结对", .number(evaluation.terms.keep, WorkbookStyle.percent),
-            greedy(\.terms.keep, WorkbookStyle.percent), weight: weights.keep,
-            problem.previousPairCount > 0 ? "上年 \(problem.previousPairCount) 个结对中保留下来的比例（越大越好）"
-                : "没有提供上年方案（--previous），此项为 0")
-        add("最弱联盟力量", .number(evaluation.strengthMin, WorkbookStyle.strength),
-            greedy(\.strengthMin, WorkbookStyle.strength), "联盟力量 = 社区自身力量 + 各单位力量 ÷ 其联系社区数")
-        add("平均联盟力量", .number(evaluation.strengthMean, WorkbookStyle.strength),
-            greedy(\.strengthMean, WorkbookStyle.strength))
-        add("最强联盟力量", .number(evaluation.strengthMax, WorkbookStyle.strength),
-            greedy(\.strengthMax, WorkbookStyle.strength))
+        for term in Term.allCases {
+            let (label, style, note) = Self.explanation(of: term, bandText: bandText,
+                                                        previousPairs: problem.previousPairCount)
+            figure(label, { $0.terms[term] }, style, weight: weights[term], note)
+        }
+        figure("最弱联盟力量", \.strengthMin, WorkbookStyle.strength, "联盟力量 = 社区自身力量 + 各单位力量 ÷ 其联系社区数")
+        figure("平均联盟力量", \.strengthMean, WorkbookStyle.strength)
+        figure("最强联盟力量", \.strengthMax, WorkbookStyle.strength)
         add("目标平均力量", .number(target, WorkbookStyle.strength), .empty,
             "全部社区和单位的力量之和 ÷ 社区数")
         add("均衡范围下限", .number((1 - band) * target, WorkbookStyle.strength), .empty, "目标平均力量 × (1 − \(bandText.dropFirst()))")
@@ -64,9 +55,9 @@ extension PlanWorkbook {
         func inBand(_ e: Evaluation) -> Double {
             Double(e.communities.filter { Self.withinBand($0.strength, target: target, band: band) }.count)
         }
-        add("在均衡范围内的联盟", .number(inBand(evaluation)), greedy(inBand, .plain), "共 \(problem.communityCount) 个社区")
+        figure("在均衡范围内的联盟", inBand, .plain, "共 \(problem.communityCount) 个社区")
         func unmetCount(_ e: Evaluation) -> Double { Double(e.communities.filter { !$0.unmet.isEmpty }.count) }
-        add("有未满足需求的社区", .number(unmetCount(evaluation)), greedy(unmetCount, .plain), "明细见“未满足需求”表")
+        figure("有未满足需求的社区", unmetCount, .plain, "明细见“未满足需求”表")
         add("社区数", .number(Double(problem.communityCount)))
         add("单位分配数", .number(Double(report.plan.assignments(in: problem).count)), .empty,
             "方案中“单位—社区”结对的行数（分组合并的单位逐个计算）")
@@ -79,6 +70,25 @@ extension PlanWorkbook {
         sheet.columnWidths[2] = max(sheet.columnWidths[2], 14)
         sheet.columnWidths[4] = 60
         return sheet
+    }
+
+    /// A term's row label, number style and meaning in plain words.
+    static func explanation(of term: Term, bandText: String, previousPairs: Int) -> (String, CellStyle, String) {
+        switch term {
+        case .coverage:
+            return ("需求覆盖率", WorkbookStyle.percent, "按优先级加权，社区需求中由联盟单位的资源满足的比例（越大越好）")
+        case .balance:
+            return ("力量均衡偏差", WorkbookStyle.term,
+                    "各联盟力量超出平均力量\(bandText)范围的部分，平均到每个社区并相对平均力量（越小越好，0 表示全部在范围内）")
+        case .distance:
+            return ("距离", WorkbookStyle.term, "单位到所联系社区的路程之和，相对最长可能路程（越小越好）")
+        case .preference:
+            return ("结对偏好", WorkbookStyle.strength, "方案选中的“优先结对”（pairs 中 prefer）分值之和（越大越好）")
+        case .keep:
+            return ("保持上年结对", WorkbookStyle.percent,
+                    previousPairs > 0 ? "上年 \(previousPairs) 个结对中保留下来的比例（越大越好）"
+                        : "没有提供上年方案（--previous），此项为 0")
+        }
     }
 
     private func addClaims(_ claims: ClaimResult,
