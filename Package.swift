@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "alliance", targets: ["alliance"]),
         .library(name: "AllianceKit", targets: ["AllianceKit"]),
         .library(name: "GLPK", targets: ["GLPK"]),
+        .library(name: "XLSX", targets: ["XLSX"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -18,8 +19,12 @@ let package = Package(
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         // The only module that imports CGLPK: a safe wrapper that never lets GLPK abort().
         .target(name: "GLPK", dependencies: ["CGLPK"]),
+        // Debian's libxlsxwriter-dev (writes .xlsx workbooks); the module map links "xlsxwriter".
+        .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter"),
+        // The only module that imports CXLSXWriter: workbooks as Swift values, validated, written in one call.
+        .target(name: "XLSX", dependencies: ["CXLSXWriter"]),
         // Domain: instance, input, model builder, strategies, evaluator, exporters.
-        .target(name: "AllianceKit", dependencies: ["GLPK"]),
+        .target(name: "AllianceKit", dependencies: ["GLPK", "XLSX"]),
         // The command-line tool.
         .executableTarget(
             name: "alliance",
@@ -32,7 +37,7 @@ let package = Package(
         .testTarget(
             name: "AllianceKitTests",
             dependencies: [
-                "AllianceKit", "GLPK",
+                "AllianceKit", "GLPK", "XLSX",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

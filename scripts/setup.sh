@@ -2,9 +2,11 @@
 # Installs what the project needs from Debian's packages, when it is missing:
 #   libglpk-dev  GLPK's header and library (the solver)
 #   glpk-utils   glpsol, used by tests to cross-check models/alliance.mod
+#   libxlsxwriter-dev  writes the plan.xlsx workbook and the input template
+# and the Python package openpyxl, with which the tests read the workbooks back.
 set -euo pipefail
 missing=()
-for package in libglpk-dev glpk-utils; do
+for package in libglpk-dev glpk-utils libxlsxwriter-dev; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -14,4 +16,5 @@ if [ ${#missing[@]} -gt 0 ]; then
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+"$(dirname "$0")/setup-openpyxl.sh"
 command -v swift >/dev/null || { echo "setup: Swift 6 is required (https://www.swift.org/install/)" >&2; exit 1; }

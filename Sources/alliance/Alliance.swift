@@ -16,7 +16,7 @@ struct Alliance: ParsableCommand {
             (infeasible, or none found in time); 3 the evaluated plan breaks a rule; 4 output not written.
             """,
         subcommands: [SolveCommand.self, EvaluateCommand.self, CheckCommand.self, CompareCommand.self, ExportCommand.self,
-                      ClaimCommand.self, DiffCommand.self],
+                      ClaimCommand.self, DiffCommand.self, TemplateCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -2,7 +2,7 @@ import AllianceKit
 import ArgumentParser
 import Foundation
 
-/// `alliance solve`: read the lists, find the plan, write plan.csv, communities.csv, plan.json.
+/// `alliance solve`: read the lists, find the plan, write plan.csv, communities.csv, plan.json, plan.xlsx.
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
@@ -95,15 +95,16 @@ struct SolveCommand: ParsableCommand {
             if !problem.instance.projects.isEmpty { report.claims = try ProjectClaiming.claim(report.plan, in: problem) }
             let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
                 ?? model.folderURL.appendingPathComponent("plan", isDirectory: true)
-            try AtomicFiles.write(try report.files(includeTimings: !noTimings), into: folder)
-            if !quiet { print(Summary.text(report, folder: folder)) }
+            let files = try report.files(includeTimings: !noTimings)
+            try AtomicFiles.write(files, into: folder)
+            if !quiet { print(Summary.text(report, folder: folder, files: files.map(\.name))) }
         }
     }
 }
 
 /// The human summary printed after a solve.
 enum Summary {
-    static func text(_ report: PlanReport, folder: URL) -> String {
+    static func text(_ report: PlanReport, folder: URL, files: [String]) -> String {
         let evaluation = report.evaluation, terms = evaluation.terms, problem = report.problem
         var lines: [String] = []
         let statusWord = report.status == .optimal ? "optimal (proven)" : "feasible (not proven optimal)"
@@ -122,9 +123,8 @@ enum Summary {
         lines.append("strength    min \(Format.number(evaluation.strengthMin))  mean \(Format.number(evaluation.strengthMean))  max \(Format.number(evaluation.strengthMax))  (target \(Format.number(problem.meanStrength)) ± \(Format.percent(problem.options.balanceBand)))")
         lines.append("alliances   \(problem.communityCount) communities, \(report.plan.assigned.filter { $0 }.count) unit assignments, solved in \(Format.seconds(report.solveSeconds))")
         if let claims = report.claims { lines.append(ClaimSummaryText.line(claims)) }
-        let names = ["plan.csv", "communities.csv", "plan.json"].map { folder.appendingPathComponent($0).relativePathForDisplay }
-        let claimFile = report.claims == nil ? [] : [folder.appendingPathComponent("projects.csv").relativePathForDisplay]
-        lines.append("wrote       \((names + claimFile).joined(separator: ", "))")
+        let names = files.map { folder.appendingPathComponent($0).relativePathForDisplay }
+        lines.append("wrote       \(names.joined(separator: ", "))")
         return lines.joined(separator: "\n")
     }
 }

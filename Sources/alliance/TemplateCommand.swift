@@ -1,0 +1,37 @@
+import AllianceKit
+import ArgumentParser
+import Foundation
+
+/// `alliance template`: write an empty input workbook to fill in and solve.
+struct TemplateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template",
+        abstract: "Write an empty input workbook (社区, 单位, 需求, 资源, 项目, 结对 and a 说明 sheet).",
+        discussion: """
+            Each sheet has the column headers the readers accept and one example row; the 说明 \
+            sheet explains every column. Fill it in and run `alliance solve lists.xlsx`.
+            """)
+
+    @Option(name: .customLong("out"), help: "The workbook to write.")
+    var out: String = "lists.xlsx"
+
+    @Flag(name: .customLong("force"), help: "Replace the file if it exists.")
+    var force = false
+
+    func validate() throws {
+        guard out.lowercased().hasSuffix(".xlsx") else { throw ValidationError("--out must name an .xlsx file") }
+    }
+
+    func run() throws {
+        let destination = URL(fileURLWithPath: out)
+        // A filled-in workbook is hours of work: never replace one unless asked to.
+        if FileManager.default.fileExists(atPath: destination.path), !force {
+            Console.error("alliance: \(destination.relativePathForDisplay) exists; use --force to replace it")
+            throw ExitCode(4)
+        }
+        try Console.guarded {
+            try AtomicFiles.write(InputTemplate.data(), to: destination)
+            Console.error("wrote \(destination.relativePathForDisplay)")
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+@testable import AllianceKit
+
+/// The input template: read back with openpyxl, its headers are ones the list readers accept,
+/// and the example rows, saved as CSV files, make an instance that solves.
+final class InputTemplateTests: XCTestCase {
+    /// Sheet name → the list file it stands for (MODEL.md).
+    private static let files = ["社区": "communities.csv", "单位": "organizations.csv", "需求": "needs.csv",
+                                "资源": "resources.csv", "项目": "projects.csv", "结对": "pairs.csv"]
+    /// Columns the readers require in each list.
+    private static let required = [
+        "communities.csv": ["id"], "organizations.csv": ["id"], "needs.csv": ["community_id", "category", "amount"],
+        "resources.csv": ["org_id", "category", "amount"], "projects.csv": ["id", "community_id", "category", "amount"],
+        "pairs.csv": ["org_id", "community_id", "rule"],
+    ]
+
+    func testSheetsAndHeaders() throws {
+        let read = try SpreadsheetReader.read(try InputTemplate.data())
+        XCTAssertEqual(read.sheets.map(\.name), ["说明", "社区", "单位", "需求", "资源", "项目", "结对"])
+        for sheet in read.sheets.dropFirst() {
+            let file = try XCTUnwrap(Self.files[sheet.name])
+            XCTAssertEqual(sheet.freeze, "A2", sheet.name)
+            XCTAssertEqual(sheet.rows.count, 2, "\(sheet.name): a header row and one example row")
+            let canonical = sheet.header.map { ColumnNames.canonical(for: $0) }
+            XCTAssertFalse(canonical.contains(nil), "\(sheet.name): every header is accepted: \(sheet.header)")
+            XCTAssertEqual(Set(canonical.compactMap { $0 }).count, canonical.count, "\(sheet.name): no column twice")
+            for column in Self.required[file] ?? [] {
+                XCTAssertTrue(canonical.contains(column), "\(sheet.name) lacks \(column)")
+            }
+            XCTAssertTrue(sheet.header.allSatisfy { $0.unicodeScalars.contains { $0.value >= 0x4E00 } },
+                          "\(sheet.name): Chinese headers \(sheet.header)")
+        }
+        XCTAssertEqual(try read.sheet("社区").header, ["编号", "名称", "街道", "力量", "最少单位数", "最多单位数", "纬度", "经度"])
+        XCTAssertEqual(try read.sheet("需求").header, ["社区编号", "类别", "数量", "优先级"])
+    }
+
+    /// The 说明 sheet names every sheet and every column, marks the required ones and says how to run it.
+    func testInstructionsCoverEveryColumn() throws {
+        let read = try SpreadsheetReader.read(try InputTemplate.data())
+        let instructions = try read.sheet("说明")
+        let texts = instructions.rows.flatMap { $0.compactMap(\.text) }
+        XCTAssertTrue(texts.contains { $0.contains("alliance solve lists.xlsx") })
+        let table = instructions.rows.drop { $0.first != .text("工作表") }
+        XCTAssertEqual(table.first?.map { $0.text ?? "" }, ["工作表", "对应文件", "列名", "英文列名", "必填", "含义", "取值与单位"])
+        for sheet in read.sheets.dropFirst() {
+            let file = try XCTUnwrap(Self.files[sheet.name])
+            for header in sheet.header {
+                let row = try XCTUnwrap(table.first { $0.count > 5 && $0[0] == .text(sheet.name) && $0[2] == .text(header) },
+                                        "说明 explains \(sheet.name)/\(header)")
+                XCTAssertEqual(row[1], .text(file))
+                XCTAssertEqual(row[3].text, ColumnNames.canonical(for: header))
+                let isRequired = (Self.required[file] ?? []).contains(ColumnNames.canonical(for: header) ?? "")
+                XCTAssertEqual(row[4], isRequired ? .text("是") : .empty, "\(sheet.name)/\(header) required")
+                XCTAssertNotEqual(row[5].text ?? "", "", "\(sheet.name)/\(header) has a meaning")
+            }
+        }
+    }
+
+    /// A filled template can be solved: the example rows as read by openpyxl, saved as the CSV
+    /// lists, pass the readers and give a one-community plan with the example unit leading.
+    func testExampleRowsSolve() throws {
+        let read = try SpreadsheetReader.read(try InputTemplate.data())
+        var texts: [String: String] = [:]
+        for sheet in read.sheets.dropFirst() {
+            let rows = sheet.rows.dropFirst().map { row in
+                row.map { value -> String in
+                    switch value {
+                    case .text(let text): return text
+                    case .number(let number): return formatNumber(number)
+                    case .empty: return ""
+                    }
+                } + [String](repeating: "", count: max(0, sheet.header.count - row.count))
+            }
+            texts[try XCTUnwrap(Self.files[sheet.name])] = CSVWriter.encode(header: sheet.header, rows: Array(rows))
+        }
+        let instance = try InstanceReader.read(files: texts)
+        XCTAssertEqual(instance.communities.map(\.name), ["锦绣社区"])
+        XCTAssertEqual(instance.organizations.map(\.canLead), [true])
+        XCTAssertEqual(instance.needs.map(\.amount), [4])
+        XCTAssertEqual(instance.projects.map(\.value), [3])
+        XCTAssertEqual(instance.pairs.count, 1)
+        let problem = try Problem(instance: instance)
+        XCTAssertEqual(problem.preference.reduce(0, +), 1, "the example prefer pair with score 1")
+        let outcome = try Fixtures.solveExact(problem)
+        XCTAssertEqual(outcome.status, .optimal)
+        let plan = try XCTUnwrap(outcome.plan)
+        XCTAssertEqual(plan.assignments(in: problem).map(\.role), [.lead])
+        // By hand: the unit's 3 of the 4 needed cover 0.75; strengths 3 + 6 = 9 equal the mean, so
+        // no balance cost; its one trip is the longest possible (DIST = 1, weight 0.2); the prefer
+        // pair adds 1: 0.75 − 0.2 + 1.
+        XCTAssertEqual(Evaluator.evaluate(plan, in: problem).objective, 1.55, accuracy: 1e-9)
+    }
+
+    func testSameBytesEveryTime() throws {
+        let first = try InputTemplate.data()
+        Thread.sleep(forTimeInterval: 1.1)
+        XCTAssertEqual(first, try InputTemplate.data())
+    }
+}
