@@ -120,7 +120,7 @@ enum Summary {
         }
         lines.append("strength    min \(Format.number(evaluation.strengthMin))  mean \(Format.number(evaluation.strengthMean))  max \(Format.number(evaluation.strengthMax))  (target \(Format.number(problem.meanStrength)) ± \(Format.percent(problem.options.balanceBand)))")
         lines.append("alliances   \(problem.communityCount) communities, \(report.plan.assigned.filter { $0 }.count) unit assignments, solved in \(Format.seconds(report.solveSeconds))")
-        let names = ["plan.csv", "communities.csv", "plan.json"].map { folder.appendingPathComponent($0).relativePathForDisplay }
+        let names = ["plan.csv", "communities.csv", "plan.json", "report.html"].map { folder.appendingPathComponent($0).relativePathForDisplay }
         lines.append("wrote       \(names.joined(separator: ", "))")
         return lines.joined(separator: "\n")
     }

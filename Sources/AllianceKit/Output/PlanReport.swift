@@ -47,12 +47,13 @@ public struct PlanReport: Sendable {
         return bound.map { relativeGap(objective: evaluation.objective, bound: $0) }
     }
 
-    /// The three output files: `plan.csv`, `communities.csv`, `plan.json`.
+    /// The output files: `plan.csv`, `communities.csv`, `plan.json`, `report.html`.
     public func files(includeTimings: Bool = true) throws -> [(name: String, contents: Data)] {
         [
             ("plan.csv", Data(planCSV().utf8)),
             ("communities.csv", Data(communitiesCSV().utf8)),
             ("plan.json", try planJSON(includeTimings: includeTimings)),
+            ("report.html", PlanHTMLReport(self, includeTimings: includeTimings).data),
         ]
     }
 
