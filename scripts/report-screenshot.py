@@ -19,7 +19,7 @@ import tempfile
 import time
 
 VIEWS = [("desktop", 1280, 900, False), ("phone", 390, 844, True)]
-MAX_HEIGHT = 16000
+MAX_HEIGHT = 40000
 
 
 class Browser:

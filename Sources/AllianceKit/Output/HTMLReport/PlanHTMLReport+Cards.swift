@@ -102,23 +102,20 @@ extension PlanHTMLReport {
         guard !claimed.isEmpty || !unclaimed.isEmpty else {
             return heading + HTML.text("p", ["class": "muted"], "项目清单中没有此社区的项目。")
         }
-        var rows = claimed.map { claim in
-            HTML.element("tr", ["class": "claimed", "data-project": claim.projectID],
-                         HTML.text("td", claim.projectName) + HTML.text("td", claim.category)
-                             + HTML.text("td", ["class": "num"], HumanFormat.number(claim.amount))
-                             + HTML.text("td", claim.orgName))
+        var items = claimed.map { claim in
+            HTML.element("li", ["class": "claimed", "data-project": claim.projectID],
+                         HTML.escape(claim.projectName) + " "
+                             + HTML.text("span", ["class": "muted"], "（\(claim.category) \(HumanFormat.number(claim.amount))）")
+                             + " → " + HTML.escape(claim.orgName))
         }
-        rows += unclaimed.map { project in
-            HTML.element("tr", ["class": "unclaimed", "data-project": project.projectID],
-                         HTML.text("td", project.projectName) + HTML.text("td", project.category)
-                             + HTML.text("td", ["class": "num"], HumanFormat.number(project.amount))
-                             + HTML.element("td", [:], HTML.text("span", ["class": "badge unclaimed"], "未认领")
-                                 + " " + HTML.escape(Self.reasonWords(project.reason))))
+        items += unclaimed.map { project in
+            HTML.element("li", ["class": "unclaimed", "data-project": project.projectID],
+                         HTML.escape(project.projectName) + " "
+                             + HTML.text("span", ["class": "muted"], "（\(project.category) \(HumanFormat.number(project.amount))）")
+                             + " " + HTML.text("span", ["class": "badge unclaimed"], "未认领") + " "
+                             + HTML.escape(Self.reasonWords(project.reason)))
         }
-        let header = HTML.element("tr", [:], HTML.text("th", "项目") + HTML.text("th", "类别")
-            + HTML.text("th", ["class": "num"], "数量") + HTML.text("th", "认领单位"))
-        return heading + HTML.element("table", ["class": "projects"],
-                                      HTML.element("thead", [:], header) + HTML.element("tbody", [:], rows.joined()))
+        return heading + HTML.element("ul", ["class": "projects"], items.joined())
     }
 
     /// Why a project stayed unclaimed, in words.

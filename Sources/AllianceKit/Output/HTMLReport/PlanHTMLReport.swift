@@ -126,8 +126,6 @@ public struct PlanHTMLReport: Sendable {
       break-inside: avoid; page-break-inside: avoid; overflow-wrap: anywhere; }
     .card ul { margin: 2px 0; padding-left: 1.1em; }
     .card li { margin: 1px 0; }
-    .card table { font-size: 0.9em; }
-    .card th, .card td { padding: 3px 4px; }
     .badge { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 0.85em; white-space: nowrap;
       -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     .badge.inside { background: #dcfce7; color: #166534; }
@@ -157,8 +155,11 @@ public struct PlanHTMLReport: Sendable {
       section.block { border: none; padding: 0; }
       .scroll { overflow: visible; }
       figure, .fact, tr { break-inside: avoid; page-break-inside: avoid; }
-      .cards { display: block; }
-      .card { margin-bottom: 8px; }
+      h2, h3, h4, figcaption { break-after: avoid; page-break-after: avoid; }
+      svg.chart { max-width: 480px; }
+      svg.map { max-width: 600px; }
+      .cards { grid-template-columns: 1fr 1fr; gap: 8px; }
+      .card { font-size: 9.5pt; padding: 8px 10px; }
       #alliances { break-before: page; page-break-before: always; }
     }
     """
