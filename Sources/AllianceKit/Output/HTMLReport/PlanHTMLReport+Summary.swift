@@ -45,7 +45,7 @@ extension PlanHTMLReport {
         case (.optimal, _, _):
             return rules + "求解器已证明不存在目标值更高的方案。"
         case (_, let bound?, let gap?):
-            return rules + "求解在时限内停止：最优方案的目标值不超过 \(HumanFormat.objective(bound))，"
+            return rules + "尚未证明最优（求解到时限或达到 --gap 即停）：最优方案的目标值不超过 \(HumanFormat.objective(bound))，"
                 + "即本方案与最优相差至多 \(HumanFormat.percent(gap))。"
         default:
             return rules + "此求解方法（\(report.strategy)）不给出上界，无法说明与最优方案相差多少。"
