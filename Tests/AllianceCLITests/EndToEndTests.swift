@@ -118,7 +118,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("status      optimal (proven)"), result.stdout)
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)),
-                       ["plan.csv", "communities.csv", "plan.json", "plan.xlsx", "projects.csv"])  // tiny lists projects
+                       ["plan.csv", "communities.csv", "plan.json", "plan.xlsx", "report.html", "projects.csv"])  // tiny lists projects
         let communities = try String(contentsOf: out.appendingPathComponent("communities.csv"), encoding: .utf8)
         XCTAssertTrue(communities.hasPrefix("community_id,community_name,street,units,lead_id,lead_name,org_ids,strength,coverage,unmet_needs\n"))
     }
@@ -130,7 +130,7 @@ final class EndToEndTests: XCTestCase {
             let result = try CommandRunner.run(["solve", "models/examples/tiny-groups", "--out", out.path,
                                                 "--quiet", "--no-timings"])
             XCTAssertEqual(result.status, 0, result.stderr)
-            contents.append(try ["plan.csv", "communities.csv", "plan.json", "plan.xlsx"].map {
+            contents.append(try ["plan.csv", "communities.csv", "plan.json", "plan.xlsx", "report.html"].map {
                 try Data(contentsOf: out.appendingPathComponent($0))
             })
         }

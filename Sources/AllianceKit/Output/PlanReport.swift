@@ -47,14 +47,15 @@ public struct PlanReport: Sendable {
         return bound.map { relativeGap(objective: evaluation.objective, bound: $0) }
     }
 
-    /// The output files: `plan.csv`, `communities.csv`, `plan.json`, `plan.xlsx`, and
-    /// `projects.csv` when projects were claimed.
+    /// The output files: `plan.csv`, `communities.csv`, `plan.json`, `plan.xlsx`, `report.html`,
+    /// and `projects.csv` when projects were claimed.
     public func files(includeTimings: Bool = true) throws -> [(name: String, contents: Data)] {
         var files: [(name: String, contents: Data)] = [
             ("plan.csv", Data(planCSV().utf8)),
             ("communities.csv", Data(communitiesCSV().utf8)),
             ("plan.json", try planJSON(includeTimings: includeTimings)),
             ("plan.xlsx", try PlanWorkbook(report: self, includeTimings: includeTimings).data()),
+            ("report.html", PlanHTMLReport(self, includeTimings: includeTimings).data),
         ]
         if let claims { files.append(("projects.csv", Data(claims.projectsCSV(communities: problem.communities).utf8))) }
         return files
