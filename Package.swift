@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Debian's libglpk-dev ships no pkg-config file: the module map links "glpk" directly.
@@ -19,7 +20,10 @@ let package = Package(
         // The only module that imports CGLPK: a safe wrapper that never lets GLPK abort().
         .target(name: "GLPK", dependencies: ["CGLPK"]),
         // Domain: instance, input, model builder, strategies, evaluator, exporters.
-        .target(name: "AllianceKit", dependencies: ["GLPK"]),
+        .target(
+            name: "AllianceKit",
+            dependencies: ["GLPK", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "alliance",
@@ -29,13 +33,22 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        // Tests only: builds .xlsx workbooks (well-formed and hostile) from their XML parts.
+        .target(
+            name: "WorkbookFixtures",
+            dependencies: ["AllianceKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/WorkbookFixtures"
+        ),
         .testTarget(
             name: "AllianceKitTests",
             dependencies: [
-                "AllianceKit", "GLPK",
+                "AllianceKit", "GLPK", "WorkbookFixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "AllianceCLITests", dependencies: ["AllianceKit", "alliance"]),
+        .testTarget(
+            name: "AllianceCLITests",
+            dependencies: ["AllianceKit", "alliance", "WorkbookFixtures"]
+        ),
     ]
 )

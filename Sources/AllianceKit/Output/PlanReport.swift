@@ -47,11 +47,13 @@ public struct PlanReport: Sendable {
         return bound.map { relativeGap(objective: evaluation.objective, bound: $0) }
     }
 
-    /// The three output files: `plan.csv`, `communities.csv`, `plan.json`.
-    public func files(includeTimings: Bool = true) throws -> [(name: String, contents: Data)] {
-        [
-            ("plan.csv", Data(planCSV().utf8)),
-            ("communities.csv", Data(communitiesCSV().utf8)),
+    /// The three output files: `plan.csv`, `communities.csv`, `plan.json`. The CSV files start with
+    /// a byte order mark unless `byteOrderMark` is false, so that Excel reads them as UTF-8.
+    public func files(includeTimings: Bool = true, byteOrderMark: Bool = true) throws -> [(name: String, contents: Data)] {
+        func csv(_ text: String) -> Data { Data(((byteOrderMark ? CSVWriter.byteOrderMark : "") + text).utf8) }
+        return [
+            ("plan.csv", csv(planCSV())),
+            ("communities.csv", csv(communitiesCSV())),
             ("plan.json", try planJSON(includeTimings: includeTimings)),
         ]
     }
