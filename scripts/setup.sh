@@ -2,9 +2,11 @@
 # Installs what the project needs from Debian's packages, when it is missing:
 #   libglpk-dev  GLPK's header and library (the solver)
 #   glpk-utils   glpsol, used by tests to cross-check models/alliance.mod
+#   zlib1g-dev   zlib, which ZIPFoundation inflates .xlsx workbooks with (found through pkg-config)
+#   pkg-config   how the build finds zlib
 set -euo pipefail
 missing=()
-for package in libglpk-dev glpk-utils; do
+for package in libglpk-dev glpk-utils zlib1g-dev pkg-config; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -57,7 +57,8 @@ public enum InstanceReader {
         var builder = builder
         builder.errors = errors
         builder.readAll()
-        let order = (requiredFiles + optionalFiles).map(builder.displayName)
+        // Errors about a workbook as a whole (file "") come first.
+        let order = [""] + (requiredFiles + optionalFiles).map(builder.displayName)
         if !builder.errors.isEmpty { throw InputErrors(sorted(builder.errors, order: order)) }
         return builder.instance
     }

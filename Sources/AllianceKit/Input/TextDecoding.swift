@@ -44,7 +44,7 @@ public enum CSVFileDecoder {
         case .gb18030:
             switch GB18030.decode(bytes) {
             case .success(let text): return (text, .gb18030)
-            case .failure(let failure): throw notGB18030(bytes, failure, file: file, utf8Note: "")
+            case .failure(let failure): throw notGB18030(bytes, failure, file: file, firstNonUTF8: nil)
             }
         case .auto:
             let utf8Failure: Int
@@ -56,8 +56,7 @@ public enum CSVFileDecoder {
             case .success(let text): return (text, .gb18030)
             case .failure(let failure):
                 let utf8Location = position(after: String(decoding: bytes[start ..< start + utf8Failure], as: UTF8.self), file: file)
-                throw notGB18030(bytes, failure, file: file,
-                                 utf8Note: " nor UTF-8 (the first byte that is not UTF-8 is at \(utf8Location))")
+                throw notGB18030(bytes, failure, file: file, firstNonUTF8: utf8Location)
             }
         }
     }
@@ -91,7 +90,9 @@ public enum CSVFileDecoder {
             + "\(saveHint), or read it with --encoding gb18030 if it was saved by Chinese Excel as plain CSV")
     }
 
-    private static func notGB18030(_ bytes: Data, _ failure: GB18030.Failure, file: String, utf8Note: String) -> InputError {
+    /// The error for bytes GB18030 cannot decode; `firstNonUTF8` is where UTF-8 failed too (auto detection).
+    private static func notGB18030(_ bytes: Data, _ failure: GB18030.Failure, file: String,
+                                   firstNonUTF8: SourceLocation?) -> InputError {
         let start = bytes.startIndex
         if failure.unavailable {
             return InputError(SourceLocation(file: file, line: 1, column: 1),
@@ -101,7 +102,13 @@ public enum CSVFileDecoder {
         let text = (try? GB18030.decode(Data(prefix)).get()) ?? String(decoding: prefix, as: UTF8.self)
         let location = position(after: text, file: file)
         let byte = failure.offset < bytes.count ? "byte 0x\(hex(bytes[start + failure.offset]))" : "the end of the file"
-        let lead = utf8Note.isEmpty ? "file is not GB18030" : "file is neither GB18030\(utf8Note)"
+        var lead = "file is not GB18030"
+        if let firstNonUTF8 {
+            lead = "file is neither UTF-8 nor GB18030"
+            if firstNonUTF8 != location {
+                lead += " (the first byte that is not UTF-8 is on line \(firstNonUTF8.line), column \(firstNonUTF8.column))"
+            }
+        }
         return InputError(location, "\(lead): \(byte) here cannot be decoded as GB18030; \(saveHint)")
     }
 
