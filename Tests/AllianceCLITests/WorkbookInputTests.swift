@@ -118,11 +118,8 @@ final class WorkbookInputTests: XCTestCase {
     /// Solves `book` into an output folder holding an earlier plan and checks the status, that an
     /// error line contains `message` (and starts with `location` when given), and that the folder is unchanged.
     private func assertRefused(_ book: URL, message: String, location: String? = nil, line: UInt = #line) throws {
-        let out = scratch.appendingPathComponent("out-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let earlier = Data("community_id,org_id,role\nC1,U1,lead\n".utf8)
-        try earlier.write(to: out.appendingPathComponent("plan.csv"))
-        let result = try CommandRunner.run(["solve", book.path, "--out", out.path, "--quiet"])
+        let out = try EarlierPlan(in: scratch)
+        let result = try CommandRunner.run(["solve", book.path, "--out", out.folder.path, "--quiet"])
         XCTAssertEqual(result.status, 1, result.stderr, line: line)
         let lines = result.stderr.split(separator: "\n")
         XCTAssertTrue(lines.contains { line in
@@ -130,8 +127,7 @@ final class WorkbookInputTests: XCTestCase {
                       },
                       "expected '\(message)' at \(location ?? "the workbook"):\n\(result.stderr)", line: line)
         XCTAssertTrue(result.stderr.contains("nothing was written"), line: line)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["plan.csv"], line: line)
-        XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("plan.csv")), earlier, line: line)
+        try out.assertUnchanged(line: line)
     }
 
     private func tinyParts() throws -> [String: Data] {

@@ -37,6 +37,13 @@ final class WorkbookReaderTests: XCTestCase {
         return copy
     }
 
+    /// The standard limits with one changed.
+    private func limited(_ change: (inout WorkbookLimits) -> Void) -> WorkbookLimits {
+        var limits = WorkbookLimits()
+        change(&limits)
+        return limits
+    }
+
     private func assertSameLists(_ a: Instance, _ b: Instance, _ name: String, line: UInt = #line) {
         XCTAssertEqual(a.communities, b.communities, name, line: line)
         XCTAssertEqual(a.organizations, b.organizations, name, line: line)
@@ -255,15 +262,9 @@ final class WorkbookReaderTests: XCTestCase {
     func testDeclaredSizesAreLimited() throws {
         let url = try workbook(try TestWorkbook.fromLists(Self.lists))
         try TestWorkbook.addZeros("xl/media/image1.png", size: 3 << 20, to: url)
-        var limits = WorkbookLimits()
-        limits.maxEntryBytes = 2 << 20
-        assertErrors(url, limits: limits, contain: "refused: xl/media/image1.png would expand to 3145728 bytes")
-        limits = WorkbookLimits()
-        limits.maxTotalBytes = 3 << 20
-        assertErrors(url, limits: limits, contain: "refused: the workbook would expand to more than 3145728 bytes in total")
-        limits = WorkbookLimits()
-        limits.maxEntries = 5
-        assertErrors(url, limits: limits, contain: "refused: the workbook holds more than 5 files")
+        assertErrors(url, limits: limited { $0.maxEntryBytes = 2 << 20 }, contain: "refused: xl/media/image1.png would expand to 3145728 bytes")
+        assertErrors(url, limits: limited { $0.maxTotalBytes = 3 << 20 }, contain: "refused: the workbook would expand to more than 3145728 bytes in total")
+        assertErrors(url, limits: limited { $0.maxEntries = 5 }, contain: "refused: the workbook holds more than 5 files")
         XCTAssertNoThrow(try InstanceReader.read(workbook: url), "within the standard limits")
     }
 
@@ -275,12 +276,8 @@ final class WorkbookReaderTests: XCTestCase {
         let size = 3 << 20
         try TestWorkbook.addZeros("xl/worksheets/sheet2.xml", size: size, to: url)
         try lieAboutSize(url, size: size)
-        var limits = WorkbookLimits()
-        limits.maxEntryBytes = 1 << 20
-        assertErrors(url, limits: limits, contain: "more than its header declares (a zip bomb)")
-        limits = WorkbookLimits()
-        limits.maxTotalBytes = 2 << 20
-        assertErrors(url, limits: limits, contain: "refused: the workbook expands to more than 2097152 bytes in total")
+        assertErrors(url, limits: limited { $0.maxEntryBytes = 1 << 20 }, contain: "more than its header declares (a zip bomb)")
+        assertErrors(url, limits: limited { $0.maxTotalBytes = 2 << 20 }, contain: "refused: the workbook expands to more than 2097152 bytes in total")
     }
 
     /// Rewrites every little-endian copy of `size` in the zip (the declared uncompressed size in the
@@ -303,18 +300,10 @@ final class WorkbookReaderTests: XCTestCase {
         parts["xl/worksheets/sheet2.xml"] = Data(TestWorkbook.sheetXML(rows).utf8)
         let url = try workbook(parts)
         XCTAssertNoThrow(try InstanceReader.read(workbook: url))
-        var limits = WorkbookLimits()
-        limits.maxRowsPerSheet = 50
-        assertErrors(url, limits: limits, contain: "refused: sheet '社区' has more than 50 rows")
-        limits = WorkbookLimits()
-        limits.maxCells = 80
-        assertErrors(url, limits: limits, contain: "refused: the sheets hold more than 80 cells in all")
-        limits = WorkbookLimits()
-        limits.maxStringLength = 3
-        assertErrors(url, limits: limits, contain: "longer than 3 characters")
-        limits = WorkbookLimits()
-        limits.maxSharedStrings = 2
-        assertErrors(url, limits: limits, contain: "refused: xl/sharedStrings.xml holds more than 2 strings")
+        assertErrors(url, limits: limited { $0.maxRowsPerSheet = 50 }, contain: "refused: sheet '社区' has more than 50 rows")
+        assertErrors(url, limits: limited { $0.maxCells = 80 }, contain: "refused: the sheets hold more than 80 cells in all")
+        assertErrors(url, limits: limited { $0.maxStringLength = 3 }, contain: "longer than 3 characters")
+        assertErrors(url, limits: limited { $0.maxSharedStrings = 2 }, contain: "refused: xl/sharedStrings.xml holds more than 2 strings")
 
         parts["xl/worksheets/sheet2.xml"] = Data(TestWorkbook.sheetXML([[.inline("id")], [.inline(String(repeating: "长", count: 40_000))]]).utf8)
         assertErrors(try workbook(parts), contain: "refused: the cell holds more than 32767 characters", at: "lists.xlsx:社区!A2")
