@@ -83,7 +83,7 @@ struct ModelOptions: ParsableArguments {
         var options = PlanningOptions(weights: try parsedWeights(), balanceBand: balanceBand,
                                       leadRule: !noLeadRule, maxDistanceKm: maxDistanceKm)
         if let previous {
-            options.previousPlan = try Self.readPlan(previous)
+            options.previousPlan = try Self.readPlan(previous, encoding: choice)
         }
         return try Self.relocated({ try Problem(instance: instance, options: options) }, path: inputPath)
     }
@@ -95,8 +95,8 @@ struct ModelOptions: ParsableArguments {
     }
 
     /// Reads a plan CSV, its errors located at the path as given.
-    static func readPlan(_ path: String) throws -> [Assignment] {
-        let rows = try relocated({ try PlanReader.read(file: URL(fileURLWithPath: path), encoding: .auto) }) { _ in path }
+    static func readPlan(_ path: String, encoding: EncodingChoice = .auto) throws -> [Assignment] {
+        let rows = try relocated({ try PlanReader.read(file: URL(fileURLWithPath: path), encoding: encoding) }) { _ in path }
         return rows.map { row in
             var located = row
             located.source?.file = path

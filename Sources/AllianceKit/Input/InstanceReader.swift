@@ -18,7 +18,9 @@ public enum InstanceReader {
     static func readFolder(_ folder: URL, encoding: EncodingChoice) throws(InputErrors) -> ListsRead {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputErrors([InputError(SourceLocation(file: folder.path, line: 1, column: 1), "no such folder")])
+            let message = FileManager.default.fileExists(atPath: folder.path)
+                ? "not a folder: give the folder that holds the CSV lists, or an .xlsx workbook" : "no such folder"
+            throw InputErrors([InputError(SourceLocation(file: folder.path, line: 1, column: 1), message)])
         }
         var texts: [String: String] = [:]
         var errors: [InputError] = []

@@ -103,13 +103,15 @@ public enum CSVFileDecoder {
         let location = position(after: text, file: file)
         let byte = failure.offset < bytes.count ? "byte 0x\(hex(bytes[start + failure.offset]))" : "the end of the file"
         var lead = "file is not GB18030"
+        var hint = saveHint + ", or read it with --encoding auto if it is UTF-8"
         if let firstNonUTF8 {
+            hint = saveHint
             lead = "file is neither UTF-8 nor GB18030"
             if firstNonUTF8 != location {
                 lead += " (the first byte that is not UTF-8 is on line \(firstNonUTF8.line), column \(firstNonUTF8.column))"
             }
         }
-        return InputError(location, "\(lead): \(byte) here cannot be decoded as GB18030; \(saveHint)")
+        return InputError(location, "\(lead): \(byte) here cannot be decoded as GB18030; \(hint)")
     }
 
     private static func hex(_ byte: UInt8) -> String { String(byte, radix: 16, uppercase: true) }
