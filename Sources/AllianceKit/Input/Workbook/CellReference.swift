@@ -34,7 +34,7 @@ public enum CellReference {
         var column = 0, row = 0
         var scalars = text.unicodeScalars[...]
         while let s = scalars.first, ("A"..."Z").contains(s) || ("a"..."z").contains(s) {
-            column = column * 26 + Int(s.properties.uppercaseMapping.unicodeScalars.first!.value) - 64
+            column = column * 26 + Int(s.value & ~0x20) - 64 // 'a' (0x61) & ~0x20 = 'A' (0x41)
             guard column <= maxColumn else { return nil }
             scalars.removeFirst()
         }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -53,9 +56,27 @@ enum WorkbookXML {
                 }
             }
         }
-        for marker in ["<!DOCTYPE", "<!ENTITY"] where data.firstRange(of: Data(marker.utf8)) != nil {
+        if let marker = declarationMarker(in: data) {
             throw place.error("refused: \(part) contains a document type or entity declaration (\(marker)); workbooks "
                 + "never need one, and its entities could expand without bound or read other files")
+        }
+    }
+
+    /// `<!DOCTYPE` or `<!ENTITY` when `data` contains one. Scans with `memchr` for `!`, which
+    /// workbook parts hold rarely, so that large sheets are screened quickly.
+    static func declarationMarker(in data: Data) -> String? {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> String? in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            while offset < buffer.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "!")), buffer.count - offset) {
+                let at = base.distance(to: UnsafeRawPointer(hit))
+                if at > 0, buffer[at - 1] == UInt8(ascii: "<") {
+                    let rest = UnsafeRawBufferPointer(rebasing: buffer[(at + 1)...])
+                    for marker in ["DOCTYPE", "ENTITY"] where rest.starts(with: marker.utf8) { return "<!" + marker }
+                }
+                offset = at + 1
+            }
+            return nil
         }
     }
 
