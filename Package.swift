@@ -22,7 +22,9 @@ let package = Package(
         // Domain: instance, input, model builder, strategies, evaluator, exporters.
         .target(
             name: "AllianceKit",
-            dependencies: ["GLPK", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["GLPK", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            // GB18030 is decoded with iconv, which glibc includes and macOS keeps in libiconv.
+            linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]
         ),
         // The command-line tool.
         .executableTarget(
