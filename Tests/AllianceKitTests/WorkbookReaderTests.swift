@@ -127,6 +127,26 @@ final class WorkbookReaderTests: XCTestCase {
         assertErrors(try workbook(parts), contain: "expected a number, found 'strong'", at: "lists.xlsx:单位!C3")
     }
 
+    /// A title row above the header (社区清单, merged across the columns in Excel) is skipped.
+    func testTitleRowAboveTheHeaderIsSkipped() throws {
+        var parts = try TestWorkbook.fromLists(Self.lists)
+        let sheet = TestWorkbook.sheetXML([
+            [.inline("社区清单（2026年）")],
+            [],
+            [.inline("编号"), .inline("名称"), .inline("力量")],
+            [.inline("A"), .inline("甲社区"), .number("1")],
+            [.inline("B"), .inline("乙社区"), .inline("两")],
+        ])
+        parts["xl/worksheets/sheet2.xml"] = Data(sheet.utf8)
+        assertErrors(try workbook(parts), contain: "expected a number, found '两'", at: "lists.xlsx:社区!C5")
+        parts["xl/worksheets/sheet2.xml"] = Data(sheet.replacingOccurrences(of: "两", with: "2").utf8)
+        let instance = try InstanceReader.read(workbook: try workbook(parts))
+        XCTAssertEqual(instance.communities.map(\.id), ["A", "B"])
+        XCTAssertEqual(instance.communities.first?.source?.description, "lists.xlsx:社区!A4")
+        XCTAssertTrue(instance.warnings.contains("lists.xlsx:社区!A1: rows above row 3, which names the columns, were skipped as a title"),
+                      "\(instance.warnings)")
+    }
+
     func testSkippedCellIsMissingAtItsOwnCell() throws {
         var parts = try TestWorkbook.fromLists(Self.lists)
         // needs is the fourth sheet; row 3 has no category (column B skipped).

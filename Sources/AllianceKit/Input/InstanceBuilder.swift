@@ -74,7 +74,11 @@ struct InstanceBuilder {
             }
             records = parsed.records
         case .records(let rows):
-            records = rows
+            records = Self.droppingTitleRows(rows, columns: Set(required + optional))
+            if let header = records.first, let first = rows.first, header.line != first.line {
+                let place = SourceLocation(file: displayName(file), line: first.line, column: 1, workbook: workbook)
+                warnings.append("\(place): rows above row \(header.line), which names the columns, were skipped as a title")
+            }
         }
         if !isRequired && records.isEmpty { return nil }
         let table = CSVTable(records: records, file: displayName(file), workbook: workbook, required: required,
@@ -82,6 +86,16 @@ struct InstanceBuilder {
         errors += table.errors
         warnings += table.warnings
         return table.missingColumns.isEmpty ? table : nil
+    }
+
+    /// A sheet's rows from its header on: spreadsheets often put a title (e.g. 社区清单) above the
+    /// header, so rows before the first one naming a column of `columns` are dropped when such a
+    /// row comes within the first five; otherwise the first row stays the header.
+    static func droppingTitleRows(_ rows: [CSVRecord], columns: Set<String>) -> [CSVRecord] {
+        let header = rows.prefix(5).firstIndex { record in
+            record.fields.contains { ColumnNames.canonical(for: $0.text).map(columns.contains) ?? false }
+        }
+        return Array(rows[(header ?? 0)...])
     }
 
     /// Runs one accessor, recording its error; nil when the cell is empty or wrong.
