@@ -54,6 +54,7 @@ struct ModelOptions: ParsableArguments {
         return weights
     }
 
+    /// The `--encoding` choice (`utf8`, `utf-8`, `gb18030` or `auto`, in any case).
     func parsedEncoding() throws -> EncodingChoice {
         guard let choice = EncodingChoice(rawValue: encoding.lowercased().replacingOccurrences(of: "-", with: "")) else {
             throw ValidationError("--encoding takes utf8, gb18030 or auto; got '\(encoding)'")
@@ -61,6 +62,7 @@ struct ModelOptions: ParsableArguments {
         return choice
     }
 
+    /// Whether the input is an `.xlsx` workbook rather than a folder of CSV files.
     var isWorkbook: Bool { InstanceReader.isWorkbook(URL(fileURLWithPath: folder)) }
 
     var folderURL: URL { URL(fileURLWithPath: folder, isDirectory: !isWorkbook) }
