@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Debian's libglpk-dev ships no pkg-config file: the module map links "glpk" directly.
@@ -24,7 +25,12 @@ let package = Package(
         // The only module that imports CXLSXWriter: workbooks as Swift values, validated, written in one call.
         .target(name: "XLSX", dependencies: ["CXLSXWriter"]),
         // Domain: instance, input, model builder, strategies, evaluator, exporters.
-        .target(name: "AllianceKit", dependencies: ["GLPK", "XLSX"]),
+        .target(
+            name: "AllianceKit",
+            dependencies: ["GLPK", "XLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            // GB18030 is decoded with iconv, which glibc includes and macOS keeps in libiconv.
+            linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "alliance",
@@ -34,13 +40,22 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        // Tests only: builds .xlsx workbooks (well-formed and hostile) from their XML parts.
+        .target(
+            name: "WorkbookFixtures",
+            dependencies: ["AllianceKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/WorkbookFixtures"
+        ),
         .testTarget(
             name: "AllianceKitTests",
             dependencies: [
-                "AllianceKit", "GLPK", "XLSX",
+                "AllianceKit", "GLPK", "XLSX", "WorkbookFixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "AllianceCLITests", dependencies: ["AllianceKit", "alliance"]),
+        .testTarget(
+            name: "AllianceCLITests",
+            dependencies: ["AllianceKit", "alliance", "WorkbookFixtures"]
+        ),
     ]
 )

@@ -9,10 +9,11 @@ struct Alliance: ParsableCommand {
         abstract: "Plan 1+N party-building alliances between units and communities.",
         discussion: """
             Reads communities.csv, organizations.csv, needs.csv, resources.csv (and, when present, \
-            projects.csv and pairs.csv) from a folder, and finds the plan that best covers the \
+            projects.csv and pairs.csv) from a folder, or the same lists as sheets of one .xlsx \
+            workbook (社区, 单位, 需求, 资源, 项目, 结对), and finds the plan that best covers the \
             communities' needs with strength spread evenly, strong with weak.
 
-            Exit status: 0 success; 1 input error (file:line:column on stderr); 2 no plan \
+            Exit status: 0 success; 1 input error (file:line:column or workbook:sheet!cell on stderr); 2 no plan \
             (infeasible, or none found in time); 3 the evaluated plan breaks a rule; 4 output not written.
             """,
         subcommands: [SolveCommand.self, EvaluateCommand.self, CheckCommand.self, CompareCommand.self, ExportCommand.self,

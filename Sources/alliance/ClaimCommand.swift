@@ -28,6 +28,9 @@ struct ClaimCommand: ParsableCommand {
     @Flag(name: .customLong("quiet"), help: "No warnings and no summary.")
     var quiet = false
 
+    @Flag(name: .customLong("no-bom"), help: "Write projects.csv without the UTF-8 byte order mark Excel needs.")
+    var noBOM = false
+
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
@@ -47,10 +50,10 @@ struct ClaimCommand: ParsableCommand {
                 Console.error("warning: no projects.csv in \(model.folder); every alliance has nothing to claim")
             }
             let claims = try ProjectClaiming.claim(plan, in: problem, settings: ClaimSettings(threads: threads))
-            let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
-                ?? model.folderURL.appendingPathComponent("plan", isDirectory: true)
+            let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? model.defaultOutputFolder("plan")
+            let csv = (noBOM ? "" : CSVWriter.byteOrderMark) + claims.projectsCSV(communities: problem.communities)
             try AtomicFiles.write([
-                ("projects.csv", Data(claims.projectsCSV(communities: problem.communities).utf8)),
+                ("projects.csv", Data(csv.utf8)),
                 ("claims.json", try claims.summaryJSON()),
             ], into: folder)
             if !quiet {

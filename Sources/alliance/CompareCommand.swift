@@ -16,8 +16,11 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds each strategy may take.")
     var timeLimit: Double = 60
 
-    @Option(name: .customLong("out"), help: "Folder for compare.csv and compare.json (default: compare/ inside the input folder).")
+    @Option(name: .customLong("out"), help: "Folder for compare.csv and compare.json (default: compare/ inside the input folder, or beside the workbook).")
     var out: String?
+
+    @Flag(name: .customLong("no-bom"), help: "Write compare.csv without the byte order mark that tells Excel it is UTF-8.")
+    var noBOM = false
 
     @Flag(name: .customLong("quiet"), help: "No progress line.")
     var quiet = false
@@ -36,16 +39,16 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try Console.guarded {
-            let problem = try model.loadProblem()
+            let problem = try model.loadProblem(quiet: quiet)
             let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
             let settings = SolveSettings(timeLimit: timeLimit, progress: { progressLine.update($0) })
             let comparison = Comparison.run(
                 problem, strategies: names.map { ($0, StrategyCatalog.make($0)!) }, settings: settings,
                 before: { progressLine.setPhase($0) })
             progressLine.finish()
-            let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
-                ?? model.folderURL.appendingPathComponent("compare", isDirectory: true)
-            try AtomicFiles.write([("compare.csv", Data(comparison.csv().utf8)),
+            let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? model.defaultOutputFolder("compare")
+            let csv = (noBOM ? "" : CSVWriter.byteOrderMark) + comparison.csv()
+            try AtomicFiles.write([("compare.csv", Data(csv.utf8)),
                                    ("compare.json", try comparison.json())], into: folder)
             print(table(comparison))
             let written = ["compare.csv", "compare.json"].map { folder.appendingPathComponent($0).relativePathForDisplay }

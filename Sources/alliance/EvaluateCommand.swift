@@ -19,7 +19,7 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         try Console.guarded {
             let problem = try model.loadProblem()
-            let rows = try ModelOptions.readPlan(planPath)
+            let rows = try ModelOptions.readPlan(planPath, encoding: try model.parsedEncoding())
             let (_, evaluation) = Evaluator.evaluate(rows, in: problem)
             if json {
                 print(try jsonText(evaluation, problem: problem))

@@ -4,8 +4,12 @@ import Foundation
 
 /// The options that change the model, shared by solve, evaluate, check and export.
 struct ModelOptions: ParsableArguments {
-    @Argument(help: "Folder holding communities.csv, organizations.csv, needs.csv, resources.csv.")
+    @Argument(help: ArgumentHelp("Folder holding communities.csv, organizations.csv, needs.csv, resources.csv, "
+        + "or an .xlsx workbook with those lists as sheets (社区, 单位, 需求, 资源, 项目, 结对).", valueName: "folder-or-xlsx"))
     var folder: String
+
+    @Option(name: .customLong("encoding"), help: "Encoding of the CSV files: utf8, gb18030 or auto (UTF-8 when valid, else GB18030).")
+    var encoding: String = "auto"
 
     @Option(name: .customLong("weight"), parsing: .singleValue,
             help: "A term's weight as name=value (coverage, balance, distance, preference, keep); repeatable.")
@@ -25,6 +29,7 @@ struct ModelOptions: ParsableArguments {
 
     func validate() throws {
         _ = try parsedWeights()
+        _ = try parsedEncoding()
         guard balanceBand.isFinite, balanceBand >= 0 else {
             throw ValidationError("--balance-band must be a number ≥ 0, e.g. 0.1 for ±10 %")
         }
@@ -49,24 +54,51 @@ struct ModelOptions: ParsableArguments {
         return weights
     }
 
-    var folderURL: URL { URL(fileURLWithPath: folder, isDirectory: true) }
+    /// The `--encoding` choice (`utf8`, `utf-8`, `gb18030` or `auto`, in any case).
+    func parsedEncoding() throws -> EncodingChoice {
+        guard let choice = EncodingChoice(rawValue: encoding.lowercased().replacingOccurrences(of: "-", with: "")) else {
+            throw ValidationError("--encoding takes utf8, gb18030 or auto; got '\(encoding)'")
+        }
+        return choice
+    }
+
+    /// Whether the input is an `.xlsx` workbook rather than a folder of CSV files.
+    var isWorkbook: Bool { InstanceReader.isWorkbook(URL(fileURLWithPath: folder)) }
+
+    var folderURL: URL { URL(fileURLWithPath: folder, isDirectory: !isWorkbook) }
+
+    /// Where an output folder `name` goes by default: inside the input folder, or beside the workbook.
+    func defaultOutputFolder(_ name: String) -> URL {
+        (isWorkbook ? folderURL.deletingLastPathComponent() : folderURL).appendingPathComponent(name, isDirectory: true)
+    }
 
     /// Reads and validates the lists, reads the previous plan, and derives the model data.
-    /// Error locations name files as the user would open them: `folder/needs.csv:3:1`.
-    func loadProblem() throws -> Problem {
-        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        let instance = try Self.relocated({ try InstanceReader.read(folder: folderURL) }) { base + "/" + $0 }
+    /// Error locations name files as the user would open them: `folder/needs.csv:3:1`,
+    /// `folder/lists.xlsx:需求!C3`. Says on stderr which CSV files were not UTF-8, unless `quiet`.
+    func loadProblem(quiet: Bool = false) throws -> Problem {
+        let choice = try parsedEncoding()
+        let lists = try Self.relocated({ try InstanceReader.load(folderURL, encoding: choice) }, path: inputPath)
+        for (file, used) in lists.encodings.sorted(by: { $0.key < $1.key }) where used != .utf8 && !quiet {
+            Console.error("note: \(inputPath(file)) was read as \(used.displayName) (not UTF-8)")
+        }
+        let instance = lists.instance
         var options = PlanningOptions(weights: try parsedWeights(), balanceBand: balanceBand,
                                       leadRule: !noLeadRule, maxDistanceKm: maxDistanceKm)
         if let previous {
-            options.previousPlan = try Self.readPlan(previous)
+            options.previousPlan = try Self.readPlan(previous, encoding: choice)
         }
-        return try Self.relocated({ try Problem(instance: instance, options: options) }) { base + "/" + $0 }
+        return try Self.relocated({ try Problem(instance: instance, options: options) }, path: inputPath)
+    }
+
+    /// The path of input file `name` as the user gave it: `folder/needs.csv`, or the workbook's path.
+    func inputPath(_ name: String) -> String {
+        if isWorkbook { return name == URL(fileURLWithPath: folder).lastPathComponent ? folder : name }
+        return (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/" + name
     }
 
     /// Reads a plan CSV, its errors located at the path as given.
-    static func readPlan(_ path: String) throws -> [Assignment] {
-        let rows = try relocated({ try PlanReader.read(file: URL(fileURLWithPath: path)) }) { _ in path }
+    static func readPlan(_ path: String, encoding: EncodingChoice = .auto) throws -> [Assignment] {
+        let rows = try relocated({ try PlanReader.read(file: URL(fileURLWithPath: path), encoding: encoding) }) { _ in path }
         return rows.map { row in
             var located = row
             located.source?.file = path
@@ -74,14 +106,19 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    /// Runs `body`, rewriting the bare file names of its input errors with `path`.
+    /// Runs `body`, rewriting the bare file names of its input errors with `path` (for a cell of a
+    /// workbook, the workbook's name).
     private static func relocated<T>(_ body: () throws -> T, path: (String) -> String) throws -> T {
         do {
             return try body()
         } catch let errors as InputErrors {
             throw InputErrors(errors.errors.map { error in
                 var located = error
-                if !error.location.file.contains("/") { located.location.file = path(error.location.file) }
+                if let workbook = error.location.workbook {
+                    if !workbook.contains("/") { located.location.workbook = path(workbook) }
+                } else if !error.location.file.contains("/") {
+                    located.location.file = path(error.location.file)
+                }
                 return located
             })
         }

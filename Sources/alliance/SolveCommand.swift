@@ -10,7 +10,7 @@ struct SolveCommand: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
-    @Option(name: .customLong("out"), help: "Output folder (default: plan/ inside the input folder).")
+    @Option(name: .customLong("out"), help: "Output folder (default: plan/ inside the input folder, or beside the workbook).")
     var out: String?
 
     @Option(name: .customLong("strategy"), help: "How to solve: \(StrategyCatalog.names.joined(separator: ", ")).")
@@ -35,6 +35,9 @@ struct SolveCommand: ParsableCommand {
 
     @Flag(name: .customLong("no-timings"), help: "Leave solve_seconds out of plan.json, for byte-identical reruns.")
     var noTimings = false
+
+    @Flag(name: .customLong("no-bom"), help: "Write the CSV files without the byte order mark that tells Excel they are UTF-8.")
+    var noBOM = false
 
     func validate() throws {
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a number of seconds > 0") }
@@ -75,7 +78,7 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         try Console.guarded {
-            let problem = try model.loadProblem()
+            let problem = try model.loadProblem(quiet: quiet)
             for warning in problem.warnings where !quiet { Console.error("warning: \(warning)") }
             let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
             let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, progress: { progress in
@@ -93,9 +96,8 @@ struct SolveCommand: ParsableCommand {
             report.priorities = try parsedPriorities()
             report.baseline = PlanReport.greedyBaseline(for: problem)
             if !problem.instance.projects.isEmpty { report.claims = try ProjectClaiming.claim(report.plan, in: problem) }
-            let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
-                ?? model.folderURL.appendingPathComponent("plan", isDirectory: true)
-            let files = try report.files(includeTimings: !noTimings)
+            let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? model.defaultOutputFolder("plan")
+            let files = try report.files(includeTimings: !noTimings, byteOrderMark: !noBOM)
             try AtomicFiles.write(files, into: folder)
             if !quiet { print(Summary.text(report, folder: folder, files: files.map(\.name))) }
         }

@@ -59,3 +59,22 @@ enum CommandRunner {
         return try XCTUnwrap(object as? [String: Any])
     }
 }
+
+/// An output folder that already holds an earlier plan.csv, for checking that a failing command
+/// writes nothing: afterwards the folder must hold that file alone, unchanged.
+struct EarlierPlan {
+    let folder: URL
+    let contents = Data("community_id,org_id,role\nA,u1,lead\n".utf8)
+
+    init(in parent: URL) throws {
+        folder = parent.appendingPathComponent("out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try contents.write(to: folder.appendingPathComponent("plan.csv"))
+    }
+
+    func assertUnchanged(file: StaticString = #filePath, line: UInt = #line) throws {
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["plan.csv"],
+                       "nothing new may be written", file: file, line: line)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("plan.csv")), contents, file: file, line: line)
+    }
+}

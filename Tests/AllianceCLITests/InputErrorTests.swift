@@ -20,12 +20,8 @@ final class InputErrorTests: XCTestCase {
         for (name, contents) in Self.valid.merging(changes, uniquingKeysWith: { _, new in new }) {
             try Data(contents.utf8).write(to: folder.appendingPathComponent(name))
         }
-        let out = folder.appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let earlier = Data("community_id,org_id,role\nA,u1,lead\n".utf8)
-        try earlier.write(to: out.appendingPathComponent("plan.csv"))
-
-        let result = try CommandRunner.run(["solve", folder.path, "--out", out.path, "--quiet"])
+        let out = try EarlierPlan(in: folder)
+        let result = try CommandRunner.run(["solve", folder.path, "--out", out.folder.path, "--quiet"])
         XCTAssertEqual(result.status, 1, result.stderr, line: sourceLine)
         let location = "\(folder.appendingPathComponent(file).path):\(line):\(column): "
         let matching = result.stderr.split(separator: "\n").filter { $0.hasPrefix(location) }
@@ -33,9 +29,7 @@ final class InputErrorTests: XCTestCase {
                        line: sourceLine)
         XCTAssertTrue(matching.contains { $0.localizedCaseInsensitiveContains(message) },
                       "expected '\(message)' in \(matching)", line: sourceLine)
-        let left = try FileManager.default.contentsOfDirectory(atPath: out.path)
-        XCTAssertEqual(left, ["plan.csv"], "nothing new may be written", line: sourceLine)
-        XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("plan.csv")), earlier, line: sourceLine)
+        try out.assertUnchanged(line: sourceLine)
     }
 
     func testUnknownCommunityInNeeds() throws {

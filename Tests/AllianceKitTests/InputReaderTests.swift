@@ -334,7 +334,7 @@ final class InputReaderTests: XCTestCase {
         files["communities.csv"] = Data(Array("id,name\nC1,".utf8) + [0xC9, 0xE7, 0xC7, 0xF8] + Array("\n".utf8)) // GBK 社区
         files["resources.csv"] = nil
         let url = try folder(files)
-        XCTAssertThrowsError(try InstanceReader.read(folder: url)) { error in
+        XCTAssertThrowsError(try InstanceReader.read(folder: url, encoding: .utf8)) { error in
             let found = (error as? InputErrors)?.errors.map(\.description) ?? []
             XCTAssertEqual(found.count, 2, "\(found)")
             XCTAssertTrue(found.first?.hasPrefix("communities.csv:2:4: file is not UTF-8") == true, "\(found)")

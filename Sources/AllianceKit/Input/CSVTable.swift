@@ -8,8 +8,10 @@ struct CSVColumns: Sendable {
 /// Structural problems (missing or doubled columns, rows with too many cells) are collected in
 /// `errors` rather than thrown, so a reader can go on and report problems in other files too.
 public struct CSVTable: Sendable {
-    /// The file name used in every location.
+    /// The file name used in every location (the sheet name for a workbook's sheet).
     public let file: String
+    /// The workbook holding sheet `file`; nil for a CSV file.
+    public let workbook: String?
     /// The data rows, header excluded, blank rows skipped.
     public let rows: [CSVRow]
     /// Structural errors: syntax, doubled or missing columns, rows with too many cells.
@@ -21,15 +23,18 @@ public struct CSVTable: Sendable {
     let columns: CSVColumns
 
     /// Maps the first record of `records` as the header. Columns outside `required` and `optional`
-    /// are ignored with a warning.
-    public init(records: [CSVRecord], file: String, required: [String], optional: [String] = []) {
+    /// are ignored with a warning. `workbook` names the workbook when `file` is one of its sheets.
+    public init(records: [CSVRecord], file: String, workbook: String? = nil, required: [String], optional: [String] = []) {
         var errors: [InputError] = []
         var warnings: [String] = []
         var columns = CSVColumns()
+        func at(_ line: Int, _ column: Int) -> SourceLocation {
+            SourceLocation(file: file, line: line, column: column, workbook: workbook)
+        }
         guard let header = records.first else {
-            let empty = InputError(SourceLocation(file: file, line: 1, column: 1),
-                                   "file is empty; expected a header row with \(required.joined(separator: ", "))")
-            self.init(file: file, rows: [], errors: [empty], warnings: [], missingColumns: required, columns: columns)
+            let empty = InputError(at(1, 1), "\(workbook == nil ? "file" : "sheet") is empty; expected a header row with \(required.joined(separator: ", "))")
+            self.init(file: file, workbook: workbook, rows: [], errors: [empty], warnings: [], missingColumns: required,
+                      columns: columns)
             return
         }
         let known = Set(required + optional)
@@ -38,12 +43,13 @@ public struct CSVTable: Sendable {
             let written = cell.text.trimmingWhitespace()
             if written.isEmpty { continue }
             guard let canonical = ColumnNames.canonical(for: written), known.contains(canonical) else {
-                warnings.append("\(file):\(cell.line):\(cell.column): column '\(written)' is not used in \(file) and was ignored")
+                warnings.append("\(at(cell.line, cell.column)): column '\(written)' is not used in \(file) and was ignored")
                 continue
             }
             if let first = firstCell[canonical] {
-                errors.append(InputError(SourceLocation(file: file, line: cell.line, column: cell.column),
-                                         "column '\(canonical)' appears twice (also as '\(first.text.trimmingWhitespace())' at column \(first.column))"))
+                let earlier = workbook == nil ? "column \(first.column)" : CellReference.name(row: first.line, column: first.column)
+                errors.append(InputError(at(cell.line, cell.column),
+                                         "column '\(canonical)' appears twice (also as '\(first.text.trimmingWhitespace())' at \(earlier))"))
                 continue
             }
             firstCell[canonical] = cell
@@ -53,7 +59,7 @@ public struct CSVTable: Sendable {
         let missing = required.filter { columns.index[$0] == nil }
         for name in missing {
             let alias = ColumnNames.aliases[name]?.first.map { " (\($0))" } ?? ""
-            errors.append(InputError(SourceLocation(file: file, line: header.line, column: 1),
+            errors.append(InputError(at(header.line, 1),
                                      "missing required column '\(name)'\(alias) in \(file)"))
         }
         let width = header.fields.count
@@ -61,17 +67,18 @@ public struct CSVTable: Sendable {
         for record in records.dropFirst() {
             if record.fields.count > width {
                 let extra = record.fields[width]
-                errors.append(InputError(SourceLocation(file: file, line: extra.line, column: extra.column),
+                errors.append(InputError(at(extra.line, extra.column),
                                          "too many cells: this row has \(record.fields.count) but the header has \(width)"))
             }
-            rows.append(CSVRow(file: file, record: record, columns: columns))
+            rows.append(CSVRow(file: file, workbook: workbook, record: record, columns: columns))
         }
-        self.init(file: file, rows: rows, errors: errors, warnings: warnings, missingColumns: missing, columns: columns)
+        self.init(file: file, workbook: workbook, rows: rows, errors: errors, warnings: warnings, missingColumns: missing, columns: columns)
     }
 
-    private init(file: String, rows: [CSVRow], errors: [InputError], warnings: [String], missingColumns: [String],
-                 columns: CSVColumns) {
+    private init(file: String, workbook: String? = nil, rows: [CSVRow], errors: [InputError], warnings: [String],
+                 missingColumns: [String], columns: CSVColumns) {
         self.file = file
+        self.workbook = workbook
         self.rows = rows
         self.errors = errors
         self.warnings = warnings
@@ -96,14 +103,17 @@ public struct CSVTable: Sendable {
 /// One data row of a `CSVTable`, read by canonical column name. Cells missing at the end of a short
 /// row read as empty; typed accessors live in `CSVRow+Values.swift`.
 public struct CSVRow: Sendable {
-    /// The file name used in every location.
+    /// The file name used in every location (the sheet name for a workbook's sheet).
     public let file: String
+    /// The workbook holding sheet `file`; nil for a CSV file.
+    public let workbook: String?
     /// The parsed cells of this row, as written.
     public let record: CSVRecord
     let columns: CSVColumns
 
-    init(file: String, record: CSVRecord, columns: CSVColumns) {
+    init(file: String, workbook: String?, record: CSVRecord, columns: CSVColumns) {
         self.file = file
+        self.workbook = workbook
         self.record = record
         self.columns = columns
     }
@@ -124,8 +134,8 @@ public struct CSVRow: Sendable {
 
     /// Where the cell in column `name` is; the row's start when the column is absent.
     public func location(of name: String) -> SourceLocation {
-        if let cell = field(name) { return SourceLocation(file: file, line: cell.line, column: cell.column) }
-        return SourceLocation(file: file, line: line, column: record.fields.first?.column ?? 1)
+        if let cell = field(name) { return SourceLocation(file: file, line: cell.line, column: cell.column, workbook: workbook) }
+        return SourceLocation(file: file, line: line, column: record.fields.first?.column ?? 1, workbook: workbook)
     }
 
     /// The header of column `name` as the user wrote it (e.g. `数量`), for messages.

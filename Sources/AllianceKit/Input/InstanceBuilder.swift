@@ -1,8 +1,19 @@
+/// What one list holds before its header is mapped: CSV text, or the rows of a workbook's sheet.
+enum ListContents {
+    case text(String)
+    case records([CSVRecord])
+}
+
 /// Collects what the list files say while they are read: the entities, every error and warning,
 /// and the ids seen so far for reference checks. One file's rows are read in each extension.
 struct InstanceBuilder {
-    let texts: [String: String]
+    /// List file name (`needs.csv`) → what it holds.
+    let lists: [String: ListContents]
     let unreadable: Set<String>
+    /// The workbook the lists are sheets of; nil for CSV files.
+    var workbook: String?
+    /// List file name → the sheet that holds it, for messages and locations (workbooks only).
+    var sheetNames: [String: String] = [:]
     var errors: [InputError] = []
     var warnings: [String] = []
     var communities: [Community] = []
@@ -16,10 +27,13 @@ struct InstanceBuilder {
     var communityIDs: [String: SourceLocation]?
     var organizationIDs: [String: SourceLocation]?
 
-    init(texts: [String: String], unreadable: Set<String>) {
-        self.texts = texts
+    init(lists: [String: ListContents], unreadable: Set<String>) {
+        self.lists = lists
         self.unreadable = unreadable
     }
+
+    /// How messages name list `file`: the file name, or the sheet that holds it.
+    func displayName(_ file: String) -> String { sheetNames[file] ?? file }
 
     var instance: Instance {
         Instance(communities: communities, organizations: organizations, needs: needs, resources: resources,
@@ -45,22 +59,43 @@ struct InstanceBuilder {
     /// The table of `file` when its rows can be read; nil (after recording why) when the file is
     /// missing, has syntax errors, or lacks a required column.
     mutating func table(_ file: String, required: [String], optional: [String] = [], isRequired: Bool = true) -> CSVTable? {
-        guard let text = texts[file] else {
+        let records: [CSVRecord]
+        switch lists[file] {
+        case nil:
             if isRequired && !unreadable.contains(file) {
                 errors.append(InputError(SourceLocation(file: file, line: 1, column: 1), "required file is missing"))
             }
             return nil
+        case .text(let text):
+            let parsed = CSVParser.parse(text, file: file)
+            if !parsed.errors.isEmpty {
+                errors += parsed.errors
+                return nil
+            }
+            records = parsed.records
+        case .records(let rows):
+            records = Self.droppingTitleRows(rows, columns: Set(required + optional))
+            if let header = records.first, let first = rows.first, header.line != first.line {
+                let place = SourceLocation(file: displayName(file), line: first.line, column: 1, workbook: workbook)
+                warnings.append("\(place): rows above row \(header.line), which names the columns, were skipped as a title")
+            }
         }
-        let parsed = CSVParser.parse(text, file: file)
-        if !parsed.errors.isEmpty {
-            errors += parsed.errors
-            return nil
-        }
-        if !isRequired && parsed.records.isEmpty { return nil }
-        let table = CSVTable(records: parsed.records, file: file, required: required, optional: optional)
+        if !isRequired && records.isEmpty { return nil }
+        let table = CSVTable(records: records, file: displayName(file), workbook: workbook, required: required,
+                             optional: optional)
         errors += table.errors
         warnings += table.warnings
         return table.missingColumns.isEmpty ? table : nil
+    }
+
+    /// A sheet's rows from its header on: spreadsheets often put a title (e.g. 社区清单) above the
+    /// header, so rows before the first one naming a column of `columns` are dropped when such a
+    /// row comes within the first five; otherwise the first row stays the header.
+    static func droppingTitleRows(_ rows: [CSVRecord], columns: Set<String>) -> [CSVRecord] {
+        let header = rows.prefix(5).firstIndex { record in
+            record.fields.contains { ColumnNames.canonical(for: $0.text).map(columns.contains) ?? false }
+        }
+        return Array(rows[(header ?? 0)...])
     }
 
     /// Runs one accessor, recording its error; nil when the cell is empty or wrong.
@@ -80,7 +115,7 @@ struct InstanceBuilder {
     mutating func checkReference(_ id: String, in known: [String: SourceLocation]?, row: CSVRow, column: String,
                                  noun: String, listFile: String) {
         guard let known, known[id] == nil else { return }
-        errors.append(row.error(column, "unknown \(noun) '\(id)' (not in \(listFile))"))
+        errors.append(row.error(column, "unknown \(noun) '\(id)' (not in \(displayName(listFile)))"))
     }
 
     /// Records `id` in `seen`, or a duplicate error pointing back at its first definition.

@@ -10,14 +10,22 @@ public enum InstanceReader {
 
     /// Reads the lists in `folder`. Throws `InputErrors` holding every error found, sorted by file
     /// (in the order above), line and column.
-    public static func read(folder: URL, encoding: TextEncoding = .utf8) throws(InputErrors) -> Instance {
+    public static func read(folder: URL, encoding: EncodingChoice = .auto) throws(InputErrors) -> Instance {
+        try readFolder(folder, encoding: encoding).instance
+    }
+
+    /// Reads the lists in `folder`, telling which encoding each file was read in.
+    static func readFolder(_ folder: URL, encoding: EncodingChoice) throws(InputErrors) -> ListsRead {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputErrors([InputError(SourceLocation(file: folder.path, line: 1, column: 1), "no such folder")])
+            let message = FileManager.default.fileExists(atPath: folder.path)
+                ? "not a folder: give the folder that holds the CSV lists, or an .xlsx workbook" : "no such folder"
+            throw InputErrors([InputError(SourceLocation(file: folder.path, line: 1, column: 1), message)])
         }
         var texts: [String: String] = [:]
         var errors: [InputError] = []
         var unreadable: Set<String> = []
+        var encodings: [String: TextEncoding] = [:]
         for name in requiredFiles + optionalFiles {
             let url = folder.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
@@ -30,32 +38,36 @@ public enum InstanceReader {
                 continue
             }
             do {
-                texts[name] = try CSVFileDecoder.decode(data, file: name, encoding: encoding)
+                (texts[name], encodings[name]) = try CSVFileDecoder.decode(data, file: name, choice: encoding)
             } catch {
                 errors.append(error)
                 unreadable.insert(name)
             }
         }
-        return try build(texts: texts, errors: errors, unreadable: unreadable)
+        let instance = try build(InstanceBuilder(lists: texts.mapValues { .text($0) }, unreadable: unreadable), errors: errors)
+        return ListsRead(instance: instance, encodings: encodings)
     }
 
     /// Reads lists given in memory, file name → contents (e.g. `["communities.csv": "id\nC1\n", …]`).
     /// Same rules and errors as `read(folder:)`; meant for tests and generated instances.
     public static func read(files: [String: String]) throws(InputErrors) -> Instance {
-        try build(texts: files, errors: [], unreadable: [])
+        try build(InstanceBuilder(lists: files.mapValues { .text($0) }, unreadable: []), errors: [])
     }
 
-    private static func build(texts: [String: String], errors: [InputError], unreadable: Set<String>) throws(InputErrors) -> Instance {
-        var builder = InstanceBuilder(texts: texts, unreadable: unreadable)
+    /// Reads the lists with `builder`, after the errors met while loading them.
+    static func build(_ builder: InstanceBuilder, errors: [InputError]) throws(InputErrors) -> Instance {
+        var builder = builder
         builder.errors = errors
         builder.readAll()
-        if !builder.errors.isEmpty { throw InputErrors(sorted(builder.errors)) }
+        // Errors about a workbook as a whole (file "") come first.
+        let order = [""] + (requiredFiles + optionalFiles).map(builder.displayName)
+        if !builder.errors.isEmpty { throw InputErrors(sorted(builder.errors, order: order)) }
         return builder.instance
     }
 
-    /// Errors in file order (known files first, in reading order), then line, column and message; duplicates dropped.
-    static func sorted(_ errors: [InputError]) -> [InputError] {
-        let order = Dictionary(uniqueKeysWithValues: (requiredFiles + optionalFiles).enumerated().map { ($1, $0) })
+    /// Errors in file order (known files first, in `order`), then line, column and message; duplicates dropped.
+    static func sorted(_ errors: [InputError], order files: [String] = requiredFiles + optionalFiles) -> [InputError] {
+        let order = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         func key(_ e: InputError) -> (Int, String, Int, Int, String) {
             (order[e.location.file] ?? order.count, e.location.file, e.location.line, e.location.column, e.message)
         }

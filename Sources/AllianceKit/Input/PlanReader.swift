@@ -5,7 +5,7 @@ import Foundation
 /// whether unknown ids are warnings (a previous year's plan) or errors (see `unknownReferences`).
 public enum PlanReader {
     /// Reads the plan in `file`. Each assignment's source is its `org_id` cell.
-    public static func read(file: URL, encoding: TextEncoding = .utf8) throws(InputErrors) -> [Assignment] {
+    public static func read(file: URL, encoding: EncodingChoice = .auto) throws(InputErrors) -> [Assignment] {
         let name = file.lastPathComponent
         let data: Data
         do {
@@ -17,7 +17,7 @@ public enum PlanReader {
         }
         let text: String
         do {
-            text = try CSVFileDecoder.decode(data, file: name, encoding: encoding)
+            text = try CSVFileDecoder.decode(data, file: name, choice: encoding).text
         } catch {
             throw InputErrors([error])
         }

@@ -2,20 +2,30 @@ import Foundation
 
 /// Where a row came from, so every later message can point a user back to the spreadsheet cell.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
-    /// The file name as the user gave it (e.g. `organizations.csv`).
+    /// The file name as the user gave it (e.g. `organizations.csv`); in a workbook, the sheet name
+    /// (empty for the workbook as a whole).
     public var file: String
-    /// 1-based physical line in the file (a quoted field spanning lines counts every line).
+    /// 1-based physical line in the file (a quoted field spanning lines counts every line); in a
+    /// workbook, the row number.
     public var line: Int
-    /// 1-based column, counted in characters.
+    /// 1-based column, counted in characters; in a workbook, the column number (A = 1).
     public var column: Int
+    /// The workbook (`lists.xlsx`) when the location is a cell of its sheet `file`; nil for CSV files.
+    public var workbook: String?
 
-    public init(file: String, line: Int, column: Int) {
+    public init(file: String, line: Int, column: Int, workbook: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.workbook = workbook
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:column` for a CSV file; `workbook:sheet!C12` for a cell, `workbook` alone for the whole workbook.
+    public var description: String {
+        guard let workbook else { return "\(file):\(line):\(column)" }
+        if file.isEmpty { return workbook }
+        return "\(workbook):\(CellReference.sheetPrefix(file))\(CellReference.name(row: line, column: column))"
+    }
 }
 
 /// A point on the map: planar kilometres, or latitude/longitude in degrees.

@@ -103,12 +103,12 @@ public enum InputTemplate {
     }
 
     /// The template workbook: 说明 first, then one sheet per list.
-    public static func workbook() -> Workbook {
+    public static func workbook() -> XLSX.Workbook {
         let lists = sheets.map { list in
             WorkbookStyle.table(list.sheetName, header: list.columns.map(\.header),
                                 rows: [list.columns.map(\.example)])
         }
-        return Workbook(sheets: [instructions()] + lists, title: "党建联盟名单模板", author: "alliance")
+        return XLSX.Workbook(sheets: [instructions()] + lists, title: "党建联盟名单模板", author: "alliance")
     }
 
     /// The bytes of the template `.xlsx`; always the same.

@@ -48,16 +48,18 @@ public struct PlanReport: Sendable {
     }
 
     /// The output files: `plan.csv`, `communities.csv`, `plan.json`, `plan.xlsx`, `report.html`,
-    /// and `projects.csv` when projects were claimed.
-    public func files(includeTimings: Bool = true) throws -> [(name: String, contents: Data)] {
+    /// and `projects.csv` when projects were claimed. The CSV files start with a byte order mark
+    /// unless `byteOrderMark` is false, so that Excel reads them as UTF-8.
+    public func files(includeTimings: Bool = true, byteOrderMark: Bool = true) throws -> [(name: String, contents: Data)] {
+        func csv(_ text: String) -> Data { Data(((byteOrderMark ? CSVWriter.byteOrderMark : "") + text).utf8) }
         var files: [(name: String, contents: Data)] = [
-            ("plan.csv", Data(planCSV().utf8)),
-            ("communities.csv", Data(communitiesCSV().utf8)),
+            ("plan.csv", csv(planCSV())),
+            ("communities.csv", csv(communitiesCSV())),
             ("plan.json", try planJSON(includeTimings: includeTimings)),
             ("plan.xlsx", try PlanWorkbook(report: self, includeTimings: includeTimings).data()),
             ("report.html", PlanHTMLReport(self, includeTimings: includeTimings).data),
         ]
-        if let claims { files.append(("projects.csv", Data(claims.projectsCSV(communities: problem.communities).utf8))) }
+        if let claims { files.append(("projects.csv", csv(claims.projectsCSV(communities: problem.communities)))) }
         return files
     }
 

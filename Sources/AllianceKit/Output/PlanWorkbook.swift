@@ -36,8 +36,8 @@ public struct PlanWorkbook {
     }
 
     /// The workbook as a value, before it is written.
-    public func workbook() -> Workbook {
-        Workbook(sheets: [summary(), alliances(), communities(), claims(), unmetNeeds()],
+    public func workbook() -> XLSX.Workbook {
+        XLSX.Workbook(sheets: [summary(), alliances(), communities(), claims(), unmetNeeds()],
                  title: "党建联盟方案", author: "alliance")
     }
 
