@@ -9,6 +9,7 @@ struct SolveCommand: ParsableCommand {
         abstract: "Find the best 1+N plan and write it to the output folder.")
 
     @OptionGroup var model: ModelOptions
+    @OptionGroup var size: SizeOptions
 
     @Option(name: .customLong("out"), help: "Output folder (default: plan/ inside the input folder).")
     var out: String?
@@ -76,11 +77,13 @@ struct SolveCommand: ParsableCommand {
     func run() throws {
         try Console.guarded {
             let problem = try model.loadProblem()
+            try size.check(problem)
             for warning in problem.warnings where !quiet { Console.error("warning: \(warning)") }
             let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
+            let interrupts = Interrupts.install()
             let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, progress: { progress in
                 progressLine.update(progress)
-            })
+            }, cancellation: interrupts.flag)
             let outcome: SolveOutcome
             do {
                 outcome = try makeStrategy().solve(problem, settings: settings)
@@ -96,6 +99,7 @@ struct SolveCommand: ParsableCommand {
                 ?? model.folderURL.appendingPathComponent("plan", isDirectory: true)
             try AtomicFiles.write(try report.files(includeTimings: !noTimings), into: folder)
             if !quiet { print(Summary.text(report, folder: folder)) }
+            if interrupts.wasInterrupted { throw ExitCode(Interrupts.exitStatus) }
         }
     }
 }
@@ -105,7 +109,11 @@ enum Summary {
     static func text(_ report: PlanReport, folder: URL) -> String {
         let evaluation = report.evaluation, terms = evaluation.terms, problem = report.problem
         var lines: [String] = []
-        let statusWord = report.status == .optimal ? "optimal (proven)" : "feasible (not proven optimal)"
+        let statusWord = switch report.status {
+        case .optimal: "optimal (proven)"
+        case .interrupted: "interrupted (the best plan found so far; not proven optimal)"
+        default: "feasible (not proven optimal)"
+        }
         lines.append("status      \(statusWord)")
         var objective = "objective   \(Format.objective(evaluation.objective))"
         if let bound = report.bound { objective += "   bound \(Format.objective(bound))" }
