@@ -33,6 +33,18 @@ public final class CancellationFlag: @unchecked Sendable {
     var stopRequest: @Sendable () -> Bool { { [self] in isCancelled } }
 }
 
+extension StageOneModel {
+    /// The model, or `nil` when `deadline` passes or `cancellation` is set before it is built.
+    static func build(_ problem: Problem, deadline: Date, cancellation: CancellationFlag) throws -> StageOneModel? {
+        guard !cancellation.isCancelled, deadline.timeIntervalSinceNow > 0 else { return nil }
+        do {
+            return try StageOneModel(problem: problem) { cancellation.isCancelled || Date() >= deadline }
+        } catch is BuildStopped {
+            return nil
+        }
+    }
+}
+
 extension SolveSettings {
     /// Whether the solve should stop now: its cancellation flag is set.
     var isCancelled: Bool { cancellation.isCancelled }

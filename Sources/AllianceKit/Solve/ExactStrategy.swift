@@ -81,13 +81,9 @@ public struct ExactStrategy: Strategy {
         // Branch-and-cut only when there is time left for it, including for building the model
         // (seconds on large instances): a build the deadline overtakes is abandoned.
         let deadline = start.addingTimeInterval(settings.timeLimit)
-        let model: StageOneModel
-        do {
-            guard !settings.isCancelled, deadline.timeIntervalSinceNow > 0.05 else {
-                throw StageOneModel.BuildStopped()
-            }
-            model = try StageOneModel(problem: problem) { settings.isCancelled || Date() >= deadline }
-        } catch is StageOneModel.BuildStopped {
+        guard deadline.timeIntervalSinceNow > 0.05,
+              let model = try StageOneModel.build(problem, deadline: deadline, cancellation: settings.cancellation)
+        else {
             guard let plan = incumbent.plan else {
                 throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit)
             }

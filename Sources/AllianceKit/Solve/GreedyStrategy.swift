@@ -108,10 +108,7 @@ public struct GreedyStrategy: Strategy, Sendable {
     static func feasibilityMIP(_ problem: Problem, timeLimit: Double,
                                cancellation: CancellationFlag = CancellationFlag()) throws -> Plan? {
         let deadline = Date().addingTimeInterval(timeLimit)
-        let model: StageOneModel
-        do {
-            model = try StageOneModel(problem: problem) { cancellation.isCancelled || Date() >= deadline }
-        } catch is StageOneModel.BuildStopped {
+        guard let model = try StageOneModel.build(problem, deadline: deadline, cancellation: cancellation) else {
             return nil
         }
         for column in 0..<model.program.columnCount {

@@ -19,12 +19,8 @@ public struct LPRoundStrategy: Strategy {
         guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
         let start = Date()
         let deadline = start.addingTimeInterval(settings.timeLimit)
-        let model: StageOneModel
-        do {
-            model = try StageOneModel(problem: problem) { settings.isCancelled || Date() >= deadline }
-        } catch is StageOneModel.BuildStopped {
-            throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit)
-        }
+        guard let model = try StageOneModel.build(problem, deadline: deadline, cancellation: settings.cancellation)
+        else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }
         var parameters = SimplexParameters()
         parameters.timeLimit = max(0.001, settings.timeLimit - Date().timeIntervalSince(start))
         parameters.stopRequested = settings.cancellation.stopRequest

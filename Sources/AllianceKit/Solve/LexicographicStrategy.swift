@@ -33,10 +33,8 @@ public struct LexicographicStrategy: Strategy {
         guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
         let start = Date()
         let deadline = start.addingTimeInterval(settings.timeLimit)
-        let model: StageOneModel
-        do {
-            model = try StageOneModel(problem: problem) { settings.isCancelled || Date() >= deadline }
-        } catch is StageOneModel.BuildStopped {
+        guard let model = try StageOneModel.build(problem, deadline: deadline, cancellation: settings.cancellation)
+        else {
             guard let plan = initialPlan else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }
             return SolveOutcome(status: .feasible, plan: plan, bound: nil, solveSeconds: Date().timeIntervalSince(start))
         }
