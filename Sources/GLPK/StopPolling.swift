@@ -10,9 +10,10 @@ import CGLPK
 ///   nodes), so this also keeps `timeLimit` on large problems.
 /// - GLPK's simplex has no callback. With a stop request installed, the
 ///   simplex (of `solveLP`, and the root relaxation of `solveMIP`) therefore
-///   runs in slices of at most `stopPollInterval` seconds: each slice is a
-///   `glp_simplex` call with that time limit, continuing from the basis the
-///   previous slice left, and the request is polled between slices. This
+///   runs in slices of `stopPollInterval` seconds (longer on large problems,
+///   where each slice's set-up takes long: at least ten times the set-up): each
+///   slice is a `glp_simplex` call with that time limit, continuing from the
+///   basis the previous slice left, and the request is polled between slices. This
 ///   needs the basis to survive a slice, so with the LP presolver or an
 ///   iteration limit the simplex runs in one piece and the request is polled
 ///   only before it starts.
@@ -39,9 +40,22 @@ extension LinearProgram {
     guard parm.presolve == GLP_OFF, parm.it_lim == Int32.max else { return glp_simplex(problem, &parm) }
     let start = ContinuousClock.now
     let fullLimit = parm.tm_lim
-    defer { parm.tm_lim = fullLimit }
+    defer {
+      parm.tm_lim = fullLimit
+      parm.it_lim = Int32.max
+    }
+    // Every slice first copies the problem into the simplex's working storage and factorizes
+    // the basis; on a large problem that takes a good part of a second. An iteration-free call
+    // measures it, and slices last at least ten times as long, so restarts cost at most ~10 %.
+    parm.it_lim = 0
+    let probeStart = ContinuousClock.now
+    let probe = glp_simplex(problem, &parm)
+    guard probe == GLP_EITLIM else { return probe }  // solved (or failed) without iterating
+    parm.it_lim = Int32.max
+    let interval = max(pollInterval, 10 * (ContinuousClock.now - probeStart).seconds)
+    if stop() { return GLP_ESTOP }
     while true {
-      var slice = pollInterval
+      var slice = interval
       if let timeLimit {
         let remaining = timeLimit - (ContinuousClock.now - start).seconds
         guard remaining > 0 else { return GLP_ETMLIM }
