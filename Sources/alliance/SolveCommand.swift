@@ -76,11 +76,12 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         try Console.guarded {
+            let interrupts = Interrupts.install()
             let problem = try model.loadProblem()
             try size.check(problem)
+            if interrupts.wasInterrupted { throw SolveError.interrupted }  // while reading the lists
             for warning in problem.warnings where !quiet { Console.error("warning: \(warning)") }
             let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
-            let interrupts = Interrupts.install()
             let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, progress: { progress in
                 progressLine.update(progress)
             }, cancellation: interrupts.flag)
