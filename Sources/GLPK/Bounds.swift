@@ -2,7 +2,8 @@ import CGLPK
 
 /// The bounds of a row (constraint activity) or column (variable).
 ///
-/// All bound values must be finite; use the case without the missing side
+/// All bound values must be finite, and at most 1e100 in magnitude (see
+/// ``LinearProgram``); use the case without the missing side
 /// (`.lower`, `.upper`, `.free`) for an infinite bound. A `.range(l, u)` with
 /// `l == u` is stored as `.fixed(l)`, because GLPK rejects a double-bounded
 /// variable with equal bounds.
@@ -55,9 +56,7 @@ struct GLPKBounds {
   /// refuses integer columns with fractional bounds).
   init(_ bounds: Bounds, name: String, integral: Bool = false) throws {
     func finite(_ v: Double, _ side: String) throws -> Double {
-      guard v.isFinite else {
-        throw GLPKError.nonFiniteValue(what: "\(side) bound of '\(name)'", value: v)
-      }
+      try requireFinite(v, "\(side) bound of '\(name)'")
       return v
     }
     switch bounds {

@@ -55,6 +55,9 @@ public enum GLPKError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidBounds(name: String, lower: Double, upper: Double, reason: String)
   /// A NaN or infinite number where GLPK needs a finite one. `what` says where.
   case nonFiniteValue(what: String, value: Double)
+  /// A finite number too large or too small for GLPK to compute with safely
+  /// (see the type's documentation of limits). `range` says what is accepted.
+  case valueOutOfRange(what: String, value: Double, range: String)
   /// A matrix entry whose row or column index is outside the problem.
   /// `entry` is the 0-based position in the array passed to `loadMatrix`.
   case matrixEntryOutOfRange(entry: Int, row: Int, column: Int)
@@ -88,6 +91,8 @@ public enum GLPKError: Error, Sendable, Equatable, CustomStringConvertible {
       return "invalid bounds for '\(name)' [\(lower), \(upper)]: \(reason)"
     case let .nonFiniteValue(what, value):
       return "non-finite value \(value) for \(what)"
+    case let .valueOutOfRange(what, value, range):
+      return "value \(value) for \(what) is out of range (\(range))"
     case let .matrixEntryOutOfRange(entry, row, column):
       return "matrix entry \(entry) at (row \(row), column \(column)) is outside the problem"
     case let .duplicateMatrixEntry(row, column):

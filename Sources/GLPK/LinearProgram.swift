@@ -7,7 +7,8 @@ public struct MatrixEntry: Sendable, Equatable {
   public var row: Int
   /// 0-based column index.
   public var column: Int
-  /// The coefficient; must be finite. Zeros are accepted and dropped.
+  /// The coefficient: 0 (accepted and dropped) or between 1e-100 and 1e100 in
+  /// magnitude.
   public var value: Double
 
   /// Creates the entry `value` at 0-based (`row`, `column`).
@@ -25,7 +26,10 @@ public struct MatrixEntry: Sendable, Equatable {
 /// All indices are 0-based. Data that GLPK would reject by aborting the
 /// process (non-finite numbers, inconsistent bounds, over-long names,
 /// duplicate matrix entries, out-of-range parameters) is validated first and
-/// reported by throwing ``GLPKError``. Indices out of range are programmer
+/// reported by throwing ``GLPKError``. Numbers are also kept in a range where
+/// GLPK's arithmetic cannot overflow or underflow into an internal assertion:
+/// bounds and objective coefficients at most 1e100 in magnitude, non-zero
+/// matrix coefficients between 1e-100 and 1e100. Indices out of range are programmer
 /// errors and trap.
 ///
 /// ## Threads
@@ -192,7 +196,8 @@ public final class LinearProgram {
   ///   - kind: Continuous, integer, or binary. For `.binary` the column is
   ///     integer with bounds [0, 1] and `bounds` is ignored.
   ///   - bounds: Finite bounds; integral for `.integer` columns.
-  ///   - objective: The finite objective coefficient.
+  ///   - objective: The objective coefficient (finite, at most 1e100 in
+  ///     magnitude).
   ///
   /// The corresponding C functions are `glp_add_cols`, `glp_set_col_name`,
   /// `glp_set_col_kind`, `glp_set_col_bnds` and `glp_set_obj_coef`.
@@ -254,7 +259,8 @@ public final class LinearProgram {
     ).bounds
   }
 
-  /// Changes the bounds of column `column`. Bounds must be finite and, for an
+  /// Changes the bounds of column `column`. Bounds must be finite (at most
+  /// 1e100 in magnitude) and, for an
   /// integer or binary column, integral (a binary column with bounds other
   /// than [0, 1] becomes a general integer column).
   ///
@@ -312,7 +318,8 @@ public final class LinearProgram {
     return glp_get_obj_coef(problem, Int32(column + 1))
   }
 
-  /// Sets the objective coefficient of column `column`; it must be finite.
+  /// Sets the objective coefficient of column `column`; it must be finite and
+  /// at most 1e100 in magnitude.
   ///
   /// The corresponding C function is `glp_set_obj_coef`.
   public func setObjectiveCoefficient(_ column: Int, _ value: Double) throws {
@@ -330,7 +337,8 @@ public final class LinearProgram {
     return glp_get_obj_coef(problem, 0)
   }
 
-  /// Sets the constant term of the objective; it must be finite.
+  /// Sets the constant term of the objective; it must be finite and at most
+  /// 1e100 in magnitude.
   ///
   /// The corresponding C function is `glp_set_obj_coef` with index 0.
   public func setObjectiveConstant(_ value: Double) throws {
@@ -398,7 +406,8 @@ public final class LinearProgram {
     ).bounds
   }
 
-  /// Changes the bounds of row `row`; they must be finite.
+  /// Changes the bounds of row `row`; they must be finite and at most 1e100
+  /// in magnitude.
   ///
   /// The corresponding C function is `glp_set_row_bnds`.
   public func setRowBounds(_ row: Int, _ bounds: Bounds) throws {
@@ -439,7 +448,8 @@ public final class LinearProgram {
   /// Replaces the whole constraint matrix.
   ///
   /// Every entry is checked before GLPK sees any: indices must be in range,
-  /// values finite, and each (row, column) pair may appear once (a duplicate
+  /// values 0 or between 1e-100 and 1e100 in magnitude, and each (row,
+  /// column) pair may appear once (a duplicate
   /// is reported with both names). Zero values are dropped. On error the
   /// matrix is unchanged.
   ///
@@ -456,11 +466,10 @@ public final class LinearProgram {
       guard e.row >= 0, e.row < m, e.column >= 0, e.column < n else {
         throw GLPKError.matrixEntryOutOfRange(entry: k, row: e.row, column: e.column)
       }
-      guard e.value.isFinite else {
-        throw GLPKError.nonFiniteValue(
-          what: "matrix entry \(k) at row \(NamedIndex(index: e.row, name: rowName(e.row))), column \(NamedIndex(index: e.column, name: columnName(e.column)))",
-          value: e.value)
-      }
+      try requireCoefficient(
+        e.value,
+        "matrix entry \(k) at row \(NamedIndex(index: e.row, name: rowName(e.row))), column \(NamedIndex(index: e.column, name: columnName(e.column)))"
+      )
       guard seen.insert(e.row * n + e.column).inserted else {
         throw GLPKError.duplicateMatrixEntry(
           row: NamedIndex(index: e.row, name: rowName(e.row)),
@@ -479,6 +488,11 @@ public final class LinearProgram {
       ar[k] = e.value
       k += 1
     }
+    // Second line of defence: GLPK's own check of exactly what glp_load_matrix
+    // would abort on (an index out of range or a duplicate). After the checks
+    // above it cannot fail; if it does, the wrapper has a bug.
+    let check = glp_check_dup(Int32(m), Int32(n), Int32(nonZeros), ia, ja)
+    precondition(check == 0, "loadMatrix: glp_check_dup found a bad entry (\(check)) the validation missed")
     glp_load_matrix(problem, Int32(nonZeros), ia, ja, ar)
   }
 

@@ -78,6 +78,15 @@ public struct SimplexParameters: Sendable {
   public var messageLevel: MessageLevel
   /// Primal or dual simplex.
   public var method: SimplexMethod
+  /// Polled while the solver runs, from the solving thread; once it returns
+  /// `true` the solve stops as soon as it can and the result has return code
+  /// ``SolverReturnCode/stoppedByCallback``. Use it to cancel a solve from
+  /// another thread (e.g. on Ctrl-C): the closure typically reads an atomic
+  /// flag. See ``StopPolling`` for how often it is polled.
+  public var stopRequested: (@Sendable () -> Bool)?
+  /// At most how many seconds the simplex runs between two polls of
+  /// ``stopRequested`` (see ``StopPolling``). Must be positive and finite.
+  public var stopPollInterval: Double = StopPolling.defaultInterval
   /// Receives each fragment of GLPK's output as it is produced, in addition
   /// to it being collected into the result's `log`. Called on the solving
   /// thread.
@@ -91,7 +100,8 @@ public struct SimplexParameters: Sendable {
     presolve: Bool = false,
     messageLevel: MessageLevel = .off,
     method: SimplexMethod = .primal,
-    logHandler: (@Sendable (String) -> Void)? = nil
+    logHandler: (@Sendable (String) -> Void)? = nil,
+    stopRequested: (@Sendable () -> Bool)? = nil
   ) {
     self.timeLimit = timeLimit
     self.iterationLimit = iterationLimit
@@ -99,6 +109,7 @@ public struct SimplexParameters: Sendable {
     self.messageLevel = messageLevel
     self.method = method
     self.logHandler = logHandler
+    self.stopRequested = stopRequested
   }
 
   /// Validated GLPK control parameters.
@@ -111,6 +122,7 @@ public struct SimplexParameters: Sendable {
     if let timeLimit {
       parm.tm_lim = try milliseconds(timeLimit, name: "timeLimit")
     }
+    _ = try milliseconds(stopPollInterval, name: "stopPollInterval")
     if let iterationLimit {
       guard iterationLimit >= 0 else {
         throw GLPKError.invalidParameter(name: "iterationLimit", reason: "must be >= 0, got \(iterationLimit)")
@@ -191,7 +203,10 @@ public struct MIPParameters: Sendable {
   /// Stop when the relative gap between the incumbent and the best bound is
   /// at most this value (GLPK's `mip_gap`). Must be finite and >= 0.
   public var relativeGap: Double
-  /// Cutting planes to generate.
+  /// Cutting planes to generate. Cover cuts are not generated with the
+  /// presolver on, nor for a problem without columns: GLPK 5.0's cover-cut
+  /// generator aborts the process on a problem with rows but no columns,
+  /// which is what the presolver leaves when it fixes every column.
   public var cuts: Set<CutFamily>
   /// Use GLPK's MIP presolver. When `false`, `solveMIP` first solves the LP
   /// relaxation with the simplex method (unless an optimal basis from an
@@ -214,6 +229,15 @@ public struct MIPParameters: Sendable {
   public var messageLevel: MessageLevel
   /// Replace general integer variables by binary ones (presolver only).
   public var binarize: Bool
+  /// Polled while the solver runs, from the solving thread; once it returns
+  /// `true` the solve stops as soon as it can and the result has return code
+  /// ``SolverReturnCode/stoppedByCallback``. Use it to cancel a solve from
+  /// another thread (e.g. on Ctrl-C): the closure typically reads an atomic
+  /// flag. See ``StopPolling`` for how often it is polled.
+  public var stopRequested: (@Sendable () -> Bool)?
+  /// At most how many seconds the simplex runs between two polls of
+  /// ``stopRequested`` (see ``StopPolling``). Must be positive and finite.
+  public var stopPollInterval: Double = StopPolling.defaultInterval
   /// Receives each fragment of GLPK's output as it is produced, in addition
   /// to it being collected into the result's `log`. Called on the solving
   /// thread.
@@ -234,7 +258,8 @@ public struct MIPParameters: Sendable {
     backtracking: BacktrackingRule = .bestLocalBound,
     messageLevel: MessageLevel = .off,
     binarize: Bool = false,
-    logHandler: (@Sendable (String) -> Void)? = nil
+    logHandler: (@Sendable (String) -> Void)? = nil,
+    stopRequested: (@Sendable () -> Bool)? = nil
   ) {
     self.timeLimit = timeLimit
     self.relativeGap = relativeGap
@@ -248,12 +273,14 @@ public struct MIPParameters: Sendable {
     self.messageLevel = messageLevel
     self.binarize = binarize
     self.logHandler = logHandler
+    self.stopRequested = stopRequested
   }
 
   /// Validates every value; throws on the first invalid one.
   func validate() throws {
     if let timeLimit { _ = try milliseconds(timeLimit, name: "timeLimit") }
     if let proximityTimeLimit { _ = try milliseconds(proximityTimeLimit, name: "proximityTimeLimit") }
+    _ = try milliseconds(stopPollInterval, name: "stopPollInterval")
     guard relativeGap.isFinite, relativeGap >= 0 else {
       throw GLPKError.invalidParameter(
         name: "relativeGap", reason: "must be finite and >= 0, got \(relativeGap)")
@@ -272,7 +299,7 @@ public struct MIPParameters: Sendable {
     parm.mip_gap = relativeGap
     parm.gmi_cuts = cuts.contains(.gomory) ? GLP_ON : GLP_OFF
     parm.mir_cuts = cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF
-    parm.cov_cuts = cuts.contains(.cover) ? GLP_ON : GLP_OFF
+    parm.cov_cuts = cuts.contains(.cover) && !presolve ? GLP_ON : GLP_OFF
     parm.clq_cuts = cuts.contains(.clique) ? GLP_ON : GLP_OFF
     parm.presolve = presolve ? GLP_ON : GLP_OFF
     parm.binarize = binarize ? GLP_ON : GLP_OFF

@@ -235,16 +235,25 @@ final class SearchContext {
   var lastBestBound: Double?
   /// The last total node count seen.
   var lastNodeCount: Int?
+  /// When the whole `solveMIP` must end (`MIPParameters.timeLimit`).
+  let deadline: ContinuousClock.Instant?
+  /// `MIPParameters.stopRequested`.
+  let stopRequested: (@Sendable () -> Bool)?
+  /// Whether the wrapper stopped the search because `deadline` passed.
+  var stoppedForTimeLimit = false
 
   init(
     problem: LinearProgram, callback: ((SearchTree) throws -> Void)?, presolve: Bool,
-    start: ContinuousClock.Instant, capture: LogCapture
+    start: ContinuousClock.Instant, capture: LogCapture, timeLimit: Double? = nil,
+    stopRequested: (@Sendable () -> Bool)? = nil
   ) {
     self.problem = problem
     self.callback = callback
     self.presolve = presolve
     self.start = start
     self.capture = capture
+    self.deadline = timeLimit.map { start + .nanoseconds(Int64(min($0, 1e9) * 1e9)) }
+    self.stopRequested = stopRequested
     self.columnCount = Int(glp_get_num_cols(problem.problem))
     self.original = callback != nil && !presolve ? OriginalProblem(problem.problem) : nil
   }
@@ -260,6 +269,16 @@ final class SearchContext {
     glp_ios_tree_size(tree, nil, nil, &total)
     lastNodeCount = Int(total)
 
+    // Stop requests and the time limit (see StopPolling), before the user's callback.
+    if let deadline, ContinuousClock.now >= deadline {
+      stoppedForTimeLimit = true
+      glp_ios_terminate(tree)
+      return
+    }
+    if let stopRequested, stopRequested() {
+      glp_ios_terminate(tree)
+      return
+    }
     guard let callback else { return }
     if userError != nil {
       glp_ios_terminate(tree)

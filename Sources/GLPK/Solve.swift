@@ -20,7 +20,9 @@ extension LinearProgram {
     checkIdle()
     var parm = try parameters.makeControl()
     let capture = LogCapture(handler: parameters.logHandler)
-    let rc = glp_simplex(problem, &parm)
+    let rc = runSimplex(
+      &parm, timeLimit: parameters.timeLimit, stop: parameters.stopRequested,
+      pollInterval: parameters.stopPollInterval)
     let log = capture.end()
     let code = SolverReturnCode(glpk: rc)
     var status = SolutionStatus(glpk: glp_get_status(problem))
@@ -70,6 +72,7 @@ extension LinearProgram {
   ) throws -> MIPResult {
     checkIdle()
     var parm = try parameters.makeControl()
+    if columnCount == 0 { parm.cov_cuts = GLP_OFF }  // see MIPParameters.cuts
     let start = ContinuousClock.now
     let capture = LogCapture(handler: parameters.logHandler)
     let outcome = runMIP(&parm, parameters: parameters, callback: callback, start: start, capture: capture)
@@ -88,7 +91,8 @@ extension LinearProgram {
         bestBound: nil, relativeGap: nil, nodeCount: nil, log: log)
     case let .searched(rc, searchContext):
       if let error = searchContext.userError { throw error }
-      code = SolverReturnCode(glpk: rc)
+      // A search the wrapper stopped for its time limit reports it as GLPK would.
+      code = rc == GLP_ESTOP && searchContext.stoppedForTimeLimit ? .timeLimitReached : SolverReturnCode(glpk: rc)
       context = searchContext
     }
     guard code.isUsableOutcome else { throw GLPKError.solverFailed(code, log: log) }
@@ -146,7 +150,9 @@ extension LinearProgram {
       glp_init_smcp(&smcp)
       smcp.msg_lev = parameters.messageLevel.glpk
       smcp.tm_lim = parm.tm_lim
-      let code = SolverReturnCode(glpk: glp_simplex(problem, &smcp))
+      let code = SolverReturnCode(glpk: runSimplex(
+        &smcp, timeLimit: parameters.timeLimit, stop: parameters.stopRequested,
+        pollInterval: parameters.stopPollInterval))
       switch code {
       case .success:
         switch glp_get_status(problem) {
@@ -155,7 +161,7 @@ extension LinearProgram {
         case GLP_UNBND: return .rootLP(.noDualFeasible, .undefined)
         default: return .failed(.noRootLPOptimum)
         }
-      case .timeLimitReached, .iterationLimitReached:
+      case .timeLimitReached, .iterationLimitReached, .stoppedByCallback:
         return .rootLP(code, .undefined)
       default:
         return .failed(code)
@@ -166,8 +172,12 @@ extension LinearProgram {
       }
     }
 
+    if let stop = parameters.stopRequested, stop() {
+      return .rootLP(.stoppedByCallback, .undefined)
+    }
     let context = SearchContext(
-      problem: self, callback: callback, presolve: parameters.presolve, start: start, capture: capture)
+      problem: self, callback: callback, presolve: parameters.presolve, start: start, capture: capture,
+      timeLimit: parameters.timeLimit, stopRequested: parameters.stopRequested)
     parm.cb_func = glpkSearchCallback
     parm.cb_info = Unmanaged.passUnretained(context).toOpaque()
     rowCountDuringSolve = Int(glp_get_num_rows(problem))

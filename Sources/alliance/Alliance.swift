@@ -14,7 +14,8 @@ struct Alliance: ParsableCommand {
             communities' needs with strength spread evenly, strong with weak.
 
             Exit status: 0 success; 1 input error (file:line:column or workbook:sheet!cell on stderr); 2 no plan \
-            (infeasible, or none found in time); 3 the evaluated plan breaks a rule; 4 output not written.
+            (infeasible, or none found in time); 3 the evaluated plan breaks a rule; 4 output not written; \
+            130 interrupted (Ctrl-C or SIGTERM; solve writes its best plan so far).
             """,
         subcommands: [SolveCommand.self, EvaluateCommand.self, CheckCommand.self, CompareCommand.self, ExportCommand.self,
                       ClaimCommand.self, DiffCommand.self, TemplateCommand.self],

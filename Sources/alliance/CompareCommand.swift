@@ -9,6 +9,7 @@ struct CompareCommand: ParsableCommand {
         abstract: "Run several strategies on the same lists and compare objective, terms, gap and time.")
 
     @OptionGroup var model: ModelOptions
+    @OptionGroup var size: SizeOptions
 
     @Option(name: .customLong("strategies"), help: "Comma-separated strategies (default: all).")
     var strategies: String = StrategyCatalog.names.joined(separator: ",")
@@ -40,6 +41,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         try Console.guarded {
             let problem = try model.loadProblem(quiet: quiet)
+            try size.check(problem)
             let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
             let settings = SolveSettings(timeLimit: timeLimit, progress: { progressLine.update($0) })
             let comparison = Comparison.run(

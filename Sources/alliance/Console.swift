@@ -23,6 +23,13 @@ enum Console {
             Console.error(item.description)
             Console.error("1 input error; nothing was written")
             return ExitCode(1)
+        case let tooLarge as ModelTooLarge:
+            Console.error("alliance: \(tooLarge.description)")
+            Console.error("nothing was written")
+            return ExitCode(1)
+        case SolveError.interrupted:
+            Console.error("alliance: \(SolveError.interrupted.description); nothing was written")
+            return ExitCode(Interrupts.exitStatus)
         case let failure as SolveError:
             Console.error("alliance: \(failure.description)")
             Console.error("nothing was written")

@@ -17,6 +17,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     @OptionGroup var model: ModelOptions
+    @OptionGroup var size: SizeOptions
 
     @Option(name: .customLong("format"), help: "mathprog, lp or mps.")
     var format: FileFormat
@@ -27,6 +28,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try Console.guarded {
             let problem = try model.loadProblem()
+            try size.check(problem)
             let destination = URL(fileURLWithPath: out)
             switch format {
             case .mathprog:

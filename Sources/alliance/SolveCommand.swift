@@ -9,6 +9,7 @@ struct SolveCommand: ParsableCommand {
         abstract: "Find the best 1+N plan and write it to the output folder.")
 
     @OptionGroup var model: ModelOptions
+    @OptionGroup var size: SizeOptions
 
     @Option(name: .customLong("out"), help: "Output folder (default: plan/ inside the input folder, or beside the workbook).")
     var out: String?
@@ -78,12 +79,15 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         try Console.guarded {
+            let interrupts = Interrupts.install()
             let problem = try model.loadProblem(quiet: quiet)
+            try size.check(problem)
+            if interrupts.wasInterrupted { throw SolveError.interrupted }  // while reading the lists
             for warning in problem.warnings where !quiet { Console.error("warning: \(warning)") }
             let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
             let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, progress: { progress in
                 progressLine.update(progress)
-            })
+            }, cancellation: interrupts.flag)
             let outcome: SolveOutcome
             do {
                 outcome = try makeStrategy().solve(problem, settings: settings)
@@ -100,6 +104,7 @@ struct SolveCommand: ParsableCommand {
             let files = try report.files(includeTimings: !noTimings, byteOrderMark: !noBOM)
             try AtomicFiles.write(files, into: folder)
             if !quiet { print(Summary.text(report, folder: folder, files: files.map(\.name))) }
+            if interrupts.wasInterrupted { throw ExitCode(Interrupts.exitStatus) }
         }
     }
 }
@@ -109,7 +114,11 @@ enum Summary {
     static func text(_ report: PlanReport, folder: URL, files: [String]) -> String {
         let evaluation = report.evaluation, terms = evaluation.terms, problem = report.problem
         var lines: [String] = []
-        let statusWord = report.status == .optimal ? "optimal (proven)" : "feasible (not proven optimal)"
+        let statusWord = switch report.status {
+        case .optimal: "optimal (proven)"
+        case .interrupted: "interrupted (the best plan found so far; not proven optimal)"
+        default: "feasible (not proven optimal)"
+        }
         lines.append("status      \(statusWord)")
         var objective = "objective   \(Format.objective(evaluation.objective))"
         if let bound = report.bound { objective += "   bound \(Format.objective(bound))" }

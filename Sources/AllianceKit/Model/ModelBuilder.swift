@@ -36,7 +36,19 @@ public final class StageOneModel {
         return coefficient
     }
 
-    public init(problem: Problem) throws {
+    /// Thrown by `init(problem:stop:)` when `stop` asked it to give up.
+    public struct BuildStopped: Error {}
+
+    /// Builds the model. Building takes seconds on large instances (about 10 µs per allowed
+    /// pair), so `stop` is polled every few thousand columns and rows and before the matrix is
+    /// loaded; when it returns true the build throws `BuildStopped` (a deadline passed, or the
+    /// solve was cancelled).
+    public init(problem: Problem, stop: (() -> Bool)? = nil) throws {
+        var polls = 0
+        func checkStop() throws {
+            polls += 1
+            if polls % 1024 == 0, let stop, stop() { throw BuildStopped() }
+        }
         self.problem = problem
         let nU = problem.unitCount, nC = problem.communityCount, nR = problem.categoryCount
         let w = problem.options.weights
@@ -47,6 +59,7 @@ public final class StageOneModel {
             for c in 0..<nC {
                 let p = u * nC + c
                 guard problem.allowed[p] else { continue }
+                try checkStop()
                 // An integer column in [0, 1] (GLPK's binary kind would drop the fixed bound).
                 xColumn[p] = try lp.addColumn(
                     name: "x[\(u + 1),\(c + 1)]", kind: .integer,
@@ -81,9 +94,12 @@ public final class StageOneModel {
             for c in 0..<nC where xColumn[u * nC + c] >= 0 {
                 entries.append(MatrixEntry(row: row, column: xColumn[u * nC + c], value: 1))
             }
+            try checkStop()
         }
         let mean = problem.meanStrength, tau = problem.options.balanceBand
         for c in 0..<nC {
+            polls = 1023  // a community's rows touch every unit: poll for each
+            try checkStop()
             // 2. L_c ≤ Σ_o x ≤ U_c.
             let size = try lp.addRow(name: "size[\(c + 1)]",
                                      bounds: Self.range(problem.minSize[c], problem.maxSize[c]))
@@ -123,6 +139,7 @@ public final class StageOneModel {
                 }
             }
         }
+        if let stop, stop() { throw BuildStopped() }
         try lp.loadMatrix(entries)
 
         self.program = lp

@@ -27,6 +27,7 @@ struct BranchAndCut {
         parameters.presolve = false
         parameters.cuts = [.mixedIntegerRounding, .cover, .clique, .gomory]
         parameters.feasibilityPump = startPlan == nil
+        parameters.stopRequested = settings.cancellation.stopRequest
         let startValues = startPlan.map { model.solution(for: $0) }
         var offered = false
         var lastReport = -Double.infinity

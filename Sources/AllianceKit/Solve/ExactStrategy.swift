@@ -33,6 +33,10 @@ public struct ExactStrategy: Strategy {
     }
 
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
+        try settings.interruptible { try solvePhases(problem, settings: settings) }
+    }
+
+    private func solvePhases(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
         let reasons = Prechecks.run(problem)
         guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
         let start = Date()
@@ -50,6 +54,7 @@ public struct ExactStrategy: Strategy {
         if decompositionShare > 0 {
             var options = DecompositionOptions(threads: threads)
             options.masterMIPTimeLimit = max(1, min(30, settings.timeLimit * 0.1))
+            options.cancellation = settings.cancellation
             let deadline = start.addingTimeInterval(settings.timeLimit * (heuristicShare + decompositionShare))
             // Infeasibility is final; a numerical failure in this phase only loses its bound and
             // plans, and branch-and-cut still runs.
@@ -73,9 +78,20 @@ public struct ExactStrategy: Strategy {
             }
         }
 
-        let model = try StageOneModel(problem: problem)
+        // Branch-and-cut only when there is time left for it, including for building the model
+        // (seconds on large instances): a build the deadline overtakes is abandoned.
+        let deadline = start.addingTimeInterval(settings.timeLimit)
+        guard deadline.timeIntervalSinceNow > 0.05,
+              let model = try StageOneModel.build(problem, deadline: deadline, cancellation: settings.cancellation)
+        else {
+            guard let plan = incumbent.plan else {
+                throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit)
+            }
+            return SolveOutcome(status: .feasible, plan: plan, bound: bound,
+                                solveSeconds: Date().timeIntervalSince(start))
+        }
         let remaining = settings.timeLimit - Date().timeIntervalSince(start)
-        let result = try BranchAndCut.run(model, settings: settings, timeLimit: max(0.5, remaining),
+        let result = try BranchAndCut.run(model, settings: settings, timeLimit: max(0.01, remaining),
                                           startPlan: incumbent.plan, started: start)
         incumbent.offer(result.plan)
         guard let plan = incumbent.plan else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }

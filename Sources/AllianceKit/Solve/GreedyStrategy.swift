@@ -16,10 +16,12 @@ public struct GreedyStrategy: Strategy, Sendable {
 
     /// The clerk's plan, repaired; throws `SolveError.infeasible` when no plan breaks no rule.
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
-        let start = Date()
-        let plan = try Self.feasiblePlan(problem, settings: settings)
-        return SolveOutcome(status: .feasible, plan: plan, bound: nil,
-                            solveSeconds: Date().timeIntervalSince(start))
+        try settings.interruptible {
+            let start = Date()
+            let plan = try Self.feasiblePlan(problem, settings: settings)
+            return SolveOutcome(status: .feasible, plan: plan, bound: nil,
+                                solveSeconds: Date().timeIntervalSince(start))
+        }
     }
 
     /// Pre-checks, the clerk's plan, repair, and the MIP fallback: a plan that breaks no rule,
@@ -35,7 +37,10 @@ public struct GreedyStrategy: Strategy, Sendable {
         case .infeasible(let why):
             reason = why
         }
-        if let plan = try feasibilityMIP(problem, timeLimit: settings.timeLimit) { return plan }
+        if let plan = try feasibilityMIP(problem, timeLimit: settings.timeLimit, cancellation: settings.cancellation) {
+            return plan
+        }
+        if settings.isCancelled { throw SolveError.interrupted }
         throw SolveError.infeasible([reason])
     }
 
@@ -99,14 +104,18 @@ public struct GreedyStrategy: Strategy, Sendable {
     }
 
     /// Solves the stage-1 model with every objective coefficient set to 0, so GLPK only looks
-    /// for a plan that breaks no rule. Returns nil when GLPK finds none.
-    static func feasibilityMIP(_ problem: Problem, timeLimit: Double) throws -> Plan? {
-        let model = try StageOneModel(problem: problem)
+    /// for a plan that breaks no rule. Returns nil when GLPK finds none (or is stopped first).
+    static func feasibilityMIP(_ problem: Problem, timeLimit: Double,
+                               cancellation: CancellationFlag = CancellationFlag()) throws -> Plan? {
+        let deadline = Date().addingTimeInterval(timeLimit)
+        guard let model = try StageOneModel.build(problem, deadline: deadline, cancellation: cancellation) else {
+            return nil
+        }
         for column in 0..<model.program.columnCount {
             try model.program.setObjectiveCoefficient(column, 0)
         }
         let result = try model.program.solveMIP(MIPParameters(
-            timeLimit: max(0.001, timeLimit), feasibilityPump: true))
+            timeLimit: max(0.001, timeLimit), feasibilityPump: true, stopRequested: cancellation.stopRequest))
         guard result.status == .optimal || result.status == .feasible else { return nil }
         var plan = model.plan(from: result.columnValues)
         Repair.chooseLeads(&plan, in: problem)

@@ -11,14 +11,21 @@ public struct LPRoundStrategy: Strategy {
     public init() {}
 
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
+        try settings.interruptible { try roundRelaxation(problem, settings: settings) }
+    }
+
+    private func roundRelaxation(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
         let reasons = Prechecks.run(problem)
         guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
         let start = Date()
-        let model = try StageOneModel(problem: problem)
+        let deadline = start.addingTimeInterval(settings.timeLimit)
+        guard let model = try StageOneModel.build(problem, deadline: deadline, cancellation: settings.cancellation)
+        else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }
         var parameters = SimplexParameters()
-        parameters.timeLimit = max(0.001, settings.timeLimit)
+        parameters.timeLimit = max(0.001, settings.timeLimit - Date().timeIntervalSince(start))
+        parameters.stopRequested = settings.cancellation.stopRequest
         let relaxation = try model.program.solveLP(parameters)
-        if relaxation.returnCode == .timeLimitReached || relaxation.returnCode == .iterationLimitReached {
+        if [.timeLimitReached, .iterationLimitReached, .stoppedByCallback].contains(relaxation.returnCode) {
             throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit)
         }
         switch relaxation.status {

@@ -20,21 +20,35 @@ public struct LexicographicStrategy: Strategy {
         self.initialPlan = initialPlan
     }
 
-    /// Each stage gets an equal share of the time still left. The result is `optimal` only when
-    /// every stage was proven optimal; a stage stopped by the time limit holds the best value it
-    /// found. No bound is reported: the stages' bounds are not bounds on the weighted objective.
+    /// Each stage gets an equal share of the time still left; when none is left (or the solve is
+    /// cancelled) the remaining stages are skipped. The result is `optimal` only when every stage
+    /// was proven optimal; a stage stopped by the time limit holds the best value it found. No
+    /// bound is reported: the stages' bounds are not bounds on the weighted objective.
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
+        try settings.interruptible { try solveStages(problem, settings: settings) }
+    }
+
+    private func solveStages(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
         let reasons = Prechecks.run(problem)
         guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
         let start = Date()
-        let model = try StageOneModel(problem: problem)
+        let deadline = start.addingTimeInterval(settings.timeLimit)
+        guard let model = try StageOneModel.build(problem, deadline: deadline, cancellation: settings.cancellation)
+        else {
+            guard let plan = initialPlan else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }
+            return SolveOutcome(status: .feasible, plan: plan, bound: nil, solveSeconds: Date().timeIntervalSince(start))
+        }
         var plan = initialPlan
         var proven = true
         var log = ""
         let stages: [Term?] = priorities.map { $0 } + [nil]
         for (index, term) in stages.enumerated() {
             let remaining = settings.timeLimit - Date().timeIntervalSince(start)
-            let share = max(0.5, remaining / Double(stages.count - index))
+            if plan != nil && (remaining <= 0.01 || settings.isCancelled) {
+                proven = false
+                break
+            }
+            let share = max(0.01, remaining / Double(stages.count - index))
             if let term {
                 var weights = Weights(coverage: 0, balance: 0, distance: 0, preference: 0, keep: 0)
                 weights[term] = 1

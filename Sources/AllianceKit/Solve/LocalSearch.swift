@@ -28,10 +28,15 @@ public struct LocalSearchStrategy: Strategy, Sendable {
     /// Greedy, then the search until a local optimum after `perturbationRounds` rounds or
     /// `settings.timeLimit` (which covers greedy too); progress reports carry the incumbent only.
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
+        try settings.interruptible { try search(problem, settings: settings) }
+    }
+
+    private func search(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
         let start = Date()
         let deadline = start.addingTimeInterval(settings.timeLimit)
         let initial = try GreedyStrategy.feasiblePlan(problem, settings: settings)
-        var search = LocalSearch(rounds: perturbationRounds, seed: seed, deadline: deadline)
+        var search = LocalSearch(rounds: perturbationRounds, seed: seed, deadline: deadline,
+                                 cancellation: settings.cancellation)
         if let progress = settings.progress {
             var last = -Double.infinity
             let interval = settings.progressInterval
@@ -48,17 +53,19 @@ public struct LocalSearchStrategy: Strategy, Sendable {
     }
 
     /// Improves a plan by the same search until a local optimum (after the perturbation
-    /// rounds) or `deadline`. A plan that breaks a rule is repaired first; if it cannot be, it
+    /// rounds), `deadline` or `cancellation`. A plan that breaks a rule is repaired first; if it cannot be, it
     /// is returned unchanged. The result is never worse than a feasible `plan`. Meant for
     /// polishing plans from other strategies (e.g. an `exact` incumbent at its time limit).
     public static func improve(_ plan: Plan, in problem: Problem, deadline: Date,
-                               perturbationRounds: Int = defaultRounds) -> Plan {
+                               perturbationRounds: Int = defaultRounds,
+                               cancellation: CancellationFlag = CancellationFlag()) -> Plan {
         var start = plan
         if !Evaluator.evaluate(plan, in: problem).isFeasible {
             guard case .feasible(let repaired) = Repair.makeFeasible(plan, in: problem) else { return plan }
             start = repaired
         }
-        let search = LocalSearch(rounds: perturbationRounds, seed: defaultSeed, deadline: deadline)
+        let search = LocalSearch(rounds: perturbationRounds, seed: defaultSeed, deadline: deadline,
+                                 cancellation: cancellation)
         return search.run(from: start, in: problem)
     }
 }
@@ -71,14 +78,20 @@ struct LocalSearch {
     var rounds: Int
     var seed: UInt64
     var deadline: Date
+    /// Stops the search like the deadline does.
+    var cancellation: CancellationFlag
     /// Called with each new best objective.
     var report: ((Double) -> Void)?
 
-    init(rounds: Int, seed: UInt64, deadline: Date) {
+    init(rounds: Int, seed: UInt64, deadline: Date, cancellation: CancellationFlag = CancellationFlag()) {
         self.rounds = rounds
         self.seed = seed
         self.deadline = deadline
+        self.cancellation = cancellation
     }
+
+    /// Whether the deadline has passed or the search was cancelled.
+    var mustStop: Bool { Date() >= deadline || cancellation.isCancelled }
 
     /// The best plan found from a feasible `plan`.
     func run(from plan: Plan, in problem: Problem) -> Plan {
@@ -91,7 +104,7 @@ struct LocalSearch {
         var rng = SeededGenerator(seed: seed)
         let assignments = state.size.reduce(0, +)
         for round in 0..<rounds {
-            guard Date() < deadline else { break }
+            guard !mustStop else { break }
             var trial = best
             let kicks = 2 + (round % 4) * max(1, assignments / 40)
             var touched: [Int] = []
@@ -148,7 +161,7 @@ struct LocalSearch {
             }
             if evaluated >= nextCheck {
                 nextCheck = evaluated + 500
-                if Date() >= deadline { return (improved, false) }
+                if mustStop { return (improved, false) }
             }
             return (improved, true)
         }

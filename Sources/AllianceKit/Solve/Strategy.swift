@@ -6,6 +6,9 @@ public enum SolveStatus: String, Sendable, Codable {
     case feasible
     /// No plan can satisfy the rules.
     case infeasible
+    /// The search was stopped on request (Ctrl-C) before it finished; the plan is the best found
+    /// so far and the bound, when reported, is proven.
+    case interrupted
 }
 
 /// A snapshot of a running solve, reported at most about once a second.
@@ -29,13 +32,17 @@ public struct SolveSettings: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// Interval between progress snapshots, in seconds.
     public var progressInterval: Double
+    /// Set it (from any thread) to stop the search early with the best plan so far.
+    public var cancellation: CancellationFlag
 
     public init(timeLimit: Double = 60, relativeGap: Double = 0,
-                progress: (@Sendable (SolveProgress) -> Void)? = nil, progressInterval: Double = 1) {
+                progress: (@Sendable (SolveProgress) -> Void)? = nil, progressInterval: Double = 1,
+                cancellation: CancellationFlag = CancellationFlag()) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.progress = progress
         self.progressInterval = progressInterval
+        self.cancellation = cancellation
     }
 }
 
@@ -77,6 +84,8 @@ public enum SolveError: Error, Sendable, CustomStringConvertible {
     case noPlanWithinTimeLimit(seconds: Double)
     /// GLPK failed for a numerical or internal reason.
     case solverFailed(String)
+    /// The search was stopped on request (`SolveSettings.cancellation`) before any plan was found.
+    case interrupted
 
     public var description: String {
         switch self {
@@ -86,6 +95,8 @@ public enum SolveError: Error, Sendable, CustomStringConvertible {
             return "no plan was found within the time limit of \(formatSeconds(seconds)); raise --time-limit"
         case .solverFailed(let message):
             return "the solver failed: \(message)"
+        case .interrupted:
+            return "interrupted before any plan was found"
         }
     }
 }

@@ -33,6 +33,7 @@ extension PlanHTMLReport {
         switch report.status {
         case .optimal: return "已证明最优"
         case .feasible: return "可行，未证明最优"
+        case .interrupted: return "已中断，为中断前找到的最好方案"
         case .infeasible: return "无可行方案"
         }
     }
@@ -45,7 +46,8 @@ extension PlanHTMLReport {
         case (.optimal, _, _):
             return rules + "求解器已证明不存在目标值更高的方案。"
         case (_, let bound?, let gap?):
-            return rules + "尚未证明最优（求解到时限或达到 --gap 即停）：最优方案的目标值不超过 \(HumanFormat.objective(bound))，"
+            let why = report.status == .interrupted ? "求解被中断（Ctrl-C）" : "求解到时限或达到 --gap 即停"
+            return rules + "尚未证明最优（\(why)）：最优方案的目标值不超过 \(HumanFormat.objective(bound))，"
                 + "即本方案与最优相差至多 \(HumanFormat.percent(gap))。"
         default:
             return rules + "此求解方法（\(report.strategy)）不给出上界，无法说明与最优方案相差多少。"

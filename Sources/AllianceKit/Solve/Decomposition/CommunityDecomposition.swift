@@ -72,6 +72,8 @@ public struct DecompositionOptions: Sendable {
     /// (plus the bound's tolerance margin); 0 runs it until exact pricing proves the master LP
     /// optimal.
     public var relativeGap: Double
+    /// Stops every phase like the deadline does; the result then holds what was found so far.
+    public var cancellation = CancellationFlag()
 
     public init(threads: Int = 2, smoothing: Double = 0.5, planShare: Double = 0.3, dive: Bool = true,
                 masterMIPTimeLimit: Double? = 30, relativeGap: Double = 0) {
@@ -222,6 +224,9 @@ final class DecompositionRun {
 
     func shutdown() { pool.shutdown() }
 
+    /// Whether `deadline` has passed or the run was cancelled.
+    func mustStop(_ deadline: Date) -> Bool { Date() >= deadline || options.cancellation.isCancelled }
+
     /// Alliances of the initial plans (those feasible for their community) and the feasible
     /// plans themselves.
     func seed(_ initialPlans: [Plan]) {
@@ -282,8 +287,10 @@ final class DecompositionRun {
         let smoothing = root ? min(max(options.smoothing, 0), 0.99) : 0
         var last: RestrictedMaster.LPSolution? = nil
         var count = 0
-        while Date() < deadline && count < maxIterations {
-            guard let lp = try master.solveLP(deadline: deadline) else { return (last, .stopped) }
+        while !mustStop(deadline) && count < maxIterations {
+            guard let lp = try master.solveLP(deadline: deadline, stop: options.cancellation.stopRequest) else {
+                return (last, .stopped)
+            }
             last = lp
             count += 1
             if root {
@@ -299,6 +306,8 @@ final class DecompositionRun {
                 let starts = bestStarts(duals: lp.unitDuals)
                 var entering: [AllianceColumn] = []
                 for c in 0..<problem.communityCount where active[c] {
+                    // One community's search can take a while on large instances.
+                    if mustStop(deadline) { return (lp, .stopped) }
                     guard let start = starts[c] else { continue }
                     let (units, score) = data.improveAlliance(community: c, from: start, duals: lp.unitDuals)
                     if score - lp.communityDuals[c] > 1e-9 {
@@ -321,7 +330,8 @@ final class DecompositionRun {
                 }
                 let pricingStart = Date()
                 let outcomes = try pool.price(PricingRound(
-                    duals: duals, starts: bestStarts(duals: duals), active: active, deadline: deadline))
+                    duals: duals, starts: bestStarts(duals: duals), active: active, deadline: deadline,
+                    cancellation: options.cancellation))
                 pricingSeconds += Date().timeIntervalSince(pricingStart)
                 pricingRounds += 1
 
@@ -352,6 +362,8 @@ final class DecompositionRun {
                     }
                 }
                 if try master.add(entering) > 0 { break }
+                // Pricing cut short proves nothing.
+                if mustStop(deadline) { return (lp, .stopped) }
                 if alpha == 0 {
                     // Exact pricing at the master's duals found nothing: the master LP is optimal.
                     if root && lp.artificial > 1e-9 && master.penalty < initialPenalty * 1e6 {
@@ -361,7 +373,6 @@ final class DecompositionRun {
                     return (lp, .optimal)
                 }
                 misprices += 1
-                if Date() >= deadline { return (lp, .stopped) }
             }
         }
         return (last, .stopped)
@@ -402,7 +413,7 @@ final class DecompositionRun {
         var backtracks = 0
         let start = Date()
         defer { try? master.unfixAll() }
-        while Date() < deadline {
+        while !mustStop(deadline) {
             // Exact pricing (much better plans) unless, at the pace so far, the dive would not
             // finish in time; then local-search pricing only.
             let done = fixed.filter { $0 != nil }.count
@@ -455,7 +466,7 @@ final class DecompositionRun {
     /// The restricted master as a MIP over every generated alliance, with the known plans whose
     /// alliances are all in the master offered as incumbents.
     func masterMIP(timeLimit: Double) throws {
-        guard timeLimit > 0.01 else { return }
+        guard timeLimit > 0.01, !options.cancellation.isCancelled else { return }
         let nC = problem.communityCount
         let incumbents: [[Int]] = plans.compactMap { entry in
             var choice: [Int] = []
@@ -465,7 +476,8 @@ final class DecompositionRun {
             }
             return choice
         }
-        guard let solution = try master.solveMIP(timeLimit: timeLimit, incumbents: incumbents) else { return }
+        guard let solution = try master.solveMIP(timeLimit: timeLimit, incumbents: incumbents,
+                                                 stop: options.cancellation.stopRequest) else { return }
         masterMIPObjective = solution.objective
         masterMIPProven = solution.proven
         if let (plan, objective) = plan(from: solution.choice) {

@@ -124,7 +124,8 @@ final class PricingModel {
     ///
     /// - Parameter start: an alliance feasible for this community to hand to branch-and-cut as
     ///   its first incumbent (e.g. the best known column at these duals).
-    func solve(duals: [Double], timeLimit: Double, start: [Int]?) throws -> PricingOutcome {
+    func solve(duals: [Double], timeLimit: Double, start: [Int]?,
+               stop: (@Sendable () -> Bool)? = nil) throws -> PricingOutcome {
         let begin = Date()
         let nC = data.communityCount
         for (i, u) in units.enumerated() {
@@ -138,6 +139,7 @@ final class PricingModel {
         parameters.timeLimit = max(0.001, timeLimit)
         parameters.presolve = false
         parameters.cuts = [.mixedIntegerRounding, .cover]
+        parameters.stopRequested = stop
         let startValues = start.map(solution(for:))
         var offered = startValues == nil
         var found: [[Int]] = []

@@ -8,6 +8,8 @@ struct PricingRound: Sendable {
     /// Communities to price (the others get an empty outcome without a bound).
     let active: [Bool]
     let deadline: Date
+    /// Stops the round like the deadline does.
+    let cancellation: CancellationFlag
 }
 
 /// Prices every community in parallel on `threads` OS threads: the calling thread plus
@@ -94,7 +96,7 @@ final class PricingPool: @unchecked Sendable {
             condition.unlock()
             guard !abandon else { return }
             let remaining = round.deadline.timeIntervalSinceNow
-            guard remaining > 0.001 else { continue }
+            guard remaining > 0.001, !round.cancellation.isCancelled else { continue }
             do {
                 let outcome: PricingOutcome
                 do {
@@ -126,7 +128,8 @@ final class PricingPool: @unchecked Sendable {
             model = try PricingModel(community: c, data: data)
             models[c] = model
         }
-        return try model.solve(duals: round.duals, timeLimit: timeLimit, start: round.starts[c])
+        return try model.solve(duals: round.duals, timeLimit: timeLimit, start: round.starts[c],
+                               stop: round.cancellation.stopRequest)
     }
 
     private func workerLoop(index: Int) {

@@ -122,16 +122,18 @@ final class RestrictedMaster {
     }
 
     /// Solves the LP relaxation, warm-started from the previous basis. On a numerical failure
-    /// the problem is rebuilt and solved from scratch once.
-    func solveLP(deadline: Date) throws -> LPSolution? {
+    /// the problem is rebuilt and solved from scratch once. `nil` when stopped by the deadline or
+    /// by `stop`.
+    func solveLP(deadline: Date, stop: (@Sendable () -> Bool)? = nil) throws -> LPSolution? {
         let remaining = deadline.timeIntervalSinceNow
         guard remaining > 0.001 else { return nil }
+        let parameters = SimplexParameters(timeLimit: remaining, method: .primal, stopRequested: stop)
         var result: LPResult
         do {
-            result = try program.solveLP(SimplexParameters(timeLimit: remaining, method: .primal))
+            result = try program.solveLP(parameters)
         } catch {
             program = try Self.makeProgram(data: data, penalty: penalty, columns: columns, fixings: fixings)
-            result = try program.solveLP(SimplexParameters(timeLimit: remaining, method: .primal))
+            result = try program.solveLP(parameters)
         }
         guard result.status == .optimal else { return nil }
         let nC = data.communityCount, nU = data.unitCount
@@ -146,7 +148,8 @@ final class RestrictedMaster {
     /// The restricted master as a MIP (z binary, no artificials) within `timeLimit`: one alliance
     /// per community. `incumbents` (alliance indices per community) are offered as a start.
     /// Returns the chosen alliance of every community and GLPK's objective, or `nil`.
-    func solveMIP(timeLimit: Double, incumbents: [[Int]]) throws -> (choice: [Int], objective: Double, proven: Bool)? {
+    func solveMIP(timeLimit: Double, incumbents: [[Int]], stop: (@Sendable () -> Bool)? = nil)
+        throws -> (choice: [Int], objective: Double, proven: Bool)? {
         guard timeLimit > 0.001 else { return nil }
         let mip = try Self.makeProgram(data: data, penalty: penalty, columns: columns, fixings: [:])
         for j in 0..<artificialCount { try mip.setColumnBounds(j, .fixed(0)) }
@@ -156,6 +159,7 @@ final class RestrictedMaster {
         parameters.presolve = false
         parameters.cuts = [.clique, .gomory, .mixedIntegerRounding]
         parameters.feasibilityPump = true
+        parameters.stopRequested = stop
         let starts: [[Double]] = incumbents.map { choice in
             var values = [Double](repeating: 0, count: artificialCount + columns.count)
             for j in choice { values[masterColumn(j)] = 1 }

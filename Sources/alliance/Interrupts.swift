@@ -1,0 +1,59 @@
+import AllianceKit
+import Dispatch
+import Foundation
+
+/// Ctrl-C (SIGINT) and SIGTERM while a command runs.
+///
+/// The first signal sets the cancellation flag: the solver stops promptly and returns its best
+/// plan, which the command writes with status `interrupted` before exiting with status 130. A
+/// second signal exits at once with status 130: output files half-way through being written are
+/// removed (`AtomicFiles.abandonPending()`), so the output folder keeps either the old files or
+/// the complete new set.
+///
+/// Signals are received through dispatch signal sources (the default actions are switched off
+/// first), never in an asynchronous signal handler, so the handlers may lock and allocate.
+final class Interrupts: @unchecked Sendable {
+    /// The exit status after an interrupt (128 + SIGINT, as shells report Ctrl-C).
+    static let exitStatus: Int32 = 130
+
+    /// Set by the first signal; pass it to `SolveSettings`.
+    let flag = CancellationFlag()
+    private let lock = NSLock()
+    private var received = 0
+    private var sources: [DispatchSourceSignal] = []
+
+    /// Starts listening for SIGINT and SIGTERM until the process exits.
+    static func install() -> Interrupts {
+        let interrupts = Interrupts()
+        let queue = DispatchQueue(label: "alliance.signals")
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+            source.setEventHandler { [interrupts, source] in interrupts.receive(count: Int(source.data)) }
+            source.resume()
+            interrupts.sources.append(source)
+        }
+        return interrupts
+    }
+
+    /// Whether a signal arrived.
+    var wasInterrupted: Bool { flag.isCancelled }
+
+    private func receive(count: Int) {
+        lock.lock()
+        let before = received
+        received += max(1, count)
+        let total = received
+        lock.unlock()
+        if before == 0 {
+            flag.cancel()
+            Console.error("\ninterrupted: stopping the search and writing the best plan so far "
+                + "(interrupt again to quit at once)")
+        }
+        if total >= 2 {
+            AtomicFiles.abandonPending()
+            Console.error("interrupted again: quitting; nothing more is written")
+            _exit(Self.exitStatus)
+        }
+    }
+}

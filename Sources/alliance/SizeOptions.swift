@@ -1,0 +1,19 @@
+import AllianceKit
+import ArgumentParser
+
+/// `--max-pairs`: the model-size limit of the commands that build a model (solve, compare,
+/// export), checked right after the lists are read.
+struct SizeOptions: ParsableArguments {
+    @Option(name: .customLong("max-pairs"),
+            help: "Refuse models with more allowed unit–community pairs than this (default \(ModelSizeLimit.defaultMaxPairs)).")
+    var maxPairs: Int = ModelSizeLimit.defaultMaxPairs
+
+    func validate() throws {
+        guard maxPairs > 0 else { throw ValidationError("--max-pairs must be a whole number > 0") }
+    }
+
+    /// Throws `ModelTooLarge` (exit status 1) when `problem` exceeds the limit.
+    func check(_ problem: Problem) throws {
+        try ModelSizeLimit(maxPairs: maxPairs).check(problem)
+    }
+}
