@@ -22,7 +22,7 @@ extension PlanWorkbook {
             add(label, .number(value(evaluation), style), greedy(value, style), weight: weight, note)
         }
 
-        add("状态", .text(report.status == .optimal ? "最优（已证明）" : "可行（未证明最优）"),
+        add("状态", .text(Self.statusText(report.status)),
             .text(baseline == nil ? "贪心未找到可行方案" : "可行"),
             "基线是手工分配的做法（greedy）：按力量从强到弱，把单位依次分给当前最弱的社区")
         add("求解策略", .text(report.strategy), .text(baseline == nil ? "" : "greedy"))
@@ -101,5 +101,17 @@ extension PlanWorkbook {
         add("全部项目价值", .number(claims.totalValue), .empty, nil, "")
         add("认领价值占比", claims.totalValue > 0 ? .number(claims.claimedValue / claims.totalValue, WorkbookStyle.percent) : .text("—"),
             .empty, nil, claims.allOptimal ? "每个社区的认领都已求得最优" : "有社区的认领未证明最优")
+    }
+}
+
+extension PlanWorkbook {
+    /// The solve status in the words of the 总览 sheet.
+    static func statusText(_ status: SolveStatus) -> String {
+        switch status {
+        case .optimal: "最优（已证明）"
+        case .feasible: "可行（未证明最优）"
+        case .interrupted: "已中断（中断前找到的最好方案，未证明最优）"
+        case .infeasible: "无可行方案"
+        }
     }
 }
