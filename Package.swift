@@ -36,6 +36,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "AllianceCLITests", dependencies: ["AllianceKit", "alliance"]),
+        // Corpus/: bad-input cases read by CorpusTests at run time (tools/make_corpus.py writes them).
+        .testTarget(name: "AllianceCLITests", dependencies: ["AllianceKit", "alliance"], exclude: ["Corpus"]),
     ]
 )
