@@ -113,6 +113,11 @@ case("truncated-utf8-at-end", "the file ends in the middle of a UTF-8 sequence",
 case("utf16-file", "the file is UTF-16 (Excel's 'Unicode text')", 1, "UTF-16",
      files={COM: "§id,name,street,strength,x,y\nC1,惠丰社区,唐海镇,2,0,0\nC2,丰泽社区,唐海镇,1,4,0\nC3,新城社区,曹妃甸新城,3,8,0\n"},
      raw={COM: "utf-16"})
+case("nul-byte-in-cell", "a NUL byte inside a category (a damaged file)", 1, "NUL character",
+     lines=[(RES, 3, "U5,就业§\0帮扶,2")])
+case("utf16-without-bom", "UTF-16 little-endian without a byte order mark (ASCII text, so every other byte is 0)", 1,
+     "NUL character", files={COM: "i§d,strength,x,y\nC1,2,0,0\nC2,1,4,0\nC3,3,8,0\n"},
+     raw={COM: "utf-16-le"})
 
 # --- files and headers ---------------------------------------------------------------------
 case("communities-empty-file", "communities.csv has zero bytes", 1, "file is empty", files={COM: "§"})
@@ -209,11 +214,11 @@ case("group-named-like-another-unit", "group U1 holds U4 and U5, while U1 is a u
      files={ORG: ORG_HEADER + ",group\nU1,区委组织部,机关,4,true,1,1,0,0,\nU2,区人民医院,事业,3,true,1,1,4,0,\n"
             "U3,港口集团有限公司,企业,5,true,1,1,8,0,\nU4,颐康养老服务中心,两新,1,false,1,1,0,0,§U1\n"
             "U5,众信人力资源服务公司,两新,1,false,1,1,4,0,U1\nU6,惠丰物业服务有限公司,物业,2,false,1,1,8,0,\n"})
-case("groups-named-crosswise", "U4 is in group U5 and U5 in group U4 (a cycle of names)", 1,
+case("group-named-like-a-later-unit", "group U6 holds U4 and U5; U6, listed after them, has no group", 1,
      "is also the id of unit",
      files={ORG: ORG_HEADER + ",group\nU1,区委组织部,机关,4,true,1,1,0,0,\nU2,区人民医院,事业,3,true,1,1,4,0,\n"
-            "U3,港口集团有限公司,企业,5,true,1,1,8,0,\nU4,颐康养老服务中心,两新,1,false,1,1,0,0,§U5\n"
-            "U5,众信人力资源服务公司,两新,1,false,1,1,4,0,U4\nU6,惠丰物业服务有限公司,物业,2,false,1,1,8,0,\n"})
+            "U3,港口集团有限公司,企业,5,true,1,1,8,0,\nU4,颐康养老服务中心,两新,1,false,1,1,0,0,§U6\n"
+            "U5,众信人力资源服务公司,两新,1,false,1,1,4,0,U6\nU6,惠丰物业服务有限公司,物业,2,false,1,1,8,0,\n"})
 case("fix-on-forbidden-pair", "the same pair fixed and forbidden", 1, "both fixed and forbidden",
      files={PAIRS: "org_id,community_id,rule\nU1,C1,forbid\nU1,C1,§fix\n"})
 case("fix-forbidden-through-group", "one group member fixed where another is forbidden", 1,

@@ -66,15 +66,16 @@ extension InstanceBuilder {
         checkGroupNames(groupCells, units: ids, groupOfUnit: groupOfUnit)
     }
 
-    /// A merged group takes its name as its unit id, so a group may not be named after a unit outside
-    /// it (U4 in group "U1" while U1 is a unit of its own, or U4 in "U5" and U5 in "U4"): two units
-    /// would share one id in the plan and in every message.
+    /// A merged group takes its name as its unit id, so a group may not be named after a unit that
+    /// stands alone (U4 and U5 in group "U1" while U1 has no group): two units would share one id in
+    /// every message and export. A unit that is itself in some group goes by that group's name, so
+    /// its id is free for a group (see InputReaderTests).
     mutating func checkGroupNames(_ groupCells: [String: SourceLocation], units: [String: SourceLocation],
                                   groupOfUnit: [String: String]) {
         for (group, cell) in groupCells {
-            guard let unit = units[group], groupOfUnit[group] != group else { continue }
-            errors.append(InputError(cell, "group '\(group)' is also the id of unit \(group) (at \(unit)), which is not "
-                + "in that group; give the group a name of its own"))
+            guard let unit = units[group], groupOfUnit[group] == nil else { continue }
+            errors.append(InputError(cell, "group '\(group)' is also the id of unit \(group) (at \(unit)), which is in "
+                + "no group: two units would share the id; give the group a name of its own"))
         }
     }
 
