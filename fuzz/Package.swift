@@ -1,5 +1,4 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
 
 // libFuzzer targets for alliance-planner, kept out of the main package so that a plain
@@ -8,9 +7,8 @@ import PackageDescription
 // fails at the link step (LLVMFuzzerRunDriver comes from the fuzzer runtime).
 //
 // The main package is a path dependency; SwiftPM names such a package after its folder
-// (lowercased), so the name is taken from wherever this checkout lives.
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-let mainPackage = root.lastPathComponent.lowercased()
+// (lowercased), so the name is taken from wherever this checkout lives (as in benchmarks/).
+let mainPackage = Context.packageDirectory.split(separator: "/").dropLast().last.map { String($0).lowercased() } ?? "main"
 
 // Each fuzz target has one source file and no `main`: libFuzzer's driver is entered from
 // `<Target>_main`, the symbol SwiftPM links as `main` for executables on Linux.

@@ -17,6 +17,7 @@ seconds=${1:-60}
 targets=${2:-"FuzzInput FuzzModel FuzzWorkbook"}
 scratch=${FUZZ_SCRATCH:-.build}
 export SWIFT_BACKTRACE=enable=no  # libFuzzer prints the stack; Swift's backtracer only slows crashes
+export LSAN_OPTIONS="suppressions=$PWD/../scripts/lsan-suppressions.txt:print_suppressions=0"
 
 for target in $targets; do
     mkdir -p .work
