@@ -133,6 +133,11 @@ private struct CSVScanner {
         while inCell, let c = current, c.isWhitespace { advance() }
     }
 
+    /// A NUL character never belongs in a list; it is what UTF-16 text without a byte order mark,
+    /// or a damaged file, looks like when read as UTF-8.
+    static let nulMessage = "unexpected NUL character (byte 0x00) here; the file is damaged, or UTF-16 without a byte "
+        + "order mark: save it as \"CSV UTF-8\""
+
     /// Reads one cell, leaving the scanner on the separator, line end or end of text after it.
     /// Returns nil after an unterminated quote.
     mutating func field() -> CSVField? {
@@ -144,6 +149,8 @@ private struct CSVScanner {
         while inCell, let c = current {
             if c == "\u{FEFF}" {
                 fail("unexpected byte order mark (U+FEFF) here; delete it (it often comes from pasting files together)")
+            } else if c == "\0" {
+                fail(Self.nulMessage)
             } else {
                 if first == nil { first = (line, column) }
                 text.append(c)
@@ -170,6 +177,8 @@ private struct CSVScanner {
                 text.append("\"")
             } else if c == "\u{FEFF}" {
                 fail("unexpected byte order mark (U+FEFF) here; delete it")
+            } else if c == "\0" {
+                fail(Self.nulMessage)
             } else {
                 text.append(CSVParser.isLineEnd(c) ? "\n" : c)
             }

@@ -25,6 +25,7 @@ extension InstanceBuilder {
         guard let table else { return }
         var ids: [String: SourceLocation] = [:]
         var groupDistricts: [String: (district: String, location: SourceLocation)] = [:]
+        var groupCells: [String: SourceLocation] = [:], groupOfUnit: [String: String] = [:]
         for row in table.rows {
             let id = cell { try row.requiredString("id") }
             let isNew = id.map { register($0, in: &ids, row: row, noun: "unit") } ?? false
@@ -41,6 +42,10 @@ extension InstanceBuilder {
                                         "\(row.header("min_communities")) (\(minCommunities)) is greater than \(row.header("max_communities")) (\(maxText))"))
             }
             let group = row.string("group"), district = row.string("district")
+            if let group {
+                if groupCells[group] == nil { groupCells[group] = row.location(of: "group") }
+                if let id, isNew { groupOfUnit[id] = group }
+            }
             if let group, let district {
                 if let first = groupDistricts[group] {
                     if first.district != district {
@@ -58,6 +63,20 @@ extension InstanceBuilder {
                                               source: row.location(of: "id")))
         }
         organizationIDs = ids
+        checkGroupNames(groupCells, units: ids, groupOfUnit: groupOfUnit)
+    }
+
+    /// A merged group takes its name as its unit id, so a group may not be named after a unit that
+    /// stands alone (U4 and U5 in group "U1" while U1 has no group): two units would share one id in
+    /// every message and export. A unit that is itself in some group goes by that group's name, so
+    /// its id is free for a group (see InputReaderTests).
+    mutating func checkGroupNames(_ groupCells: [String: SourceLocation], units: [String: SourceLocation],
+                                  groupOfUnit: [String: String]) {
+        for (group, cell) in groupCells {
+            guard let unit = units[group], groupOfUnit[group] == nil else { continue }
+            errors.append(InputError(cell, "group '\(group)' is also the id of unit \(group) (at \(unit)), which is in "
+                + "no group: two units would share the id; give the group a name of its own"))
+        }
     }
 
     /// The row's place: `x, y` or `lat, lon`, each pair complete or empty, never both pairs.
