@@ -23,8 +23,13 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("previous"), help: "Last plan (plan.csv) to keep pairs from (the KEEP term).")
     var previous: String?
 
+    @Option(name: .customLong("candidates"),
+            help: "Each unit only considers its k nearest communities (large instances; needs coordinates).")
+    var candidates: Int?
+
     func validate() throws {
         _ = try parsedWeights()
+        if let candidates, candidates < 1 { throw ValidationError("--candidates must be a whole number ≥ 1") }
         guard balanceBand.isFinite, balanceBand >= 0 else {
             throw ValidationError("--balance-band must be a number ≥ 0, e.g. 0.1 for ±10 %")
         }
@@ -54,14 +59,32 @@ struct ModelOptions: ParsableArguments {
     /// Reads and validates the lists, reads the previous plan, and derives the model data.
     /// Error locations name files as the user would open them: `folder/needs.csv:3:1`.
     func loadProblem() throws -> Problem {
-        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        let instance = try Self.relocated({ try InstanceReader.read(folder: folderURL) }) { base + "/" + $0 }
+        try makeProblem(try loadInstance(), options: try planningOptions())
+    }
+
+    /// Reads and validates the lists, errors located as in `loadProblem`.
+    func loadInstance() throws -> Instance {
+        try Self.relocated({ try InstanceReader.read(folder: folderURL) }) { locatedPath($0) }
+    }
+
+    /// The options as given, with the previous plan read.
+    func planningOptions() throws -> PlanningOptions {
         var options = PlanningOptions(weights: try parsedWeights(), balanceBand: balanceBand,
-                                      leadRule: !noLeadRule, maxDistanceKm: maxDistanceKm)
+                                      leadRule: !noLeadRule, maxDistanceKm: maxDistanceKm, candidates: candidates)
         if let previous {
             options.previousPlan = try Self.readPlan(previous)
         }
-        return try Self.relocated({ try Problem(instance: instance, options: options) }) { base + "/" + $0 }
+        return options
+    }
+
+    /// Derives the model data, errors located as in `loadProblem`.
+    func makeProblem(_ instance: Instance, options: PlanningOptions) throws -> Problem {
+        try Self.relocated({ try Problem(instance: instance, options: options) }) { locatedPath($0) }
+    }
+
+    /// A bare list file name as the user would open it: `folder/needs.csv`.
+    func locatedPath(_ file: String) -> String {
+        (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/" + file
     }
 
     /// Reads a plan CSV, its errors located at the path as given.
@@ -75,7 +98,7 @@ struct ModelOptions: ParsableArguments {
     }
 
     /// Runs `body`, rewriting the bare file names of its input errors with `path`.
-    private static func relocated<T>(_ body: () throws -> T, path: (String) -> String) throws -> T {
+    static func relocated<T>(_ body: () throws -> T, path: (String) -> String) throws -> T {
         do {
             return try body()
         } catch let errors as InputErrors {

@@ -33,6 +33,9 @@ struct SolveCommand: ParsableCommand {
     @Flag(name: .customLong("quiet"), help: "No progress line and no summary.")
     var quiet = false
 
+    @Option(name: .customLong("jobs"), help: "Districts solved at once in batch mode (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Flag(name: .customLong("no-timings"), help: "Leave solve_seconds out of plan.json, for byte-identical reruns.")
     var noTimings = false
 
@@ -42,6 +45,7 @@ struct SolveCommand: ParsableCommand {
         guard priorityTolerance.isFinite, priorityTolerance >= 0 else {
             throw ValidationError("--priority-tolerance must be a number ≥ 0, e.g. 0.001 for 0.1 %")
         }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be a whole number ≥ 1") }
         guard StrategyCatalog.make(strategy) != nil else {
             throw ValidationError("unknown strategy '\(strategy)'; use one of \(StrategyCatalog.names.joined(separator: ", "))")
         }
@@ -75,28 +79,42 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         try Console.guarded {
-            let problem = try model.loadProblem()
+            let instance = try model.loadInstance()
+            if DistrictSplit.hasDistricts(instance) {
+                return try DistrictBatch(command: self).run(instance, folder: outputFolder)
+            }
+            let problem = try model.makeProblem(instance, options: try model.planningOptions())
             for warning in problem.warnings where !quiet { Console.error("warning: \(warning)") }
             let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
-            let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, progress: { progress in
-                progressLine.update(progress)
-            })
-            let outcome: SolveOutcome
+            let report: PlanReport
             do {
-                outcome = try makeStrategy().solve(problem, settings: settings)
+                report = try solveAndWrite(problem, into: outputFolder) { progressLine.update($0) }
                 progressLine.finish()
             } catch {
                 progressLine.finish()
                 throw error
             }
-            var report = PlanReport(problem: problem, outcome: outcome, strategy: strategy)
-            report.priorities = try parsedPriorities()
-            report.baseline = PlanReport.greedyBaseline(for: problem)
-            let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
-                ?? model.folderURL.appendingPathComponent("plan", isDirectory: true)
-            try AtomicFiles.write(try report.files(includeTimings: !noTimings), into: folder)
-            if !quiet { print(Summary.text(report, folder: folder)) }
+            if !quiet { print(Summary.text(report, folder: outputFolder)) }
         }
+    }
+
+    /// `--out`, or plan/ inside the input folder.
+    var outputFolder: URL {
+        out.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? model.folderURL.appendingPathComponent("plan", isDirectory: true)
+    }
+
+    /// Solves `problem` and writes a single run's files into `folder`: the one code path for a
+    /// plain run and for each district of a batch run.
+    func solveAndWrite(_ problem: Problem, into folder: URL,
+                       progress: (@Sendable (SolveProgress) -> Void)?) throws -> PlanReport {
+        let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, progress: progress)
+        let outcome = try makeStrategy().solve(problem, settings: settings)
+        var report = PlanReport(problem: problem, outcome: outcome, strategy: strategy)
+        report.priorities = try parsedPriorities()
+        report.baseline = PlanReport.greedyBaseline(for: problem)
+        try AtomicFiles.write(try report.files(includeTimings: !noTimings), into: folder)
+        return report
     }
 }
 
