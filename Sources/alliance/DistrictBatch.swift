@@ -114,11 +114,7 @@ final class DistrictProgressBar: @unchecked Sendable {
         self.total = total
         self.enabled = enabled
         guard enabled else { return }
-        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
-        timer.schedule(deadline: .now() + 1, repeating: 1)
-        timer.setEventHandler { [weak self] in self?.render() }
-        timer.resume()
-        self.timer = timer
+        timer = ProgressLine.everySecond { [weak self] in self?.render() }
     }
 
     func started() { change { $0.running += 1 } }
