@@ -15,7 +15,7 @@ final class CandidateLimitTests: XCTestCase {
     }
 
     /// For every k: each community keeps at least L_c candidates and one that may lead; each unit
-    /// keeps at least min(k, its allowed communities) and m_o; fix and previous pairs are kept;
+    /// keeps at least min(k, its allowed communities) and m_o, and its k nearest useful ones; fix, previous and positive prefer pairs are kept;
     /// nothing forbidden before becomes allowed; a unit's kept pairs are its nearest ones
     /// (or pairs added back for a community, fix or previous pairs).
     func testGuarantees() throws {
@@ -36,8 +36,9 @@ final class CandidateLimitTests: XCTestCase {
                     let kept = (0..<nC).filter { limited.allowed[limited.pair(u, $0)] }
                     let possible = (0..<nC).filter { full.allowed[full.pair(u, $0)] }
                     XCTAssertGreaterThanOrEqual(kept.count, min(max(k, full.units[u].minCommunities), possible.count))
-                    for c in possible where full.fixed[full.pair(u, c)] || full.previous[full.pair(u, c)] {
-                        XCTAssertTrue(limited.allowed[limited.pair(u, c)], "seed \(seed) k \(k): fix/previous pair dropped")
+                    for c in possible where full.fixed[full.pair(u, c)] || full.previous[full.pair(u, c)]
+                        || full.preference[full.pair(u, c)] > 0 {
+                        XCTAssertTrue(limited.allowed[limited.pair(u, c)], "seed \(seed) k \(k): fix/previous/prefer pair dropped")
                     }
                     for c in 0..<nC where !full.allowed[full.pair(u, c)] {
                         XCTAssertFalse(limited.allowed[limited.pair(u, c)], "seed \(seed) k \(k): forbidden pair allowed")
@@ -45,6 +46,12 @@ final class CandidateLimitTests: XCTestCase {
                     // The k nearest allowed communities (list order breaking ties) are among the kept ones.
                     let nearest = possible.sorted { (full.distance[full.pair(u, $0)], $0) < (full.distance[full.pair(u, $1)], $1) }
                     XCTAssertTrue(Set(nearest.prefix(k)).isSubset(of: Set(kept)))
+                    // So are the k nearest among the communities needing a category the unit offers.
+                    let nR = full.categoryCount
+                    let useful = nearest.filter { c in
+                        (0..<nR).contains { full.resource[u * nR + $0] > 0 && full.need[c * nR + $0] > 0 }
+                    }
+                    XCTAssertTrue(Set(useful.prefix(k)).isSubset(of: Set(kept)))
                 }
             }
         }

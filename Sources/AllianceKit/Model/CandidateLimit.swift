@@ -1,10 +1,14 @@
 /// `--candidates k`: a smaller model for large instances. Each unit keeps only its k nearest
-/// allowed communities as candidates; the other pairs become forbidden in `Problem.allowed`, so
-/// every strategy (and the exported model) works on the smaller set.
+/// allowed communities as candidates, and its k nearest among the communities that need a
+/// category it offers; the other pairs become forbidden in `Problem.allowed`, so every strategy
+/// (and the exported model) works on the smaller set. (The nearest communities alone lost
+/// 15 % of the objective at k = 10 on the benchmark M instance, mostly coverage: a unit's nearest
+/// communities rarely need what it offers. See benchmarks/RESULTS.md.)
 ///
 /// Guarantees, whatever k:
 /// - a unit keeps at least `m_o` candidates (its minimum number of communities);
-/// - `fix` pairs and pairs of the previous plan are never dropped by the limit;
+/// - `fix` pairs, `prefer` pairs with a positive score and pairs of the previous plan are never
+///   dropped by the limit;
 /// - every community keeps at least L_c candidates (its minimum size), and when the lead rule is
 ///   on at least one candidate that may lead: the nearest allowed units are added back where needed;
 /// - pairs the lists or options already forbid stay forbidden;
@@ -38,15 +42,22 @@ enum CandidateLimit {
     }
 
     /// `allowed` restricted to the candidate pairs (indexed `u * communityCount + c`).
-    static func restrict(allowed: [Bool], k: Int, distance: [Double], fixed: [Bool], previous: [Bool],
-                         units: [Unit], minSize: [Int], leadRule: Bool) -> [Bool] {
+    /// `need` and `resource` are `Problem.need` and `Problem.resource` (`categories` columns).
+    static func restrict(allowed: [Bool], k: Int, distance: [Double], fixed: [Bool], previous: [Bool], preference: [Double],
+                         units: [Unit], minSize: [Int], leadRule: Bool,
+                         need: [Double], resource: [Double], categories nR: Int) -> [Bool] {
         let nU = units.count, nC = minSize.count
         var keep = [Bool](repeating: false, count: nU * nC)
         for u in 0..<nU {
             let row = u * nC
             let ranked = (0..<nC).filter { allowed[row + $0] }.sorted { (distance[row + $0], $0) < (distance[row + $1], $1) }
             for c in ranked.prefix(max(k, units[u].minCommunities)) { keep[row + c] = true }
-            for c in 0..<nC where allowed[row + c] && (fixed[row + c] || previous[row + c]) { keep[row + c] = true }
+            let offers = (0..<nR).filter { resource[u * nR + $0] > 0 }
+            let useful = ranked.filter { c in offers.contains { need[c * nR + $0] > 0 } }
+            for c in useful.prefix(k) { keep[row + c] = true }
+            for c in 0..<nC where allowed[row + c] && (fixed[row + c] || previous[row + c] || preference[row + c] > 0) {
+                keep[row + c] = true
+            }
         }
         for c in 0..<nC {
             let ranked = (0..<nU).filter { allowed[$0 * nC + c] }.sorted { (distance[$0 * nC + c], $0) < (distance[$1 * nC + c], $1) }

@@ -232,8 +232,9 @@ public struct Problem: Sendable {
             try CandidateLimit.checkCoordinates(communities: communities, units: units,
                                                 organizations: instance.organizations)
             allowed = CandidateLimit.restrict(allowed: allowed, k: k, distance: distance, fixed: fixed,
-                                              previous: previous, units: units, minSize: minSize,
-                                              leadRule: options.leadRule)
+                                              previous: previous, preference: preference, units: units, minSize: minSize,
+                                              leadRule: options.leadRule, need: need, resource: resource,
+                                              categories: nR)
         }
         self.allowed = allowed
         let totalStrength = communities.reduce(0) { $0 + $1.strength } + units.reduce(0) { $0 + $1.strength }
