@@ -48,7 +48,7 @@ struct DistrictBatch {
         let start = Date()
         var result = DistrictResult(district: district.name, folder: name,
                                     communities: district.instance.communities.count,
-                                    units: district.instance.organizations.count, report: nil, error: nil, seconds: 0)
+                                    organizations: district.instance.organizations.count, report: nil, error: nil, seconds: 0)
         do {
             guard !district.instance.communities.isEmpty else {
                 throw SolveError.solverFailed("the district lists units but no communities")

@@ -60,7 +60,7 @@ final class DistrictBatchTests: XCTestCase {
 
         // districts.csv: one row per district, in order; the failed one with its reason.
         let table = try records(out.appendingPathComponent("districts.csv"))
-        XCTAssertEqual(table[0], ["district", "folder", "status", "communities", "units", "objective", "bound",
+        XCTAssertEqual(table[0], ["district", "folder", "status", "communities", "organizations", "objective", "bound",
                                   "gap", "seconds", "error"])
         XCTAssertEqual(table.dropFirst().map { $0[0] }, ["区1", "区2", "区3"])
         XCTAssertEqual(table[2][2], "failed")

@@ -50,19 +50,20 @@ public struct DistrictResult: Sendable {
     /// The folder below the output folder holding the district's plan.
     public var folder: String
     public var communities: Int
-    public var units: Int
+    /// Organizations as listed (before group merging).
+    public var organizations: Int
     /// The report when a plan was found and written, else nil.
     public var report: PlanReport?
     /// Why the district has no plan, one line.
     public var error: String?
     public var seconds: Double
 
-    public init(district: String, folder: String, communities: Int, units: Int, report: PlanReport?,
+    public init(district: String, folder: String, communities: Int, organizations: Int, report: PlanReport?,
                 error: String?, seconds: Double) {
         self.district = district
         self.folder = folder
         self.communities = communities
-        self.units = units
+        self.organizations = organizations
         self.report = report
         self.error = error
         self.seconds = seconds
@@ -102,13 +103,13 @@ public enum DistrictOutput {
     public static func districtsCSV(_ results: [DistrictResult], includeTimings: Bool) -> String {
         let rows = results.map { result -> [String] in
             let report = result.report
-            return [result.district, result.folder, result.status, String(result.communities), String(result.units),
+            return [result.district, result.folder, result.status, String(result.communities), String(result.organizations),
                     report.map { formatNumber($0.evaluation.objective) } ?? "",
                     report?.bound.map(formatNumber) ?? "", report?.gap.map(formatNumber) ?? "",
                     includeTimings ? formatNumber((result.seconds * 1000).rounded() / 1000) : "",
                     result.error ?? ""]
         }
-        return CSVWriter.encode(header: ["district", "folder", "status", "communities", "units", "objective", "bound",
+        return CSVWriter.encode(header: ["district", "folder", "status", "communities", "organizations", "objective", "bound",
                                          "gap", "seconds", "error"], rows: rows)
     }
 }

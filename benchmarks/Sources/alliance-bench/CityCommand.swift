@@ -33,6 +33,7 @@ enum CityScale: String, CaseIterable, Codable, Sendable, ExpressibleByArgument {
 struct DistrictRecord: Codable, Sendable {
     var district: String
     var communities: Int
+    /// Organizations as listed (before group merging).
     var units: Int
     var status: String
     var objective: Double?
@@ -171,7 +172,7 @@ struct CityCommand: ParsableCommand {
 
     /// The table for RESULTS.md.
     static func markdown(_ results: CityResults) -> String {
-        var lines = ["| district | communities | units | status | objective | bound | gap | time (s) | peak MB |",
+        var lines = ["| district | communities | organizations | status | objective | bound | gap | time (s) | peak MB |",
                      "|---|---:|---:|---|---:|---:|---:|---:|---:|"]
         for d in results.districts {
             lines.append("| \(d.district) | \(d.communities) | \(d.units) | \(d.status) | \(objective(d.objective)) "
