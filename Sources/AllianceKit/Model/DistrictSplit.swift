@@ -34,24 +34,24 @@ public enum DistrictSplit {
         var seen: Set<String> = []
         func note(_ district: String) { if seen.insert(district).inserted { order.append(district) } }
 
-        var communityDistrict: [String: String] = [:]
-        for community in instance.communities {
-            guard let district = community.district else {
-                errors.append(missing(community.source, file: "communities.csv", noun: "community", id: community.id))
-                continue
+        /// id → district for one list, noting districts in order and missing ones as errors.
+        func districts<Row>(_ rows: [Row], id: KeyPath<Row, String>, district: KeyPath<Row, String?>,
+                            source: KeyPath<Row, SourceLocation?>, file: String, noun: String) -> [String: String] {
+            var table: [String: String] = [:]
+            for row in rows {
+                guard let name = row[keyPath: district] else {
+                    errors.append(missing(row[keyPath: source], file: file, noun: noun, id: row[keyPath: id]))
+                    continue
+                }
+                table[row[keyPath: id]] = name
+                note(name)
             }
-            communityDistrict[community.id] = district
-            note(district)
+            return table
         }
-        var orgDistrict: [String: String] = [:]
-        for org in instance.organizations {
-            guard let district = org.district else {
-                errors.append(missing(org.source, file: "organizations.csv", noun: "unit", id: org.id))
-                continue
-            }
-            orgDistrict[org.id] = district
-            note(district)
-        }
+        let communityDistrict = districts(instance.communities, id: \.id, district: \.district, source: \.source,
+                                          file: "communities.csv", noun: "community")
+        let orgDistrict = districts(instance.organizations, id: \.id, district: \.district, source: \.source,
+                                    file: "organizations.csv", noun: "unit")
 
         var warnings: [String] = []
         var pairsOf: [String: [PairRule]] = [:]
