@@ -67,7 +67,7 @@ final class DistrictSplitTests: XCTestCase {
 
     func testFolderNamesAreSafeAndUnique() {
         let names = ["南区", "../etc", "a/b\\c", "..", ".", "", "  ", "plan.csv", "Districts.csv", "南区", "NORTH", "north",
-                     "tab\there", String(repeating: "长", count: 100), ".hidden", "x:y*?"]
+                     "tab\there", String(repeating: "长", count: 100), ".hidden", "x:y*?", "con", "Nul.txt", "区.. "]
         let folders = FolderNames.unique(names)
         XCTAssertEqual(folders.count, names.count)
         XCTAssertEqual(Set(folders.map { $0.lowercased() }).count, folders.count, "\(folders)")
@@ -84,6 +84,9 @@ final class DistrictSplitTests: XCTestCase {
         XCTAssertEqual(folders[9], "南区-2")
         XCTAssertEqual(folders[10], "NORTH")
         XCTAssertEqual(folders[11], "north-2")
+        XCTAssertEqual(folders[16], "_con")
+        XCTAssertEqual(folders[17], "_Nul.txt")
+        XCTAssertEqual(folders[18], "区")
         XCTAssertEqual(FolderNames.unique(names), folders, "deterministic")
     }
 }

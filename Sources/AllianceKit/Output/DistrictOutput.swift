@@ -7,11 +7,14 @@ public enum FolderNames {
     /// File names written at the top of a batch output folder, which no district folder may take.
     public static let reserved: Set<String> = ["plan.csv", "districts.csv", "plan.json", "plan.xlsx", "report.html",
                                                "communities.csv", "projects.csv"]
+    private static let windowsDevices: Set<String> = Set(["CON", "PRN", "AUX", "NUL"]
+        + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
     /// Longest folder name in UTF-8 bytes (file systems allow 255).
     static let maxBytes = 120
 
     /// One safe, unique folder name per name, in order: path separators, control characters and
-    /// characters Windows forbids become `_`; leading dots and surrounding spaces go; an empty
+    /// characters Windows forbids become `_`; leading and trailing dots and surrounding spaces go;
+    /// Windows device names (`CON`, `nul.txt` …) get a leading `_`; an empty
     /// result becomes `district`; long names are shortened; names equal (ignoring case) to an
     /// earlier one or to a reserved file name get `-2`, `-3` ….
     public static func unique(_ names: [String]) -> [String] {
@@ -40,6 +43,10 @@ public enum FolderNames {
         while text.hasPrefix(".") { text.removeFirst() }
         text = text.trimmingWhitespace()
         while text.utf8.count > maxBytes { text.removeLast() }
+        // Windows drops trailing dots and reserves device names (CON, NUL, COM1 …) in any case.
+        while text.hasSuffix(".") || text.hasSuffix(" ") { text.removeLast() }
+        let stem = text.split(separator: ".", maxSplits: 1).first.map { $0.uppercased() } ?? ""
+        if windowsDevices.contains(stem) { text = "_" + text }
         return text.isEmpty ? "district" : text
     }
 }
