@@ -50,8 +50,10 @@ struct DistrictBatch {
                                     communities: district.instance.communities.count,
                                     organizations: district.instance.organizations.count, report: nil, error: nil, seconds: 0)
         do {
-            guard !district.instance.communities.isEmpty else {
-                throw SolveError.solverFailed("the district lists units but no communities")
+            if district.instance.communities.isEmpty, let org = district.instance.organizations.first {
+                var location = org.source ?? SourceLocation(file: "organizations.csv", line: 1, column: 1)
+                location.file = command.model.locatedPath(location.file)
+                throw InputErrors([InputError(location, "district \(district.name) lists units but no communities")])
             }
             var districtOptions = options
             districtOptions.previousPlan = district.previousPlan

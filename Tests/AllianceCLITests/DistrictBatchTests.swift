@@ -121,6 +121,24 @@ final class DistrictBatchTests: XCTestCase {
         XCTAssertTrue(table.dropFirst().allSatisfy { Double($0[8]) != nil }, "seconds recorded without --no-timings")
     }
 
+    /// A district whose lists cannot be planned (units but no communities) fails alone.
+    func testDistrictWithoutCommunitiesFailsAlone() throws {
+        var districts = city(failing: false)
+        districts.append(DistrictInstance(name: "新区", instance: Instance(
+            communities: [], organizations: [Organization(id: "X1", district: "新区")])))
+        let cityFolder = scratch.appendingPathComponent("city")
+        try write(districts, to: cityFolder)
+        let out = scratch.appendingPathComponent("out")
+        let result = try CommandRunner.run(["solve", cityFolder.path, "--out", out.path, "--strategy", "greedy", "--quiet"])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        let line = districts.reduce(0) { $0 + $1.instance.organizations.count } + 1 // X1 is the last row
+        XCTAssertTrue(result.stderr.contains("district 新区: \(cityFolder.path)/organizations.csv:\(line):1: district 新区 lists units but no communities"),
+                      result.stderr)
+        let table = try records(out.appendingPathComponent("districts.csv"))
+        XCTAssertEqual(table.dropFirst().map { $0[2] }, ["feasible", "feasible", "feasible", "failed"])
+        XCTAssertEqual(try records(out.appendingPathComponent("plan.csv")).dropFirst().map { $0[0] }.filter { $0 == "新区" }, [])
+    }
+
     /// A fix pair across districts stops the run as an input error, nothing written.
     func testFixAcrossDistrictsIsAnInputError() throws {
         let cityFolder = scratch.appendingPathComponent("city")

@@ -6,6 +6,12 @@ public struct DistrictInstance: Sendable {
     public var instance: Instance
     /// The rows of the previous plan whose community lies in this district, if a previous plan was given.
     public var previousPlan: [Assignment]?
+
+    public init(name: String, instance: Instance, previousPlan: [Assignment]? = nil) {
+        self.name = name
+        self.instance = instance
+        self.previousPlan = previousPlan
+    }
 }
 
 /// Splits a city's lists by the `district` column of communities.csv and organizations.csv, so
