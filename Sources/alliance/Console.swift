@@ -72,11 +72,16 @@ final class ProgressLine: @unchecked Sendable {
     init(enabled: Bool) {
         self.enabled = enabled
         guard enabled else { return }
+        timer = Self.everySecond { [weak self] in self?.render() }
+    }
+
+    /// A running timer calling `handler` once a second on a background queue, for progress displays.
+    static func everySecond(_ handler: @escaping @Sendable () -> Void) -> DispatchSourceTimer {
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
         timer.schedule(deadline: .now() + 1, repeating: 1)
-        timer.setEventHandler { [weak self] in self?.render() }
+        timer.setEventHandler(handler: handler)
         timer.resume()
-        self.timer = timer
+        return timer
     }
 
     /// Records the solver's latest snapshot; it is shown at the next tick.

@@ -27,9 +27,14 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("previous"), help: "Last plan (plan.csv) to keep pairs from (the KEEP term).")
     var previous: String?
 
+    @Option(name: .customLong("candidates"),
+            help: "Each unit only considers its k nearest communities (large instances; needs coordinates).")
+    var candidates: Int?
+
     func validate() throws {
         _ = try parsedWeights()
         _ = try parsedEncoding()
+        if let candidates, candidates < 1 { throw ValidationError("--candidates must be a whole number ≥ 1") }
         guard balanceBand.isFinite, balanceBand >= 0 else {
             throw ValidationError("--balance-band must be a number ≥ 0, e.g. 0.1 for ±10 %")
         }
@@ -76,22 +81,37 @@ struct ModelOptions: ParsableArguments {
     /// Error locations name files as the user would open them: `folder/needs.csv:3:1`,
     /// `folder/lists.xlsx:需求!C3`. Says on stderr which CSV files were not UTF-8, unless `quiet`.
     func loadProblem(quiet: Bool = false) throws -> Problem {
+        try makeProblem(try loadInstance(quiet: quiet), options: try planningOptions())
+    }
+
+    /// Reads and validates the lists (a folder of CSV files or a workbook), errors located as in
+    /// `loadProblem`.
+    func loadInstance(quiet: Bool = false) throws -> Instance {
         let choice = try parsedEncoding()
-        let lists = try Self.relocated({ try InstanceReader.load(folderURL, encoding: choice) }, path: inputPath)
+        let lists = try Self.relocated({ try InstanceReader.load(folderURL, encoding: choice) }, path: locatedPath)
         for (file, used) in lists.encodings.sorted(by: { $0.key < $1.key }) where used != .utf8 && !quiet {
-            Console.error("note: \(inputPath(file)) was read as \(used.displayName) (not UTF-8)")
+            Console.error("note: \(locatedPath(file)) was read as \(used.displayName) (not UTF-8)")
         }
-        let instance = lists.instance
+        return lists.instance
+    }
+
+    /// The options as given, with the previous plan read.
+    func planningOptions() throws -> PlanningOptions {
         var options = PlanningOptions(weights: try parsedWeights(), balanceBand: balanceBand,
-                                      leadRule: !noLeadRule, maxDistanceKm: maxDistanceKm)
+                                      leadRule: !noLeadRule, maxDistanceKm: maxDistanceKm, candidates: candidates)
         if let previous {
-            options.previousPlan = try Self.readPlan(previous, encoding: choice)
+            options.previousPlan = try Self.readPlan(previous, encoding: try parsedEncoding())
         }
-        return try Self.relocated({ try Problem(instance: instance, options: options) }, path: inputPath)
+        return options
+    }
+
+    /// Derives the model data, errors located as in `loadProblem`.
+    func makeProblem(_ instance: Instance, options: PlanningOptions) throws -> Problem {
+        try Self.relocated({ try Problem(instance: instance, options: options) }, path: locatedPath)
     }
 
     /// The path of input file `name` as the user gave it: `folder/needs.csv`, or the workbook's path.
-    func inputPath(_ name: String) -> String {
+    func locatedPath(_ name: String) -> String {
         if isWorkbook { return name == URL(fileURLWithPath: folder).lastPathComponent ? folder : name }
         return (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/" + name
     }
@@ -108,7 +128,7 @@ struct ModelOptions: ParsableArguments {
 
     /// Runs `body`, rewriting the bare file names of its input errors with `path` (for a cell of a
     /// workbook, the workbook's name).
-    private static func relocated<T>(_ body: () throws -> T, path: (String) -> String) throws -> T {
+    static func relocated<T>(_ body: () throws -> T, path: (String) -> String) throws -> T {
         do {
             return try body()
         } catch let errors as InputErrors {

@@ -34,6 +34,9 @@ struct SolveCommand: ParsableCommand {
     @Flag(name: .customLong("quiet"), help: "No progress line and no summary.")
     var quiet = false
 
+    @Option(name: .customLong("jobs"), help: "Districts solved at once in batch mode (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Flag(name: .customLong("no-timings"), help: "Leave solve_seconds out of plan.json, for byte-identical reruns.")
     var noTimings = false
 
@@ -46,6 +49,7 @@ struct SolveCommand: ParsableCommand {
         guard priorityTolerance.isFinite, priorityTolerance >= 0 else {
             throw ValidationError("--priority-tolerance must be a number ≥ 0, e.g. 0.001 for 0.1 %")
         }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be a whole number ≥ 1") }
         guard StrategyCatalog.make(strategy) != nil else {
             throw ValidationError("unknown strategy '\(strategy)'; use one of \(StrategyCatalog.names.joined(separator: ", "))")
         }
@@ -80,32 +84,52 @@ struct SolveCommand: ParsableCommand {
     func run() throws {
         try Console.guarded {
             let interrupts = Interrupts.install()
-            let problem = try model.loadProblem(quiet: quiet)
-            try size.check(problem)
+            let instance = try model.loadInstance(quiet: quiet)
             if interrupts.wasInterrupted { throw SolveError.interrupted }  // while reading the lists
+            if DistrictSplit.hasDistricts(instance) {
+                try DistrictBatch(command: self, cancellation: interrupts.flag).run(instance, folder: outputFolder)
+                if interrupts.wasInterrupted { throw ExitCode(Interrupts.exitStatus) }
+                return
+            }
+            let problem = try model.makeProblem(instance, options: try model.planningOptions())
             for warning in problem.warnings where !quiet { Console.error("warning: \(warning)") }
             let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
-            let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, progress: { progress in
-                progressLine.update(progress)
-            }, cancellation: interrupts.flag)
-            let outcome: SolveOutcome
+            let written: (report: PlanReport, files: [String])
             do {
-                outcome = try makeStrategy().solve(problem, settings: settings)
+                written = try solveAndWrite(problem, into: outputFolder, cancellation: interrupts.flag) {
+                    progressLine.update($0)
+                }
                 progressLine.finish()
             } catch {
                 progressLine.finish()
                 throw error
             }
-            var report = PlanReport(problem: problem, outcome: outcome, strategy: strategy)
-            report.priorities = try parsedPriorities()
-            report.baseline = PlanReport.greedyBaseline(for: problem)
-            if !problem.instance.projects.isEmpty { report.claims = try ProjectClaiming.claim(report.plan, in: problem) }
-            let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? model.defaultOutputFolder("plan")
-            let files = try report.files(includeTimings: !noTimings, byteOrderMark: !noBOM)
-            try AtomicFiles.write(files, into: folder)
-            if !quiet { print(Summary.text(report, folder: folder, files: files.map(\.name))) }
+            if !quiet { print(Summary.text(written.report, folder: outputFolder, files: written.files)) }
             if interrupts.wasInterrupted { throw ExitCode(Interrupts.exitStatus) }
         }
+    }
+
+    /// `--out`, or plan/ inside the input folder (beside the workbook).
+    var outputFolder: URL {
+        out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? model.defaultOutputFolder("plan")
+    }
+
+    /// Solves `problem` (stage 1, then stage 2 when projects are listed) and writes a single run's
+    /// files into `folder`: the one code path for a plain run and for each district of a batch run.
+    /// Returns the report and the names of the files written.
+    func solveAndWrite(_ problem: Problem, into folder: URL, cancellation: CancellationFlag,
+                       progress: (@Sendable (SolveProgress) -> Void)?) throws -> (report: PlanReport, files: [String]) {
+        try size.check(problem)
+        let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, progress: progress,
+                                     cancellation: cancellation)
+        let outcome = try makeStrategy().solve(problem, settings: settings)
+        var report = PlanReport(problem: problem, outcome: outcome, strategy: strategy)
+        report.priorities = try parsedPriorities()
+        report.baseline = PlanReport.greedyBaseline(for: problem)
+        if !problem.instance.projects.isEmpty { report.claims = try ProjectClaiming.claim(report.plan, in: problem) }
+        let files = try report.files(includeTimings: !noTimings, byteOrderMark: !noBOM)
+        try AtomicFiles.write(files, into: folder)
+        return (report, files.map(\.name))
     }
 }
 

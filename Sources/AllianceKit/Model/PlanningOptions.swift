@@ -49,9 +49,12 @@ public struct PlanningOptions: Sendable {
     public var maxDistanceKm: Double?
     /// Last year's plan, for the continuity term KEEP.
     public var previousPlan: [Assignment]?
+    /// `--candidates k`: each unit only considers its k nearest communities (see `CandidateLimit`).
+    public var candidates: Int?
 
     public init(weights: Weights = Weights(), balanceBand: Double = 0.10, leadRule: Bool = true,
-                maxDistanceKm: Double? = nil, previousPlan: [Assignment]? = nil) {
+                maxDistanceKm: Double? = nil, previousPlan: [Assignment]? = nil, candidates: Int? = nil) {
+        self.candidates = candidates
         self.weights = weights
         self.balanceBand = balanceBand
         self.leadRule = leadRule

@@ -191,7 +191,6 @@ public struct Problem: Sendable {
             if let limit = options.maxDistanceKm, distance[p] > limit { allowed[p] = false }
             if fixed[p] { allowed[p] = true }
         }
-        self.allowed = allowed
         self.fixed = fixed
         self.preference = preference
 
@@ -230,6 +229,15 @@ public struct Problem: Sendable {
             return options.leadRule ? max(l, 1) : l
         }
         self.maxSize = communities.map { $0.maxOrgs ?? defaultMax }
+        if let k = options.candidates {
+            try CandidateLimit.checkCoordinates(communities: communities, units: units,
+                                                organizations: instance.organizations)
+            allowed = CandidateLimit.restrict(allowed: allowed, k: k, distance: distance, fixed: fixed,
+                                              previous: previous, preference: preference, units: units, minSize: minSize,
+                                              leadRule: options.leadRule, need: need, resource: resource,
+                                              categories: nR)
+        }
+        self.allowed = allowed
         let totalStrength = communities.reduce(0) { $0 + $1.strength } + units.reduce(0) { $0 + $1.strength }
         self.meanStrength = nC > 0 ? totalStrength / Double(nC) : 0
         self.warnings = instance.warnings + warnings

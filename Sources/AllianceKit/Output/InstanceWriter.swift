@@ -13,19 +13,24 @@ public enum InstanceWriter {
             case nil: return ["", "", "", ""]
             }
         }
+        // The district column (batch planning) only when some row names a district.
+        let districts = DistrictSplit.hasDistricts(instance)
+        func district(_ name: String?) -> [String] { districts ? [name ?? ""] : [] }
         var files: [(String, String)] = []
         files.append(("communities.csv", CSVWriter.encode(
-            header: ["id", "name", "street", "strength", "min_orgs", "max_orgs", "x", "y", "lat", "lon"],
+            header: ["id", "name", "street", "strength", "min_orgs", "max_orgs", "x", "y", "lat", "lon"]
+                + (districts ? ["district"] : []),
             rows: instance.communities.map { c in
                 [c.id, c.name, c.street ?? "", number(c.strength), c.minOrgs.map(String.init) ?? "",
-                 c.maxOrgs.map(String.init) ?? ""] + coordinates(c.location)
+                 c.maxOrgs.map(String.init) ?? ""] + coordinates(c.location) + district(c.district)
             })))
         files.append(("organizations.csv", CSVWriter.encode(
             header: ["id", "name", "kind", "strength", "can_lead", "min_communities", "max_communities", "group",
-                     "x", "y", "lat", "lon"],
+                     "x", "y", "lat", "lon"] + (districts ? ["district"] : []),
             rows: instance.organizations.map { o in
                 [o.id, o.name, o.kind ?? "", number(o.strength), o.canLead ? "true" : "false",
                  String(o.minCommunities), String(o.maxCommunities), o.group ?? ""] + coordinates(o.location)
+                    + district(o.district)
             })))
         files.append(("needs.csv", CSVWriter.encode(
             header: ["community_id", "category", "amount", "priority"],

@@ -42,7 +42,10 @@ enum BenchmarkSize: String, CaseIterable, Codable, Sendable, ExpressibleByArgume
     /// The generator, tuned like a real district: eight need categories, a fifth of the units
     /// serving 2–3 communities (一包多), some bundled into groups, planar coordinates, pair
     /// rules and a previous plan in proportion to the size.
-    var generator: InstanceGenerator {
+    var generator: InstanceGenerator { Self.generator(communities: communities, organizations: organizations) }
+
+    /// The tuned generator for any size (also each district of `CityScale`).
+    static func generator(communities: Int, organizations: Int) -> InstanceGenerator {
         var generator = InstanceGenerator(communities: communities, units: organizations)
         generator.categories = 8
         generator.multiCommunityShare = 0.2

@@ -21,9 +21,13 @@ struct SolveOneCommand: ParsableCommand {
     @Option(help: "Where to write the run record (JSON).")
     var out: String
 
+    @Option(help: "Limit candidate pairs to the k nearest communities per unit (`alliance --candidates`).")
+    var candidates: Int?
+
     func run() throws {
         try requireReleaseBuild()
-        let record = try SwiftStrategyRun(size: size, strategy: strategy, timeLimit: timeLimit).run()
+        let record = try SwiftStrategyRun(size: size, strategy: strategy, timeLimit: timeLimit,
+                                          candidates: candidates).run()
         try JSONEncoder.results.encode(record).write(to: URL(fileURLWithPath: out))
     }
 }
@@ -61,6 +65,7 @@ struct SwiftStrategyRun {
     var size: BenchmarkSize
     var strategy: String
     var timeLimit: Double
+    var candidates: Int? = nil
 
     func run() throws -> RunRecord {
         var record = RunRecord(solver: strategy, size: size, status: "ok", timeLimit: timeLimit)
@@ -71,9 +76,12 @@ struct SwiftStrategyRun {
         }
         let (instance, previous) = size.generate()
         let (problem, derive) = try Stopwatch.time {
-            try Problem(instance: instance, options: PlanningOptions(previousPlan: previous))
+            try Problem(instance: instance, options: PlanningOptions(previousPlan: previous, candidates: candidates))
         }
         var build = derive
+        if let candidates {
+            record.note = "--candidates \(candidates): \(problem.allowed.filter { $0 }.count) of \(problem.allowed.count) pairs allowed"
+        }
         if strategy == "exact" {
             // The exact strategy's model building, measured alone (the strategy builds its own).
             let (_, modelSeconds) = try Stopwatch.time { _ = try StageOneModel(problem: problem) }

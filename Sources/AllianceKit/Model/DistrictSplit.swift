@@ -1,0 +1,113 @@
+/// One district's share of a city's lists, planned on its own (batch planning by district).
+public struct DistrictInstance: Sendable {
+    /// The district as written in the `district` (区县) column.
+    public var name: String
+    /// Only this district's communities and units, with their needs, resources, projects and pair rules.
+    public var instance: Instance
+    /// The rows of the previous plan whose community lies in this district, if a previous plan was given.
+    public var previousPlan: [Assignment]?
+
+    public init(name: String, instance: Instance, previousPlan: [Assignment]? = nil) {
+        self.name = name
+        self.instance = instance
+        self.previousPlan = previousPlan
+    }
+}
+
+/// Splits a city's lists by the `district` column of communities.csv and organizations.csv, so
+/// that every district is planned as if its lists had been given alone: its own mean strength,
+/// balance band and size rules, its units serving only its own communities.
+///
+/// Rules (decided here, tested in `DistrictSplitTests`):
+/// - once either file has a district, every community and every unit must name one (input error
+///   at the empty cell otherwise) — a unit without a district could not be placed;
+/// - a `fix` pair across districts is an input error (it cannot be honoured);
+/// - `forbid` and `prefer` pairs across districts are ignored with a warning (a forbid is implied,
+///   a preference cannot be met).
+public enum DistrictSplit {
+    /// Whether the lists use batch planning: some community or unit names a district.
+    public static func hasDistricts(_ instance: Instance) -> Bool {
+        instance.communities.contains { $0.district != nil } || instance.organizations.contains { $0.district != nil }
+    }
+
+    /// The districts in order of first appearance in communities.csv (then organizations.csv),
+    /// each with its share of the lists, and the warnings about ignored cross-district pairs.
+    /// Throws `InputErrors` for missing districts and cross-district `fix` pairs.
+    public static func split(_ instance: Instance, previousPlan: [Assignment]? = nil)
+        throws -> (districts: [DistrictInstance], warnings: [String]) {
+        var errors: [InputError] = []
+        var order: [String] = []
+        var seen: Set<String> = []
+        func note(_ district: String) { if seen.insert(district).inserted { order.append(district) } }
+
+        /// id → district for one list, noting districts in order and missing ones as errors.
+        func districts<Row>(_ rows: [Row], id: KeyPath<Row, String>, district: KeyPath<Row, String?>,
+                            source: KeyPath<Row, SourceLocation?>, file: String, noun: String) -> [String: String] {
+            var table: [String: String] = [:]
+            for row in rows {
+                guard let name = row[keyPath: district] else {
+                    errors.append(missing(row[keyPath: source], file: file, noun: noun, id: row[keyPath: id]))
+                    continue
+                }
+                table[row[keyPath: id]] = name
+                note(name)
+            }
+            return table
+        }
+        let communityDistrict = districts(instance.communities, id: \.id, district: \.district, source: \.source,
+                                          file: "communities.csv", noun: "community")
+        let orgDistrict = districts(instance.organizations, id: \.id, district: \.district, source: \.source,
+                                    file: "organizations.csv", noun: "unit")
+
+        var warnings: [String] = []
+        var pairsOf: [String: [PairRule]] = [:]
+        var ignoredAcross = 0
+        for pair in instance.pairs {
+            guard let od = orgDistrict[pair.orgID], let cd = communityDistrict[pair.communityID] else { continue }
+            if od == cd {
+                pairsOf[od, default: []].append(pair)
+            } else if pair.rule == .fix {
+                errors.append(InputError(pair.source ?? SourceLocation(file: "pairs.csv", line: 1, column: 1),
+                    "fix pair \(pair.orgID)–\(pair.communityID) crosses districts (unit in '\(od)', community in '\(cd)'); districts are planned separately"))
+            } else {
+                ignoredAcross += 1
+            }
+        }
+        if ignoredAcross > 0 {
+            warnings.append("pairs.csv: \(ignoredAcross) forbid/prefer row(s) pair a unit with a community of another district; ignored (districts are planned separately)")
+        }
+        if !errors.isEmpty {
+            throw InputErrors(errors.sorted { ($0.location.file, $0.location.line, $0.location.column)
+                < ($1.location.file, $1.location.line, $1.location.column) })
+        }
+
+        var communitiesOf: [String: [Community]] = [:], orgsOf: [String: [Organization]] = [:]
+        for community in instance.communities { communitiesOf[communityDistrict[community.id]!, default: []].append(community) }
+        for org in instance.organizations { orgsOf[orgDistrict[org.id]!, default: []].append(org) }
+        var needsOf: [String: [Need]] = [:], resourcesOf: [String: [Resource]] = [:], projectsOf: [String: [Project]] = [:]
+        for need in instance.needs { if let d = communityDistrict[need.communityID] { needsOf[d, default: []].append(need) } }
+        for row in instance.resources { if let d = orgDistrict[row.orgID] { resourcesOf[d, default: []].append(row) } }
+        for project in instance.projects {
+            if let d = communityDistrict[project.communityID] { projectsOf[d, default: []].append(project) }
+        }
+        var previousOf: [String: [Assignment]] = [:]
+        for row in previousPlan ?? [] {
+            // Rows naming a community no longer listed go nowhere (a single run ignores them too).
+            if let d = communityDistrict[row.communityID] { previousOf[d, default: []].append(row) }
+        }
+
+        let districts = order.map { name in
+            DistrictInstance(
+                name: name,
+                instance: Instance(communities: communitiesOf[name] ?? [], organizations: orgsOf[name] ?? [],
+                                   needs: needsOf[name] ?? [], resources: resourcesOf[name] ?? [],
+                                   projects: projectsOf[name] ?? [], pairs: pairsOf[name] ?? []),
+                previousPlan: previousPlan.map { _ in previousOf[name] ?? [] })
+        }
+        return (districts, instance.warnings + warnings)
+    }
+
+    private static func missing(_ source: SourceLocation?, file: String, noun: String, id: String) -> InputError {
+        InputError(source ?? SourceLocation(file: file, line: 1, column: 1), "\(noun) \(id) has no district (区县), but other rows do; every community and unit needs one for batch planning")
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import XCTest
+@testable import AllianceKit
+
+/// Batch planning by district: how the lists are split, and the folder names districts get.
+final class DistrictSplitTests: XCTestCase {
+    private let lists = [
+        "communities.csv": "id,district\nC1,南区\nC2,北区\nC3,南区\n",
+        "organizations.csv": "id,区县\nU1,北区\nU2,南区\nU3,南区\nU4,北区\n",
+        "needs.csv": "community_id,category,amount\nC1,养老,2\nC2,养老,1\n",
+        "resources.csv": "org_id,category,amount\nU1,养老,3\nU3,养老,1\n",
+        "projects.csv": "id,community_id,category,amount\nP1,C2,养老,1\nP2,C3,养老,1\n",
+    ]
+
+    private func instance(pairs: String? = nil, replacing: [String: String] = [:]) throws -> Instance {
+        var files = lists.merging(replacing) { $1 }
+        if let pairs { files["pairs.csv"] = "org_id,community_id,rule,score\n" + pairs }
+        return try InstanceReader.read(files: files)
+    }
+
+    func testSplitKeepsEachDistrictsRows() throws {
+        let city = try instance(pairs: "U2,C1,fix,\nU1,C1,forbid,\nU4,C3,prefer,1\nU4,C2,prefer,2\n")
+        XCTAssertTrue(DistrictSplit.hasDistricts(city))
+        let previous = [Assignment(orgID: "U1", communityID: "C2", role: .lead),
+                        Assignment(orgID: "U2", communityID: "C3", role: .member)]
+        let (districts, warnings) = try DistrictSplit.split(city, previousPlan: previous)
+        XCTAssertEqual(districts.map(\.name), ["南区", "北区"])
+        let south = districts[0].instance, north = districts[1].instance
+        XCTAssertEqual(south.communities.map(\.id), ["C1", "C3"])
+        XCTAssertEqual(south.organizations.map(\.id), ["U2", "U3"])
+        XCTAssertEqual(north.communities.map(\.id), ["C2"])
+        XCTAssertEqual(north.organizations.map(\.id), ["U1", "U4"])
+        XCTAssertEqual(south.needs.map(\.communityID), ["C1"])
+        XCTAssertEqual(north.resources.map(\.orgID), ["U1"])
+        XCTAssertEqual(south.projects.map(\.id), ["P2"])
+        XCTAssertEqual(south.pairs.map(\.orgID), ["U2"])
+        XCTAssertEqual(north.pairs.map(\.communityID), ["C2"])
+        XCTAssertEqual(districts[0].previousPlan?.map(\.orgID), ["U2"])
+        XCTAssertEqual(districts[1].previousPlan?.map(\.orgID), ["U1"])
+        // U1–C1 forbid and U4–C3 prefer cross districts: ignored, with one warning.
+        XCTAssertEqual(warnings.count, 1)
+        XCTAssertTrue(warnings[0].contains("2 forbid/prefer row(s)"), warnings[0])
+        XCTAssertFalse(DistrictSplit.hasDistricts(try InstanceReader.read(files: [
+            "communities.csv": "id\nC1\n", "organizations.csv": "id\nU1\n",
+            "needs.csv": "community_id,category,amount\n", "resources.csv": "org_id,category,amount\n"])))
+    }
+
+    /// A fix pair across districts cannot be honoured: an input error at its row.
+    func testFixAcrossDistrictsIsAnError() throws {
+        let city = try instance(pairs: "U2,C3,fix,\nU1,C1,fix,\n")
+        XCTAssertThrowsError(try DistrictSplit.split(city)) { error in
+            let errors = (error as? InputErrors)?.errors ?? []
+            XCTAssertEqual(errors.map(\.location.description), ["pairs.csv:3:1"])
+            XCTAssertTrue(errors.first?.message.contains("crosses districts") ?? false)
+        }
+    }
+
+    /// Once districts are used, a row without one is an error at that row.
+    func testMissingDistrictIsAnError() throws {
+        let city = try instance(replacing: ["organizations.csv": "id,district\nU1,北区\nU2,\nU3,南区\nU4,北区\n"])
+        XCTAssertThrowsError(try DistrictSplit.split(city)) { error in
+            let errors = (error as? InputErrors)?.errors ?? []
+            XCTAssertEqual(errors.map(\.location.description), ["organizations.csv:3:1"])
+            XCTAssertTrue(errors.first?.message.contains("unit U2 has no district") ?? false)
+        }
+    }
+
+    func testFolderNamesAreSafeAndUnique() {
+        let names = ["南区", "../etc", "a/b\\c", "..", ".", "", "  ", "plan.csv", "Districts.csv", "南区", "NORTH", "north",
+                     "tab\there", String(repeating: "长", count: 100), ".hidden", "x:y*?", "con", "Nul.txt", "区.. "]
+        let folders = FolderNames.unique(names)
+        XCTAssertEqual(folders.count, names.count)
+        XCTAssertEqual(Set(folders.map { $0.lowercased() }).count, folders.count, "\(folders)")
+        for folder in folders {
+            XCTAssertFalse(folder.isEmpty)
+            XCTAssertFalse(folder.contains("/") || folder.contains("\\") || folder.contains("\t"), folder)
+            XCTAssertFalse(folder.hasPrefix("."), folder)
+            XCTAssertFalse(FolderNames.reserved.contains(folder.lowercased()), folder)
+            XCTAssertLessThanOrEqual(folder.utf8.count, 255)
+        }
+        XCTAssertEqual(folders[0], "南区")
+        XCTAssertEqual(folders[1], "_etc")
+        XCTAssertEqual(folders[2], "a_b_c")
+        XCTAssertEqual(folders[9], "南区-2")
+        XCTAssertEqual(folders[10], "NORTH")
+        XCTAssertEqual(folders[11], "north-2")
+        XCTAssertEqual(folders[16], "_con")
+        XCTAssertEqual(folders[17], "_Nul.txt")
+        XCTAssertEqual(folders[18], "区")
+        XCTAssertEqual(FolderNames.unique(names), folders, "deterministic")
+    }
+}
