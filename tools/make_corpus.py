@@ -105,11 +105,13 @@ case("quoted-cell-spans-lines", "a quoted name spanning two lines; the error aft
 
 # --- encodings -----------------------------------------------------------------------------
 case("invalid-utf8-byte", "a stray byte 0xFF inside a UTF-8 file", 1, "not UTF-8",
-     lines=[(NEEDS, 3, "C2,就业§\udcff帮扶,2,1")])
+     lines=[(NEEDS, 3, "C2,就业§\udcff帮扶,2,1")], args="--encoding utf8")
 case("mixed-encodings", "one row saved in GBK inside a UTF-8 file", 1, "not UTF-8",
-     lines=[(ORG, 4, "U3,§\udcb8\udcdb\udcbf\udcda集团有限公司,企业,5,true,1,1,8,0")])
+     lines=[(ORG, 4, "U3,§\udcb8\udcdb\udcbf\udcda集团有限公司,企业,5,true,1,1,8,0")], args="--encoding utf8")
+case("mixed-encodings-auto", "one row saved in GBK inside a UTF-8 file, encoding detected", 1,
+     "neither UTF-8 nor GB18030", lines=[(ORG, 4, "U3,§\udcb8\udcdb\udcbf\udcda集团有限公司,企业,5,true,1,1,8,0")])
 case("truncated-utf8-at-end", "the file ends in the middle of a UTF-8 sequence", 1, "not UTF-8",
-     files={RES: "org_id,category,amount\nU4,养老服务,2\nU5,就业帮扶,2\nU6,养老服务,1§\udce5\udcb0"})
+     files={RES: "org_id,category,amount\nU4,养老服务,2\nU5,就业帮扶,2\nU6,养老服务,1§\udce5\udcb0"}, args="--encoding utf8")
 case("utf16-file", "the file is UTF-16 (Excel's 'Unicode text')", 1, "UTF-16",
      files={COM: "§id,name,street,strength,x,y\nC1,惠丰社区,唐海镇,2,0,0\nC2,丰泽社区,唐海镇,1,4,0\nC3,新城社区,曹妃甸新城,3,8,0\n"},
      raw={COM: "utf-16"})

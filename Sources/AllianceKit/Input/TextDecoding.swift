@@ -29,7 +29,8 @@ public enum CSVFileDecoder {
 
     /// Decodes `bytes` as `choice` says and tells which encoding was used. With `.auto`, text that is
     /// valid UTF-8 is UTF-8, else GB18030 when it decodes as such; otherwise the error is located at
-    /// the first byte GB18030 cannot decode and names the first byte that is not UTF-8 too.
+    /// the first undecodable byte of whichever encoding read further (and names the first byte that
+    /// is not UTF-8 when that is GB18030).
     public static func decode(_ bytes: Data, file: String, choice: EncodingChoice) throws(InputError) -> (text: String, encoding: TextEncoding) {
         let start = bytes.startIndex
         if bytes.count >= 2, (bytes[start] == 0xFF && bytes[start + 1] == 0xFE) || (bytes[start] == 0xFE && bytes[start + 1] == 0xFF) {
@@ -56,6 +57,12 @@ public enum CSVFileDecoder {
             case .success(let text): return (text, .gb18030)
             case .failure(let failure):
                 let utf8Location = position(after: String(decoding: bytes[start ..< start + utf8Failure], as: UTF8.self), file: file)
+                if !failure.unavailable, utf8Failure >= failure.offset {
+                    // UTF-8 read further than GB18030: a UTF-8 file with a damaged or foreign row,
+                    // so point at the first byte that is not UTF-8.
+                    throw InputError(utf8Location, "file is neither UTF-8 nor GB18030: byte 0x\(hex(bytes[start + utf8Failure])) "
+                        + "here is not UTF-8, though the text before it is; \(saveHint)")
+                }
                 throw notGB18030(bytes, failure, file: file, firstNonUTF8: utf8Location)
             }
         }
