@@ -66,6 +66,7 @@ public struct PlanWorkbook {
 
     // MARK: - 联盟名单
 
+    /// 联盟名单: one row per community with its lead, members and strength.
     func alliances() -> Sheet {
         let problem = report.problem
         let rows: [[Cell]] = problem.communities.indices.map { c in
@@ -79,11 +80,12 @@ public struct PlanWorkbook {
                 .number(report.evaluation.communities[c].strength, WorkbookStyle.strength),
             ]
         }
-        return WorkbookStyle.table(
-            Self.allianceSheet,
-            header: ["社区编号", "社区名称", "街道", "牵头单位编号", "牵头单位", "成员单位", "成员单位编号", "单位数", "联盟力量"],
-            rows: rows)
+        return WorkbookStyle.table(Self.allianceSheet, header: Self.allianceHeader, rows: rows)
     }
+
+    /// The 联盟名单 column titles (the batch summary puts 区县 in front of them).
+    static let allianceHeader = ["社区编号", "社区名称", "街道", "牵头单位编号", "牵头单位", "成员单位", "成员单位编号",
+                                 "单位数", "联盟力量"]
 
     // MARK: - 社区汇总
 

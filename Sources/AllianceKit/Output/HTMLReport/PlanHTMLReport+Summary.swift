@@ -55,8 +55,7 @@ extension PlanHTMLReport {
     }
 
     private func fact(_ label: String, _ value: String, cssClass: String = "fact") -> String {
-        HTML.element("div", ["class": cssClass],
-                     HTML.text("span", ["class": "label"], label) + HTML.text("span", ["class": "value"], value))
+        HTMLPage.fact(label, value, cssClass: cssClass)
     }
 
     /// Alliances whose strength lies inside the band under `evaluation`.

@@ -45,24 +45,7 @@ public struct PlanHTMLReport: Sendable {
         body += cardsSection(facts) + "\n"
         body += "</main>\n"
         body += HTML.text("footer", "由 alliance 生成。本页不加载任何外部资源，可离线查看和打印。")
-        return """
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-        <meta charset="utf-8"/>
-        \(HTML.void("meta", ["http-equiv": "Content-Security-Policy", "content": Self.contentSecurityPolicy]))
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        \(HTML.text("title", "\(title)（\(problem.communityCount) 个社区）"))
-        <style>
-        \(Self.styleSheet)
-        </style>
-        </head>
-        <body>
-        \(body)
-        </body>
-        </html>
-
-        """
+        return HTMLPage.document(title: "\(title)（\(problem.communityCount) 个社区）", body: body)
     }
 
     /// The charts: strength against the band, coverage heatmap, and the map when there are coordinates.
@@ -116,6 +99,8 @@ public struct PlanHTMLReport: Sendable {
     svg.chart { max-width: 640px; }
     svg.map { max-width: 760px; }
     svg.heatmap { max-width: none; }
+    svg.bar { display: inline-block; vertical-align: -1px; }
+    td a { color: var(--accent); }
     .nowrap { white-space: nowrap; }
     svg text { font-family: inherit; fill: var(--ink); }
     .legend { display: flex; flex-wrap: wrap; gap: 12px; font-size: 0.85em; color: var(--muted); margin-top: 4px; }
