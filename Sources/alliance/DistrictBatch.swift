@@ -6,7 +6,8 @@ import Foundation
 /// own (its own mean strength, balance band and size rules; its units serve only its
 /// communities), `--jobs` districts at once, each through the same code path as a single run
 /// (`SolveCommand.solveAndWrite`) into `<out>/<district>/`. Then `<out>/plan.csv` combines the
-/// plans behind a `district` column and `<out>/districts.csv` lists how each district ended.
+/// plans behind a `district` column, `<out>/districts.csv` lists how each district ended, and
+/// `<out>/plan.xlsx` / `<out>/report.html` summarize the districts for people.
 /// A failing district does not stop the others; it makes the exit status 2.
 struct DistrictBatch {
     let command: SolveCommand
@@ -98,7 +99,7 @@ struct DistrictBatch {
             zip(row, widths).map { $0 + String(repeating: " ", count: $1 - width($0)) }
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
-        let names = ["plan.csv", "districts.csv"].map { folder.appendingPathComponent($0).relativePathForDisplay }
+        let names = DistrictOutput.fileNames.map { folder.appendingPathComponent($0).relativePathForDisplay }
         lines.append("wrote \(names.joined(separator: ", ")) and one folder per district")
         return lines.joined(separator: "\n")
     }

@@ -81,14 +81,20 @@ public struct DistrictResult: Sendable {
 }
 
 /// The files at the top of a batch output folder: `plan.csv` (every district's plan.csv with a
-/// leading `district` column) and `districts.csv` (one row per district).
-/// Hook for later: a per-district summary in a top-level plan.xlsx / report.html would be built
-/// from the same `[DistrictResult]` here.
+/// leading `district` column), `districts.csv` (one row per district), and for people
+/// `plan.xlsx` (`DistrictWorkbook`) and `report.html` (`DistrictHTMLReport`) summarizing the
+/// districts, all from the same `[DistrictResult]`.
 public enum DistrictOutput {
-    /// `plan.csv` and `districts.csv`, rows in district order.
+    /// The names `files` writes, in order.
+    public static let fileNames = ["plan.csv", "districts.csv", "plan.xlsx", "report.html"]
+
+    /// `plan.csv`, `districts.csv`, `plan.xlsx` and `report.html`, rows in district order, to be
+    /// written together by `AtomicFiles.write`.
     public static func files(_ results: [DistrictResult], includeTimings: Bool) throws -> [(name: String, contents: Data)] {
         [("plan.csv", Data(try combinedPlanCSV(results).utf8)),
-         ("districts.csv", Data(districtsCSV(results, includeTimings: includeTimings).utf8))]
+         ("districts.csv", Data(districtsCSV(results, includeTimings: includeTimings).utf8)),
+         ("plan.xlsx", try DistrictWorkbook(results, includeTimings: includeTimings).data()),
+         ("report.html", DistrictHTMLReport(results, includeTimings: includeTimings).data)]
     }
 
     /// Every successful district's `plan.csv`, as the single-run code wrote it, behind a `district` column.
