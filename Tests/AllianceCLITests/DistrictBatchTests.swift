@@ -67,6 +67,22 @@ final class DistrictBatchTests: XCTestCase {
         XCTAssertTrue(table[2][9].contains("lead"), table[2][9])
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("区2").path))
 
+        // report.html at the top: one row per district, the failure's reason, and links only to
+        // the district reports written beside it (DistrictSummaryTests checks the contents).
+        let page = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertEqual(page.components(separatedBy: "<tr class=\"").count - 1, 3)
+        XCTAssertTrue(page.contains(Self.escaped(table[2][9])), "the failure's reason")
+        let links = try NSRegularExpression(pattern: ##"href="([^"#][^"]*)""##)
+            .matches(in: page, range: NSRange(page.startIndex..., in: page))
+            .map { String(page[Range($0.range(at: 1), in: page)!]) }
+        XCTAssertEqual(links.map { $0.removingPercentEncoding }, ["区1/report.html", "区3/report.html"])
+        for link in links {
+            let target = try XCTUnwrap(link.removingPercentEncoding)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(target).path), link)
+        }
+        XCTAssertFalse(page.contains("://"), "no external URL")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("plan.xlsx").path))
+
         // Each good district's files equal those of solving its lists alone with the same options.
         var expectedCombined: [[String]] = []
         for (index, district) in districts.enumerated() where district.name != "区2" {
@@ -98,10 +114,16 @@ final class DistrictBatchTests: XCTestCase {
         let again = scratch.appendingPathComponent("again")
         let rerun = try CommandRunner.run(["solve", cityFolder.path, "--out", again.path, "--jobs", "1"] + options)
         XCTAssertEqual(rerun.status, 2)
-        for name in ["plan.csv", "districts.csv", "区1/plan.csv", "区3/plan.json"] {
+        for name in ["plan.csv", "districts.csv", "plan.xlsx", "report.html", "区1/plan.csv", "区3/plan.json"] {
             XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent(name)),
                            try Data(contentsOf: again.appendingPathComponent(name)), name)
         }
+    }
+
+    /// Text as it appears in the page's markup (`& < > " '` as character references).
+    private static func escaped(_ text: String) -> String {
+        [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\"", "&quot;"), ("'", "&#39;")]
+            .reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 
     /// All districts good: exit status 0 and a summary line per district.
