@@ -37,7 +37,10 @@ def base_files():
 
 
 def replace_line(text, number, new):
+    """Replaces line `number`; the line after the last one appends a row."""
     lines = text.split("\n")
+    if number == len(lines) and lines[-1] == "":
+        lines.append("")
     lines[number - 1] = new
     return "\n".join(lines)
 
@@ -92,12 +95,13 @@ case("bom-in-middle-of-file", "a second file pasted below the first, its BOM and
      "byte order mark", files={RES: "org_id,category,amount\nU4,养老服务,2\n§\ufefforg_id,category,amount\nU5,就业帮扶,2\nU6,养老服务,1\n"})
 case("bom-in-quoted-cell", "a byte order mark inside a quoted cell", 1, "byte order mark",
      lines=[(ORG, 4, 'U3,"港口§\ufeff集团有限公司",企业,5,true,1,1,8,0')])
-case("cr-only-line-ends", "classic Mac line ends (CR only) are accepted: the duplicate is found on line 5", 1,
+case("cr-only-line-ends", "classic Mac line ends (CR only) are accepted: the duplicate is found on line 8", 1,
      "duplicate unit id", files={ORG: "\r".join([ORG_HEADER, "U1,区委组织部,机关,4,true,1,1,0,0",
                                                  "U2,区人民医院,事业,3,true,1,1,4,0", "U3,港口集团有限公司,企业,5,true,1,1,8,0",
-                                                 "§U2,颐康养老服务中心,两新,1,false,1,1,0,0",
+                                                 "U4,颐康养老服务中心,两新,1,false,1,1,0,0",
                                                  "U5,众信人力资源服务公司,两新,1,false,1,1,4,0",
-                                                 "U6,惠丰物业服务有限公司,物业,2,false,1,1,8,0"]) + "\r"})
+                                                 "U6,惠丰物业服务有限公司,物业,2,false,1,1,8,0",
+                                                 "§U2,重复单位,两新,1,false,1,1,0,0"]) + "\r"})
 case("mixed-line-ends", "CRLF, LF and CR in one file each end one line", 1, "expected a number",
      files={COM: "id,name,street,strength,x,y\r\nC1,惠丰社区,唐海镇,2,0,0\nC2,丰泽社区,唐海镇,1,4,0\rC3,新城社区,曹妃甸新城,§三,8,0\r\n"})
 case("quoted-cell-spans-lines", "a quoted name spanning two lines; the error after it is on line 4", 1,
@@ -139,19 +143,19 @@ case("organizations-header-only", "organizations.csv has its header and no rows 
 
 # --- ids -----------------------------------------------------------------------------------
 case("duplicate-community-id", "C1 defined twice", 1, "duplicate community id",
-     lines=[(COM, 4, "§C1,新城社区,曹妃甸新城,3,8,0")])
+     lines=[(COM, 5, "§C1,重复社区,唐海镇,1,0,0")])
 case("duplicate-unit-id", "U4 defined twice", 1, "duplicate unit id",
-     lines=[(ORG, 7, "§U4,惠丰物业服务有限公司,物业,2,false,1,1,8,0")])
+     lines=[(ORG, 8, "§U4,重复单位,两新,1,false,1,1,0,0")])
 case("duplicate-project-id", "P1 defined twice", 1, "duplicate project id",
      lines=[(PROJ, 4, "§P1,C2,社区招聘会,就业帮扶,2,3")])
 case("empty-id", "a community row without an id", 1, "missing id",
-     lines=[(COM, 3, "§,丰泽社区,唐海镇,1,4,0")])
+     lines=[(COM, 5, "§,无编号社区,唐海镇,1,4,0")])
 case("unknown-community-in-needs", "needs.csv names a community that does not exist", 1, "unknown community 'C9'",
      lines=[(NEEDS, 3, "§C9,就业帮扶,2,1")])
 case("unknown-unit-in-resources", "resources.csv names a unit that does not exist", 1, "unknown unit 'U9'",
      lines=[(RES, 3, "§U9,就业帮扶,2")])
 case("unknown-community-in-projects", "projects.csv names a community that does not exist", 1, "unknown community",
-     lines=[(PROJ, 3, "P3,§C4,社区招聘会,就业帮扶,2,3")])
+     lines=[(PROJ, 3, "P2,§C4,居家养老上门服务,养老服务,1,2")])
 case("unknown-unit-in-pairs", "pairs.csv names a unit that does not exist", 1, "unknown unit 'U7'",
      files={PAIRS: "org_id,community_id,rule\n§U7,C1,forbid\n"})
 case("id-differs-by-case", "ids are case-sensitive: c1 is not C1", 1, "unknown community 'c1'",

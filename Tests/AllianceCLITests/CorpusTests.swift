@@ -80,6 +80,8 @@ final class CorpusTests: XCTestCase {
             XCTAssertFalse(here.isEmpty, "expected an error at \(location); \(context)")
             XCTAssertTrue(here.contains { $0.localizedCaseInsensitiveContains(expect.message) },
                           "expected '\(expect.message)' at \(location); \(context)")
+            // One defect, one error: no follow-on errors, no repeats.
+            XCTAssertEqual(lines.last, "1 input error; nothing was written", context)
         } else {
             XCTAssertTrue(result.stderr.localizedCaseInsensitiveContains(expect.message),
                           "expected '\(expect.message)'; \(context)")

@@ -30,6 +30,10 @@ final class InputFindingTests: XCTestCase {
         XCTAssertEqual(quoted.errors.map(\.description).first?.hasPrefix("f.csv:3:2: unexpected NUL character"), true,
                        "\(quoted.errors)")
         XCTAssertEqual(CSVParser.parse("id,name\nU1,a b\n", file: "f.csv").errors, [])
+        // Once per file: UTF-16 text has a NUL after every ASCII character.
+        let utf16 = String(decoding: Array("id,name\nU1,a\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
+                           as: UTF8.self)
+        XCTAssertEqual(CSVParser.parse(utf16, file: "f.csv").errors.map(\.description).count, 1)
     }
 
     /// A group named like a unit that is in no group would give two units one id.

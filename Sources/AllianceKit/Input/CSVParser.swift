@@ -97,6 +97,8 @@ private struct CSVScanner {
     var line = 1
     var column = 1
     var errors: [InputError] = []
+    /// A NUL is reported once per file: UTF-16 read as UTF-8 has one in every other byte.
+    var reportedNUL = false
 
     init(characters: [Character], file: String, separator: Character) {
         self.characters = characters
@@ -138,6 +140,11 @@ private struct CSVScanner {
     static let nulMessage = "unexpected NUL character (byte 0x00) here; the file is damaged, or UTF-16 without a byte "
         + "order mark: save it as \"CSV UTF-8\""
 
+    mutating func failOnceForNUL() {
+        if !reportedNUL { fail(Self.nulMessage) }
+        reportedNUL = true
+    }
+
     /// Reads one cell, leaving the scanner on the separator, line end or end of text after it.
     /// Returns nil after an unterminated quote.
     mutating func field() -> CSVField? {
@@ -150,7 +157,7 @@ private struct CSVScanner {
             if c == "\u{FEFF}" {
                 fail("unexpected byte order mark (U+FEFF) here; delete it (it often comes from pasting files together)")
             } else if c == "\0" {
-                fail(Self.nulMessage)
+                failOnceForNUL()
             } else {
                 if first == nil { first = (line, column) }
                 text.append(c)
@@ -178,7 +185,7 @@ private struct CSVScanner {
             } else if c == "\u{FEFF}" {
                 fail("unexpected byte order mark (U+FEFF) here; delete it")
             } else if c == "\0" {
-                fail(Self.nulMessage)
+                failOnceForNUL()
             } else {
                 text.append(CSVParser.isLineEnd(c) ? "\n" : c)
             }
