@@ -31,6 +31,8 @@ for target in $targets; do
     binary="$scratch/debug/$target"
     mkdir -p ".work/$target"
     echo "fuzz.sh: running $target for ${seconds}s"
+    max_len=8192
+    [ "$target" = FuzzWorkbook ] && max_len=65536  # a zip's directory sits at its end: keep seeds whole
     "$binary" ".work/$target" "corpus/$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
-        -max_len=8192 -artifact_prefix=.work/ -print_final_stats=1
+        -max_len="$max_len" -artifact_prefix=.work/ -print_final_stats=1
 done

@@ -65,11 +65,63 @@ def locate(text):
 CASES = []
 
 
-def case(name, about, status, message, files=None, lines=None, delete=(), raw=None, args=None):
+def case(name, about, status, message, files=None, lines=None, delete=(), raw=None, args=None, workbook=None):
     """files: name → new text; lines: (file, line number, new line); raw: name → bytes (after marker
-    handling, for encodings); delete: files to leave out."""
+    handling, for encodings); delete: files to leave out; workbook: the expected location when the
+    lists go into one `lists.xlsx` (a sheet per list) instead of CSV files."""
     CASES.append(dict(name=name, about=about, status=status, message=message, files=files or {},
-                      lines=lines or [], delete=delete, raw=raw or {}, args=args))
+                      lines=lines or [], delete=delete, raw=raw or {}, args=args, workbook=workbook))
+
+
+def xlsx(sheets):
+    """A minimal .xlsx (inline strings, numbers as numbers) with sheets name → CSV text."""
+    import csv, io, zipfile
+    from xml.sax.saxutils import escape
+
+    def column(index):
+        name = ""
+        index += 1
+        while index:
+            index, rest = divmod(index - 1, 26)
+            name = chr(65 + rest) + name
+        return name
+
+    def cell(ref, value):
+        try:
+            float(value)
+            return f'<c r="{ref}"><v>{value}</v></c>'
+        except ValueError:
+            return f'<c r="{ref}" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        def put(path, text):
+            info = zipfile.ZipInfo(path, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text)
+        overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/'
+                            f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for i in range(len(sheets)))
+        put("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            + overrides + '</Types>')
+        put("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        entries = "".join(f'<sheet name="{escape(name)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, name in enumerate(sheets))
+        put("xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>' + entries + '</sheets></workbook>')
+        rels = "".join(f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+                       f'Target="worksheets/sheet{i + 1}.xml"/>' for i in range(len(sheets)))
+        put("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + rels + '</Relationships>')
+        for i, text in enumerate(sheets.values()):
+            rows = [r for r in csv.reader(io.StringIO(text)) if r]
+            xml_rows = "".join(f'<row r="{n + 1}">' + "".join(cell(f"{column(k)}{n + 1}", v) for k, v in enumerate(row) if v != "")
+                               + '</row>' for n, row in enumerate(rows))
+            put(f"xl/worksheets/sheet{i + 1}.xml", '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                '<sheetData>' + xml_rows + '</sheetData></worksheet>')
+    return buffer.getvalue()
 
 
 ORG = "organizations.csv"
@@ -268,6 +320,12 @@ def write_case(spec):
     folder = os.path.join(OUT, spec["name"])
     shutil.rmtree(folder, ignore_errors=True)
     os.makedirs(folder)
+    if spec["workbook"]:
+        sheets = {name[:-4]: text for name, text in files.items() if name not in spec["delete"]}
+        with open(os.path.join(folder, "lists.xlsx"), "wb") as f:
+            f.write(xlsx(sheets))
+        files = {}
+        located = None
     for name, text in files.items():
         if name in spec["delete"]:
             continue
@@ -279,7 +337,9 @@ def write_case(spec):
         with open(os.path.join(folder, name), "wb") as f:
             f.write(data)
     lines = [f"# {spec['about']}", f"status {spec['status']}"]
-    if spec["status"] == 1:
+    if spec["workbook"]:
+        lines.append(f"at {spec['workbook']}")
+    elif spec["status"] == 1:
         assert located, spec["name"] + ": an input error case needs a § marker"
         lines.append("at %s:%d:%d" % located)
     lines.append(f"message {spec['message']}")
@@ -287,6 +347,12 @@ def write_case(spec):
         lines.append(f"args {spec['args']}")
     with open(os.path.join(folder, "expect.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
+
+# --- workbooks (the lists as sheets of one lists.xlsx) --------------------------------------
+case("workbook-missing-sheet", "a workbook without the resources sheet", 1,
+     "no sheet for resources.csv", delete=(RES,), workbook="lists.xlsx")
+case("workbook-strength-text", "a workbook whose unit strength is a word", 1, "expected a number",
+     lines=[(ORG, 3, "U2,区人民医院,事业,很强,true,1,1,4,0")], workbook="lists.xlsx:organizations!D3")
 
 
 if __name__ == "__main__":

@@ -2,20 +2,39 @@ import AllianceKit
 import Foundation
 import FuzzSupport
 
-/// Fuzz target (placeholder): the workbook (.xlsx) reader.
-///
-/// TODO: the workbook reader is being written on another branch. Once it is merged, call its
-/// in-memory entry point here with `Data(fuzzBytes(data, size))` and check, as FuzzInput does,
-/// that every error names a sheet and cell, e.g.:
-///
-///     do { _ = try WorkbookReader.read(data: Data(bytes)) } catch { /* check locations */ }
-///
-/// Until then this target only exercises the decoder on the raw bytes.
+/// Fuzz target: the workbook (.xlsx) reader — zip container, XML parts, shared strings, cells,
+/// limits — and the list validation behind it. Any input must end in an instance or in
+/// `InputErrors` that name the workbook (and, for a cell, a sheet and a row and column ≥ 1):
+/// never a crash, a trap, a hang or an unbounded allocation. The limits are small so that a
+/// fuzzed zip bomb is refused quickly.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzWorkbook(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = fuzzBytes(data, size)
-    _ = try? CSVFileDecoder.decode(Data(bytes), file: "lists.xlsx")
+    // The reader opens archives by path: one scratch file per process, overwritten per input.
+    let url = FuzzWorkbookFile.url
+    guard (try? Data(fuzzBytes(data, size)).write(to: url)) != nil else { return 0 }
+    var limits = WorkbookLimits()
+    limits.maxEntryBytes = 4 << 20
+    limits.maxTotalBytes = 8 << 20
+    limits.maxRowsPerSheet = 2_000
+    limits.maxCells = 20_000
+    do {
+        _ = try InstanceReader.read(workbook: url, limits: limits)
+    } catch {
+        for item in error.errors {
+            let location = item.location
+            precondition(location.workbook != nil, "a workbook error must name the workbook: \(item)")
+            if !location.file.isEmpty {
+                precondition(location.line >= 1 && location.column >= 1, "bad cell location \(item)")
+            }
+        }
+    }
     return 0
+}
+
+/// Where the fuzzed bytes are written for the reader.
+enum FuzzWorkbookFile {
+    static let url = URL(fileURLWithPath: NSTemporaryDirectory())
+        .appendingPathComponent("fuzz-workbook-\(ProcessInfo.processInfo.processIdentifier).xlsx")
 }
 
 @_cdecl("FuzzWorkbook_main")
