@@ -14,17 +14,8 @@ cd "$(dirname "$0")/.."
 out="${1:-.build/report-screenshots}"
 time_limit="${TIME_LIMIT:-20}"
 
-missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-command -v python3 >/dev/null || missing+=(python3)
-dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "install ok installed" || missing+=(fonts-noto-cjk)
-if [ ${#missing[@]} -gt 0 ]; then
-    sudo_cmd=""
-    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-    echo "screenshot-reports: installing ${missing[*]}" >&2
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+command -v python3 >/dev/null || scripts/apt-install.sh screenshot-reports python3
+scripts/apt-install.sh screenshot-reports chromium fonts-noto-cjk
 
 swift build --product alliance >/dev/null
 alliance="$(swift build --show-bin-path)/alliance"

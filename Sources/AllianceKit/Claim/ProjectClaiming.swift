@@ -38,9 +38,10 @@ public enum ProjectClaiming {
         let timeLimit = settings.timeLimitPerCommunity
         let solutions: [ClaimMIP.Solution]
         do {
-            solutions = try ThreadedMap.run(count: setups.count, threads: settings.threads) { c in
-                try ClaimMIP.solve(setups[c].subproblem, timeLimit: timeLimit)
-            }
+            // Each community's MIP is made, solved and deleted on one worker thread.
+            solutions = try WorkerThreads.run(count: setups.count, threads: settings.threads) { c in
+                Result { try ClaimMIP.solve(setups[c].subproblem, timeLimit: timeLimit) }
+            }.map { try $0.get() }
         } catch let error as GLPKError {
             throw SolveError.solverFailed("claiming projects: \(error)")
         }
