@@ -50,7 +50,7 @@ cores=$(nproc)
 mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 code="commit $(git -C .. rev-parse --short HEAD 2>/dev/null || echo unknown)"
 cat > MEMORY.md <<REPORT
-# Peak memory
+## Peak memory
 
 Written by \`benchmarks/memory.sh $limit\` on $(date -u +%Y-%m-%d) ($code; $cpu, $cores cores, $mem RAM).
 Peak = maximum resident set size reported by GNU \`time -v\`. \`check\` reads and validates the

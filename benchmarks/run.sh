@@ -42,7 +42,8 @@ if [[ -n "$(git -C .. status --porcelain -- Sources models Package.swift 2>/dev/
   code="$code plus uncommitted changes in Sources/ or models/"
 fi
 
-rm -f results/*.json results/*.svg
+# The harness's own results only; city-*.json (alliance-bench city) belong to LARGE.md.
+rm -f results/S.json results/M.json results/L.json results/XL.json results/objective-*.svg
 mkdir -p results
 if [[ "$mode" == check ]]; then
   "$bench" run --sizes S,M --strategies "$strategies" --time-limit 10 --glpsol --highs --python "$python"

@@ -32,7 +32,8 @@ struct DistrictBatch {
             return result
         }
         bar.finish()
-        try AtomicFiles.write(try DistrictOutput.files(results, includeTimings: !command.noTimings), into: folder)
+        try AtomicFiles.write(try DistrictOutput.files(results, includeTimings: !command.noTimings,
+                                                         byteOrderMark: !command.noBOM), into: folder)
         let failed = results.filter { $0.report == nil }
         for result in results where !quiet {
             for warning in result.report?.problem.warnings ?? [] { Console.error("warning: \(result.district): \(warning)") }

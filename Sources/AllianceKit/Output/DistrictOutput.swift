@@ -89,12 +89,15 @@ public enum DistrictOutput {
     public static let fileNames = ["plan.csv", "districts.csv", "plan.xlsx", "report.html"]
 
     /// `plan.csv`, `districts.csv`, `plan.xlsx` and `report.html`, rows in district order, to be
-    /// written together by `AtomicFiles.write`.
-    public static func files(_ results: [DistrictResult], includeTimings: Bool) throws -> [(name: String, contents: Data)] {
-        [("plan.csv", Data(try combinedPlanCSV(results).utf8)),
-         ("districts.csv", Data(districtsCSV(results, includeTimings: includeTimings).utf8)),
-         ("plan.xlsx", try DistrictWorkbook(results, includeTimings: includeTimings).data()),
-         ("report.html", DistrictHTMLReport(results, includeTimings: includeTimings).data)]
+    /// written together by `AtomicFiles.write`. The CSV files start with a byte order mark unless
+    /// `byteOrderMark` is false, as a single run's do.
+    public static func files(_ results: [DistrictResult], includeTimings: Bool,
+                             byteOrderMark: Bool = true) throws -> [(name: String, contents: Data)] {
+        func csv(_ text: String) -> Data { Data(((byteOrderMark ? CSVWriter.byteOrderMark : "") + text).utf8) }
+        return [("plan.csv", csv(try combinedPlanCSV(results))),
+                ("districts.csv", csv(districtsCSV(results, includeTimings: includeTimings))),
+                ("plan.xlsx", try DistrictWorkbook(results, includeTimings: includeTimings).data()),
+                ("report.html", DistrictHTMLReport(results, includeTimings: includeTimings).data)]
     }
 
     /// Every successful district's `plan.csv`, as the single-run code wrote it, behind a `district` column.

@@ -22,8 +22,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Which code was measured (commit, uncommitted changes), to state in RESULTS.md.")
     var code: String?
 
-    @Option(help: "A hand-written Markdown file appended to RESULTS.md (what was tried and what it gave).")
-    var experiments: String = Paths.benchmarks.appendingPathComponent("EXPERIMENTS.md").path
+    @Option(parsing: .singleValue,
+            help: "Hand-written Markdown files appended to RESULTS.md, in order (what was tried and what it gave, the large-instance and memory measurements); repeatable.")
+    var experiments: [String] = ["EXPERIMENTS.md", "LARGE.md", "MEMORY.md"].map {
+        Paths.benchmarks.appendingPathComponent($0).path
+    }
 
     @Option(help: "Sizes to plot.")
     var plots: String = "S,M"
@@ -49,8 +52,10 @@ struct ReportCommand: ParsableCommand {
         let resultsLink = relativePath(from: (out as NSString).deletingLastPathComponent, to: results)
         var markdown = MarkdownReport(results: loaded, command: command, banner: banner, code: code,
                                       plots: plotFiles.mapValues { resultsLink + "/" + $0 }).render()
-        if let notes = FileManager.default.contents(atPath: experiments) {
-            markdown += "\n" + String(decoding: notes, as: UTF8.self)
+        for file in experiments {
+            if let notes = FileManager.default.contents(atPath: file) {
+                markdown += "\n" + String(decoding: notes, as: UTF8.self)
+            }
         }
         try markdown.write(toFile: out, atomically: true, encoding: .utf8)
         log("wrote \(out)")
