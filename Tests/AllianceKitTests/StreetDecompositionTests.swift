@@ -50,6 +50,24 @@ import Testing
         #expect(StreetBlocks.split(plain, maxBlockSize: 3) == [[0, 1, 2], [3, 4, 5], [6, 7]])
     }
 
+    @Test func allotmentFollowsPreferredPairsBeforeDistance() throws {
+        // U1 sits next to A but prefers B on the other street: it gets its place in B's block;
+        // U3 stays at A, and U2 (next to B) must serve somewhere, so it joins B too.
+        let instance = Instance(
+            communities: [Community(id: "A", street: "S1", location: .planar(x: 0, y: 0)),
+                          Community(id: "B", street: "S2", location: .planar(x: 100, y: 0))],
+            organizations: [Organization(id: "U1", location: .planar(x: 0, y: 0)),
+                            Organization(id: "U2", location: .planar(x: 100, y: 0)),
+                            Organization(id: "U3", location: .planar(x: 0, y: 1))],
+            pairs: [PairRule(orgID: "U1", communityID: "B", rule: .prefer(score: 1))])
+        let problem = try Problem(instance: instance)
+        let blocks = StreetBlocks.split(problem.communities)
+        #expect(blocks == [[0], [1]])
+        let allocation = UnitAllocation(problem: problem, blocks: blocks)
+        #expect(allocation.share == [[0, 1], [0, 1], [1, 0]])
+        #expect(allocation.minimum == [[0, 1], [0, 1], [1, 0]])
+    }
+
     @Test func allotmentMeetsEveryBlocksSizeDemandWhenTheWholeIsFeasible() async {
         await propertyCheck(count: 30, input: Gen.int(in: 0...100_000), Gen.int(in: 4...30), Gen.int(in: 2...4),
                             Gen.int(in: 2...10), Gen.bool) { seed, communities, perCommunity, limit, leadRule in
