@@ -153,4 +153,18 @@ import Testing
             #expect(second?.combined == first.combined, "seed \(seed): block plans not deterministic")
         }
     }
+
+    @Test func blocksSolvedByExactOnWorkerThreadsGiveAFeasiblePlanNoWorseThanTheirCombination() throws {
+        // GLPK problems built and freed on the worker threads, one per block.
+        for seed in [3, 17] {
+            guard let problem = problem(seed: seed, communities: 24, perCommunity: 3) else { continue }
+            let street = StreetDecomposition(maxBlockSize: 6, blockSolver: .exact, threads: 2, perturbationRounds: 10)
+            let result = try street.run(problem, settings: SolveSettings(timeLimit: 60))
+            #expect(result.blocks.count >= 4)
+            let evaluation = Evaluator.evaluate(result.plan, in: problem)
+            #expect(evaluation.violations.isEmpty, "seed \(seed): \(evaluation.violations)")
+            let combined = Evaluator.evaluate(result.combined, in: problem)
+            if combined.isFeasible { #expect(evaluation.objective >= combined.objective - 1e-9) }
+        }
+    }
 }
