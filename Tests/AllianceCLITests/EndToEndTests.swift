@@ -197,17 +197,17 @@ final class EndToEndTests: XCTestCase {
         let result = try CommandRunner.run(["compare", "models/examples/tiny-groups", "--time-limit", "10",
                                             "--out", out.path, "--quiet"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        for name in ["greedy", "local", "lp-round", "exact"] {
+        for name in ["greedy", "local", "lp-round", "street", "exact"] {
             XCTAssertTrue(result.stdout.contains("\n\(name) "), result.stdout)
         }
         let document = try CommandRunner.json(out.appendingPathComponent("compare.json"))
         let rows = try XCTUnwrap(document["strategies"] as? [[String: Any]])
-        XCTAssertEqual(rows.map { $0["strategy"] as? String }, ["greedy", "local", "lp-round", "exact"])
+        XCTAssertEqual(rows.map { $0["strategy"] as? String }, ["greedy", "local", "lp-round", "street", "exact"])
         for row in rows { XCTAssertEqual(row["violations"] as? [String], [], "\(row)") }
         let csv = try String(contentsOf: out.appendingPathComponent("compare.csv"), encoding: .utf8)
-        XCTAssertEqual(csv.split(separator: "\n").count, 5)
+        XCTAssertEqual(csv.split(separator: "\n").count, 6)
 
-        for name in ["greedy", "local", "lp-round", "exact"] {
+        for name in ["greedy", "local", "lp-round", "street", "exact"] {
             let planFolder = scratch.appendingPathComponent("plan-\(name)")
             let solve = try CommandRunner.run(["solve", "models/examples/guye", "--strategy", name, "--time-limit", "5",
                                                "--out", planFolder.path, "--quiet"])

@@ -51,7 +51,7 @@ final class CancellationTests: XCTestCase {
 
     func testFlagSetBeforeTheSolve() throws {
         let problem = try caofeidian()
-        for strategy in [GreedyStrategy(), LocalSearchStrategy(), ExactStrategy()] as [any Strategy] {
+        for strategy in [GreedyStrategy(), LocalSearchStrategy(), StreetStrategy(), ExactStrategy()] as [any Strategy] {
             let (result, seconds) = solve(strategy, problem, cancelAfter: 0)
             try assertInterrupted(result, seconds: seconds, problem, "\(strategy.name) \(type(of: strategy))")
         }

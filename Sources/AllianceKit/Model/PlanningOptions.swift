@@ -51,6 +51,9 @@ public struct PlanningOptions: Sendable {
     public var previousPlan: [Assignment]?
     /// `--candidates k`: each unit only considers its k nearest communities (see `CandidateLimit`).
     public var candidates: Int?
+    /// Replaces the derived mean strength S̄ when set. Only for sub-problems of a decomposition
+    /// (`StreetDecomposition`), whose blocks must be balanced against the whole problem's mean.
+    public var meanStrengthOverride: Double?
 
     public init(weights: Weights = Weights(), balanceBand: Double = 0.10, leadRule: Bool = true,
                 maxDistanceKm: Double? = nil, previousPlan: [Assignment]? = nil, candidates: Int? = nil) {

@@ -239,7 +239,7 @@ public struct Problem: Sendable {
         }
         self.allowed = allowed
         let totalStrength = communities.reduce(0) { $0 + $1.strength } + units.reduce(0) { $0 + $1.strength }
-        self.meanStrength = nC > 0 ? totalStrength / Double(nC) : 0
+        self.meanStrength = options.meanStrengthOverride ?? (nC > 0 ? totalStrength / Double(nC) : 0)
         self.warnings = instance.warnings + warnings
     }
 }
