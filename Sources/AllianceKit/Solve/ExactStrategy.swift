@@ -151,8 +151,10 @@ private final class ProgressReporter: @unchecked Sendable {
         self.start = start
     }
 
+    /// Reports a snapshot; a bound that is not finite (none proven yet) is reported as none.
     func report(incumbent: Double?, bound: Double?) {
         guard let progress = settings.progress else { return }
+        let bound = bound.flatMap { $0.isFinite ? $0 : nil }
         lock.lock()
         let elapsed = Date().timeIntervalSince(start)
         guard elapsed - last >= settings.progressInterval else { lock.unlock(); return }

@@ -16,7 +16,7 @@ public struct SolveProgress: Sendable {
     public var elapsedSeconds: Double
     /// Objective of the best plan found so far.
     public var incumbent: Double?
-    /// Best proven upper bound on the objective.
+    /// Best proven upper bound on the objective; `nil` (never infinite) until one is proven.
     public var bound: Double?
     /// Relative gap between the two.
     public var gap: Double?
