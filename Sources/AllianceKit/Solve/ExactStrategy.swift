@@ -24,6 +24,10 @@ public struct ExactStrategy: Strategy {
     public var decompositionShare: Double
     /// Threads for the decomposition's pricing problems.
     public var threads: Int
+    /// Share of the time left after the decomposition for `SupportMIP` (0 turns it off).
+    public var supportShare: Double
+    /// The decomposition's dual smoothing factor (`DecompositionOptions.smoothing`).
+    public var smoothing = DecompositionOptions().smoothing
 
     /// From this many communities on, the first phase is the street decomposition
     /// (`StreetStrategy`) instead of plain local search: on large districts one local search over
@@ -35,11 +39,12 @@ public struct ExactStrategy: Strategy {
     public static let streetDecompositionThreshold = 100
 
     public init(initialPlan: Plan? = nil, heuristicShare: Double = 0.15, decompositionShare: Double = 0.5,
-                threads: Int = 2) {
+                threads: Int = 2, supportShare: Double = 0.4) {
         self.initialPlan = initialPlan
         self.heuristicShare = heuristicShare
         self.decompositionShare = decompositionShare
         self.threads = threads
+        self.supportShare = supportShare
     }
 
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
@@ -63,8 +68,9 @@ public struct ExactStrategy: Strategy {
         }
 
         var bound: Double?
+        var supportPairs: [Int] = []
         if decompositionShare > 0 {
-            var options = DecompositionOptions(threads: threads)
+            var options = DecompositionOptions(threads: threads, smoothing: smoothing)
             options.masterMIPTimeLimit = max(1, min(30, settings.timeLimit * 0.1))
             options.cancellation = settings.cancellation
             let deadline = start.addingTimeInterval(settings.timeLimit * (heuristicShare + decompositionShare))
@@ -82,6 +88,7 @@ public struct ExactStrategy: Strategy {
                 decomposition = nil
             }
             incumbent.offer(decomposition?.plan)
+            supportPairs = decomposition?.supportPairs ?? []
             if let decomposition, decomposition.boundProven { bound = decomposition.bound }
             if let bound, let objective = incumbent.objective,
                relativeGap(objective: objective, bound: max(bound, objective)) <= 1e-9 {
@@ -101,6 +108,14 @@ public struct ExactStrategy: Strategy {
             }
             return SolveOutcome(status: .feasible, plan: plan, bound: bound,
                                 solveSeconds: Date().timeIntervalSince(start))
+        }
+        if supportShare > 0, !supportPairs.isEmpty, let plan = incumbent.plan {
+            let share = (settings.timeLimit - Date().timeIntervalSince(start)) * supportShare
+            if share > 0.05, let improved = try? SupportMIP.run(model, support: supportPairs, plan: plan,
+                                                                 settings: settings, timeLimit: share) {
+                incumbent.offer(improved)
+                reporter.report(incumbent: incumbent.objective, bound: bound)
+            }
         }
         let remaining = settings.timeLimit - Date().timeIntervalSince(start)
         let result = try BranchAndCut.run(model, settings: settings, timeLimit: max(0.01, remaining),

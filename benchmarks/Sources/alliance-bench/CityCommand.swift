@@ -202,6 +202,10 @@ struct SolveDistrictCommand: ParsableCommand {
     @Option(name: .customLong("time-limit")) var timeLimit: Double = 60
     @Option var candidates: Int?
     @Option var out: String
+    @Option(name: .customLong("support-share"), help: "exact: ExactStrategy.supportShare (experiments).")
+    var supportShare: Double?
+    @Option(help: "exact: the decomposition's dual smoothing (experiments).")
+    var smoothing: Double?
 
     func run() throws {
         try requireReleaseBuild()
@@ -212,7 +216,12 @@ struct SolveDistrictCommand: ParsableCommand {
         do {
             let problem = try Problem(instance: district.instance,
                                       options: PlanningOptions(previousPlan: district.previousPlan, candidates: candidates))
-            guard let solver = StrategyCatalog.make(strategy) else { throw HarnessError("unknown strategy \(strategy)") }
+            guard var solver = StrategyCatalog.make(strategy) else { throw HarnessError("unknown strategy \(strategy)") }
+            if var exact = solver as? ExactStrategy {
+                if let supportShare { exact.supportShare = supportShare }
+                if let smoothing { exact.smoothing = smoothing }
+                solver = exact
+            }
             let outcome = try solver.solve(problem, settings: SolveSettings(timeLimit: timeLimit))
             record.status = outcome.status.rawValue
             record.bound = outcome.bound

@@ -38,6 +38,11 @@ public struct DecompositionResult: Sendable {
     /// the generated alliances.
     public var masterMIPObjective: Double?
     public var masterMIPProven: Bool
+    /// Unit–community pairs (index unit·|C| + community, ascending) of the alliances the last root
+    /// master LP used, plus each community's best few alliances at its duals: where better plans
+    /// than the known ones are most likely (see `ExactStrategy`'s support MIP). Empty when root
+    /// column generation solved no LP.
+    public var supportPairs: [Int]
     /// Root master LP solves (column generation iterations).
     public var iterations: Int
     /// Pricing rounds in all (root, re-pricing after mispriced smoothed rounds, and dive).
@@ -51,6 +56,27 @@ public struct DecompositionResult: Sendable {
     public var pricingSeconds: Double
     public var diveSeconds: Double
     public var mipSeconds: Double
+}
+
+/// What one pricing round did (see `DecompositionOptions.roundLog`).
+public struct DecompositionRound: Sendable {
+    /// Whether the round belongs to root column generation (it may then improve the bound).
+    public var root: Bool
+    /// The smoothing factor the duals were priced at (0: the master LP's own duals).
+    public var alpha: Double
+    /// The Lagrangian bound this round proved (nil when some community ended without a bound).
+    public var bound: Double?
+    /// The best bound so far and the master LP value the round priced against.
+    public var bestBound: Double
+    public var masterLP: Double
+    /// Communities priced, those whose pricing MIP was not proven optimal, alliances entering.
+    public var priced: Int
+    public var unproven: Int
+    public var entering: Int
+    /// Mean number of units a priced community's pricing problem considered.
+    public var meanUnits: Double
+    /// Seconds of this round's pricing.
+    public var seconds: Double
 }
 
 /// Tuning of `CommunityDecomposition.run`.
@@ -74,6 +100,8 @@ public struct DecompositionOptions: Sendable {
     public var relativeGap: Double
     /// Stops every phase like the deadline does; the result then holds what was found so far.
     public var cancellation = CancellationFlag()
+    /// Called on the calling thread after every pricing round (for benchmarks and diagnosis).
+    public var roundLog: (@Sendable (DecompositionRound) -> Void)? = nil
 
     public init(threads: Int = 2, smoothing: Double = 0.5, planShare: Double = 0.3, dive: Bool = true,
                 masterMIPTimeLimit: Double? = 30, relativeGap: Double = 0) {
@@ -167,7 +195,7 @@ public enum CommunityDecomposition {
             converged: run.converged, plan: run.bestPlan?.plan, planObjective: run.bestPlan?.objective,
             planSource: run.bestPlan?.source, diveObjective: run.diveObjective,
             masterMIPObjective: run.masterMIPObjective, masterMIPProven: run.masterMIPProven,
-            iterations: run.iterations, pricingRounds: run.pricingRounds, columns: run.master.columns.count,
+            supportPairs: run.supportPairs(), iterations: run.iterations, pricingRounds: run.pricingRounds, columns: run.master.columns.count,
             seconds: Date().timeIntervalSince(start), rootSeconds: rootSeconds,
             pricingSeconds: run.pricingSeconds, diveSeconds: diveSeconds, mipSeconds: mipSeconds)
     }
@@ -340,11 +368,13 @@ final class DecompositionRun {
                         "community \(problem.communities[infeasible.community].id) has no alliance that "
                             + "satisfies its own rules (size, allowed and fixed pairs, lead)")])
                 }
+                var roundBound: Double? = nil
                 if root, outcomes.allSatisfy({ $0.bound != nil }) {
                     var bound = outcomes.reduce(0) { $0 + $1.bound! }
                     for u in 0..<nU {
                         bound += max(duals[u] * Double(data.unitLower[u]), duals[u] * Double(data.unitUpper[u]))
                     }
+                    roundBound = bound
                     if bound < bestBound {
                         bestBound = bound
                         bestBoundMargin = outcomes.reduce(0) { $0 + $1.margin }
@@ -361,6 +391,13 @@ final class DecompositionRun {
                         if reduced > 1e-9 { entering.append(column) }
                     }
                 }
+                options.roundLog?(DecompositionRound(
+                    root: root, alpha: alpha, bound: roundBound, bestBound: bestBound, masterLP: lp.objective,
+                    priced: active.filter { $0 }.count,
+                    unproven: outcomes.filter { active[$0.community] && !$0.proven }.count,
+                    entering: entering.count,
+                    meanUnits: Double(outcomes.reduce(0) { $0 + $1.considered }) / Double(max(1, active.filter { $0 }.count)),
+                    seconds: Date().timeIntervalSince(pricingStart)))
                 if try master.add(entering) > 0 { break }
                 // Pricing cut short proves nothing.
                 if mustStop(deadline) { return (lp, .stopped) }
@@ -384,6 +421,38 @@ final class DecompositionRun {
                                      fixed: [Int?](repeating: nil, count: problem.communityCount),
                                      maxIterations: .max)
         converged = end == .optimal && (lp?.artificial ?? 1) <= 1e-9
+        lastRootLP = lp
+    }
+
+    /// The last root master LP solution (its columns are the master's first `weights.count`).
+    private var lastRootLP: RestrictedMaster.LPSolution? = nil
+
+    /// How many alliances per community, besides those the LP uses, `supportPairs` takes.
+    static let supportAlliancesPerCommunity = 5
+
+    /// See `DecompositionResult.supportPairs`.
+    func supportPairs() -> [Int] {
+        guard let lp = lastRootLP else { return [] }
+        let nC = problem.communityCount
+        var pairs = Set<Int>()
+        var ranked = [[(reduced: Double, j: Int)]](repeating: [], count: nC)
+        for (j, weight) in lp.weights.enumerated() {
+            let column = master.columns[j]
+            if weight > 1e-9 {
+                for u in column.units { pairs.insert(u * nC + column.community) }
+            }
+            let reduced = column.value - column.units.reduce(0) { $0 + lp.unitDuals[$1] }
+                - lp.communityDuals[column.community]
+            ranked[column.community].append((reduced, j))
+        }
+        for c in 0..<nC {
+            let best = ranked[c].sorted { ($0.reduced, -$0.j) > ($1.reduced, -$1.j) }
+                .prefix(Self.supportAlliancesPerCommunity)
+            for entry in best {
+                for u in master.columns[entry.j].units { pairs.insert(u * nC + c) }
+            }
+        }
+        return pairs.sorted()
     }
 
     /// For every community, the master's alliance with the largest value(P) − π(P) (a start

@@ -1,0 +1,51 @@
+import AllianceKit
+import ArgumentParser
+import Foundation
+
+/// `alliance-bench decompose`: column generation alone on one district of a city benchmark,
+/// started from the street decomposition's plan, printing every pricing round — where the
+/// bound comes from and what each round costs.
+struct DecomposeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decompose",
+        abstract: "Run column generation on one city-benchmark district and print every pricing round.")
+
+    @Option var scale: CityScale = .district
+    @Option var index: Int = 0
+    @Option(name: .customLong("time-limit"), help: "Seconds for column generation (after the first plan).")
+    var timeLimit: Double = 240
+    @Option(name: .customLong("first-plan-seconds"), help: "Seconds for the street decomposition's plan.")
+    var firstPlanSeconds: Double = 45
+    @Option(name: .customLong("plan-share")) var planShare: Double = 0.3
+    @Option var smoothing: Double = 0.5
+
+    func run() throws {
+        try requireReleaseBuild()
+        let district = try scale.districtInstances()[index]
+        let problem = try Problem(instance: district.instance, options: PlanningOptions(previousPlan: district.previousPlan))
+        let start = Date()
+        let first = try StreetStrategy().solve(problem, settings: SolveSettings(timeLimit: firstPlanSeconds))
+        let firstEvaluation = first.plan.map { Evaluator.evaluate($0, in: problem) }
+        if let e = firstEvaluation {
+            log(start, String(format: "first plan %.6f: coverage %.6f balance %.6f distance %.6f preference %.6f keep %.6f",
+                              e.objective, e.terms.coverage, e.terms.balance, e.terms.distance, e.terms.preference, e.terms.keep))
+        }
+        var options = DecompositionOptions(threads: 2, smoothing: smoothing, planShare: planShare)
+        options.roundLog = { round in
+            log(start, String(format: "%@ α=%.2f bound=%@ best=%.6f masterLP=%.6f priced=%d unproven=%d entering=%d units=%.0f %.1fs",
+                              round.root ? "root" : "dive", round.alpha,
+                              round.bound.map { String(format: "%.6f", $0) } ?? "—", round.bestBound,
+                              round.masterLP, round.priced, round.unproven, round.entering, round.meanUnits, round.seconds))
+        }
+        let result = try CommunityDecomposition.run(problem, initialPlans: first.plan.map { [$0] } ?? [],
+                                                    deadline: Date().addingTimeInterval(timeLimit), options: options)
+        log(start, String(format: "end: bound %.6f plan %@ (%@) rounds %d iterations %d columns %d",
+                          result.bound, result.planObjective.map { String(format: "%.6f", $0) } ?? "none",
+                          result.planSource?.rawValue ?? "—", result.pricingRounds, result.iterations, result.columns))
+    }
+}
+
+private func log(_ start: Date, _ line: String) {
+    let text = String(format: "%7.1f s  ", Date().timeIntervalSince(start)) + line + "\n"
+    FileHandle.standardError.write(Data(text.utf8))
+}
