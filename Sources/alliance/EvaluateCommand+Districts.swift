@@ -9,9 +9,7 @@ import Foundation
 /// table, and the total (the sum of the district objectives); exit status 3 when any rule is broken.
 extension EvaluateCommand {
     func runDistricts(_ instance: Instance) throws {
-        let options = try model.planningOptions()
-        let (districts, warnings) = try DistrictLists.split(instance, options: options, model: model)
-        for warning in warnings { Console.error("warning: \(warning)") }
+        let (districts, options) = try DistrictLists.split(instance, model: model, quiet: false)
         let rows = try ModelOptions.readPlanRows(planPath, encoding: try model.parsedEncoding())
         let parts = try DistrictPlan.split(rows, districts: districts, lists: instance, planFile: planPath)
         var results: [(district: String, evaluation: Evaluation, problem: Problem)] = []

@@ -9,9 +9,7 @@ import Foundation
 /// All files are written together or none.
 extension ExportCommand {
     func runDistricts(_ instance: Instance) throws {
-        let options = try model.planningOptions()
-        let (districts, warnings) = try DistrictLists.split(instance, options: options, model: model)
-        for warning in warnings { Console.error("warning: \(warning)") }
+        let (districts, options) = try DistrictLists.split(instance, model: model, quiet: false)
         let names = FolderNames.unique(districts.map(\.name))
         var files: [(name: String, contents: Data)] = []
         for (district, name) in zip(districts, names) {

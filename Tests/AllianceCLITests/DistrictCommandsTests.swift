@@ -147,7 +147,7 @@ final class DistrictCommandsTests: XCTestCase {
         for name in Self.names {
             let plan = try XCTUnwrap(plans[name])
             XCTAssertEqual(plan["status"] as? String, "optimal", name)
-            XCTAssertEqual(try glpsolObjective(data: dats.appendingPathComponent(name + ".dat")),
+            XCTAssertEqual(try Glpsol.objective(data: dats.appendingPathComponent(name + ".dat"), scratch: scratch),
                            try number(plan["objective"]), accuracy: 1e-6, name)
         }
 
@@ -156,29 +156,6 @@ final class DistrictCommandsTests: XCTestCase {
         let lp = try CommandRunner.run(["export", folder.path, "--format", "lp", "--out", lps.path] + options(folder))
         XCTAssertEqual(lp.status, 0, lp.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: lps.path).sorted(), Self.names.map { $0 + ".lp" })
-    }
-
-    /// glpsol's objective for `models/alliance.mod` with a data file.
-    private func glpsolObjective(data: URL) throws -> Double {
-        let glpsol = URL(fileURLWithPath: "/usr/bin/glpsol")
-        guard FileManager.default.isExecutableFile(atPath: glpsol.path) else {
-            XCTFail("glpsol is missing: run scripts/setup.sh (installs glpk-utils)")
-            return .nan
-        }
-        let report = scratch.appendingPathComponent("glpsol-\(UUID().uuidString).txt")
-        let process = Process()
-        process.executableURL = glpsol
-        process.arguments = ["-m", CommandRunner.root.appendingPathComponent("models/alliance.mod").path,
-                             "-d", data.path, "--output", report.path]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        let text = try String(contentsOf: report, encoding: .utf8)
-        XCTAssertTrue(text.contains("INTEGER OPTIMAL"), text)
-        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
-        let value = try XCTUnwrap(line.split(separator: "=").last?.split(separator: " ").first)
-        return try XCTUnwrap(Double(value))
     }
 
     /// `check` prints, under each district's name, exactly what `check` prints for that
