@@ -19,12 +19,12 @@ extension CompareCommand {
         let comparisons = zip(districts, problems).map { district, problem in
             compare(problem, phase: district.name + ": ")
         }
-        let root = outputFolder
+        let folders = FolderNames.unique(districts.map(\.name))
         var blocks: [String] = []
-        for (district, (folder, comparison)) in zip(districts, zip(FolderNames.unique(districts.map(\.name)), comparisons)) {
-            let destination = root.appendingPathComponent(folder, isDirectory: true)
+        for (index, comparison) in comparisons.enumerated() {
+            let destination = outputFolder.appendingPathComponent(folders[index], isDirectory: true)
             try write(comparison, into: destination)
-            blocks.append("[\(district.name)]\n" + table(comparison) + "\n" + wroteLine(destination))
+            blocks.append("[\(districts[index].name)]\n" + table(comparison) + "\n" + wroteLine(destination))
         }
         print(blocks.joined(separator: "\n\n"))
         let without = zip(districts, comparisons).filter { $1.rows.allSatisfy { $0.evaluation == nil } }.map(\.0.name)

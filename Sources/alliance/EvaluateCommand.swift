@@ -10,7 +10,7 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
-    @Option(name: .customLong("plan"), help: "The plan to judge (plan.csv as `solve` writes it).")
+    @Option(name: .customLong("plan"), help: "The plan to judge (plan.csv as `solve` writes it; for district lists also the combined plan.csv with its district column).")
     var planPath: String
 
     @Flag(name: .customLong("json"), help: "Print the result as JSON instead of text.")
