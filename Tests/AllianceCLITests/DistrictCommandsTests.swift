@@ -151,7 +151,15 @@ final class DistrictCommandsTests: XCTestCase {
                            try number(plan["objective"]), accuracy: 1e-6, name)
         }
 
-        // LP files too, one per district, and nothing for an invalid run.
+        // The same input gives the same bytes.
+        let again = scratch.appendingPathComponent("again")
+        XCTAssertEqual(try CommandRunner.run(["export", folder.path, "--format", "mathprog", "--out", again.path] + options(folder)).status, 0)
+        for name in Self.names {
+            XCTAssertEqual(try Data(contentsOf: again.appendingPathComponent(name + ".dat")),
+                           try Data(contentsOf: dats.appendingPathComponent(name + ".dat")), name)
+        }
+
+        // LP files too, one per district.
         let lps = scratch.appendingPathComponent("lps")
         let lp = try CommandRunner.run(["export", folder.path, "--format", "lp", "--out", lps.path] + options(folder))
         XCTAssertEqual(lp.status, 0, lp.stderr)
@@ -200,6 +208,24 @@ final class DistrictCommandsTests: XCTestCase {
         let failed = try CommandRunner.run(["check", folder.path])
         XCTAssertEqual(failed.status, 1, failed.stderr)
         XCTAssertTrue(failed.stderr.contains("\(pairs.path):\(line):1: fix pair \(unit1)–\(community2) crosses districts"), failed.stderr)
+    }
+
+    /// A district that lists units but no communities: its error at the unit's row, the other
+    /// districts still checked, exit status 1.
+    func testCheckReportsADistrictWithoutCommunities() throws {
+        var (_, instance) = try writeCity(previous: false)
+        instance.organizations.append(Organization(id: "X1", district: "新区"))
+        let folder = scratch.appendingPathComponent("more")
+        try InstanceWriter.write(instance, to: folder)
+        let result = try CommandRunner.run(["check", folder.path])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let line = instance.organizations.count + 1
+        XCTAssertTrue(result.stderr.contains("\(folder.path)/organizations.csv:\(line):1: district 新区 lists units but no communities"),
+                      result.stderr)
+        let rows = result.stdout.split(separator: "\n").suffix(4).map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        XCTAssertEqual(rows, Self.names + ["新区"], result.stdout)
+        let last = try XCTUnwrap(result.stdout.split(separator: "\n").last)
+        XCTAssertEqual(last.split(separator: " ").map(String.init), ["新区", "0", "1", "0", "input", "error"])
     }
 
     /// `compare` runs the strategies on every district: greedy (deterministic) finds in each
