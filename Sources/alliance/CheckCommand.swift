@@ -12,40 +12,48 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try Console.guarded {
-            let problem = try model.loadProblem()
-            let instance = problem.instance
-            let units = problem.units
-            let leaders = units.filter(\.canLead)
-            let streets = Set(instance.communities.compactMap(\.street))
-            var lines: [String] = []
-            lines.append("communities   \(instance.communities.count)" + (streets.isEmpty ? "" : " in \(streets.count) streets"))
-            lines.append("units         \(instance.organizations.count) organizations → \(units.count) units after merging groups; \(leaders.count) may lead")
-            lines.append("assignments   units must make at least \(problem.totalMinAssignments) (min_communities) and at most \(problem.totalMaxAssignments) (max_communities)")
-            let minSizes = problem.minSize, maxSizes = problem.maxSize
-            lines.append("sizes         each community takes \(minSizes.min() ?? 0)–\(maxSizes.max() ?? 0) units; together at least \(minSizes.reduce(0, +)), at most \(maxSizes.reduce(0, +))")
-            lines.append("strength      mean alliance strength \(Format.number(problem.meanStrength)); band ±\(Format.percent(problem.options.balanceBand)) = \(Format.number((1 - problem.options.balanceBand) * problem.meanStrength))–\(Format.number((1 + problem.options.balanceBand) * problem.meanStrength))")
-            lines.append("needs         \(instance.needs.count) rows, \(problem.categories.count) categories, weighted total \(Format.number(problem.totalWeightedNeed))")
-            lines.append("resources     \(instance.resources.count) rows")
-            lines.append("projects      \(instance.projects.count)")
-            let fix = instance.pairs.filter { $0.rule == .fix }.count
-            let forbid = instance.pairs.filter { $0.rule == .forbid }.count
-            lines.append("pairs         \(fix) fix, \(forbid) forbid, \(instance.pairs.count - fix - forbid) prefer")
-            let allowed = problem.allowed.filter { $0 }.count
-            lines.append("candidates    \(allowed) of \(problem.allowed.count) unit–community pairs allowed")
-            lines.append("distances     " + (problem.maxDistance > 0 ? "longest \(Format.number(problem.maxDistance)) km" : "no coordinates (distance term is 0)"))
-            if let previous = problem.options.previousPlan {
-                lines.append("previous      \(previous.count) rows, \(problem.previousPairCount) unit–community pairs still listed")
-            }
-            print(lines.joined(separator: "\n"))
-            for warning in problem.warnings { print("warning       \(warning)") }
+            let instance = try model.loadInstance()
+            if DistrictSplit.hasDistricts(instance) { return try runDistricts(instance) }
+            let problem = try model.makeProblem(instance, options: try model.planningOptions())
+            print(Self.lines(problem).joined(separator: "\n"))
             let reasons = Prechecks.run(problem)
-            if reasons.isEmpty {
-                print("pre-checks    passed")
-            } else {
-                print("pre-checks    \(reasons.count) failed: no plan can satisfy the rules")
-                for reason in reasons { print("  - \(reason.message)") }
-                throw ExitCode(2)
-            }
+            print(Self.precheckLines(reasons).joined(separator: "\n"))
+            if !reasons.isEmpty { throw ExitCode(2) }
         }
+    }
+
+    /// Counts, totals and warnings of one problem, one line each (a single run, or one district).
+    static func lines(_ problem: Problem) -> [String] {
+        let instance = problem.instance
+        let units = problem.units
+        let leaders = units.filter(\.canLead)
+        let streets = Set(instance.communities.compactMap(\.street))
+        var lines: [String] = []
+        lines.append("communities   \(instance.communities.count)" + (streets.isEmpty ? "" : " in \(streets.count) streets"))
+        lines.append("units         \(instance.organizations.count) organizations → \(units.count) units after merging groups; \(leaders.count) may lead")
+        lines.append("assignments   units must make at least \(problem.totalMinAssignments) (min_communities) and at most \(problem.totalMaxAssignments) (max_communities)")
+        let minSizes = problem.minSize, maxSizes = problem.maxSize
+        lines.append("sizes         each community takes \(minSizes.min() ?? 0)–\(maxSizes.max() ?? 0) units; together at least \(minSizes.reduce(0, +)), at most \(maxSizes.reduce(0, +))")
+        lines.append("strength      mean alliance strength \(Format.number(problem.meanStrength)); band ±\(Format.percent(problem.options.balanceBand)) = \(Format.number((1 - problem.options.balanceBand) * problem.meanStrength))–\(Format.number((1 + problem.options.balanceBand) * problem.meanStrength))")
+        lines.append("needs         \(instance.needs.count) rows, \(problem.categories.count) categories, weighted total \(Format.number(problem.totalWeightedNeed))")
+        lines.append("resources     \(instance.resources.count) rows")
+        lines.append("projects      \(instance.projects.count)")
+        let fix = instance.pairs.filter { $0.rule == .fix }.count
+        let forbid = instance.pairs.filter { $0.rule == .forbid }.count
+        lines.append("pairs         \(fix) fix, \(forbid) forbid, \(instance.pairs.count - fix - forbid) prefer")
+        let allowed = problem.allowed.filter { $0 }.count
+        lines.append("candidates    \(allowed) of \(problem.allowed.count) unit–community pairs allowed")
+        lines.append("distances     " + (problem.maxDistance > 0 ? "longest \(Format.number(problem.maxDistance)) km" : "no coordinates (distance term is 0)"))
+        if let previous = problem.options.previousPlan {
+            lines.append("previous      \(previous.count) rows, \(problem.previousPairCount) unit–community pairs still listed")
+        }
+        lines += problem.warnings.map { "warning       \($0)" }
+        return lines
+    }
+
+    /// The pre-check verdict lines.
+    static func precheckLines(_ reasons: [InfeasibilityReason]) -> [String] {
+        if reasons.isEmpty { return ["pre-checks    passed"] }
+        return ["pre-checks    \(reasons.count) failed: no plan can satisfy the rules"] + reasons.map { "  - \($0.message)" }
     }
 }

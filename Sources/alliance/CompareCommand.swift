@@ -17,7 +17,7 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds each strategy may take.")
     var timeLimit: Double = 60
 
-    @Option(name: .customLong("out"), help: "Folder for compare.csv and compare.json (default: compare/ inside the input folder, or beside the workbook).")
+    @Option(name: .customLong("out"), help: "Folder for compare.csv and compare.json, with district lists one subfolder per district (default: compare/ inside the input folder, or beside the workbook).")
     var out: String?
 
     @Flag(name: .customLong("no-bom"), help: "Write compare.csv without the byte order mark that tells Excel it is UTF-8.")
@@ -40,26 +40,48 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try Console.guarded {
-            let problem = try model.loadProblem(quiet: quiet)
+            let instance = try model.loadInstance(quiet: quiet)
+            if DistrictSplit.hasDistricts(instance) { return try runDistricts(instance) }
+            let problem = try model.makeProblem(instance, options: try model.planningOptions())
             try size.check(problem)
-            let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
-            let settings = SolveSettings(timeLimit: timeLimit, progress: { progressLine.update($0) })
-            let comparison = Comparison.run(
-                problem, strategies: names.map { ($0, StrategyCatalog.make($0)!) }, settings: settings,
-                before: { progressLine.setPhase($0) })
-            progressLine.finish()
-            let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? model.defaultOutputFolder("compare")
-            let csv = (noBOM ? "" : CSVWriter.byteOrderMark) + comparison.csv()
-            try AtomicFiles.write([("compare.csv", Data(csv.utf8)),
-                                   ("compare.json", try comparison.json())], into: folder)
+            let comparison = compare(problem, phase: "")
+            try write(comparison, into: outputFolder)
             print(table(comparison))
-            let written = ["compare.csv", "compare.json"].map { folder.appendingPathComponent($0).relativePathForDisplay }
-            print("wrote \(written.joined(separator: ", "))")
+            print(wroteLine(outputFolder))
             if comparison.rows.allSatisfy({ $0.evaluation == nil }) { throw ExitCode(2) }
         }
     }
 
-    private func table(_ comparison: Comparison) -> String {
+    /// `--out`, or compare/ inside the input folder (beside the workbook).
+    var outputFolder: URL {
+        out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? model.defaultOutputFolder("compare")
+    }
+
+    /// Every strategy on `problem`, with a progress line whose phase starts with `phase`.
+    func compare(_ problem: Problem, phase: String) -> Comparison {
+        let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
+        let settings = SolveSettings(timeLimit: timeLimit, progress: { progressLine.update($0) })
+        let comparison = Comparison.run(
+            problem, strategies: names.map { ($0, StrategyCatalog.make($0)!) }, settings: settings,
+            before: { progressLine.setPhase(phase + $0) })
+        progressLine.finish()
+        return comparison
+    }
+
+    /// compare.csv and compare.json into `folder`.
+    func write(_ comparison: Comparison, into folder: URL) throws {
+        let csv = (noBOM ? "" : CSVWriter.byteOrderMark) + comparison.csv()
+        try AtomicFiles.write([("compare.csv", Data(csv.utf8)),
+                               ("compare.json", try comparison.json())], into: folder)
+    }
+
+    /// The line naming the files written into `folder`.
+    func wroteLine(_ folder: URL) -> String {
+        let written = ["compare.csv", "compare.json"].map { folder.appendingPathComponent($0).relativePathForDisplay }
+        return "wrote \(written.joined(separator: ", "))"
+    }
+
+    func table(_ comparison: Comparison) -> String {
         let header = ["strategy", "status", "objective", "coverage", "balance", "distance", "preference", "keep",
                       "gap", "time"]
         var rows = [header]

@@ -16,9 +16,7 @@ struct DistrictBatch {
 
     func run(_ instance: Instance, folder: URL) throws {
         let options = try command.model.planningOptions()
-        let (districts, warnings) = try ModelOptions.relocated({
-            try DistrictSplit.split(instance, previousPlan: options.previousPlan)
-        }) { self.command.model.locatedPath($0) }
+        let (districts, warnings) = try DistrictLists.split(instance, options: options, model: command.model)
         let quiet = command.quiet
         for warning in warnings where !quiet { Console.error("warning: \(warning)") }
         let folders = FolderNames.unique(districts.map(\.name))
@@ -54,14 +52,7 @@ struct DistrictBatch {
                                     communities: district.instance.communities.count,
                                     organizations: district.instance.organizations.count, report: nil, error: nil, seconds: 0)
         do {
-            if district.instance.communities.isEmpty, let org = district.instance.organizations.first {
-                var location = org.source ?? SourceLocation(file: "organizations.csv", line: 1, column: 1)
-                location.file = command.model.locatedPath(location.file)
-                throw InputErrors([InputError(location, "district \(district.name) lists units but no communities")])
-            }
-            var districtOptions = options
-            districtOptions.previousPlan = district.previousPlan
-            let problem = try command.model.makeProblem(district.instance, options: districtOptions)
+            let problem = try DistrictLists.problem(district, options: options, model: command.model)
             result.report = try command.solveAndWrite(problem, into: root.appendingPathComponent(name, isDirectory: true),
                                                       cancellation: cancellation, progress: nil).report
         } catch {

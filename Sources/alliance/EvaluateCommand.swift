@@ -10,7 +10,7 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
-    @Option(name: .customLong("plan"), help: "The plan to judge (plan.csv as `solve` writes it).")
+    @Option(name: .customLong("plan"), help: "The plan to judge (plan.csv as `solve` writes it; for district lists also the combined plan.csv with its district column).")
     var planPath: String
 
     @Flag(name: .customLong("json"), help: "Print the result as JSON instead of text.")
@@ -18,19 +18,22 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         try Console.guarded {
-            let problem = try model.loadProblem()
+            let instance = try model.loadInstance()
+            if DistrictSplit.hasDistricts(instance) { return try runDistricts(instance) }
+            let problem = try model.makeProblem(instance, options: try model.planningOptions())
             let rows = try ModelOptions.readPlan(planPath, encoding: try model.parsedEncoding())
             let (_, evaluation) = Evaluator.evaluate(rows, in: problem)
             if json {
-                print(try jsonText(evaluation, problem: problem))
+                print(try Self.jsonText(EvaluationDocument(evaluation, problem: problem)))
             } else {
-                print(text(evaluation, problem: problem))
+                print(Self.text(evaluation))
             }
             if !evaluation.violations.isEmpty { throw ExitCode(3) }
         }
     }
 
-    private func text(_ evaluation: Evaluation, problem: Problem) -> String {
+    /// The objective, terms, strength range and broken rules for people.
+    static func text(_ evaluation: Evaluation) -> String {
         let terms = evaluation.terms
         var lines = [
             "objective   \(Format.objective(evaluation.objective))",
@@ -50,19 +53,27 @@ struct EvaluateCommand: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 
-    private func jsonText(_ evaluation: Evaluation, problem: Problem) throws -> String {
-        struct Document: Encodable {
-            var objective: Double
-            var terms: Terms
-            var weights: Weights
-            var feasible: Bool
-            var violations: [String]
-        }
+    /// Pretty-printed JSON with sorted keys, so the same plan gives the same bytes.
+    static func jsonText(_ document: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(Document(
-            objective: evaluation.objective, terms: evaluation.terms, weights: problem.options.weights,
-            feasible: evaluation.isFeasible, violations: evaluation.violations.map(\.description)))
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+}
+
+/// What `evaluate --json` prints for one plan (or one district's part of it).
+struct EvaluationDocument: Encodable {
+    var objective: Double
+    var terms: Terms
+    var weights: Weights
+    var feasible: Bool
+    var violations: [String]
+
+    init(_ evaluation: Evaluation, problem: Problem) {
+        objective = evaluation.objective
+        terms = evaluation.terms
+        weights = problem.options.weights
+        feasible = evaluation.isFeasible
+        violations = evaluation.violations.map(\.description)
     }
 }

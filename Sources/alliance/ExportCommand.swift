@@ -10,6 +10,7 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             mathprog: a data file; solve it with `glpsol -m models/alliance.mod -d FILE`.
             lp, mps: the model as this tool builds it (CPLEX LP / free MPS), for any MIP solver.
+            Lists with a district column: --out is a folder, one file per district (<district>.dat, .lp or .mps).
             """)
 
     enum FileFormat: String, CaseIterable, ExpressibleByArgument {
@@ -22,21 +23,17 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("format"), help: "mathprog, lp or mps.")
     var format: FileFormat
 
-    @Option(name: .customLong("out"), help: "The file to write.")
+    @Option(name: .customLong("out"), help: "The file to write (with district lists: the folder for one file per district).")
     var out: String
 
     func run() throws {
         try Console.guarded {
-            let problem = try model.loadProblem()
+            let instance = try model.loadInstance()
+            if DistrictSplit.hasDistricts(instance) { return try runDistricts(instance) }
+            let problem = try model.makeProblem(instance, options: try model.planningOptions())
             try size.check(problem)
             let destination = URL(fileURLWithPath: out)
-            switch format {
-            case .mathprog:
-                try AtomicFiles.write(Data(MathProgDataWriter.write(problem).utf8), to: destination)
-            case .lp, .mps:
-                let built = try StageOneModel(problem: problem)
-                try built.program.write(format == .lp ? .cplexLP : .freeMPS, to: destination.path)
-            }
+            try AtomicFiles.write(try Self.contents(problem, format: format), to: destination)
             Console.error("wrote \(destination.relativePathForDisplay)")
         }
     }

@@ -118,10 +118,16 @@ struct ModelOptions: ParsableArguments {
 
     /// Reads a plan CSV, its errors located at the path as given.
     static func readPlan(_ path: String, encoding: EncodingChoice = .auto) throws -> [Assignment] {
-        let rows = try relocated({ try PlanReader.read(file: URL(fileURLWithPath: path), encoding: encoding) }) { _ in path }
+        try readPlanRows(path, encoding: encoding).map(\.assignment)
+    }
+
+    /// Reads a plan CSV with its optional `district` column, locations at the path as given.
+    static func readPlanRows(_ path: String, encoding: EncodingChoice = .auto) throws -> [PlanReader.Row] {
+        let rows = try relocated({ try PlanReader.readRows(file: URL(fileURLWithPath: path), encoding: encoding) }) { _ in path }
         return rows.map { row in
             var located = row
-            located.source?.file = path
+            located.assignment.source?.file = path
+            located.districtSource?.file = path
             return located
         }
     }

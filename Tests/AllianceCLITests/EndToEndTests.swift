@@ -15,30 +15,6 @@ final class EndToEndTests: XCTestCase {
         try? FileManager.default.removeItem(at: scratch)
     }
 
-    /// glpsol's objective for `models/alliance.mod` with a data file, from its solution report.
-    private func glpsolObjective(data: URL) throws -> Double {
-        let glpsol = URL(fileURLWithPath: "/usr/bin/glpsol")
-        guard FileManager.default.isExecutableFile(atPath: glpsol.path) else {
-            XCTFail("glpsol is missing: run scripts/setup.sh (installs glpk-utils)")
-            return .nan
-        }
-        let report = scratch.appendingPathComponent("glpsol-\(UUID().uuidString).txt")
-        let process = Process()
-        process.executableURL = glpsol
-        process.arguments = ["-m", CommandRunner.root.appendingPathComponent("models/alliance.mod").path,
-                             "-d", data.path, "--output", report.path]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        let text = try String(contentsOf: report, encoding: .utf8)
-        XCTAssertTrue(text.contains("INTEGER OPTIMAL"), text)
-        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
-        // "Objective:  obj = 0.9123 (MAXimum)"
-        let value = try XCTUnwrap(line.split(separator: "=").last?.split(separator: " ").first)
-        return try XCTUnwrap(Double(value))
-    }
-
     private func terms(_ object: [String: Any]) throws -> [String: Double] {
         let terms = try XCTUnwrap(object["terms"] as? [String: Any])
         return terms.compactMapValues { ($0 as? NSNumber)?.doubleValue }
@@ -74,7 +50,7 @@ final class EndToEndTests: XCTestCase {
             let data = folder.appendingPathComponent("model.dat")
             let export = try CommandRunner.run(["export", folder.path, "--format", "mathprog", "--out", data.path] + options)
             XCTAssertEqual(export.status, 0, export.stderr)
-            XCTAssertEqual(objective, try glpsolObjective(data: data), accuracy: 1e-6, "seed \(seed)")
+            XCTAssertEqual(objective, try Glpsol.objective(data: data, scratch: scratch), accuracy: 1e-6, "seed \(seed)")
 
             let evaluate = try CommandRunner.run(["evaluate", folder.path, "--plan",
                                                   out.appendingPathComponent("plan.csv").path, "--json"] + options)

@@ -55,6 +55,39 @@ final class DistrictSplitTests: XCTestCase {
         }
     }
 
+    /// A previous-plan row whose unit serves another district cannot be kept: dropped, with a
+    /// warning at its location; a row naming a unit no longer listed stays (a single run ignores it).
+    func testPreviousRowAcrossDistrictsIsDroppedWithAWarning() throws {
+        let city = try instance()
+        let here = SourceLocation(file: "previous.csv", line: 3, column: 4)
+        let previous = [Assignment(orgID: "U2", communityID: "C1", role: .lead),
+                        Assignment(orgID: "U1", communityID: "C3", role: .member, source: here),
+                        Assignment(orgID: "GONE", communityID: "C3", role: .member)]
+        let (districts, warnings) = try DistrictSplit.split(city, previousPlan: previous)
+        XCTAssertEqual(districts[0].previousPlan?.map(\.orgID), ["U2", "GONE"])
+        XCTAssertEqual(districts[1].previousPlan?.map(\.orgID), [])
+        XCTAssertEqual(warnings, ["previous.csv:3:4: previous plan pairs unit U1 (district '北区') with community C3 (district '南区'); not kept (districts are planned separately)"])
+    }
+
+    /// Plan rows go to their community's district; rows in the wrong district, across districts
+    /// or with unknown ids are errors at their cells.
+    func testPlanRowsAreSplitByDistrict() throws {
+        let city = try instance()
+        let districts = try DistrictSplit.split(city).districts
+        let good = try PlanReader.readRows(text: "community_id,org_id,role\nC2,U1,lead\nC1,U2,lead\nC3,U3,\n", file: "plan.csv")
+        let parts = try DistrictPlan.split(good, districts: districts, lists: city)
+        XCTAssertEqual(parts.map { $0.map(\.orgID) }, [["U2", "U3"], ["U1"]])
+        let bad = try PlanReader.readRows(text: "district,community_id,org_id\n北区,C1,U2\n南区,C1,U1\n南区,C9,U2\n南区,C1,U3\n",
+                                          file: "plan.csv")
+        XCTAssertThrowsError(try DistrictPlan.split(bad, districts: districts, lists: city)) { error in
+            let errors = (error as? InputErrors)?.errors ?? []
+            XCTAssertEqual(errors.map(\.location.description), ["plan.csv:2:1", "plan.csv:3:7", "plan.csv:4:7"])
+            XCTAssertTrue(errors[0].message.contains("names district '北区' but community C1 lies in '南区'"), errors[0].message)
+            XCTAssertTrue(errors[1].message.contains("unit U1 (district '北区') serves community C1"), errors[1].message)
+            XCTAssertTrue(errors[2].message.contains("unknown community 'C9'"), errors[2].message)
+        }
+    }
+
     /// Once districts are used, a row without one is an error at that row.
     func testMissingDistrictIsAnError() throws {
         let city = try instance(replacing: ["organizations.csv": "id,district\nU1,北区\nU2,\nU3,南区\nU4,北区\n"])

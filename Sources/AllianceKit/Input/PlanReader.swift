@@ -4,8 +4,26 @@ import Foundation
 /// for `--previous` and `evaluate`. Ids are not checked against an instance here: the caller decides
 /// whether unknown ids are warnings (a previous year's plan) or errors (see `unknownReferences`).
 public enum PlanReader {
+    /// One row of a plan: the assignment, and the district named in the optional `district`
+    /// column (as a batch solve's combined plan.csv has it) with that cell's location.
+    public struct Row: Sendable {
+        public var assignment: Assignment
+        public var district: String?
+        public var districtSource: SourceLocation?
+    }
+
     /// Reads the plan in `file`. Each assignment's source is its `org_id` cell.
     public static func read(file: URL, encoding: EncodingChoice = .auto) throws(InputErrors) -> [Assignment] {
+        try readRows(file: file, encoding: encoding).map(\.assignment)
+    }
+
+    /// Reads a plan given as text, `file` naming it in messages (see `readRows(text:file:)`).
+    public static func read(text: String, file: String) throws(InputErrors) -> [Assignment] {
+        try readRows(text: text, file: file).map(\.assignment)
+    }
+
+    /// Reads the plan in `file` with its `district` column, if any.
+    public static func readRows(file: URL, encoding: EncodingChoice = .auto) throws(InputErrors) -> [Row] {
         let name = file.lastPathComponent
         let data: Data
         do {
@@ -21,16 +39,16 @@ public enum PlanReader {
         } catch {
             throw InputErrors([error])
         }
-        return try read(text: text, file: name)
+        return try readRows(text: text, file: name)
     }
 
     /// Reads a plan given as text, `file` naming it in messages. Role is `lead`/`member`
     /// (or 牵头/成员), empty meaning member; a repeated (unit, community) row is an error.
-    public static func read(text: String, file: String) throws(InputErrors) -> [Assignment] {
+    public static func readRows(text: String, file: String) throws(InputErrors) -> [Row] {
         let table = CSVTable(text: text, file: file, required: ["community_id", "org_id"],
-                             optional: ["community_name", "org_name", "role"])
+                             optional: ["district", "community_name", "org_name", "role"])
         var errors = table.errors
-        var assignments: [Assignment] = []
+        var assignments: [Row] = []
         var seen: [String: SourceLocation] = [:]
         for row in table.missingColumns.isEmpty ? table.rows : [] {
             var unit: String?, community: String?, role = Role.member
@@ -55,7 +73,9 @@ public enum PlanReader {
                 continue
             }
             seen[key] = here
-            assignments.append(Assignment(orgID: unit, communityID: community, role: role, source: here))
+            let district = row.string("district")
+            assignments.append(Row(assignment: Assignment(orgID: unit, communityID: community, role: role, source: here),
+                                   district: district, districtSource: district.map { _ in row.location(of: "district") }))
         }
         if !errors.isEmpty { throw InputErrors(InstanceReader.sorted(errors)) }
         return assignments

@@ -23,7 +23,9 @@ public struct DistrictInstance: Sendable {
 ///   at the empty cell otherwise) — a unit without a district could not be placed;
 /// - a `fix` pair across districts is an input error (it cannot be honoured);
 /// - `forbid` and `prefer` pairs across districts are ignored with a warning (a forbid is implied,
-///   a preference cannot be met).
+///   a preference cannot be met);
+/// - a previous-plan row whose unit and community lie in different districts cannot be kept: it
+///   is dropped with a warning at its location.
 public enum DistrictSplit {
     /// Whether the lists use batch planning: some community or unit names a district.
     public static func hasDistricts(_ instance: Instance) -> Bool {
@@ -93,7 +95,13 @@ public enum DistrictSplit {
         var previousOf: [String: [Assignment]] = [:]
         for row in previousPlan ?? [] {
             // Rows naming a community no longer listed go nowhere (a single run ignores them too).
-            if let d = communityDistrict[row.communityID] { previousOf[d, default: []].append(row) }
+            guard let d = communityDistrict[row.communityID] else { continue }
+            if let od = orgDistrict[row.orgID], od != d {
+                let location = row.source.map { "\($0): " } ?? ""
+                warnings.append("\(location)previous plan pairs unit \(row.orgID) (district '\(od)') with community \(row.communityID) (district '\(d)'); not kept (districts are planned separately)")
+                continue
+            }
+            previousOf[d, default: []].append(row)
         }
 
         let districts = order.map { name in
@@ -105,6 +113,17 @@ public enum DistrictSplit {
                 previousPlan: previousPlan.map { _ in previousOf[name] ?? [] })
         }
         return (districts, instance.warnings + warnings)
+    }
+
+    /// The district of every community and every unit that names one, by id: how commands that
+    /// take district lists route ids (plan rows) to a district after `split` accepted the lists.
+    public static func districtsByID(_ instance: Instance) -> (communities: [String: String], units: [String: String]) {
+        func table<Row>(_ rows: [Row], id: KeyPath<Row, String>, district: KeyPath<Row, String?>) -> [String: String] {
+            Dictionary(rows.compactMap { row in row[keyPath: district].map { (row[keyPath: id], $0) } },
+                       uniquingKeysWith: { first, _ in first })
+        }
+        return (table(instance.communities, id: \.id, district: \.district),
+                table(instance.organizations, id: \.id, district: \.district))
     }
 
     private static func missing(_ source: SourceLocation?, file: String, noun: String, id: String) -> InputError {

@@ -119,6 +119,9 @@ public struct PlanReport: Sendable {
             var balance_band: Double
             var lead_rule: Bool
             var max_distance_km: Double?
+            /// `--candidates k` and the unit–community pairs it left allowed; absent without it.
+            var candidates: Int?
+            var candidate_pairs: Int?
             var priorities: [String]?
             var strength: Strength
             var mean_strength_target: Double
@@ -132,6 +135,8 @@ public struct PlanReport: Sendable {
             bound: bound, gap: gap, terms: evaluation.terms, weights: problem.options.weights,
             balance_band: problem.options.balanceBand, lead_rule: problem.options.leadRule,
             max_distance_km: problem.options.maxDistanceKm,
+            candidates: problem.options.candidates,
+            candidate_pairs: problem.options.candidates.map { _ in problem.allowed.filter { $0 }.count },
             priorities: priorities?.map(\.rawValue),
             strength: Strength(min: evaluation.strengthMin, max: evaluation.strengthMax,
                                mean: evaluation.strengthMean),

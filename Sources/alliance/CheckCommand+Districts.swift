@@ -1,0 +1,45 @@
+import AllianceKit
+import ArgumentParser
+import Foundation
+
+/// `alliance check` on lists with a `district` (区县) column: every district is checked as
+/// `solve` will plan it (its own model, the same lines and pre-checks as a single run, under the
+/// district's name), then a table of the districts. What crosses districts comes first: a `fix`
+/// pair across districts is an input error at its cell (exit 1, as `solve` would stop); ignored
+/// forbid/prefer pairs and previous-plan rows across districts are warnings with their location.
+/// Exit status: 1 when any district has input errors, 2 when any fails a pre-check, else 0.
+extension CheckCommand {
+    func runDistricts(_ instance: Instance) throws {
+        let options = try model.planningOptions()
+        let (districts, warnings) = try DistrictLists.split(instance, options: options, model: model)
+        var lines = ["districts     \(districts.count): " + districts.map(\.name).joined(separator: ", ")]
+        lines += warnings.map { "warning       \($0)" }
+        var rows = [["district", "communities", "units", "pairs", "status"]]
+        var withErrors = 0, failing = 0
+        for district in districts {
+            lines += ["", "[\(district.name)]"]
+            let status: String
+            do {
+                let problem = try DistrictLists.problem(district, options: options, model: model)
+                let reasons = Prechecks.run(problem)
+                lines += Self.lines(problem) + Self.precheckLines(reasons)
+                status = reasons.isEmpty ? "passed" : "\(reasons.count) pre-check\(reasons.count == 1 ? "" : "s") failed"
+                if !reasons.isEmpty { failing += 1 }
+            } catch let errors as InputErrors {
+                lines += errors.errors.map { "error         \($0)" }
+                for error in errors.errors { Console.error("\(error) (district \(district.name))") }
+                status = "input error"
+                withErrors += 1
+            }
+            let lists = district.instance
+            rows.append([district.name, String(lists.communities.count), String(lists.organizations.count),
+                         String(lists.pairs.count), status])
+        }
+        print((lines + ["", TextTable.render(rows)]).joined(separator: "\n"))
+        if withErrors > 0 {
+            Console.error("\(withErrors) of \(districts.count) districts have input errors")
+            throw ExitCode(1)
+        }
+        if failing > 0 { throw ExitCode(2) }
+    }
+}

@@ -1,0 +1,71 @@
+import AllianceKit
+import ArgumentParser
+import Foundation
+
+/// `alliance evaluate` on lists with a `district` (区县) column: the plan (the combined plan.csv
+/// a batch solve writes, with its leading `district` column, or a plan without one) is split by
+/// the communities' districts (`DistrictPlan`), and each district's part is judged on that
+/// district's own model, as `solve` planned it. Prints each district's objective and terms, a
+/// table, and the total (the sum of the district objectives); exit status 3 when any rule is broken.
+extension EvaluateCommand {
+    func runDistricts(_ instance: Instance) throws {
+        let (districts, options) = try DistrictLists.split(instance, model: model, quiet: false)
+        let rows = try ModelOptions.readPlanRows(planPath, encoding: try model.parsedEncoding())
+        let parts = try DistrictPlan.split(rows, districts: districts, lists: instance, planFile: planPath)
+        var results: [(district: String, evaluation: Evaluation, problem: Problem)] = []
+        for (district, part) in zip(districts, parts) {
+            let problem = try DistrictLists.problem(district, options: options, model: model)
+            results.append((district.name, Evaluator.evaluate(part, in: problem).1, problem))
+        }
+        let total = results.reduce(0) { $0 + $1.evaluation.objective }
+        let broken = results.reduce(0) { $0 + $1.evaluation.violations.count }
+        if json {
+            print(try Self.jsonText(DistrictsDocument(
+                districts: results.map { DistrictEntry(district: $0.district, document: EvaluationDocument($0.evaluation, problem: $0.problem)) },
+                objective: total, feasible: broken == 0)))
+        } else {
+            print(Self.districtsText(results.map { ($0.district, $0.evaluation) }, total: total))
+        }
+        if broken > 0 { throw ExitCode(3) }
+    }
+
+    /// Each district's block as a single run prints it, then one row per district and the total.
+    static func districtsText(_ results: [(district: String, evaluation: Evaluation)], total: Double) -> String {
+        var blocks = results.map { "[\($0.district)]\n" + text($0.evaluation) }
+        var rows = [["district", "objective", "coverage", "balance", "distance", "preference", "keep", "rules"]]
+        for (district, evaluation) in results {
+            let terms = evaluation.terms
+            rows.append([district, Format.objective(evaluation.objective), Format.percent(terms.coverage),
+                         String(format: "%.4f", terms.balance), String(format: "%.4f", terms.distance),
+                         Format.number(terms.preference), Format.percent(terms.keep),
+                         evaluation.violations.isEmpty ? "all satisfied" : "\(evaluation.violations.count) broken"])
+        }
+        let broken = results.reduce(0) { $0 + $1.evaluation.violations.count }
+        rows.append(["total", Format.objective(total), "", "", "", "", "",
+                     broken == 0 ? "all satisfied" : "\(broken) broken"])
+        blocks.append(TextTable.render(rows))
+        return blocks.joined(separator: "\n\n")
+    }
+}
+
+/// `evaluate --json` for district lists: every district's document and the total.
+private struct DistrictsDocument: Encodable {
+    var districts: [DistrictEntry]
+    /// The sum of the district objectives (each normalized within its district).
+    var objective: Double
+    var feasible: Bool
+}
+
+/// One district's `EvaluationDocument` with a `district` key beside its fields.
+private struct DistrictEntry: Encodable {
+    var district: String
+    var document: EvaluationDocument
+
+    private enum Key: String, CodingKey { case district }
+
+    func encode(to encoder: Encoder) throws {
+        try document.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(district, forKey: .district)
+    }
+}

@@ -1,0 +1,46 @@
+import AllianceKit
+import ArgumentParser
+import Foundation
+
+/// `alliance export` on lists with a `district` (区县) column: `--out` is a folder, and every
+/// district's model (as `solve` plans it) becomes one file in it, `<district>.dat` (or `.lp`,
+/// `.mps`), the name made safe and unique as batch solve names its district folders
+/// (`FolderNames`). So `glpsol -m models/alliance.mod -d out/区1.dat` solves district 区1.
+/// All files are written together or none.
+extension ExportCommand {
+    func runDistricts(_ instance: Instance) throws {
+        let (districts, options) = try DistrictLists.split(instance, model: model, quiet: false)
+        let names = FolderNames.unique(districts.map(\.name))
+        var files: [(name: String, contents: Data)] = []
+        for (district, name) in zip(districts, names) {
+            let problem = try DistrictLists.problem(district, options: options, model: model)
+            try size.check(problem)
+            files.append((name + "." + format.fileExtension, try Self.contents(problem, format: format)))
+        }
+        let folder = URL(fileURLWithPath: out, isDirectory: true)
+        try AtomicFiles.write(files, into: folder)
+        Console.error("wrote \(files.count) files into \(folder.relativePathForDisplay): "
+            + files.map(\.name).joined(separator: ", "))
+    }
+
+    /// The model of `problem` as a file's bytes. GLPK writes LP and MPS only to a path, so those
+    /// go through a scratch file first.
+    static func contents(_ problem: Problem, format: FileFormat) throws -> Data {
+        switch format {
+        case .mathprog:
+            return Data(MathProgDataWriter.write(problem).utf8)
+        case .lp, .mps:
+            let scratch = FileManager.default.temporaryDirectory
+                .appendingPathComponent("alliance-export-\(UUID().uuidString).\(format.fileExtension)")
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let built = try StageOneModel(problem: problem)
+            try built.program.write(format == .lp ? .cplexLP : .freeMPS, to: scratch.path)
+            return try Data(contentsOf: scratch)
+        }
+    }
+}
+
+extension ExportCommand.FileFormat {
+    /// The extension of a district's file: `dat` for MathProg data, else `lp` or `mps`.
+    var fileExtension: String { self == .mathprog ? "dat" : rawValue }
+}
