@@ -4,12 +4,15 @@ import GLPK
 /// The optimum of MODEL.md, proven — or, when the time limit comes first, the best plan found
 /// with a proven bound on how much better any plan could be.
 ///
-/// Three phases, each handing its best plan to the next:
+/// Four phases, each handing its best plan to the next:
 /// 1. local search (`LocalSearchStrategy`; on large instances the street decomposition,
 ///    `StreetStrategy`): a good plan within a second;
 /// 2. column generation by community (`CommunityDecomposition`): a bound much stronger than the
 ///    LP relaxation, and plans from diving and the restricted master MIP;
-/// 3. GLPK branch-and-cut on the compact model, warm-started with the best plan, until the
+/// 3. polishing the best plan by local search with many perturbation rounds: on large
+///    instances neither column generation nor branch-and-cut improves plans much, and this does
+///    (150 × 600, benchmarks/EXPERIMENTS.md, "Polishing");
+/// 4. GLPK branch-and-cut on the compact model, warm-started with the best plan, until the
 ///    optimum is proven or the time is up.
 /// The reported bound is the smaller of the two proven bounds (decomposition, branch-and-cut).
 /// The result is `optimal` when branch-and-cut finished with a zero gap, or when the
@@ -24,8 +27,12 @@ public struct ExactStrategy: Strategy {
     public var decompositionShare: Double
     /// Threads for the decomposition's pricing problems.
     public var threads: Int
-    /// Share of the time left after the decomposition for `SupportMIP` (0 turns it off).
-    public var supportShare: Double
+    /// Share of the time limit for polishing the best plan by local search after the
+    /// decomposition (`LocalSearchStrategy.improve`, at most `polishRounds` perturbation rounds);
+    /// 0 turns it off.
+    public var polishShare: Double
+    /// Perturbation rounds of the polishing local search.
+    public static let polishRounds = 1000
     /// The decomposition's dual smoothing factor (`DecompositionOptions.smoothing`).
     public var smoothing = DecompositionOptions().smoothing
 
@@ -38,13 +45,13 @@ public struct ExactStrategy: Strategy {
     /// (benchmarks/EXPERIMENTS.md, "Street decomposition").
     public static let streetDecompositionThreshold = 100
 
-    public init(initialPlan: Plan? = nil, heuristicShare: Double = 0.15, decompositionShare: Double = 0.5,
-                threads: Int = 2, supportShare: Double = 0.4) {
+    public init(initialPlan: Plan? = nil, heuristicShare: Double = 0.15, decompositionShare: Double = 0.45,
+                threads: Int = 2, polishShare: Double = 0.2) {
         self.initialPlan = initialPlan
         self.heuristicShare = heuristicShare
         self.decompositionShare = decompositionShare
         self.threads = threads
-        self.supportShare = supportShare
+        self.polishShare = polishShare
     }
 
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
@@ -68,7 +75,6 @@ public struct ExactStrategy: Strategy {
         }
 
         var bound: Double?
-        var supportPairs: [Int] = []
         if decompositionShare > 0 {
             var options = DecompositionOptions(threads: threads, smoothing: smoothing)
             options.masterMIPTimeLimit = max(1, min(30, settings.timeLimit * 0.1))
@@ -88,13 +94,21 @@ public struct ExactStrategy: Strategy {
                 decomposition = nil
             }
             incumbent.offer(decomposition?.plan)
-            supportPairs = decomposition?.supportPairs ?? []
             if let decomposition, decomposition.boundProven { bound = decomposition.bound }
             if let bound, let objective = incumbent.objective,
                relativeGap(objective: objective, bound: max(bound, objective)) <= 1e-9 {
                 return SolveOutcome(status: .optimal, plan: incumbent.plan, bound: objective,
                                     solveSeconds: Date().timeIntervalSince(start))
             }
+        }
+
+        if polishShare > 0, let plan = incumbent.plan {
+            let deadline = min(Date().addingTimeInterval(settings.timeLimit * polishShare),
+                               start.addingTimeInterval(settings.timeLimit))
+            incumbent.offer(LocalSearchStrategy.improve(plan, in: problem, deadline: deadline,
+                                                        perturbationRounds: Self.polishRounds,
+                                                        cancellation: settings.cancellation))
+            reporter.report(incumbent: incumbent.objective, bound: bound)
         }
 
         // Branch-and-cut only when there is time left for it, including for building the model
@@ -108,14 +122,6 @@ public struct ExactStrategy: Strategy {
             }
             return SolveOutcome(status: .feasible, plan: plan, bound: bound,
                                 solveSeconds: Date().timeIntervalSince(start))
-        }
-        if supportShare > 0, !supportPairs.isEmpty, let plan = incumbent.plan {
-            let share = (settings.timeLimit - Date().timeIntervalSince(start)) * supportShare
-            if share > 0.05, let improved = try? SupportMIP.run(model, support: supportPairs, plan: plan,
-                                                                 settings: settings, timeLimit: share) {
-                incumbent.offer(improved)
-                reporter.report(incumbent: incumbent.objective, bound: bound)
-            }
         }
         let remaining = settings.timeLimit - Date().timeIntervalSince(start)
         let result = try BranchAndCut.run(model, settings: settings, timeLimit: max(0.01, remaining),

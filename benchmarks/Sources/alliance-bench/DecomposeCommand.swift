@@ -17,7 +17,10 @@ struct DecomposeCommand: ParsableCommand {
     @Option(name: .customLong("first-plan-seconds"), help: "Seconds for the street decomposition's plan.")
     var firstPlanSeconds: Double = 45
     @Option(name: .customLong("plan-share")) var planShare: Double = 0.3
-    @Option var smoothing: Double = 0.5
+    @Option var smoothing: Double = 0.8
+    @Option(name: .customLong("polish-seconds"), help: "Instead of column generation: local search from the first plan.")
+    var polishSeconds: Double?
+    @Option(name: .customLong("polish-rounds")) var polishRounds: Int = 100_000
 
     func run() throws {
         try requireReleaseBuild()
@@ -30,12 +33,18 @@ struct DecomposeCommand: ParsableCommand {
             log(start, String(format: "first plan %.6f: coverage %.6f balance %.6f distance %.6f preference %.6f keep %.6f",
                               e.objective, e.terms.coverage, e.terms.balance, e.terms.distance, e.terms.preference, e.terms.keep))
         }
+        if let polishSeconds, let plan = first.plan {
+            let polished = LocalSearchStrategy.improve(plan, in: problem, deadline: Date().addingTimeInterval(polishSeconds),
+                                                       perturbationRounds: polishRounds)
+            log(start, String(format: "polished %.6f", Evaluator.evaluate(polished, in: problem).objective))
+            return
+        }
         var options = DecompositionOptions(threads: 2, smoothing: smoothing, planShare: planShare)
         options.roundLog = { round in
-            log(start, String(format: "%@ α=%.2f bound=%@ best=%.6f masterLP=%.6f priced=%d unproven=%d entering=%d units=%.0f %.1fs",
+            log(start, String(format: "%@ α=%.2f bound=%@ best=%.6f masterLP=%.6f priced=%d unproven=%d entering=%d %.1fs",
                               round.root ? "root" : "dive", round.alpha,
                               round.bound.map { String(format: "%.6f", $0) } ?? "—", round.bestBound,
-                              round.masterLP, round.priced, round.unproven, round.entering, round.meanUnits, round.seconds))
+                              round.masterLP, round.priced, round.unproven, round.entering, round.seconds))
         }
         let result = try CommunityDecomposition.run(problem, initialPlans: first.plan.map { [$0] } ?? [],
                                                     deadline: Date().addingTimeInterval(timeLimit), options: options)

@@ -38,11 +38,6 @@ public struct DecompositionResult: Sendable {
     /// the generated alliances.
     public var masterMIPObjective: Double?
     public var masterMIPProven: Bool
-    /// Unit–community pairs (index unit·|C| + community, ascending) of the alliances the last root
-    /// master LP used, plus each community's best few alliances at its duals: where better plans
-    /// than the known ones are most likely (see `ExactStrategy`'s support MIP). Empty when root
-    /// column generation solved no LP.
-    public var supportPairs: [Int]
     /// Root master LP solves (column generation iterations).
     public var iterations: Int
     /// Pricing rounds in all (root, re-pricing after mispriced smoothed rounds, and dive).
@@ -73,8 +68,6 @@ public struct DecompositionRound: Sendable {
     public var priced: Int
     public var unproven: Int
     public var entering: Int
-    /// Mean number of units a priced community's pricing problem considered.
-    public var meanUnits: Double
     /// Seconds of this round's pricing.
     public var seconds: Double
 }
@@ -84,7 +77,10 @@ public struct DecompositionOptions: Sendable {
     /// Threads pricing communities in parallel (the calling thread is one of them).
     public var threads: Int
     /// Wentges smoothing factor α ∈ [0, 1): root pricing happens at α·π_stab + (1−α)·π_LP,
-    /// where π_stab gave the best bound so far. 0 turns smoothing off.
+    /// where π_stab gave the best bound so far. 0 turns smoothing off. The master's duals jump
+    /// between degenerate vertices, so staying close to π_stab pays: on a 150 × 600 district α =
+    /// 0.8 reached a bound of 1.8358 in 38 s where 0.5 stayed at 1.8422 after 49 s and 0 at 1.8458
+    /// (benchmarks/EXPERIMENTS.md, "Smoothing").
     public var smoothing: Double
     /// Share of the time until the deadline kept for finding plans (dive and master MIP) when
     /// root column generation does not converge earlier.
@@ -103,7 +99,7 @@ public struct DecompositionOptions: Sendable {
     /// Called on the calling thread after every pricing round (for benchmarks and diagnosis).
     public var roundLog: (@Sendable (DecompositionRound) -> Void)? = nil
 
-    public init(threads: Int = 2, smoothing: Double = 0.5, planShare: Double = 0.3, dive: Bool = true,
+    public init(threads: Int = 2, smoothing: Double = 0.8, planShare: Double = 0.3, dive: Bool = true,
                 masterMIPTimeLimit: Double? = 30, relativeGap: Double = 0) {
         self.threads = threads
         self.smoothing = smoothing
@@ -195,7 +191,7 @@ public enum CommunityDecomposition {
             converged: run.converged, plan: run.bestPlan?.plan, planObjective: run.bestPlan?.objective,
             planSource: run.bestPlan?.source, diveObjective: run.diveObjective,
             masterMIPObjective: run.masterMIPObjective, masterMIPProven: run.masterMIPProven,
-            supportPairs: run.supportPairs(), iterations: run.iterations, pricingRounds: run.pricingRounds, columns: run.master.columns.count,
+            iterations: run.iterations, pricingRounds: run.pricingRounds, columns: run.master.columns.count,
             seconds: Date().timeIntervalSince(start), rootSeconds: rootSeconds,
             pricingSeconds: run.pricingSeconds, diveSeconds: diveSeconds, mipSeconds: mipSeconds)
     }
@@ -395,9 +391,7 @@ final class DecompositionRun {
                     root: root, alpha: alpha, bound: roundBound, bestBound: bestBound, masterLP: lp.objective,
                     priced: active.filter { $0 }.count,
                     unproven: outcomes.filter { active[$0.community] && !$0.proven }.count,
-                    entering: entering.count,
-                    meanUnits: Double(outcomes.reduce(0) { $0 + $1.considered }) / Double(max(1, active.filter { $0 }.count)),
-                    seconds: Date().timeIntervalSince(pricingStart)))
+                    entering: entering.count, seconds: Date().timeIntervalSince(pricingStart)))
                 if try master.add(entering) > 0 { break }
                 // Pricing cut short proves nothing.
                 if mustStop(deadline) { return (lp, .stopped) }
@@ -421,38 +415,6 @@ final class DecompositionRun {
                                      fixed: [Int?](repeating: nil, count: problem.communityCount),
                                      maxIterations: .max)
         converged = end == .optimal && (lp?.artificial ?? 1) <= 1e-9
-        lastRootLP = lp
-    }
-
-    /// The last root master LP solution (its columns are the master's first `weights.count`).
-    private var lastRootLP: RestrictedMaster.LPSolution? = nil
-
-    /// How many alliances per community, besides those the LP uses, `supportPairs` takes.
-    static let supportAlliancesPerCommunity = 5
-
-    /// See `DecompositionResult.supportPairs`.
-    func supportPairs() -> [Int] {
-        guard let lp = lastRootLP else { return [] }
-        let nC = problem.communityCount
-        var pairs = Set<Int>()
-        var ranked = [[(reduced: Double, j: Int)]](repeating: [], count: nC)
-        for (j, weight) in lp.weights.enumerated() {
-            let column = master.columns[j]
-            if weight > 1e-9 {
-                for u in column.units { pairs.insert(u * nC + column.community) }
-            }
-            let reduced = column.value - column.units.reduce(0) { $0 + lp.unitDuals[$1] }
-                - lp.communityDuals[column.community]
-            ranked[column.community].append((reduced, j))
-        }
-        for c in 0..<nC {
-            let best = ranked[c].sorted { ($0.reduced, -$0.j) > ($1.reduced, -$1.j) }
-                .prefix(Self.supportAlliancesPerCommunity)
-            for entry in best {
-                for u in master.columns[entry.j].units { pairs.insert(u * nC + c) }
-            }
-        }
-        return pairs.sorted()
     }
 
     /// For every community, the master's alliance with the largest value(P) − π(P) (a start

@@ -13,8 +13,6 @@ struct PricingOutcome: Sendable {
     var proven: Bool
     /// The tolerance margin included in `bound`.
     var margin: Double = 0
-    /// Units the pricing problem considered (see `PricingReduction`).
-    var considered = 0
     var seconds: Double
 }
 
@@ -45,15 +43,13 @@ final class PricingModel {
     /// (tol_obj = 1e-7), so a reported optimum may be that much below the true maximum.
     static let optimalityMargin = 1e-7
 
-    /// - Parameter units: the candidate units to consider (sorted; every unit fixed to `c` among
-    ///   them); by default every allowed unit.
-    init(community c: Int, data: CommunityColumns, units: [Int]? = nil) throws {
+    init(community c: Int, data: CommunityColumns) throws {
         self.community = c
         self.data = data
         let problem = data.problem
         let nC = problem.communityCount, nR = problem.categoryCount
         let lp = LinearProgram(name: "pricing\(c + 1)", direction: .maximize)
-        let units = units ?? data.candidates[c]
+        let units = data.candidates[c]
         var xColumn: [Int] = []
         for u in units {
             let p = u * nC + c
@@ -189,7 +185,6 @@ final class PricingModel {
             outcome.bound = bound + outcome.margin
         }
         outcome.seconds = Date().timeIntervalSince(begin)
-        outcome.considered = units.count
         return outcome
     }
 }

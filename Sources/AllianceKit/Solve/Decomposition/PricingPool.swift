@@ -121,14 +121,11 @@ final class PricingPool: @unchecked Sendable {
 
     private func solve(_ c: Int, round: PricingRound, timeLimit: Double,
                        models: inout [Int: PricingModel]) throws -> PricingOutcome {
-        // Only the units that can matter at these duals (`PricingReduction`); the model is rebuilt
-        // when they change.
-        let units = PricingReduction.units(community: c, duals: round.duals, data: data, keep: round.starts[c] ?? [])
         let model: PricingModel
-        if let existing = models[c], existing.units == units {
+        if let existing = models[c] {
             model = existing
         } else {
-            model = try PricingModel(community: c, data: data, units: units)
+            model = try PricingModel(community: c, data: data)
             models[c] = model
         }
         return try model.solve(duals: round.duals, timeLimit: timeLimit, start: round.starts[c],
