@@ -7,28 +7,29 @@ public enum PlanReader {
     /// Reads the plan in `file`. Each assignment's source is its `org_id` cell.
     public static func read(file: URL, encoding: EncodingChoice = .auto) throws(InputErrors) -> [Assignment] {
         let name = file.lastPathComponent
-        let data: Data
-        do {
-            data = try Data(contentsOf: file)
-        } catch {
-            let message = FileManager.default.fileExists(atPath: file.path)
-                ? "cannot read the file: \(error.localizedDescription)" : "plan file is missing"
-            throw InputErrors([InputError(SourceLocation(file: name, line: 1, column: 1), message)])
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw InputErrors([InputError(SourceLocation(file: name, line: 1, column: 1), "plan file is missing")])
         }
-        let text: String
+        let parsed: CSVParseResult
         do {
-            text = try CSVFileDecoder.decode(data, file: name, choice: encoding).text
+            parsed = try CSVParser.parse(ByteSource(file: file), file: name, choice: encoding).result
         } catch {
             throw InputErrors([error])
         }
-        return try read(text: text, file: name)
+        return try read(CSVTable(parsed: parsed, file: name, required: requiredColumns, optional: optionalColumns))
     }
 
     /// Reads a plan given as text, `file` naming it in messages. Role is `lead`/`member`
     /// (or 牵头/成员), empty meaning member; a repeated (unit, community) row is an error.
     public static func read(text: String, file: String) throws(InputErrors) -> [Assignment] {
-        let table = CSVTable(text: text, file: file, required: ["community_id", "org_id"],
-                             optional: ["community_name", "org_name", "role"])
+        try read(CSVTable(text: text, file: file, required: requiredColumns, optional: optionalColumns))
+    }
+
+    private static let requiredColumns = ["community_id", "org_id"]
+    private static let optionalColumns = ["community_name", "org_name", "role"]
+
+    /// The assignments in a plan's table.
+    private static func read(_ table: CSVTable) throws(InputErrors) -> [Assignment] {
         var errors = table.errors
         var assignments: [Assignment] = []
         var seen: [String: SourceLocation] = [:]
