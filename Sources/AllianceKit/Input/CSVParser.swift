@@ -50,6 +50,7 @@ public struct CSVParseResult: Sendable {
 /// A small RFC 4180 parser that keeps the line and column of every cell, so that later checks can
 /// point at the exact spreadsheet cell. Accepts CRLF, lone CR and LF line ends, a leading byte order
 /// mark, quoted cells spanning lines, and skips blank lines and rows whose cells are all empty.
+/// The text may arrive in pieces (a file decoded chunk by chunk), never held whole.
 public enum CSVParser {
     /// Parses `text` (named `file` in messages), collecting all syntax errors instead of stopping at the first.
     /// An unterminated quote ends parsing, since the rest of the file is inside it.

@@ -2,6 +2,8 @@ import Foundation
 
 /// Reads and validates the list files of one planning folder into an `Instance`.
 /// Every problem in every file is collected, so a user fixes a spreadsheet in one pass.
+/// Files are streamed (read, decoded and parsed chunk by chunk) one at a time, so reading holds
+/// one chunk and one file's rows, never a whole file's text.
 public enum InstanceReader {
     /// Files that must be present.
     public static let requiredFiles = ["communities.csv", "organizations.csv", "needs.csv", "resources.csv"]
