@@ -50,12 +50,22 @@ public struct CSVParseResult: Sendable {
 /// A small RFC 4180 parser that keeps the line and column of every cell, so that later checks can
 /// point at the exact spreadsheet cell. Accepts CRLF, lone CR and LF line ends, a leading byte order
 /// mark, quoted cells spanning lines, and skips blank lines and rows whose cells are all empty.
+/// The text may arrive in pieces (a file decoded chunk by chunk), never held whole.
 public enum CSVParser {
     /// Parses `text` (named `file` in messages), collecting all syntax errors instead of stopping at the first.
     /// An unterminated quote ends parsing, since the rest of the file is inside it.
     public static func parse(_ text: String, file: String, separator: Character = ",") -> CSVParseResult {
-        var scanner = CSVScanner(characters: Array(text), file: file, separator: separator)
-        if scanner.current == "\u{FEFF}" { scanner.index += 1 }
+        var source = WholeText(text)
+        return parse(&source, file: file, separator: separator)
+    }
+
+    /// Parses the text of `source` as it arrives, piece by piece, holding one piece's characters and
+    /// the records read. Records and errors are the same however the text is cut into pieces.
+    static func parse<Source: TextChunks>(_ source: inout Source, file: String, separator: Character = ",") -> CSVParseResult {
+        var scanner = CSVScanner(characters: CharacterStream(source), file: file, separator: separator)
+        defer { source = scanner.characters.source }
+        // Skipped without counting a column, like the byte order mark the decoder drops.
+        if scanner.current == "\u{FEFF}" { scanner.characters.advance() }
         var records: [CSVRecord] = []
         var fields: [CSVField] = []
         while scanner.current != nil {
@@ -89,26 +99,23 @@ public enum CSVParser {
 }
 
 /// Walks the characters of a CSV text, keeping the current line and column.
-private struct CSVScanner {
-    let characters: [Character]
+private struct CSVScanner<Source: TextChunks> {
+    var characters: CharacterStream<Source>
     let file: String
     let separator: Character
-    var index = 0
     var line = 1
     var column = 1
     var errors: [InputError] = []
     /// A NUL is reported once per file: UTF-16 read as UTF-8 has one in every other byte.
     var reportedNUL = false
 
-    init(characters: [Character], file: String, separator: Character) {
+    init(characters: CharacterStream<Source>, file: String, separator: Character) {
         self.characters = characters
         self.file = file
         self.separator = separator
     }
 
-    var current: Character? { index < characters.count ? characters[index] : nil }
-
-    var next: Character? { index + 1 < characters.count ? characters[index + 1] : nil }
+    var current: Character? { characters.current }
 
     /// The current character ends neither the cell nor the record.
     var inCell: Bool {
@@ -124,7 +131,7 @@ private struct CSVScanner {
         } else {
             column += 1
         }
-        index += 1
+        characters.advance()
     }
 
     mutating func fail(_ message: String, line: Int? = nil, column: Int? = nil) {
@@ -137,8 +144,10 @@ private struct CSVScanner {
 
     /// A NUL character never belongs in a list; it is what UTF-16 text without a byte order mark,
     /// or a damaged file, looks like when read as UTF-8.
-    static let nulMessage = "unexpected NUL character (byte 0x00) here; the file is damaged, or UTF-16 without a byte "
-        + "order mark: save it as \"CSV UTF-8\""
+    static var nulMessage: String {
+        "unexpected NUL character (byte 0x00) here; the file is damaged, or UTF-16 without a byte "
+            + "order mark: save it as \"CSV UTF-8\""
+    }
 
     mutating func failOnceForNUL() {
         if !reportedNUL { fail(Self.nulMessage) }

@@ -88,7 +88,11 @@ public struct CSVTable: Sendable {
 
     /// Parses `text` and maps its header; syntax errors land in `errors` and leave no rows.
     public init(text: String, file: String, required: [String], optional: [String] = []) {
-        let parsed = CSVParser.parse(text, file: file)
+        self.init(parsed: CSVParser.parse(text, file: file), file: file, required: required, optional: optional)
+    }
+
+    /// Maps the header of a parsed file; syntax errors land in `errors` and leave no rows.
+    init(parsed: CSVParseResult, file: String, required: [String], optional: [String] = []) {
         if parsed.errors.isEmpty {
             self.init(records: parsed.records, file: file, required: required, optional: optional)
         } else {

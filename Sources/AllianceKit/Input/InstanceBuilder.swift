@@ -1,6 +1,8 @@
-/// What one list holds before its header is mapped: CSV text, or the rows of a workbook's sheet.
+/// What one list holds before its header is mapped: CSV text, a CSV file (read as a stream when
+/// the list is read, in the encoding `EncodingChoice` says), or the rows of a workbook's sheet.
 enum ListContents {
     case text(String)
+    case file(ByteSource, EncodingChoice)
     case records([CSVRecord])
 }
 
@@ -16,6 +18,8 @@ struct InstanceBuilder {
     var sheetNames: [String: String] = [:]
     var errors: [InputError] = []
     var warnings: [String] = []
+    /// List file → the encoding it was read in (CSV files only).
+    var encodings: [String: TextEncoding] = [:]
     var communities: [Community] = []
     var organizations: [Organization] = []
     var needs: [Need] = []
@@ -66,8 +70,8 @@ struct InstanceBuilder {
                 errors.append(InputError(SourceLocation(file: file, line: 1, column: 1), "required file is missing"))
             }
             return nil
-        case .text(let text):
-            let parsed = CSVParser.parse(text, file: file)
+        case .text, .file:
+            guard let parsed = parse(file) else { return nil }
             if !parsed.errors.isEmpty {
                 errors += parsed.errors
                 return nil
@@ -86,6 +90,25 @@ struct InstanceBuilder {
         errors += table.errors
         warnings += table.warnings
         return table.missingColumns.isEmpty ? table : nil
+    }
+
+    /// Parses CSV list `file`; nil (after recording why) when it cannot be read or decoded.
+    private mutating func parse(_ file: String) -> CSVParseResult? {
+        switch lists[file] {
+        case .text(let text):
+            return CSVParser.parse(text, file: file)
+        case .file(let source, let choice):
+            do {
+                let read = try CSVParser.parse(source, file: file, choice: choice)
+                encodings[file] = read.encoding
+                return read.result
+            } catch {
+                errors.append(error)
+                return nil
+            }
+        case .records, nil:
+            return nil
+        }
     }
 
     /// A sheet's rows from its header on: spreadsheets often put a title (e.g. 社区清单) above the

@@ -2,6 +2,8 @@ import Foundation
 
 /// Reads and validates the list files of one planning folder into an `Instance`.
 /// Every problem in every file is collected, so a user fixes a spreadsheet in one pass.
+/// Files are streamed (read, decoded and parsed chunk by chunk) one at a time, so reading holds
+/// one chunk and one file's rows, never a whole file's text.
 public enum InstanceReader {
     /// Files that must be present.
     public static let requiredFiles = ["communities.csv", "organizations.csv", "needs.csv", "resources.csv"]
@@ -15,37 +17,24 @@ public enum InstanceReader {
     }
 
     /// Reads the lists in `folder`, telling which encoding each file was read in.
-    static func readFolder(_ folder: URL, encoding: EncodingChoice) throws(InputErrors) -> ListsRead {
+    /// `chunkSize` is how many bytes of a file are read at a time (tests make it tiny).
+    static func readFolder(_ folder: URL, encoding: EncodingChoice,
+                           chunkSize: Int = ByteSource.defaultChunkSize) throws(InputErrors) -> ListsRead {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             let message = FileManager.default.fileExists(atPath: folder.path)
                 ? "not a folder: give the folder that holds the CSV lists, or an .xlsx workbook" : "no such folder"
             throw InputErrors([InputError(SourceLocation(file: folder.path, line: 1, column: 1), message)])
         }
-        var texts: [String: String] = [:]
-        var errors: [InputError] = []
-        var unreadable: Set<String> = []
-        var encodings: [String: TextEncoding] = [:]
+        var lists: [String: ListContents] = [:]
         for name in requiredFiles + optionalFiles {
             let url = folder.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            let data: Data
-            do {
-                data = try Data(contentsOf: url)
-            } catch {
-                errors.append(InputError(SourceLocation(file: name, line: 1, column: 1), "cannot read the file: \(error.localizedDescription)"))
-                unreadable.insert(name)
-                continue
-            }
-            do {
-                (texts[name], encodings[name]) = try CSVFileDecoder.decode(data, file: name, choice: encoding)
-            } catch {
-                errors.append(error)
-                unreadable.insert(name)
-            }
+            // Read when its table is: one file's records at a time, each file streamed.
+            lists[name] = .file(ByteSource(file: url, chunkSize: chunkSize), encoding)
         }
-        let instance = try build(InstanceBuilder(lists: texts.mapValues { .text($0) }, unreadable: unreadable), errors: errors)
-        return ListsRead(instance: instance, encodings: encodings)
+        let builder = try finish(InstanceBuilder(lists: lists, unreadable: []), errors: [])
+        return ListsRead(instance: builder.instance, encodings: builder.encodings)
     }
 
     /// Reads lists given in memory, file name → contents (e.g. `["communities.csv": "id\nC1\n", …]`).
@@ -56,13 +45,18 @@ public enum InstanceReader {
 
     /// Reads the lists with `builder`, after the errors met while loading them.
     static func build(_ builder: InstanceBuilder, errors: [InputError]) throws(InputErrors) -> Instance {
+        try finish(builder, errors: errors).instance
+    }
+
+    /// `builder` after reading every list, when no error was found.
+    static func finish(_ builder: InstanceBuilder, errors: [InputError]) throws(InputErrors) -> InstanceBuilder {
         var builder = builder
         builder.errors = errors
         builder.readAll()
         // Errors about a workbook as a whole (file "") come first.
         let order = [""] + (requiredFiles + optionalFiles).map(builder.displayName)
         if !builder.errors.isEmpty { throw InputErrors(sorted(builder.errors, order: order)) }
-        return builder.instance
+        return builder
     }
 
     /// Errors in file order (known files first, in `order`), then line, column and message; duplicates dropped.

@@ -25,28 +25,29 @@ public enum PlanReader {
     /// Reads the plan in `file` with its `district` column, if any.
     public static func readRows(file: URL, encoding: EncodingChoice = .auto) throws(InputErrors) -> [Row] {
         let name = file.lastPathComponent
-        let data: Data
-        do {
-            data = try Data(contentsOf: file)
-        } catch {
-            let message = FileManager.default.fileExists(atPath: file.path)
-                ? "cannot read the file: \(error.localizedDescription)" : "plan file is missing"
-            throw InputErrors([InputError(SourceLocation(file: name, line: 1, column: 1), message)])
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw InputErrors([InputError(SourceLocation(file: name, line: 1, column: 1), "plan file is missing")])
         }
-        let text: String
+        let parsed: CSVParseResult
         do {
-            text = try CSVFileDecoder.decode(data, file: name, choice: encoding).text
+            parsed = try CSVParser.parse(ByteSource(file: file), file: name, choice: encoding).result
         } catch {
             throw InputErrors([error])
         }
-        return try readRows(text: text, file: name)
+        return try readRows(CSVTable(parsed: parsed, file: name, required: requiredColumns, optional: optionalColumns))
     }
 
     /// Reads a plan given as text, `file` naming it in messages. Role is `lead`/`member`
     /// (or 牵头/成员), empty meaning member; a repeated (unit, community) row is an error.
     public static func readRows(text: String, file: String) throws(InputErrors) -> [Row] {
-        let table = CSVTable(text: text, file: file, required: ["community_id", "org_id"],
-                             optional: ["district", "community_name", "org_name", "role"])
+        try readRows(CSVTable(text: text, file: file, required: requiredColumns, optional: optionalColumns))
+    }
+
+    private static let requiredColumns = ["community_id", "org_id"]
+    private static let optionalColumns = ["district", "community_name", "org_name", "role"]
+
+    /// The rows of a plan's table.
+    private static func readRows(_ table: CSVTable) throws(InputErrors) -> [Row] {
         var errors = table.errors
         var assignments: [Row] = []
         var seen: [String: SourceLocation] = [:]

@@ -20,6 +20,7 @@ public enum EncodingChoice: String, Sendable, CaseIterable {
 }
 
 /// Turns the bytes of a list file into text, or explains at the offending byte why it cannot.
+/// Files are decoded as a stream (see `read(_:file:choice:_:)`): chunk by chunk, never whole.
 public enum CSVFileDecoder {
     /// Decodes `bytes` read from `file`; a leading byte order mark is dropped.
     /// Throws an `InputError` located at the first undecodable byte, so the user can find it.
@@ -32,83 +33,91 @@ public enum CSVFileDecoder {
     /// the first undecodable byte of whichever encoding read further (and names the first byte that
     /// is not UTF-8 when that is GB18030).
     public static func decode(_ bytes: Data, file: String, choice: EncodingChoice) throws(InputError) -> (text: String, encoding: TextEncoding) {
-        let start = bytes.startIndex
-        if bytes.count >= 2, (bytes[start] == 0xFF && bytes[start + 1] == 0xFE) || (bytes[start] == 0xFE && bytes[start + 1] == 0xFF) {
+        try decode(ByteSource(bytes: bytes), file: file, choice: choice)
+    }
+
+    /// `decode(_:file:choice:)` on bytes read in chunks of `source.chunkSize`.
+    static func decode(_ source: ByteSource, file: String, choice: EncodingChoice) throws(InputError) -> (text: String, encoding: TextEncoding) {
+        try read(source, file: file, choice: choice) { decoder in
+            var text = ""
+            while let piece = decoder.nextText() { text += piece }
+            return text
+        }
+    }
+
+    /// Decodes `source` as `choice` says, handing the decoder to `consume` (which reads its text
+    /// piece by piece, e.g. into the CSV parser), and returns what `consume` made of it with the
+    /// encoding used. `consume` may run twice: with `.auto`, a file that turns out not to be UTF-8
+    /// is read again as GB18030, and what the first run made is dropped. Throws as `decode` does,
+    /// and "cannot read the file" when the file cannot be opened or read.
+    static func read<Value>(_ source: ByteSource, file: String, choice: EncodingChoice,
+                            _ consume: (inout TextDecoder) -> Value) throws(InputError) -> (Value, TextEncoding) {
+        let head = source.prefix(2)
+        if head == [0xFF, 0xFE] || head == [0xFE, 0xFF] {
             throw InputError(SourceLocation(file: file, line: 1, column: 1), "file is UTF-16, not UTF-8; \(saveHint)")
+        }
+        func attempt(_ encoding: TextEncoding) throws(InputError) -> Result<Value, DecodeFailure> {
+            guard var decoder = TextDecoder(source, encoding: encoding) else {
+                throw InputError(SourceLocation(file: file, line: 1, column: 1),
+                                 "this system cannot decode GB18030 (iconv has no converter for it); \(saveHint)")
+            }
+            let value = consume(&decoder)
+            if let error = decoder.readError {
+                throw cannotRead(file, error)
+            }
+            if let failure = decoder.failure { return .failure(failure) }
+            return .success(value)
         }
         switch choice {
         case .utf8:
-            switch decodeUTF8(bytes) {
-            case .success(let text): return (text, .utf8)
-            case .failure(let failure): throw notUTF8(bytes, failure.offset, file: file)
+            switch try attempt(.utf8) {
+            case .success(let value): return (value, .utf8)
+            case .failure(let failure): throw try notUTF8(source, failure, file: file)
             }
         case .gb18030:
-            switch GB18030.decode(bytes) {
-            case .success(let text): return (text, .gb18030)
-            case .failure(let failure): throw notGB18030(bytes, failure, file: file, firstNonUTF8: nil)
+            switch try attempt(.gb18030) {
+            case .success(let value): return (value, .gb18030)
+            case .failure(let failure): throw try notGB18030(source, failure, file: file, firstNonUTF8: nil)
             }
         case .auto:
-            let utf8Failure: Int
-            switch decodeUTF8(bytes) {
-            case .success(let text): return (text, .utf8)
-            case .failure(let failure): utf8Failure = failure.offset
+            let utf8Failure: DecodeFailure
+            switch try attempt(.utf8) {
+            case .success(let value): return (value, .utf8)
+            case .failure(let failure): utf8Failure = failure
             }
-            switch GB18030.decode(bytes) {
-            case .success(let text): return (text, .gb18030)
+            switch try attempt(.gb18030) {
+            case .success(let value): return (value, .gb18030)
             case .failure(let failure):
-                let utf8Location = position(after: String(decoding: bytes[start ..< start + utf8Failure], as: UTF8.self), file: file)
-                if !failure.unavailable, utf8Failure >= failure.offset {
+                let utf8Location = try position(in: source, before: utf8Failure.offset, encoding: .utf8, file: file)
+                if utf8Failure.offset >= failure.offset {
                     // UTF-8 read further than GB18030: a UTF-8 file with a damaged or foreign row,
                     // so point at the first byte that is not UTF-8.
-                    throw InputError(utf8Location, "file is neither UTF-8 nor GB18030: byte 0x\(hex(bytes[start + utf8Failure])) "
+                    throw InputError(utf8Location, "file is neither UTF-8 nor GB18030: byte 0x\(hex(utf8Failure.byte)) "
                         + "here is not UTF-8, though the text before it is; \(saveHint)")
                 }
-                throw notGB18030(bytes, failure, file: file, firstNonUTF8: utf8Location)
+                throw try notGB18030(source, failure, file: file, firstNonUTF8: utf8Location)
             }
         }
+    }
+
+    /// The error for a file that cannot be opened or read, e.g. a folder named like a list.
+    static func cannotRead(_ file: String, _ error: any Error) -> InputError {
+        InputError(SourceLocation(file: file, line: 1, column: 1), "cannot read the file: \(error.localizedDescription)")
     }
 
     private static let saveHint = "save it as \"CSV UTF-8\" (Excel: Save As › CSV UTF-8 (逗号分隔))"
 
-    private struct Failure: Error { var offset: Int }
-
-    private static func decodeUTF8(_ bytes: Data) -> Result<String, Failure> {
-        var iterator = bytes.makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar):
-                offset += scalar.count
-            case .emptyInput:
-                var text = String(decoding: bytes, as: UTF8.self)
-                if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-                return .success(text)
-            case .error:
-                return .failure(Failure(offset: offset))
-            }
-        }
-    }
-
-    private static func notUTF8(_ bytes: Data, _ offset: Int, file: String) -> InputError {
-        let start = bytes.startIndex
-        let location = position(after: String(decoding: bytes[start ..< start + offset], as: UTF8.self), file: file)
-        return InputError(location, "file is not UTF-8 (byte 0x\(hex(bytes[start + offset])) here cannot be decoded); "
+    private static func notUTF8(_ source: ByteSource, _ failure: DecodeFailure, file: String) throws(InputError) -> InputError {
+        let location = try position(in: source, before: failure.offset, encoding: .utf8, file: file)
+        return InputError(location, "file is not UTF-8 (byte 0x\(hex(failure.byte)) here cannot be decoded); "
             + "\(saveHint), or read it with --encoding gb18030 if it was saved by Chinese Excel as plain CSV")
     }
 
     /// The error for bytes GB18030 cannot decode; `firstNonUTF8` is where UTF-8 failed too (auto detection).
-    private static func notGB18030(_ bytes: Data, _ failure: GB18030.Failure, file: String,
-                                   firstNonUTF8: SourceLocation?) -> InputError {
-        let start = bytes.startIndex
-        if failure.unavailable {
-            return InputError(SourceLocation(file: file, line: 1, column: 1),
-                              "this system cannot decode GB18030 (iconv has no converter for it); \(saveHint)")
-        }
-        let prefix = bytes[start ..< start + failure.offset]
-        let text = (try? GB18030.decode(Data(prefix)).get()) ?? String(decoding: prefix, as: UTF8.self)
-        let location = position(after: text, file: file)
-        let byte = failure.offset < bytes.count ? "byte 0x\(hex(bytes[start + failure.offset]))" : "the end of the file"
+    private static func notGB18030(_ source: ByteSource, _ failure: DecodeFailure, file: String,
+                                   firstNonUTF8: SourceLocation?) throws(InputError) -> InputError {
+        let location = try position(in: source, before: failure.offset, encoding: .gb18030, file: file)
+        let byte = failure.byte.map { "byte 0x\(hex($0))" } ?? "the end of the file"
         var lead = "file is not GB18030"
         var hint = saveHint + ", or read it with --encoding auto if it is UTF-8"
         if let firstNonUTF8 {
@@ -121,20 +130,30 @@ public enum CSVFileDecoder {
         return InputError(location, "\(lead): \(byte) here cannot be decoded as GB18030; \(hint)")
     }
 
-    private static func hex(_ byte: UInt8) -> String { String(byte, radix: 16, uppercase: true) }
+    private static func hex(_ byte: UInt8?) -> String { byte.map { String($0, radix: 16, uppercase: true) } ?? "?" }
 
-    /// The line and column just after `prefix`, counted the way the CSV parser counts.
-    private static func position(after prefix: String, file: String) -> SourceLocation {
-        var text = prefix
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+    /// The line and column just after the first `count` bytes of `source` decoded as `encoding`,
+    /// counted the way the CSV parser counts; those bytes decode (the first bad one comes after).
+    /// A byte order mark at the start is skipped, and one more after it when GB18030 (as ever).
+    private static func position(in source: ByteSource, before count: Int, encoding: TextEncoding,
+                                 file: String) throws(InputError) -> SourceLocation {
+        guard let decoder = TextDecoder(source, encoding: encoding, limit: count) else {
+            return SourceLocation(file: file, line: 1, column: 1)
+        }
+        var characters = CharacterStream(decoder)
+        if encoding == .gb18030, characters.current == "\u{FEFF}" { characters.advance() }
         var line = 1, column = 1
-        for character in text {
+        while let character = characters.current {
             if CSVParser.isLineEnd(character) {
                 line += 1
                 column = 1
             } else {
                 column += 1
             }
+            characters.advance()
+        }
+        if let error = characters.source.readError {
+            throw cannotRead(file, error)
         }
         return SourceLocation(file: file, line: line, column: column)
     }
