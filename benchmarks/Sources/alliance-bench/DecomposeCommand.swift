@@ -18,6 +18,7 @@ struct DecomposeCommand: ParsableCommand {
     var firstPlanSeconds: Double = 45
     @Option(name: .customLong("plan-share")) var planShare: Double = 0.3
     @Option var smoothing: Double = 0.8
+    @Flag var subgradient = false
     @Option(name: .customLong("polish-seconds"), help: "Instead of column generation: local search from the first plan.")
     var polishSeconds: Double?
     @Option(name: .customLong("polish-rounds")) var polishRounds: Int = 100_000
@@ -40,9 +41,11 @@ struct DecomposeCommand: ParsableCommand {
             return
         }
         var options = DecompositionOptions(threads: 2, smoothing: smoothing, planShare: planShare)
+        options.subgradient = subgradient
         options.roundLog = { round in
-            log(start, String(format: "%@ α=%.2f bound=%@ best=%.6f masterLP=%.6f priced=%d unproven=%d entering=%d %.1fs",
-                              round.root ? "root" : "dive", round.alpha,
+            log(start, String(format: "%@ %@ bound=%@ best=%.6f masterLP=%.6f priced=%d unproven=%d entering=%d %.1fs",
+                              round.root ? "root" : "dive",
+                              round.subgradientStep ? "subgradient" : String(format: "α=%.2f", round.alpha),
                               round.bound.map { String(format: "%.6f", $0) } ?? "—", round.bestBound,
                               round.masterLP, round.priced, round.unproven, round.entering, round.seconds))
         }

@@ -59,6 +59,8 @@ public struct DecompositionRound: Sendable {
     public var root: Bool
     /// The smoothing factor the duals were priced at (0: the master LP's own duals).
     public var alpha: Double
+    /// Whether the duals were a subgradient step instead (`DecompositionOptions.subgradient`).
+    public var subgradientStep: Bool
     /// The Lagrangian bound this round proved (nil when some community ended without a bound).
     public var bound: Double?
     /// The best bound so far and the master LP value the round priced against.
@@ -96,6 +98,9 @@ public struct DecompositionOptions: Sendable {
     public var relativeGap: Double
     /// Stops every phase like the deadline does; the result then holds what was found so far.
     public var cancellation = CancellationFlag()
+    /// Price the first time after each master LP at a subgradient step from the best duals so far
+    /// instead of the smoothed duals (see `DecompositionRun.subgradientPoint`).
+    public var subgradient = false
     /// Called on the calling thread after every pricing round (for benchmarks and diagnosis).
     public var roundLog: (@Sendable (DecompositionRound) -> Void)? = nil
 
@@ -347,7 +352,10 @@ final class DecompositionRun {
             while true {
                 let alpha = stability == nil ? 0 : max(0, 1 - Double(misprices + 1) * (1 - smoothing))
                 let duals: [Double]
-                if let stability, alpha > 0 {
+                let subgradientPoint = root && misprices == 0 && options.subgradient ? self.subgradientPoint() : nil
+                if let subgradientPoint {
+                    duals = subgradientPoint
+                } else if let stability, alpha > 0 {
                     duals = (0..<nU).map { alpha * stability[$0] + (1 - alpha) * lp.unitDuals[$0] }
                 } else {
                     duals = lp.unitDuals
@@ -371,10 +379,12 @@ final class DecompositionRun {
                         bound += max(duals[u] * Double(data.unitLower[u]), duals[u] * Double(data.unitUpper[u]))
                     }
                     roundBound = bound
+                    if subgradientPoint != nil && bound >= bestBound { subgradientFactor /= 2 }
                     if bound < bestBound {
                         bestBound = bound
                         bestBoundMargin = outcomes.reduce(0) { $0 + $1.margin }
                         stability = duals
+                        stabilityGradient = gradient(duals: duals, outcomes: outcomes)
                         progress?(bestBound, bestPlan?.objective)
                     }
                 }
@@ -388,7 +398,7 @@ final class DecompositionRun {
                     }
                 }
                 options.roundLog?(DecompositionRound(
-                    root: root, alpha: alpha, bound: roundBound, bestBound: bestBound, masterLP: lp.objective,
+                    root: root, alpha: alpha, subgradientStep: subgradientPoint != nil, bound: roundBound, bestBound: bestBound, masterLP: lp.objective,
                     priced: active.filter { $0 }.count,
                     unproven: outcomes.filter { active[$0.community] && !$0.proven }.count,
                     entering: entering.count, seconds: Date().timeIntervalSince(pricingStart)))
@@ -407,6 +417,40 @@ final class DecompositionRun {
             }
         }
         return (last, .stopped)
+    }
+
+    // MARK: Subgradient steps
+
+    /// count_o − t_o at the stability center: how many communities' best alliances use unit o,
+    /// minus the t_o ∈ [lower, upper] that attains max(π_o·lower, π_o·upper). It is a
+    /// subgradient of the Lagrangian bound with its sign flipped, so a small step along it lowers
+    /// the bound.
+    var stabilityGradient: [Double]? = nil
+    /// Polyak step factor θ, halved whenever a subgradient step fails to improve the bound.
+    var subgradientFactor = 1.0
+
+    private func gradient(duals: [Double], outcomes: [PricingOutcome]) -> [Double] {
+        var count = [Double](repeating: 0, count: problem.unitCount)
+        for outcome in outcomes {
+            for u in outcome.columns.first?.units ?? [] { count[u] += 1 }
+        }
+        return count.indices.map { u in
+            let lower = Double(data.unitLower[u]), upper = Double(data.unitUpper[u])
+            let t = duals[u] > 0 ? upper : duals[u] < 0 ? lower : min(max(count[u], lower), upper)
+            return count[u] - t
+        }
+    }
+
+    /// π_stab + θ·(bound − best plan)/‖g‖²·g (a Polyak step), or nil without a stability
+    /// center, a plan or a nonzero gradient.
+    private func subgradientPoint() -> [Double]? {
+        guard let stability, let g = stabilityGradient, let target = bestPlan?.objective,
+              subgradientFactor > 1e-3 else { return nil }
+        let norm = g.reduce(0) { $0 + $1 * $1 }
+        let gap = bestBound - target
+        guard norm > 0, gap > 0 else { return nil }
+        let step = subgradientFactor * gap / norm
+        return stability.indices.map { stability[$0] + step * g[$0] }
     }
 
     /// Root column generation until the Dantzig–Wolfe bound is reached or `deadline`.
