@@ -86,13 +86,13 @@ public enum TestWorkbook {
         return parts.mapValues { Data($0.utf8) }
     }
 
-    /// Zips `parts` into a new file at `url`, deflated, in path order.
-    public static func zip(_ parts: [String: Data], to url: URL) throws {
+    /// Zips `parts` into a new file at `url`, deflated (stored when `compressed` is false), in path order.
+    public static func zip(_ parts: [String: Data], to url: URL, compressed: Bool = true) throws {
         try? FileManager.default.removeItem(at: url)
         let archive = try Archive(url: url, accessMode: .create)
         for (path, data) in parts.sorted(by: { $0.key < $1.key }) {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                                 compressionMethod: .deflate) { position, size in
+                                 compressionMethod: compressed ? .deflate : .none) { position, size in
                 data.subdata(in: Int(position) ..< Int(position) + size)
             }
         }

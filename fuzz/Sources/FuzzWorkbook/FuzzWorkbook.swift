@@ -3,7 +3,9 @@ import Foundation
 import FuzzSupport
 
 /// Fuzz target: the workbook (.xlsx) reader — zip container, XML parts, shared strings, cells,
-/// limits — and the list validation behind it. Any input must end in an instance or in
+/// limits — and the list validation behind it. An input starting with `PK` is the .xlsx file; any
+/// other input is one XML part of a small valid workbook (`XMLPartWorkbook`), so that fuzzed XML
+/// reaches the XML scanner past the archive's checksums. Any input must end in an instance or in
 /// `InputErrors` that name the workbook (and, for a cell, a sheet and a row and column ≥ 1):
 /// never a crash, a trap, a hang or an unbounded allocation. The limits are small so that a
 /// fuzzed zip bomb is refused quickly.
@@ -11,7 +13,9 @@ import FuzzSupport
 public func fuzzWorkbook(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     // The reader opens archives by path: one scratch file per process, overwritten per input.
     let url = FuzzWorkbookFile.url
-    guard (try? Data(fuzzBytes(data, size)).write(to: url)) != nil else { return 0 }
+    let bytes = fuzzBytes(data, size)
+    let file = bytes.starts(with: Array("PK".utf8)) ? Data(bytes) : XMLPartWorkbook.archive(bytes)
+    guard (try? file.write(to: url)) != nil else { return 0 }
     var limits = WorkbookLimits()
     limits.maxEntryBytes = 4 << 20
     limits.maxTotalBytes = 8 << 20

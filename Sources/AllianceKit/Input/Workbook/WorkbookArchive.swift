@@ -62,15 +62,17 @@ final class WorkbookArchive {
     func contains(_ path: String) -> Bool { entries[Self.key(path)] != nil }
 
     /// The bytes of the entry at `path`, nil when there is none; throws when a limit is hit or the
-    /// entry is damaged.
+    /// entry is damaged (undecodable, or its bytes do not match its CRC-32, which ZIPFoundation's
+    /// streaming `extract` computes but does not compare).
     func data(_ path: String) throws(InputError) -> Data? {
         guard let entry = entries[Self.key(path)] else { return nil }
         var data = Data()
         var problem: InputError?
         let limits = self.limits, place = self.place
         var total = extracted
+        let checksum: CRC32
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                 total += UInt64(chunk.count)
                 if UInt64(data.count + chunk.count) > limits.maxEntryBytes {
                     problem = place.error("refused: \(entry.path) expands to more than the limit of "
@@ -87,6 +89,9 @@ final class WorkbookArchive {
             throw problem ?? place.error("damaged or truncated workbook: \(entry.path) cannot be extracted (\(error))")
         }
         extracted = total
+        guard checksum == entry.checksum else {
+            throw place.error("damaged workbook: \(entry.path) does not match its checksum (CRC-32); the file is damaged")
+        }
         return data
     }
 }

@@ -2,9 +2,6 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Receives the events of one workbook XML part. Names arrive without namespace prefixes
 /// (`x:row` → `row`, `r:id` → `id`); throwing stops the parse with that error.
@@ -14,30 +11,54 @@ protocol WorkbookXMLHandler: AnyObject {
     func text(_ text: String) throws(InputError)
 }
 
-/// Parses workbook XML parts with Foundation's `XMLParser`, safely: a part that declares a
-/// document type (`<!DOCTYPE`, the only place entities can be declared) is refused before parsing,
-/// so no entity is ever expanded (billion laughs) or loaded from outside (XXE); external entity
-/// resolution is off as well, and any declaration the parser still reports stops it.
+/// Parses workbook XML parts with our own `XMLScanner` (not Foundation's `XMLParser`, which traps
+/// on some damaged parts on Linux), safely: a part that declares a document type (`<!DOCTYPE`, the
+/// only place entities can be declared) is refused before scanning, and the scanner itself knows no
+/// entity but XML's five predefined ones, so nothing is ever expanded (billion laughs) or loaded
+/// from outside (XXE).
 enum WorkbookXML {
     /// Parses `data`, the part at `part`, sending its events to `handler`. `screening` is turned off
-    /// only by tests, to check that the parser on its own expands and loads no entity either.
+    /// only by tests, to check that the scanner on its own expands and loads no entity either.
     static func parse(_ data: Data, part: String, place: WorkbookPlace, handler: WorkbookXMLHandler,
                       screening: Bool = true) throws(InputError) {
         if screening { try screen(data, part: part, place: place) }
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.shouldReportNamespacePrefixes = false
-        let delegate = Delegate(handler: handler, place: place, part: part)
-        parser.delegate = delegate
-        let finished = parser.parse()
-        if let problem = delegate.problem { throw problem }
-        // Some XMLParser versions report no error for a document cut off inside an element.
-        if !finished || delegate.depth != 0 || !delegate.sawElement {
-            let reason = parser.parserError.map { " (\($0.localizedDescription))" } ?? ""
-            throw place.error("damaged workbook: \(part) is not well-formed XML at line \(parser.lineNumber), "
-                + "column \(parser.columnNumber)\(reason)")
+        let bytes = [UInt8](data)
+        do {
+            try XMLScanner.scan(bytes, handler: handler)
+        } catch {
+            switch error {
+            case .handler(let error): throw error
+            case .syntax(let syntax): throw self.error(syntax, in: bytes, part: part, place: place)
+            }
         }
+    }
+
+    /// The input error for a syntax error: `damaged workbook: xl/x.xml is not well-formed XML at line 3,
+    /// column 14 (reason)`, or `refused: xl/x.xml nests elements deeper than 256 levels (line 1, column 769)`
+    /// for XML that is well-formed but refused.
+    static func error(_ syntax: XMLSyntaxError, in bytes: [UInt8], part: String, place: WorkbookPlace) -> InputError {
+        let (line, column) = position(of: syntax.offset, in: bytes)
+        if syntax.isRefusal {
+            return place.error("refused: \(part) \(syntax.reason) (line \(line), column \(column))")
+        }
+        return place.error("damaged workbook: \(part) is not well-formed XML at line \(line), column \(column) "
+            + "(\(syntax.reason))")
+    }
+
+    /// The 1-based line and column of byte `offset`: LF, CR and CR LF each end a line; columns count
+    /// characters (a UTF-8 sequence counts once).
+    static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for i in 0 ..< min(max(offset, 0), bytes.count) {
+            let byte = bytes[i]
+            if byte == 0x0A || (byte == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte != 0x0D, byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 
     /// Refuses document type and entity declarations and XML in encodings other than UTF-8 (in which
@@ -76,86 +97,6 @@ enum WorkbookXML {
                 }
                 offset = at + 1
             }
-            return nil
-        }
-    }
-
-    /// The name without its namespace prefix.
-    static func local(_ name: String) -> String {
-        guard let colon = name.lastIndex(of: ":") else { return name }
-        return String(name[name.index(after: colon)...])
-    }
-
-    private final class Delegate: NSObject, XMLParserDelegate {
-        let handler: WorkbookXMLHandler
-        let place: WorkbookPlace
-        let part: String
-        var problem: InputError?
-        /// Elements open now, and whether any was seen: a complete document ends at depth 0.
-        var depth = 0
-        var sawElement = false
-
-        init(handler: WorkbookXMLHandler, place: WorkbookPlace, part: String) {
-            self.handler = handler
-            self.place = place
-            self.part = part
-        }
-
-        private func run(_ parser: XMLParser, _ body: () throws(InputError) -> Void) {
-            guard problem == nil else { return }
-            do throws(InputError) {
-                try body()
-            } catch {
-                problem = error
-                parser.abortParsing()
-            }
-        }
-
-        private func refuse(_ parser: XMLParser, _ what: String) {
-            run(parser) { () throws(InputError) in
-                throw place.error("refused: \(part) declares \(what); workbooks never need one")
-            }
-        }
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            var attributes: [String: String] = [:]
-            for (key, value) in attributeDict { attributes[WorkbookXML.local(key)] = value }
-            depth += 1
-            sawElement = true
-            run(parser) { () throws(InputError) in try handler.start(WorkbookXML.local(elementName), attributes) }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?) {
-            depth -= 1
-            run(parser) { () throws(InputError) in try handler.end(WorkbookXML.local(elementName)) }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            run(parser) { () throws(InputError) in try handler.text(string) }
-        }
-
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            run(parser) { () throws(InputError) in try handler.text(String(decoding: CDATABlock, as: UTF8.self)) }
-        }
-
-        func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-            refuse(parser, "the entity '\(name)'")
-        }
-
-        func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?,
-                    systemID: String?) {
-            refuse(parser, "the external entity '\(name)'")
-        }
-
-        func parser(_ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?,
-                    systemID: String?, notationName: String?) {
-            refuse(parser, "the entity '\(name)'")
-        }
-
-        func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-            refuse(parser, "a reference to the external entity '\(name)'")
             return nil
         }
     }

@@ -24,6 +24,7 @@ final class WorksheetReader: WorkbookXMLHandler {
     private var inValue = false
     private var inInlineText = false
     private var phoneticDepth = 0
+    private var inRow = false
 
     /// Cells left to the workbook's readers (a class, so that every sheet draws on one budget).
     final class CellBudget {
@@ -87,7 +88,10 @@ final class WorksheetReader: WorkbookXMLHandler {
             }
             cells = []
             column = 0
+            inRow = true
         case "c":
+            // A cell belongs to a row; outside one it has no row to be located at (a damaged part).
+            guard inRow else { throw place.error("damaged workbook: \(part) has a cell outside a row") }
             let previous = column
             if let reference = attributes["r"] {
                 guard let parsed = CellReference.parse(reference), parsed.row == row else {
@@ -136,6 +140,7 @@ final class WorksheetReader: WorkbookXMLHandler {
                 cells.append(CSVField(text: text, line: row, column: column))
             }
         case "row":
+            inRow = false
             guard let last = cells.last?.column, cells.contains(where: { !$0.text.trimmingWhitespace().isEmpty }) else {
                 return
             }
