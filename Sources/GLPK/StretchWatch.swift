@@ -2,23 +2,26 @@
 /// stretches without calling back.
 ///
 /// The search callback is the only place the wrapper can stop `glp_intopt`, and GLPK does
-/// uninterruptible work between two calls: at the root, one round of cut generation (all
-/// enabled families) and the dual simplex re-solving the relaxation with the new cuts — GLPK
-/// gives that simplex no time limit. On a model of 1,411 rows × 78,572 columns one such round
-/// took 5–9 s, and a search that started it shortly before its limit ended 6–7 s late.
+/// uninterruptible work between two calls: a round of cut generation (all enabled families, at
+/// the root and after backtracking), the dual simplex re-solving a node's relaxation (GLPK gives
+/// it no time limit) and choosing the branching variable (Driebeck–Tomlin evaluates every
+/// fractional one). On the city districts' model (1,411 rows × 78,572 columns, root LP 57–107 s
+/// on a loaded machine) single stretches took 5–24 s — 10–30 % of the root LP, each up to about
+/// twice the longest before it — and a search whose last callback came shortly before its
+/// limit ended 6–87 s late.
 ///
 /// So the callback stops the search not only when the limit has passed but as soon as the
 /// time left is shorter than the next stretch may be: `margin` × the longest stretch seen so far
-/// (measured from one callback to the next, the callback's own work included), and at least a
-/// share of the time the root relaxation took (the first cut round comes before any long
-/// stretch was seen, and its re-solve scales with the relaxation). The search then gives up at
-/// most that much time at its end, which on small models is nothing.
+/// (measured from one callback to the next, the callback's own work included), and at least
+/// `rootShare` of the time the root relaxation took (the first long stretch comes before any was
+/// seen, and scales with the relaxation). The search then gives up at most that much time at its
+/// end, which on small models is nothing.
 struct StretchWatch {
   /// How much longer than the longest stretch so far the next one is assumed to be at most.
-  static let margin = 1.5
-  /// The share of the root relaxation's solve time one round of root cuts is assumed to take
-  /// at most (rounds measured on the model above: 11–18 % of its root LP).
-  static let rootShare = 0.25
+  static let margin = 2.0
+  /// The share of the root relaxation's solve time a stretch is assumed to take at most before
+  /// any long one was measured.
+  static let rootShare = 0.35
 
   /// When the search must have ended.
   let deadline: ContinuousClock.Instant

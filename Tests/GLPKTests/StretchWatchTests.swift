@@ -10,23 +10,23 @@ final class StretchWatchTests: XCTestCase {
   private func at(_ milliseconds: Int) -> ContinuousClock.Instant { t0 + .milliseconds(milliseconds) }
 
   func testStopsWhenTheNextStretchWouldEndAfterTheDeadline() {
-    // Root LP 4 s: the first stretches are assumed to take up to 1 s.
-    var watch = StretchWatch(deadline: at(10_000), start: t0, rootLP: .seconds(4))
-    XCTAssertEqual(watch.anticipated, .seconds(1))
-    XCTAssertFalse(watch.callback(at: at(500)))  // 0.5 + max(1, 1.5 × 0.5) < 10
+    // Root LP 10 s: the first stretches are assumed to take up to 3.5 s.
+    var watch = StretchWatch(deadline: at(10_000), start: t0, rootLP: .seconds(10))
+    XCTAssertEqual(watch.anticipated / .seconds(1), 3.5, accuracy: 1e-9)
+    XCTAssertFalse(watch.callback(at: at(500)))  // 0.5 + max(3.5, 2 × 0.5) < 10
     XCTAssertFalse(watch.callback(at: at(1000)))
-    XCTAssertEqual(watch.anticipated, .seconds(1))
-    // A 4 s stretch (a cut round): the next may take 6 s, which does not fit in the 5 s left.
+    XCTAssertEqual(watch.anticipated / .seconds(1), 3.5, accuracy: 1e-9)
+    // A 4 s stretch (a cut round): the next may take 8 s, which does not fit in the 5 s left.
     XCTAssertTrue(watch.callback(at: at(5000)))
     XCTAssertEqual(watch.longest, .seconds(4))
   }
 
   func testShortStretchesRunToTheDeadline() {
     var watch = StretchWatch(deadline: at(10_000), start: t0, rootLP: .zero)
-    for ms in stride(from: 100, through: 9800, by: 100) {
+    for ms in stride(from: 100, through: 9700, by: 100) {
       XCTAssertFalse(watch.callback(at: at(ms)), "\(ms) ms")
     }
-    XCTAssertTrue(watch.callback(at: at(9900)), "9.9 s + 1.5 × 0.1 s is past the deadline")
+    XCTAssertTrue(watch.callback(at: at(9800)), "9.8 s + 2 × 0.1 s reaches the deadline")
   }
 
   func testDeadlinePassed() {
@@ -43,7 +43,7 @@ final class StretchWatchTests: XCTestCase {
   }
 
   /// The search as `solveMIP` runs it: each callback "takes" 0.3 s of a 1 s limit. The wrapper
-  /// stops at the callback where the next stretch (up to 1.5 × 0.3 s) would end after the limit
+  /// stops at the callback where the next stretch (up to 2 × 0.3 s) would end after the limit
   /// — at 0.6 s, after two callbacks — not at the first callback past the limit (1.2 s, after
   /// four).
   func testSearchStopsBeforeAStretchThatWouldEndLate() throws {
