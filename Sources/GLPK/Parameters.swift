@@ -242,6 +242,9 @@ public struct MIPParameters: Sendable {
   /// to it being collected into the result's `log`. Called on the solving
   /// thread.
   public var logHandler: (@Sendable (String) -> Void)?
+  /// The clock the search callback reads to keep `timeLimit` (see ``StretchWatch``); tests
+  /// replace it to play out long stretches without waiting for them.
+  var clock: @Sendable () -> ContinuousClock.Instant = { .now }
 
   /// Creates MIP parameters; every argument defaults to the value shown in
   /// the property list (no time limit, gap 0, no cuts, no presolver, GLPK's

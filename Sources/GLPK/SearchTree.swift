@@ -233,10 +233,15 @@ final class SearchContext {
   var userError: (any Error)?
   /// The last finite best-node bound seen.
   var lastBestBound: Double?
+  /// The optimum of the root relaxation, when the wrapper knows it (no presolver): the bound
+  /// reported when the search stops before GLPK bounded any node.
+  var rootBound: Double?
   /// The last total node count seen.
   var lastNodeCount: Int?
-  /// When the whole `solveMIP` must end (`MIPParameters.timeLimit`).
-  let deadline: ContinuousClock.Instant?
+  /// Decides when the search must stop to end by `MIPParameters.timeLimit` (nil: no limit).
+  var stretches: StretchWatch?
+  /// The wrapper's clock (`MIPParameters.clock`).
+  let clock: @Sendable () -> ContinuousClock.Instant
   /// `MIPParameters.stopRequested`.
   let stopRequested: (@Sendable () -> Bool)?
   /// Whether the wrapper stopped the search because `deadline` passed.
@@ -245,14 +250,18 @@ final class SearchContext {
   init(
     problem: LinearProgram, callback: ((SearchTree) throws -> Void)?, presolve: Bool,
     start: ContinuousClock.Instant, capture: LogCapture, timeLimit: Double? = nil,
-    stopRequested: (@Sendable () -> Bool)? = nil
+    stopRequested: (@Sendable () -> Bool)? = nil, rootLP: Duration = .zero,
+    clock: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
   ) {
     self.problem = problem
     self.callback = callback
     self.presolve = presolve
     self.start = start
     self.capture = capture
-    self.deadline = timeLimit.map { start + .nanoseconds(Int64(min($0, 1e9) * 1e9)) }
+    self.clock = clock
+    self.stretches = timeLimit.map {
+      StretchWatch(deadline: start + .nanoseconds(Int64(min($0, 1e9) * 1e9)), start: clock(), rootLP: rootLP)
+    }
     self.stopRequested = stopRequested
     self.columnCount = Int(glp_get_num_cols(problem.problem))
     self.original = callback != nil && !presolve ? OriginalProblem(problem.problem) : nil
@@ -269,11 +278,21 @@ final class SearchContext {
     glp_ios_tree_size(tree, nil, nil, &total)
     lastNodeCount = Int(total)
 
-    // Stop requests and the time limit (see StopPolling), before the user's callback.
-    if let deadline, ContinuousClock.now >= deadline {
-      stoppedForTimeLimit = true
-      glp_ios_terminate(tree)
-      return
+    // Stop requests and the time limit (see StopPolling and StretchWatch), before the user's
+    // callback.
+    let now = clock()
+    if var watch = stretches {
+      let stop = watch.callback(at: now)
+      stretches = watch
+      if stop {
+        stoppedForTimeLimit = true
+        let left = (watch.deadline - now).seconds, next = watch.anticipated.seconds
+        capture.note(left <= 0 ? "Time limit reached; the wrapper terminates the search"
+          : "The wrapper terminates the search \(rounded(left)) s before the time limit: GLPK may run "
+            + "\(rounded(next)) s before it calls back again (longest so far \(rounded(watch.longest.seconds)) s)")
+        glp_ios_terminate(tree)
+        return
+      }
     }
     if let stopRequested, stopRequested() {
       glp_ios_terminate(tree)
@@ -293,6 +312,13 @@ final class SearchContext {
       glp_ios_terminate(tree)
     }
   }
+}
+
+/// `seconds` with three decimals, for log notes.
+private func rounded(_ seconds: Double) -> String {
+  let millis = Int((seconds * 1000).rounded())
+  let fraction = String(abs(millis) % 1000)
+  return "\(millis < 0 ? "-" : "")\(abs(millis) / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
 }
 
 /// The C callback installed in `glp_iocp.cb_func`; `info` is the

@@ -73,7 +73,7 @@ extension LinearProgram {
     checkIdle()
     var parm = try parameters.makeControl()
     if columnCount == 0 { parm.cov_cuts = GLP_OFF }  // see MIPParameters.cuts
-    let start = ContinuousClock.now
+    let start = parameters.clock()
     let capture = LogCapture(handler: parameters.logHandler)
     let outcome = runMIP(&parm, parameters: parameters, callback: callback, start: start, capture: capture)
     let log = capture.end()
@@ -107,7 +107,7 @@ extension LinearProgram {
     if status == .optimal, code == .success {
       bestBound = objective  // the search tree was exhausted: optimality is proven
       gap = 0
-    } else if status != .noFeasible, var bound = context?.lastBestBound {
+    } else if status != .noFeasible, var bound = context?.lastBestBound ?? context?.rootBound {
       if status.hasSolution {
         // A bound can never be worse than the incumbent.
         bound = direction == .minimize ? min(bound, objective) : max(bound, objective)
@@ -144,7 +144,10 @@ extension LinearProgram {
     if let timeLimit = parameters.timeLimit {
       parm.tm_lim = (try? milliseconds(timeLimit, name: "timeLimit")) ?? Int32.max
     }
+    var rootLP = Duration.zero
     if !parameters.presolve && !hasFreshOptimalBasis {
+      let rootStart = parameters.clock()
+      defer { rootLP = parameters.clock() - rootStart }
       // glp_intopt without presolver needs an optimal basis of the relaxation.
       var smcp = glp_smcp()
       glp_init_smcp(&smcp)
@@ -167,7 +170,7 @@ extension LinearProgram {
         return .failed(code)
       }
       if let timeLimit = parameters.timeLimit {
-        let remaining = timeLimit - (ContinuousClock.now - start).seconds
+        let remaining = timeLimit - (parameters.clock() - start).seconds
         parm.tm_lim = remaining > 0 ? ((try? milliseconds(remaining, name: "timeLimit")) ?? 1) : 1
       }
     }
@@ -177,7 +180,10 @@ extension LinearProgram {
     }
     let context = SearchContext(
       problem: self, callback: callback, presolve: parameters.presolve, start: start, capture: capture,
-      timeLimit: parameters.timeLimit, stopRequested: parameters.stopRequested)
+      timeLimit: parameters.timeLimit, stopRequested: parameters.stopRequested, rootLP: rootLP,
+      clock: parameters.clock)
+    // The relaxation's optimum bounds the MIP's, should the search stop before its first node.
+    if !parameters.presolve && hasFreshOptimalBasis { context.rootBound = glp_get_obj_val(problem) }
     parm.cb_func = glpkSearchCallback
     parm.cb_info = Unmanaged.passUnretained(context).toOpaque()
     rowCountDuringSolve = Int(glp_get_num_rows(problem))

@@ -7,7 +7,9 @@ import CGLPK
 ///   every time GLPK calls the search callback (at every node, cut round and
 ///   heuristic call), and then stops the search with `glp_ios_terminate`,
 ///   keeping the incumbent. GLPK checks its own time limit less often (between
-///   nodes), so this also keeps `timeLimit` on large problems.
+///   nodes), so this also keeps `timeLimit` on large problems — together with
+///   ``StretchWatch``, which stops the search early when GLPK's next stretch
+///   without a callback (a root cut round, a node re-solve) would end after it.
 /// - GLPK's simplex has no callback. With a stop request installed, the
 ///   simplex (of `solveLP`, and the root relaxation of `solveMIP`) therefore
 ///   runs in slices of `stopPollInterval` seconds (longer on large problems,

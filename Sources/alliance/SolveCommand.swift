@@ -37,6 +37,10 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .customLong("jobs"), help: "Districts solved at once in batch mode (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(name: .customLong("log-phases"),
+          help: "Print each phase's start and end (and GLPK's output) with the time left to stderr.")
+    var logPhases = false
+
     @Flag(name: .customLong("no-timings"), help: "Leave solve_seconds out of plan.json, for byte-identical reruns.")
     var noTimings = false
 
@@ -120,8 +124,9 @@ struct SolveCommand: ParsableCommand {
     func solveAndWrite(_ problem: Problem, into folder: URL, cancellation: CancellationFlag,
                        progress: (@Sendable (SolveProgress) -> Void)?) throws -> (report: PlanReport, files: [String]) {
         try size.check(problem)
-        let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, progress: progress,
+        var settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, progress: progress,
                                      cancellation: cancellation)
+        if logPhases { settings.phaseLog = { Console.error($0.line) } }
         let outcome = try makeStrategy().solve(problem, settings: settings)
         var report = PlanReport(problem: problem, outcome: outcome, strategy: strategy)
         report.priorities = try parsedPriorities()

@@ -23,6 +23,34 @@ final class StopRequestTests: XCTestCase {
     return lp
   }
 
+  /// A sparse random LP (maximize c·x, Ax ≤ b, 0 ≤ x ≤ 10; five entries per column) whose
+  /// primal simplex takes hundreds of times longer than its set-up (copying the problem into
+  /// the simplex's storage): hundreds of iterations on 400 rows against 8,000 nonzeros. Slices
+  /// last ten times the set-up, so the solve spans many slices even where the set-up is slow
+  /// (under AddressSanitizer, or on a loaded machine), which a dense LP of similar solve time
+  /// does not guarantee (its set-up grows with its nonzeros, like its iterations do).
+  private func makeSparseLP(rows: Int = 400, columns: Int = 1600, perColumn: Int = 5) throws -> LinearProgram {
+    let lp = LinearProgram(name: "sparse", direction: .maximize)
+    var state: UInt64 = 99
+    func next() -> UInt64 {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return state >> 33
+    }
+    func value() -> Double { Double(next() % 1000) / 100 + 0.01 }
+    for i in 0..<rows { try lp.addRow(name: "r\(i)", bounds: .upper(10 + value())) }
+    var entries: [MatrixEntry] = []
+    for j in 0..<columns {
+      try lp.addColumn(name: "x\(j)", bounds: .range(0, 10), objective: value())
+      var used: Set<Int> = []
+      while used.count < perColumn {
+        let row = Int(next() % UInt64(rows))
+        if used.insert(row).inserted { entries.append(MatrixEntry(row: row, column: j, value: value())) }
+      }
+    }
+    try lp.loadMatrix(entries)
+    return lp
+  }
+
   /// Counts polls; requests a stop from poll number `stopAt` on.
   private final class Poller: @unchecked Sendable {
     private let box = LockedBox(0)
@@ -45,8 +73,9 @@ final class StopRequestTests: XCTestCase {
     XCTAssertGreaterThan(poller.polls, 1, "the simplex ran in several slices")
   }
 
+  /// Also under AddressSanitizer (scripts/sanitizers.sh): the LP needs many slices there too.
   func testStopRequestStopsTheSimplexAndKeepsTheBasis() throws {
-    let lp = try makeDenseLP()
+    let lp = try makeSparseLP()
     let poller = Poller(stopAt: 3)
     var parameters = SimplexParameters(stopRequested: poller.request)
     parameters.stopPollInterval = 0.001
@@ -57,7 +86,7 @@ final class StopRequestTests: XCTestCase {
     // Solving again continues from the basis the stop left and reaches the optimum.
     let resumed = try lp.solveLP()
     XCTAssertEqual(resumed.status, .optimal)
-    let reference = try makeDenseLP().solveLP()
+    let reference = try makeSparseLP().solveLP()
     XCTAssertEqual(resumed.objective, reference.objective, accuracy: 1e-7 * (1 + abs(reference.objective)))
   }
 

@@ -20,7 +20,7 @@ struct BranchAndCut {
     /// Solves `model` as it stands (its current objective and rows). The result has no plan when
     /// the time ran out before any; throws `SolveError.infeasible` when GLPK proved there is none.
     static func run(_ model: StageOneModel, settings: SolveSettings, timeLimit: Double,
-                    startPlan: Plan?, started: Date = Date()) throws -> Result {
+                    startPlan: Plan?, started: Date = Date(), phases: PhaseClock? = nil) throws -> Result {
         var parameters = MIPParameters()
         parameters.timeLimit = max(0.001, timeLimit)
         parameters.relativeGap = settings.relativeGap
@@ -28,6 +28,10 @@ struct BranchAndCut {
         parameters.cuts = [.mixedIntegerRounding, .cover, .clique, .gomory]
         parameters.feasibilityPump = startPlan == nil
         parameters.stopRequested = settings.cancellation.stopRequest
+        if let log = phases?.glpkLines("branch-and-cut") {
+            parameters.messageLevel = .all
+            parameters.logHandler = log
+        }
         let startValues = startPlan.map { model.solution(for: $0) }
         var offered = false
         var lastReport = -Double.infinity

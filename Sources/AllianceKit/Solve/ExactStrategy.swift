@@ -64,13 +64,15 @@ public struct ExactStrategy: Strategy {
         let start = Date()
         var incumbent = Incumbent(problem: problem, plan: initialPlan)
         let reporter = ProgressReporter(settings: settings, start: start)
+        let phases = PhaseClock(settings: settings, start: start)
 
         if incumbent.plan == nil && heuristicShare > 0 {
             var heuristic = settings
             heuristic.timeLimit = max(0.05, settings.timeLimit * heuristicShare)
             let first: any Strategy = problem.communityCount >= Self.streetDecompositionThreshold
                 ? StreetStrategy() : LocalSearchStrategy()
-            incumbent.offer(try? first.solve(problem, settings: heuristic).plan)
+            let plan = phases.run(first.name) { try? first.solve(problem, settings: heuristic).plan }
+            incumbent.offer(plan)
             reporter.report(incumbent: incumbent.objective, bound: nil)
         }
 
@@ -79,14 +81,17 @@ public struct ExactStrategy: Strategy {
             var options = DecompositionOptions(threads: threads, smoothing: smoothing)
             options.masterMIPTimeLimit = max(1, min(30, settings.timeLimit * 0.1))
             options.cancellation = settings.cancellation
+            options.phases = phases
             let deadline = start.addingTimeInterval(settings.timeLimit * (heuristicShare + decompositionShare))
             // Infeasibility is final; a numerical failure in this phase only loses its bound and
             // plans, and branch-and-cut still runs.
             let decomposition: DecompositionResult?
             do {
-                decomposition = try CommunityDecomposition.run(
-                    problem, initialPlans: incumbent.plan.map { [$0] } ?? [], deadline: deadline, options: options
-                ) { [reporter] bound, plan in reporter.report(incumbent: plan, bound: bound) }
+                decomposition = try phases.run("decomposition") {
+                    try CommunityDecomposition.run(
+                        problem, initialPlans: incumbent.plan.map { [$0] } ?? [], deadline: deadline, options: options
+                    ) { [reporter] bound, plan in reporter.report(incumbent: plan, bound: bound) }
+                }
             } catch let error as SolveError {
                 if case .infeasible = error { throw error }
                 decomposition = nil
@@ -105,9 +110,10 @@ public struct ExactStrategy: Strategy {
         if polishShare > 0, let plan = incumbent.plan {
             let deadline = min(Date().addingTimeInterval(settings.timeLimit * polishShare),
                                start.addingTimeInterval(settings.timeLimit))
-            incumbent.offer(LocalSearchStrategy.improve(plan, in: problem, deadline: deadline,
-                                                        perturbationRounds: Self.polishRounds,
-                                                        cancellation: settings.cancellation))
+            incumbent.offer(phases.run("polish") {
+                LocalSearchStrategy.improve(plan, in: problem, deadline: deadline,
+                                            perturbationRounds: Self.polishRounds, cancellation: settings.cancellation)
+            })
             reporter.report(incumbent: incumbent.objective, bound: bound)
         }
 
@@ -115,7 +121,9 @@ public struct ExactStrategy: Strategy {
         // (seconds on large instances): a build the deadline overtakes is abandoned.
         let deadline = start.addingTimeInterval(settings.timeLimit)
         guard deadline.timeIntervalSinceNow > 0.05,
-              let model = try StageOneModel.build(problem, deadline: deadline, cancellation: settings.cancellation)
+              let model = try phases.run("model", {
+                  try StageOneModel.build(problem, deadline: deadline, cancellation: settings.cancellation)
+              })
         else {
             guard let plan = incumbent.plan else {
                 throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit)
@@ -124,8 +132,10 @@ public struct ExactStrategy: Strategy {
                                 solveSeconds: Date().timeIntervalSince(start))
         }
         let remaining = settings.timeLimit - Date().timeIntervalSince(start)
-        let result = try BranchAndCut.run(model, settings: settings, timeLimit: max(0.01, remaining),
-                                          startPlan: incumbent.plan, started: start)
+        let result = try phases.run("branch-and-cut") {
+            try BranchAndCut.run(model, settings: settings, timeLimit: max(0.01, remaining),
+                                 startPlan: incumbent.plan, started: start, phases: phases)
+        }
         incumbent.offer(result.plan)
         guard let plan = incumbent.plan else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }
         if result.status == .optimal {

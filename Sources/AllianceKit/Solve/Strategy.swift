@@ -34,6 +34,10 @@ public struct SolveSettings: Sendable {
     public var progressInterval: Double
     /// Set it (from any thread) to stop the search early with the best plan so far.
     public var cancellation: CancellationFlag
+    /// Receives the start and end of each phase (and GLPK's output during branch-and-cut) with
+    /// the time left, from the solving thread; for `alliance solve --log-phases`. Strategies
+    /// without phases report nothing.
+    public var phaseLog: (@Sendable (PhaseEvent) -> Void)? = nil
 
     public init(timeLimit: Double = 60, relativeGap: Double = 0,
                 progress: (@Sendable (SolveProgress) -> Void)? = nil, progressInterval: Double = 1,

@@ -103,6 +103,8 @@ public struct DecompositionOptions: Sendable {
     public var subgradient = false
     /// Called on the calling thread after every pricing round (for benchmarks and diagnosis).
     public var roundLog: (@Sendable (DecompositionRound) -> Void)? = nil
+    /// Reports the start and end of the root column generation, the dive and the master MIP.
+    var phases: PhaseClock? = nil
 
     public init(threads: Int = 2, smoothing: Double = 0.8, planShare: Double = 0.3, dive: Bool = true,
                 masterMIPTimeLimit: Double? = 30, relativeGap: Double = 0) {
@@ -174,20 +176,20 @@ public enum CommunityDecomposition {
         let share = min(max(options.planShare, 0), 1)
         let rootDeadline = start.addingTimeInterval(deadline.timeIntervalSince(start) * (1 - share))
         let rootStart = Date()
-        try run.rootColumnGeneration(until: rootDeadline)
+        try options.phases.run("column generation") { try run.rootColumnGeneration(until: rootDeadline) }
         let rootSeconds = Date().timeIntervalSince(rootStart)
 
         let diveStart = Date()
         if options.dive {
             let mipReserve = min(deadline.timeIntervalSinceNow * 0.25, options.masterMIPTimeLimit ?? .infinity)
-            try run.dive(until: deadline.addingTimeInterval(-max(0, mipReserve)))
+            try options.phases.run("dive") { try run.dive(until: deadline.addingTimeInterval(-max(0, mipReserve))) }
         }
         let diveSeconds = Date().timeIntervalSince(diveStart)
 
         let mipStart = Date()
         var mipTime = deadline.timeIntervalSinceNow
         if let cap = options.masterMIPTimeLimit { mipTime = min(mipTime, cap) }
-        try run.masterMIP(timeLimit: mipTime)
+        try options.phases.run("master MIP") { try run.masterMIP(timeLimit: mipTime) }
         let mipSeconds = Date().timeIntervalSince(mipStart)
 
         return DecompositionResult(

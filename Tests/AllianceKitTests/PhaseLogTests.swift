@@ -1,0 +1,53 @@
+import Foundation
+import XCTest
+@testable import AllianceKit
+
+/// `SolveSettings.phaseLog` (`alliance solve --log-phases`): every phase of `exact` begins and
+/// ends once, in order, each event timed against the time limit, with GLPK's output as notes of
+/// branch-and-cut.
+final class PhaseLogTests: XCTestCase {
+    private final class Events: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [PhaseEvent] = []
+        func append(_ event: PhaseEvent) { lock.lock(); list.append(event); lock.unlock() }
+        var all: [PhaseEvent] { lock.lock(); defer { lock.unlock() }; return list }
+    }
+
+    func testExactReportsItsPhasesInOrder() throws {
+        // caofeidian: exact cannot prove its optimum in 3 s, so every phase runs.
+        let problem = try Problem(instance: InstanceReader.read(folder: Fixtures.example("caofeidian")))
+        let events = Events()
+        var settings = SolveSettings(timeLimit: 3)
+        settings.phaseLog = { events.append($0) }
+        let outcome = try ExactStrategy().solve(problem, settings: settings)
+        XCTAssertNotEqual(outcome.status, .optimal)
+
+        let all = events.all
+        let phases = all.filter { $0.kind != .note }.map { "\($0.kind.rawValue) \($0.phase)" }
+        XCTAssertEqual(phases, [
+            "begin local", "end local",
+            "begin decomposition",
+            "begin column generation", "end column generation", "begin dive", "end dive",
+            "begin master MIP", "end master MIP",
+            "end decomposition",
+            "begin model", "end model", "begin branch-and-cut", "end branch-and-cut",
+        ])
+        for (earlier, later) in zip(all, all.dropFirst()) {
+            XCTAssertLessThanOrEqual(earlier.elapsedSeconds, later.elapsedSeconds)
+        }
+        for event in all {
+            XCTAssertEqual(event.elapsedSeconds + event.remainingSeconds, 3, accuracy: 1e-9)
+        }
+        let notes = all.filter { $0.kind == .note }
+        XCTAssertTrue(notes.allSatisfy { $0.phase == "branch-and-cut" && !$0.text.contains("\n") })
+        XCTAssertTrue(notes.contains { $0.text.hasPrefix("GLPK ") }, "\(notes.map(\.text))")
+    }
+
+    func testLine() {
+        let begin = PhaseEvent(kind: .begin, phase: "model", elapsedSeconds: 74.8124, remainingSeconds: 40.1876)
+        XCTAssertEqual(begin.line, "   74.812 s  begin model  (40.188 s left)")
+        let note = PhaseEvent(kind: .note, phase: "branch-and-cut", elapsedSeconds: 115.07,
+                              remainingSeconds: -0.07, text: "TIME LIMIT EXCEEDED")
+        XCTAssertEqual(note.line, "  115.070 s  note  branch-and-cut  (-0.070 s left)  TIME LIMIT EXCEEDED")
+    }
+}
