@@ -33,6 +33,15 @@ public struct ExactStrategy: Strategy {
     public var polishShare: Double
     /// Perturbation rounds of the polishing local search.
     public static let polishRounds = 1000
+    /// The decomposition's and the polishing's shares on large districts (from
+    /// `streetDecompositionThreshold` communities on), replacing `decompositionShare` and
+    /// `polishShare` there. GLPK's root LP of the compact model alone takes longer than
+    /// branch-and-cut's share of a typical time limit at that size (150 × 600: 57–79 s, glpsol
+    /// 40–46 s; benchmarks/LARGE.md), so that time goes to the bound and the plan instead;
+    /// branch-and-cut still gets what they leave (column generation converging early, polishing
+    /// ending its rounds).
+    public var largeDecompositionShare = 0.55
+    public var largePolishShare = 0.3
     /// The decomposition's dual smoothing factor (`DecompositionOptions.smoothing`).
     public var smoothing = DecompositionOptions().smoothing
 
@@ -64,12 +73,15 @@ public struct ExactStrategy: Strategy {
         let start = Date()
         var incumbent = Incumbent(problem: problem, plan: initialPlan)
         let reporter = ProgressReporter(settings: settings, start: start)
+        let large = problem.communityCount >= Self.streetDecompositionThreshold
+        let decompositionShare = large && self.decompositionShare > 0 ? largeDecompositionShare : self.decompositionShare
+        let polishShare = large && self.polishShare > 0 ? largePolishShare : self.polishShare
         let phases = PhaseClock(settings: settings, start: start)
 
         if incumbent.plan == nil && heuristicShare > 0 {
             var heuristic = settings
             heuristic.timeLimit = max(0.05, settings.timeLimit * heuristicShare)
-            let first: any Strategy = problem.communityCount >= Self.streetDecompositionThreshold
+            let first: any Strategy = large
                 ? StreetStrategy() : LocalSearchStrategy()
             let plan = phases.run(first.name) { try? first.solve(problem, settings: heuristic).plan }
             incumbent.offer(plan)
