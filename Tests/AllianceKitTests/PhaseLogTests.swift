@@ -30,6 +30,7 @@ final class PhaseLogTests: XCTestCase {
             "begin column generation", "end column generation", "begin dive", "end dive",
             "begin master MIP", "end master MIP",
             "end decomposition",
+            "begin polish", "end polish",
             "begin model", "end model", "begin branch-and-cut", "end branch-and-cut",
         ])
         for (earlier, later) in zip(all, all.dropFirst()) {
@@ -41,6 +42,25 @@ final class PhaseLogTests: XCTestCase {
         let notes = all.filter { $0.kind == .note }
         XCTAssertTrue(notes.allSatisfy { $0.phase == "branch-and-cut" && !$0.text.contains("\n") })
         XCTAssertTrue(notes.contains { $0.text.hasPrefix("GLPK ") }, "\(notes.map(\.text))")
+    }
+
+    /// With `--gap`, a bound from the decomposition that already proves the plan within the gap
+    /// ends the solve there: no model is built, no branch-and-cut runs.
+    func testRequestedGapMetByTheDecompositionSkipsBranchAndCut() throws {
+        let problem = try Problem(instance: InstanceReader.read(folder: Fixtures.example("caofeidian")))
+        let events = Events()
+        var settings = SolveSettings(timeLimit: 60, relativeGap: 0.05)
+        settings.phaseLog = { events.append($0) }
+        let outcome = try ExactStrategy().solve(problem, settings: settings)
+        let plan = try XCTUnwrap(outcome.plan)
+        let bound = try XCTUnwrap(outcome.bound)
+        let objective = Evaluator.evaluate(plan, in: problem).objective
+        XCTAssertGreaterThanOrEqual(bound, objective - 1e-9)
+        XCTAssertLessThanOrEqual(relativeGap(objective: objective, bound: bound), 0.05)
+        let phases = events.all.filter { $0.kind == .begin }.map(\.phase)
+        XCTAssertTrue(phases.contains("decomposition"), "\(phases)")
+        XCTAssertFalse(phases.contains("branch-and-cut"), "\(phases)")
+        XCTAssertFalse(phases.contains("model"), "\(phases)")
     }
 
     func testLine() {

@@ -112,11 +112,7 @@ public struct ExactStrategy: Strategy {
             }
             incumbent.offer(decomposition?.plan)
             if let decomposition, decomposition.boundProven { bound = decomposition.bound }
-            if let bound, let objective = incumbent.objective,
-               relativeGap(objective: objective, bound: max(bound, objective)) <= 1e-9 {
-                return SolveOutcome(status: .optimal, plan: incumbent.plan, bound: objective,
-                                    solveSeconds: Date().timeIntervalSince(start))
-            }
+            if let done = finished(incumbent, bound: bound, settings: settings, start: start) { return done }
         }
 
         if polishShare > 0, let plan = incumbent.plan {
@@ -127,6 +123,7 @@ public struct ExactStrategy: Strategy {
                                             perturbationRounds: Self.polishRounds, cancellation: settings.cancellation)
             })
             reporter.report(incumbent: incumbent.objective, bound: bound)
+            if let done = finished(incumbent, bound: bound, settings: settings, start: start) { return done }
         }
 
         // Branch-and-cut only when there is time left for it, including for building the model
@@ -158,6 +155,23 @@ public struct ExactStrategy: Strategy {
         let bounds = [bound, result.bound].compactMap { $0 }
         return SolveOutcome(status: .feasible, plan: plan, bound: bounds.min(),
                             solveSeconds: Date().timeIntervalSince(start), log: result.log)
+    }
+}
+
+extension ExactStrategy {
+    /// The outcome when the incumbent is already proven good enough by `bound`: `optimal` when
+    /// it meets the bound (within 1e-9 relative), `feasible` when it is within the requested
+    /// `--gap`; nil when the search must go on.
+    fileprivate func finished(_ incumbent: Incumbent, bound: Double?, settings: SolveSettings,
+                              start: Date) -> SolveOutcome? {
+        guard let bound, let plan = incumbent.plan, let objective = incumbent.objective else { return nil }
+        let gap = relativeGap(objective: objective, bound: max(bound, objective))
+        if gap <= 1e-9 {
+            return SolveOutcome(status: .optimal, plan: plan, bound: objective,
+                                solveSeconds: Date().timeIntervalSince(start))
+        }
+        guard settings.relativeGap > 0, gap <= settings.relativeGap else { return nil }
+        return SolveOutcome(status: .feasible, plan: plan, bound: bound, solveSeconds: Date().timeIntervalSince(start))
     }
 }
 
