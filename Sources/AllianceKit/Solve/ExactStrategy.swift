@@ -11,12 +11,14 @@ import GLPK
 ///    LP relaxation, and plans from diving and the restricted master MIP;
 /// 3. polishing the best plan by local search with many perturbation rounds: on large
 ///    instances neither column generation nor branch-and-cut improves plans much, and this does
-///    (150 × 600, benchmarks/EXPERIMENTS.md, "Polishing");
+///    (150 × 600: benchmarks/EXPERIMENTS.md, "Column generation on 150 × 600 and 600 × 2400");
 /// 4. GLPK branch-and-cut on the compact model, warm-started with the best plan, until the
 ///    optimum is proven or the time is up.
 /// The reported bound is the smaller of the two proven bounds (decomposition, branch-and-cut).
 /// The result is `optimal` when branch-and-cut finished with a zero gap, or when the
-/// decomposition's bound already equals the best plan's objective (within 1e-9 relative).
+/// decomposition's bound already equals the best plan's objective (within 1e-9 relative). With a
+/// requested gap (`SolveSettings.relativeGap`), the solve also ends after the decomposition or
+/// the polishing as soon as the decomposition's bound proves the plan within it.
 public struct ExactStrategy: Strategy {
     public let name = "exact"
     /// A plan to start from (must satisfy every rule); when nil, the local search provides one.

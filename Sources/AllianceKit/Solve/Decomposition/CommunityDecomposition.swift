@@ -82,7 +82,7 @@ public struct DecompositionOptions: Sendable {
     /// where π_stab gave the best bound so far. 0 turns smoothing off. The master's duals jump
     /// between degenerate vertices, so staying close to π_stab pays: on a 150 × 600 district α =
     /// 0.8 reached a bound of 1.8358 in 38 s where 0.5 stayed at 1.8422 after 49 s and 0 at 1.8458
-    /// (benchmarks/EXPERIMENTS.md, "Smoothing").
+    /// (benchmarks/EXPERIMENTS.md, "Column generation on 150 × 600 and 600 × 2400").
     public var smoothing: Double
     /// Share of the time until the deadline kept for finding plans (dive and master MIP) when
     /// root column generation does not converge earlier.
@@ -400,7 +400,8 @@ final class DecompositionRun {
                     }
                 }
                 options.roundLog?(DecompositionRound(
-                    root: root, alpha: alpha, subgradientStep: subgradientPoint != nil, bound: roundBound, bestBound: bestBound, masterLP: lp.objective,
+                    root: root, alpha: alpha, subgradientStep: subgradientPoint != nil, bound: roundBound,
+                    bestBound: bestBound, masterLP: lp.objective,
                     priced: active.filter { $0 }.count,
                     unproven: outcomes.filter { active[$0.community] && !$0.proven }.count,
                     entering: entering.count, seconds: Date().timeIntervalSince(pricingStart)))
