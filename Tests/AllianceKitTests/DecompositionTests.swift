@@ -133,6 +133,61 @@ final class DecompositionTests: XCTestCase {
         XCTAssertGreaterThan(checked, 3)
     }
 
+    /// Warmed up street block by street block (with and without subgradient steps): the blocks'
+    /// alliances are alliances of the whole problem, and the run still converges to the same
+    /// Dantzig–Wolfe bound (the master LP optimum is unique), never below the optimum, with a
+    /// plan that breaks no rule.
+    func testBlockWarmStartConvergesToTheSameBound() throws {
+        var checked = 0
+        for seed in UInt64(40)...47 {
+            var generator = InstanceGenerator(communities: 9, units: 27 + Int(seed % 3))
+            generator.preferPairs = 4
+            generator.multiCommunityShare = 0.3
+            var (instance, previous) = generator.generate(seed: seed)
+            for c in instance.communities.indices { instance.communities[c].street = "街道\(c % 3)" }
+            let problem = try Problem(instance: instance, options: PlanningOptions(previousPlan: previous))
+            guard Prechecks.run(problem).isEmpty,
+                  let start = try? GreedyStrategy.feasiblePlan(problem, settings: SolveSettings(timeLimit: 10)),
+                  let outcome = try? Self.solveExact(problem), let optimal = outcome.plan
+            else { continue }
+            let optimum = Evaluator.evaluate(optimal, in: problem).objective
+
+            let data = CommunityColumns(problem)
+            let warm = try XCTUnwrap(BlockWarmStart.compute(
+                problem, data: data, initialPlan: start, deadline: Date().addingTimeInterval(60), threads: 2,
+                smoothing: 0.8, cancellation: CancellationFlag()), "seed \(seed)")
+            XCTAssertEqual(warm.blocks, 3, "seed \(seed)")
+            XCTAssertEqual(warm.duals.count, problem.unitCount)
+            XCTAssertFalse(warm.columns.isEmpty, "seed \(seed)")
+            for column in warm.columns {
+                XCTAssertTrue(data.isFeasible(community: column.community, units: column.units), "seed \(seed)")
+            }
+
+            let deadline = Date().addingTimeInterval(120)
+            let plain = try CommunityDecomposition.run(problem, initialPlans: [start], deadline: deadline)
+            XCTAssertTrue(plain.converged, "seed \(seed)")
+            for subgradient in [false, true] {
+                var options = DecompositionOptions()
+                options.blockShare = 0.5
+                options.warmStartGap = -1  // even when the first round converges
+                options.subgradient = subgradient
+                let warmed = try CommunityDecomposition.run(problem, initialPlans: [start], deadline: deadline,
+                                                            options: options)
+                let label = "seed \(seed), subgradient \(subgradient)"
+                XCTAssertEqual(warmed.warmStartBlocks, 3, label)
+                XCTAssertTrue(warmed.converged, label)
+                XCTAssertGreaterThanOrEqual(warmed.bound, optimum - 1e-9, label)
+                XCTAssertEqual(try XCTUnwrap(warmed.masterLP), try XCTUnwrap(plain.masterLP), accuracy: 1e-6, label)
+                let plan = try XCTUnwrap(warmed.plan)
+                let evaluation = Evaluator.evaluate(plan, in: problem)
+                XCTAssertTrue(evaluation.isFeasible, label)
+                XCTAssertLessThanOrEqual(evaluation.objective, optimum + 1e-9, label)
+            }
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 4)
+    }
+
     /// The guye example (84 communities): the compact LP bound is 0.8491, the decomposition's
     /// about 0.8055, and its plan is within 0.1 % of it.
     func testGuyeExample() throws {

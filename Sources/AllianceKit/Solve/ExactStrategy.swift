@@ -8,7 +8,8 @@ import GLPK
 /// 1. local search (`LocalSearchStrategy`; on large instances the street decomposition,
 ///    `StreetStrategy`): a good plan within a second;
 /// 2. column generation by community (`CommunityDecomposition`): a bound much stronger than the
-///    LP relaxation, and plans from diving and the restricted master MIP;
+///    LP relaxation, and plans from diving and the restricted master MIP; on very large
+///    districts warmed up street block by street block (`blockWarmStartThreshold`);
 /// 3. polishing the best plan by local search with many perturbation rounds: on large
 ///    instances neither column generation nor branch-and-cut improves plans much, and this does
 ///    (150 × 600: benchmarks/EXPERIMENTS.md, "Column generation on 150 × 600 and 600 × 2400");
@@ -46,6 +47,21 @@ public struct ExactStrategy: Strategy {
     public var largePolishShare = 0.3
     /// The decomposition's dual smoothing factor (`DecompositionOptions.smoothing`).
     public var smoothing = DecompositionOptions().smoothing
+
+    /// From this many communities on, column generation may warm up street block by street
+    /// block (`DecompositionOptions.blockShare`: `hugeBlockShare` of its root time, when its
+    /// first round leaves a gap above `DecompositionOptions.warmStartGap`): it then prices the
+    /// whole district at the blocks' unit prices and takes subgradient steps from there; the
+    /// dive and the master MIP get `hugePlanShare` of its time instead of
+    /// `DecompositionOptions.planShare`. On the 600 × 2400 district one pricing round takes
+    /// 10–20 s and the first bound, at the master's duals, was 6.5418; at the blocks' prices it
+    /// is 6.3290, and two subgradient steps take it to 6.3050 (the plan: 6.2161), while the dive
+    /// and the master MIP never improved the plan there. On 150 × 600 the blocks' prices were
+    /// worse than the master's (1.9197 against 1.8458); sizes in between were not measured
+    /// (benchmarks/EXPERIMENTS.md, "Column generation warmed up by street blocks").
+    public static let blockWarmStartThreshold = 300
+    public var hugeBlockShare = 0.4
+    public var hugePlanShare = 0.1
 
     /// From this many communities on, the first phase is the street decomposition
     /// (`StreetStrategy`) instead of plain local search: on large districts one local search over
@@ -93,6 +109,10 @@ public struct ExactStrategy: Strategy {
         var bound: Double?
         if decompositionShare > 0 {
             var options = DecompositionOptions(threads: threads, smoothing: smoothing)
+            if problem.communityCount >= Self.blockWarmStartThreshold {
+                options.blockShare = hugeBlockShare
+                options.planShare = hugePlanShare
+            }
             options.masterMIPTimeLimit = max(1, min(30, settings.timeLimit * 0.1))
             options.cancellation = settings.cancellation
             options.phases = phases

@@ -19,6 +19,10 @@ struct DecomposeCommand: ParsableCommand {
     @Option(name: .customLong("plan-share")) var planShare: Double = 0.3
     @Option var smoothing: Double = 0.8
     @Flag var subgradient = false
+    @Option(name: .customLong("block-share"), help: "Share of root column generation spent on street blocks first.")
+    var blockShare: Double = 0
+    @Option(name: .customLong("warm-start-gap"), help: "First round's gap above which the blocks warm up (negative: always).")
+    var warmStartGap: Double = -1
     @Option(name: .customLong("polish-seconds"), help: "Instead of column generation: local search from the first plan.")
     var polishSeconds: Double?
     @Option(name: .customLong("polish-rounds")) var polishRounds: Int = 100_000
@@ -42,6 +46,8 @@ struct DecomposeCommand: ParsableCommand {
         }
         var options = DecompositionOptions(threads: 2, smoothing: smoothing, planShare: planShare)
         options.subgradient = subgradient
+        options.blockShare = blockShare
+        options.warmStartGap = warmStartGap
         options.roundLog = { round in
             log(start, String(format: "%@ %@ bound=%@ best=%.6f masterLP=%.6f priced=%d unproven=%d entering=%d %.1fs",
                               round.root ? "root" : "dive",
@@ -51,9 +57,13 @@ struct DecomposeCommand: ParsableCommand {
         }
         let result = try CommunityDecomposition.run(problem, initialPlans: first.plan.map { [$0] } ?? [],
                                                     deadline: Date().addingTimeInterval(timeLimit), options: options)
-        log(start, String(format: "end: bound %.6f plan %@ (%@) rounds %d iterations %d columns %d",
+        log(start, String(format: "end: bound %.6f plan %@ (%@) rounds %d iterations %d columns %d warm blocks %d (%d converged)",
                           result.bound, result.planObjective.map { String(format: "%.6f", $0) } ?? "none",
-                          result.planSource?.rawValue ?? "—", result.pricingRounds, result.iterations, result.columns))
+                          result.planSource?.rawValue ?? "—", result.pricingRounds, result.iterations, result.columns,
+                          result.warmStartBlocks, result.warmStartConverged))
+        if let bounds = result.warmStartBlockBounds, let lp = result.warmStartBlockLP {
+            log(start, String(format: "blocks: Σ bounds %.6f Σ master LP %.6f", bounds, lp))
+        }
     }
 }
 

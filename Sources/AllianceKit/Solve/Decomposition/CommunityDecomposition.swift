@@ -51,6 +51,20 @@ public struct DecompositionResult: Sendable {
     public var pricingSeconds: Double
     public var diveSeconds: Double
     public var mipSeconds: Double
+    /// Street blocks whose column generation warmed the run up (`DecompositionOptions.blockShare`),
+    /// and how many of them converged; 0 when there was no warm start.
+    public var warmStartBlocks = 0
+    public var warmStartConverged = 0
+    /// Σ of the street blocks' own bounds and master LP values (they restrict the whole problem,
+    /// so neither is a bound of it; how far the whole bound lies above them shows what the
+    /// blocks' borders cost).
+    public var warmStartBlockBounds: Double?
+    public var warmStartBlockLP: Double?
+    /// The alliances of root column generation's last master LP solution (those with positive
+    /// weight), and the unit prices that gave `bound` (nil without a proven bound); for
+    /// `BlockWarmStart`.
+    var alliances: [AllianceColumn] = []
+    var prices: [Double]? = nil
 }
 
 /// What one pricing round did (see `DecompositionOptions.roundLog`).
@@ -99,8 +113,23 @@ public struct DecompositionOptions: Sendable {
     /// Stops every phase like the deadline does; the result then holds what was found so far.
     public var cancellation = CancellationFlag()
     /// Price the first time after each master LP at a subgradient step from the best duals so far
-    /// instead of the smoothed duals (see `DecompositionRun.subgradientPoint`).
+    /// instead of the smoothed duals (see `DecompositionRun.subgradientPoint`). Worth it from good
+    /// starting prices (`blockShare`), where it lowers the bound step by step; from the master's
+    /// first duals it did not beat smoothing (benchmarks/EXPERIMENTS.md).
     public var subgradient = false
+    /// Share of root column generation's time (what is left after its first round) spent on
+    /// column generation street block by street block (`BlockWarmStart`) when the first round
+    /// leaves a gap above `warmStartGap`: the blocks' alliances enter the master, the whole
+    /// district is priced at their unit prices, and when that bound is the better one, root
+    /// column generation goes on with subgradient steps from there. 0 turns it off; districts
+    /// that are one block never use it.
+    public var blockShare = 0.0
+    /// The relative gap between the first round's bound and the master LP above which the
+    /// blocks warm the run up (negative: always, even when the first round converged).
+    /// 600 × 2400 started at 5.0 % and gained (6.5418 → 6.3290); the XL benchmark (also
+    /// 600 × 2400) started at 0.56 % and lost (5.1448 → 6.4889 at 60 s, when the blocks
+    /// replaced the first round); a 150 × 600 district started at 1.7 % (benchmarks/EXPERIMENTS.md).
+    public var warmStartGap = 0.02
     /// Called on the calling thread after every pricing round (for benchmarks and diagnosis).
     public var roundLog: (@Sendable (DecompositionRound) -> Void)? = nil
     /// Reports the start and end of the root column generation, the dive and the master MIP.
@@ -200,7 +229,10 @@ public enum CommunityDecomposition {
             masterMIPObjective: run.masterMIPObjective, masterMIPProven: run.masterMIPProven,
             iterations: run.iterations, pricingRounds: run.pricingRounds, columns: run.master.columns.count,
             seconds: Date().timeIntervalSince(start), rootSeconds: rootSeconds,
-            pricingSeconds: run.pricingSeconds, diveSeconds: diveSeconds, mipSeconds: mipSeconds)
+            pricingSeconds: run.pricingSeconds, diveSeconds: diveSeconds, mipSeconds: mipSeconds,
+            warmStartBlocks: run.warmStart?.blocks ?? 0, warmStartConverged: run.warmStart?.converged ?? 0,
+            warmStartBlockBounds: run.warmStart?.blockBounds, warmStartBlockLP: run.warmStart?.blockLP,
+            alliances: run.rootSupport.map { run.master.columns[$0] }, prices: run.bestBound.isFinite ? run.stability : nil)
     }
 }
 
@@ -222,6 +254,13 @@ final class DecompositionRun {
     var bestBound = Double.infinity
     var bestBoundMargin = 0.0
     var stability: [Double]? = nil
+    /// The street blocks' warm start, when it ran (`DecompositionOptions.blockShare`).
+    var warmStart: BlockWarmStart? = nil
+    /// Whether root pricing takes subgradient steps (`DecompositionOptions.subgradient`, or
+    /// after a warm start that improved the bound).
+    lazy var subgradientSteps = options.subgradient
+    /// Alliances (master indices) with positive weight in the last root master LP solution.
+    var rootSupport: [Int] = []
     var rootLP: Double? = nil
     var converged = false
     var iterations = 0
@@ -354,7 +393,7 @@ final class DecompositionRun {
             while true {
                 let alpha = stability == nil ? 0 : max(0, 1 - Double(misprices + 1) * (1 - smoothing))
                 let duals: [Double]
-                let subgradientPoint = root && misprices == 0 && options.subgradient ? self.subgradientPoint() : nil
+                let subgradientPoint = root && misprices == 0 && subgradientSteps ? self.subgradientPoint() : nil
                 if let subgradientPoint {
                     duals = subgradientPoint
                 } else if let stability, alpha > 0 {
@@ -369,26 +408,11 @@ final class DecompositionRun {
                 pricingSeconds += Date().timeIntervalSince(pricingStart)
                 pricingRounds += 1
 
-                if let infeasible = outcomes.first(where: { $0.bound == -.infinity }) {
-                    throw SolveError.infeasible([InfeasibilityReason(
-                        "community \(problem.communities[infeasible.community].id) has no alliance that "
-                            + "satisfies its own rules (size, allowed and fixed pairs, lead)")])
-                }
+                try checkFeasible(outcomes)
                 var roundBound: Double? = nil
-                if root, outcomes.allSatisfy({ $0.bound != nil }) {
-                    var bound = outcomes.reduce(0) { $0 + $1.bound! }
-                    for u in 0..<nU {
-                        bound += max(duals[u] * Double(data.unitLower[u]), duals[u] * Double(data.unitUpper[u]))
-                    }
+                if root, let bound = record(duals: duals, outcomes: outcomes) {
                     roundBound = bound
                     if subgradientPoint != nil && bound >= bestBound { subgradientFactor /= 2 }
-                    if bound < bestBound {
-                        bestBound = bound
-                        bestBoundMargin = outcomes.reduce(0) { $0 + $1.margin }
-                        stability = duals
-                        stabilityGradient = gradient(duals: duals, outcomes: outcomes)
-                        progress?(bestBound, bestPlan?.objective)
-                    }
                 }
 
                 var entering: [AllianceColumn] = []
@@ -420,6 +444,67 @@ final class DecompositionRun {
             }
         }
         return (last, .stopped)
+    }
+
+    /// Throws `SolveError.infeasible` when a pricing MIP proved its community has no alliance.
+    private func checkFeasible(_ outcomes: [PricingOutcome]) throws {
+        if let infeasible = outcomes.first(where: { $0.bound == -.infinity }) {
+            throw SolveError.infeasible([InfeasibilityReason(
+                "community \(problem.communities[infeasible.community].id) has no alliance that "
+                    + "satisfies its own rules (size, allowed and fixed pairs, lead)")])
+        }
+    }
+
+    /// The Lagrangian bound of a root pricing round at `duals` (nil when some community ended
+    /// without a bound); a new best bound becomes the stability center and is reported.
+    private func record(duals: [Double], outcomes: [PricingOutcome]) -> Double? {
+        guard outcomes.allSatisfy({ $0.bound != nil }) else { return nil }
+        var bound = outcomes.reduce(0) { $0 + $1.bound! }
+        for u in 0..<problem.unitCount {
+            bound += max(duals[u] * Double(data.unitLower[u]), duals[u] * Double(data.unitUpper[u]))
+        }
+        if bound < bestBound {
+            bestBound = bound
+            bestBoundMargin = outcomes.reduce(0) { $0 + $1.margin }
+            stability = duals
+            stabilityGradient = gradient(duals: duals, outcomes: outcomes)
+            progress?(bestBound, bestPlan?.objective)
+        }
+        return bound
+    }
+
+    /// Column generation on the street blocks (`BlockWarmStart`) for `DecompositionOptions.blockShare`
+    /// of the time left, its alliances into the master, then one root pricing round at its
+    /// prices; when that bound is the best so far, subgradient steps from there follow.
+    private func warmUp(until deadline: Date) throws {
+        guard !mustStop(deadline) else { return }
+        let blockDeadline = Date().addingTimeInterval(max(0, deadline.timeIntervalSinceNow) * min(options.blockShare, 1))
+        let best = bestPlan?.plan
+        guard let warm = options.phases.run("block column generation", {
+            BlockWarmStart.compute(problem, data: data, initialPlan: best, deadline: blockDeadline,
+                                   threads: options.threads, smoothing: options.smoothing,
+                                   cancellation: options.cancellation)
+        }) else { return }
+        warmStart = warm
+        try master.add(warm.columns)
+        guard !mustStop(deadline) else { return }
+        let before = bestBound
+        let pricingStart = Date()
+        let outcomes = try pool.price(PricingRound(
+            duals: warm.duals, starts: bestStarts(duals: warm.duals),
+            active: [Bool](repeating: true, count: problem.communityCount), deadline: deadline,
+            cancellation: options.cancellation))
+        pricingSeconds += Date().timeIntervalSince(pricingStart)
+        pricingRounds += 1
+        try checkFeasible(outcomes)
+        let bound = record(duals: warm.duals, outcomes: outcomes)
+        let columns = outcomes.flatMap(\.columns)
+        options.roundLog?(DecompositionRound(
+            root: true, alpha: 1, subgradientStep: false, bound: bound, bestBound: bestBound, masterLP: rootLP ?? .nan,
+            priced: problem.communityCount, unproven: outcomes.filter { !$0.proven }.count,
+            entering: columns.count, seconds: Date().timeIntervalSince(pricingStart)))
+        try master.add(columns)
+        if bestBound < before { subgradientSteps = true }
     }
 
     // MARK: Subgradient steps
@@ -458,10 +543,22 @@ final class DecompositionRun {
 
     /// Root column generation until the Dantzig–Wolfe bound is reached or `deadline`.
     func rootColumnGeneration(until deadline: Date) throws {
-        let (lp, end) = try generate(until: deadline, root: true,
-                                     fixed: [Int?](repeating: nil, count: problem.communityCount),
-                                     maxIterations: .max)
+        let free = [Int?](repeating: nil, count: problem.communityCount)
+        var (lp, end) = (nil as RestrictedMaster.LPSolution?, GenerationEnd.stopped)
+        var again = true
+        if options.blockShare > 0 {
+            // One round first: the warm start only runs when it leaves a wide gap.
+            (lp, end) = try generate(until: deadline, root: true, fixed: free, maxIterations: 1)
+            let gap = bestBound - (rootLP ?? -.infinity)
+            if options.warmStartGap < 0 || (end != .optimal && !(gap <= options.warmStartGap * max(1, abs(bestBound)))) {
+                try warmUp(until: deadline)
+            } else {
+                again = end != .optimal
+            }
+        }
+        if again { (lp, end) = try generate(until: deadline, root: true, fixed: free, maxIterations: .max) }
         converged = end == .optimal && (lp?.artificial ?? 1) <= 1e-9
+        rootSupport = lp.map { lp in lp.weights.indices.filter { lp.weights[$0] > 1e-9 } } ?? []
     }
 
     /// For every community, the master's alliance with the largest value(P) − π(P) (a start
