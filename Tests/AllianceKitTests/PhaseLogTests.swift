@@ -61,6 +61,11 @@ final class PhaseLogTests: XCTestCase {
         XCTAssertTrue(phases.contains("decomposition"), "\(phases)")
         XCTAssertFalse(phases.contains("branch-and-cut"), "\(phases)")
         XCTAssertFalse(phases.contains("model"), "\(phases)")
+        // Proven within the gap during column generation: neither the dive nor the master MIP
+        // nor polishing runs.
+        XCTAssertFalse(phases.contains("dive"), "\(phases)")
+        XCTAssertFalse(phases.contains("master MIP"), "\(phases)")
+        XCTAssertFalse(phases.contains("polish"), "\(phases)")
     }
 
     func testLine() {

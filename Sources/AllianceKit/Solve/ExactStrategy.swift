@@ -18,8 +18,8 @@ import GLPK
 /// The reported bound is the smaller of the two proven bounds (decomposition, branch-and-cut).
 /// The result is `optimal` when branch-and-cut finished with a zero gap, or when the
 /// decomposition's bound already equals the best plan's objective (within 1e-9 relative). With a
-/// requested gap (`SolveSettings.relativeGap`), the solve also ends after the decomposition or
-/// the polishing as soon as the decomposition's bound proves the plan within it.
+/// requested gap (`SolveSettings.relativeGap`), the solve ends as soon as the decomposition's
+/// bound proves the plan within it (inside the decomposition, or after it or the polishing).
 public struct ExactStrategy: Strategy {
     public let name = "exact"
     /// A plan to start from (must satisfy every rule); when nil, the local search provides one.
@@ -115,6 +115,7 @@ public struct ExactStrategy: Strategy {
             }
             options.masterMIPTimeLimit = max(1, min(30, settings.timeLimit * 0.1))
             options.cancellation = settings.cancellation
+            options.planGap = settings.relativeGap
             options.phases = phases
             let deadline = start.addingTimeInterval(settings.timeLimit * (heuristicShare + decompositionShare))
             // Infeasibility is final; a numerical failure in this phase only loses its bound and

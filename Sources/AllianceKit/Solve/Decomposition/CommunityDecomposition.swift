@@ -112,6 +112,9 @@ public struct DecompositionOptions: Sendable {
     public var relativeGap: Double
     /// Stops every phase like the deadline does; the result then holds what was found so far.
     public var cancellation = CancellationFlag()
+    /// Every phase ends as soon as the best plan is proven within this relative gap
+    /// (`relativeGap(objective:bound:)`, `SolveSettings.relativeGap` in `exact`); 0: never.
+    public var planGap = 0.0
     /// Price the first time after each master LP at a subgradient step from the best duals so far
     /// instead of the smoothed duals (see `DecompositionRun.subgradientPoint`). Worth it from good
     /// starting prices (`blockShare`), where it lowers the bound step by step; from the master's
@@ -209,7 +212,7 @@ public enum CommunityDecomposition {
         let rootSeconds = Date().timeIntervalSince(rootStart)
 
         let diveStart = Date()
-        if options.dive {
+        if options.dive && !run.planProven {
             let mipReserve = min(deadline.timeIntervalSinceNow * 0.25, options.masterMIPTimeLimit ?? .infinity)
             try options.phases.run("dive") { try run.dive(until: deadline.addingTimeInterval(-max(0, mipReserve))) }
         }
@@ -218,7 +221,7 @@ public enum CommunityDecomposition {
         let mipStart = Date()
         var mipTime = deadline.timeIntervalSinceNow
         if let cap = options.masterMIPTimeLimit { mipTime = min(mipTime, cap) }
-        try options.phases.run("master MIP") { try run.masterMIP(timeLimit: mipTime) }
+        if !run.planProven { try options.phases.run("master MIP") { try run.masterMIP(timeLimit: mipTime) } }
         let mipSeconds = Date().timeIntervalSince(mipStart)
 
         return DecompositionResult(
@@ -294,8 +297,15 @@ final class DecompositionRun {
 
     func shutdown() { pool.shutdown() }
 
-    /// Whether `deadline` has passed or the run was cancelled.
-    func mustStop(_ deadline: Date) -> Bool { Date() >= deadline || options.cancellation.isCancelled }
+    /// Whether `deadline` has passed, the run was cancelled or the best plan is proven within
+    /// `DecompositionOptions.planGap`.
+    func mustStop(_ deadline: Date) -> Bool { Date() >= deadline || options.cancellation.isCancelled || planProven }
+
+    /// Whether the best plan is proven within `DecompositionOptions.planGap` by the best bound.
+    var planProven: Bool {
+        guard options.planGap > 0, bestBound.isFinite, let best = bestPlan?.objective else { return false }
+        return relativeGap(objective: best, bound: max(bestBound, best)) <= options.planGap
+    }
 
     /// Alliances of the initial plans (those feasible for their community) and the feasible
     /// plans themselves.
@@ -641,7 +651,7 @@ final class DecompositionRun {
     /// The restricted master as a MIP over every generated alliance, with the known plans whose
     /// alliances are all in the master offered as incumbents.
     func masterMIP(timeLimit: Double) throws {
-        guard timeLimit > 0.01, !options.cancellation.isCancelled else { return }
+        guard timeLimit > 0.01, !options.cancellation.isCancelled, !planProven else { return }
         let nC = problem.communityCount
         let incumbents: [[Int]] = plans.compactMap { entry in
             var choice: [Int] = []
