@@ -9,8 +9,9 @@ import Foundation
 /// units, `UnitAllocation`) are small: column generation on each converges quickly, in
 /// parallel threads. Every alliance a block generates is an alliance of the whole problem with
 /// the same value (`BlockProblem` keeps each community's share of the objective), and the blocks'
-/// master LP solutions together are a solution of the whole master, so the whole master starts
-/// near the blocks' combined LP value. The blocks' unit prices (each unit's from the block where
+/// master LP solutions together satisfy the whole master's unit rows whenever the allotment gave
+/// every unit its minimum (as it usually does), so the whole master starts near the blocks'
+/// combined LP value. The blocks' unit prices (each unit's from the block where
 /// it has most places) are where the whole problem's first pricing round is evaluated; like any
 /// prices they give a valid Lagrangian bound of the whole problem — the blocks themselves prove
 /// nothing about it, since they restrict which units serve where.
