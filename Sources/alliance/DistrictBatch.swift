@@ -54,7 +54,8 @@ struct DistrictBatch {
         do {
             let problem = try DistrictLists.problem(district, options: options, model: command.model)
             result.report = try command.solveAndWrite(problem, into: root.appendingPathComponent(name, isDirectory: true),
-                                                      cancellation: cancellation, progress: nil).report
+                                                      cancellation: cancellation, district: district.name,
+                                                      progress: nil).report
         } catch {
             result.error = Self.oneLine(error)
         }

@@ -120,13 +120,15 @@ struct SolveCommand: ParsableCommand {
 
     /// Solves `problem` (stage 1, then stage 2 when projects are listed) and writes a single run's
     /// files into `folder`: the one code path for a plain run and for each district of a batch run.
-    /// Returns the report and the names of the files written.
-    func solveAndWrite(_ problem: Problem, into folder: URL, cancellation: CancellationFlag,
+    /// Returns the report and the names of the files written. `district` prefixes the
+    /// `--log-phases` lines (`[区1] …`), since districts solved side by side interleave them.
+    func solveAndWrite(_ problem: Problem, into folder: URL, cancellation: CancellationFlag, district: String? = nil,
                        progress: (@Sendable (SolveProgress) -> Void)?) throws -> (report: PlanReport, files: [String]) {
         try size.check(problem)
         var settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, progress: progress,
                                      cancellation: cancellation)
-        if logPhases { settings.phaseLog = { Console.error($0.line) } }
+        let prefix = district.map { "[\($0)] " } ?? ""
+        if logPhases { settings.phaseLog = { Console.error(prefix + $0.line) } }
         let outcome = try makeStrategy().solve(problem, settings: settings)
         var report = PlanReport(problem: problem, outcome: outcome, strategy: strategy)
         report.priorities = try parsedPriorities()

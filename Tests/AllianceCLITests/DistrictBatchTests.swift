@@ -143,6 +143,25 @@ final class DistrictBatchTests: XCTestCase {
         XCTAssertTrue(table.dropFirst().allSatisfy { Double($0[8]) != nil }, "seconds recorded without --no-timings")
     }
 
+    /// `--log-phases` in a batch: every phase line names its district, and each district's
+    /// phases are all there.
+    func testLogPhasesPrefixesEachLineWithItsDistrict() throws {
+        let cityFolder = scratch.appendingPathComponent("city")
+        try write(city(failing: false), to: cityFolder)
+        let out = scratch.appendingPathComponent("out")
+        let result = try CommandRunner.run(["solve", cityFolder.path, "--out", out.path, "--jobs", "2",
+                                            "--time-limit", "10", "--quiet", "--log-phases"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stderr.split(separator: "\n").map(String.init).filter { $0.contains(" s left)") }
+        XCTAssertFalse(lines.isEmpty, result.stderr)
+        for line in lines {
+            XCTAssertTrue(["[区1] ", "[区2] ", "[区3] "].contains { line.hasPrefix($0) }, line)
+        }
+        for name in ["区1", "区2", "区3"] {
+            XCTAssertTrue(lines.contains { $0.hasPrefix("[\(name)] ") && $0.contains(" begin local ") }, result.stderr)
+        }
+    }
+
     /// A district whose lists cannot be planned (units but no communities) fails alone.
     func testDistrictWithoutCommunitiesFailsAlone() throws {
         var districts = city(failing: false)
