@@ -15,10 +15,8 @@ struct DistrictBatch {
     let cancellation: CancellationFlag
 
     func run(_ instance: Instance, folder: URL) throws {
-        let options = try command.model.planningOptions()
-        let (districts, warnings) = try DistrictLists.split(instance, options: options, model: command.model)
         let quiet = command.quiet
-        for warning in warnings where !quiet { Console.error("warning: \(warning)") }
+        let (districts, options) = try DistrictLists.split(instance, model: command.model, quiet: quiet)
         let folders = FolderNames.unique(districts.map(\.name))
         let bar = DistrictProgressBar(total: districts.count, enabled: !quiet && Console.stderrIsTerminal)
         let command = self.command, cancellation = self.cancellation

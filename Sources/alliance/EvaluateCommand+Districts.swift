@@ -24,13 +24,15 @@ extension EvaluateCommand {
                 districts: results.map { DistrictEntry(district: $0.district, document: EvaluationDocument($0.evaluation, problem: $0.problem)) },
                 objective: total, feasible: broken == 0)))
         } else {
-            print(Self.districtsText(results.map { ($0.district, $0.evaluation) }, total: total))
+            print(Self.districtsText(results.map { ($0.district, $0.evaluation) }, total: total, broken: broken))
         }
         if broken > 0 { throw ExitCode(3) }
     }
 
     /// Each district's block as a single run prints it, then one row per district and the total.
-    static func districtsText(_ results: [(district: String, evaluation: Evaluation)], total: Double) -> String {
+    /// `total` and `broken` are the sums of the districts' objectives and broken rules.
+    static func districtsText(_ results: [(district: String, evaluation: Evaluation)], total: Double,
+                              broken: Int) -> String {
         var blocks = results.map { "[\($0.district)]\n" + text($0.evaluation) }
         var rows = [["district", "objective", "coverage", "balance", "distance", "preference", "keep", "rules"]]
         for (district, evaluation) in results {
@@ -40,7 +42,6 @@ extension EvaluateCommand {
                          Format.number(terms.preference), Format.percent(terms.keep),
                          evaluation.violations.isEmpty ? "all satisfied" : "\(evaluation.violations.count) broken"])
         }
-        let broken = results.reduce(0) { $0 + $1.evaluation.violations.count }
         rows.append(["total", Format.objective(total), "", "", "", "", "",
                      broken == 0 ? "all satisfied" : "\(broken) broken"])
         blocks.append(TextTable.render(rows))

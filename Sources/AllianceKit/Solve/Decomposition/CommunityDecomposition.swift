@@ -412,13 +412,7 @@ final class DecompositionRun {
                     duals = lp.unitDuals
                 }
                 let pricingStart = Date()
-                let outcomes = try pool.price(PricingRound(
-                    duals: duals, starts: bestStarts(duals: duals), active: active, deadline: deadline,
-                    cancellation: options.cancellation))
-                pricingSeconds += Date().timeIntervalSince(pricingStart)
-                pricingRounds += 1
-
-                try checkFeasible(outcomes)
+                let outcomes = try price(at: duals, active: active, until: deadline)
                 var roundBound: Double? = nil
                 if root, let bound = record(duals: duals, outcomes: outcomes) {
                     roundBound = bound
@@ -456,13 +450,22 @@ final class DecompositionRun {
         return (last, .stopped)
     }
 
-    /// Throws `SolveError.infeasible` when a pricing MIP proved its community has no alliance.
-    private func checkFeasible(_ outcomes: [PricingOutcome]) throws {
+    /// One pricing round of the `active` communities at `duals`, counted in `pricingRounds` and
+    /// `pricingSeconds`. Throws `SolveError.infeasible` when a pricing MIP proved its community
+    /// has no alliance.
+    private func price(at duals: [Double], active: [Bool], until deadline: Date) throws -> [PricingOutcome] {
+        let start = Date()
+        let outcomes = try pool.price(PricingRound(
+            duals: duals, starts: bestStarts(duals: duals), active: active, deadline: deadline,
+            cancellation: options.cancellation))
+        pricingSeconds += Date().timeIntervalSince(start)
+        pricingRounds += 1
         if let infeasible = outcomes.first(where: { $0.bound == -.infinity }) {
             throw SolveError.infeasible([InfeasibilityReason(
                 "community \(problem.communities[infeasible.community].id) has no alliance that "
                     + "satisfies its own rules (size, allowed and fixed pairs, lead)")])
         }
+        return outcomes
     }
 
     /// The Lagrangian bound of a root pricing round at `duals` (nil when some community ended
@@ -500,13 +503,8 @@ final class DecompositionRun {
         guard !mustStop(deadline) else { return }
         let before = bestBound
         let pricingStart = Date()
-        let outcomes = try pool.price(PricingRound(
-            duals: warm.duals, starts: bestStarts(duals: warm.duals),
-            active: [Bool](repeating: true, count: problem.communityCount), deadline: deadline,
-            cancellation: options.cancellation))
-        pricingSeconds += Date().timeIntervalSince(pricingStart)
-        pricingRounds += 1
-        try checkFeasible(outcomes)
+        let outcomes = try price(at: warm.duals, active: [Bool](repeating: true, count: problem.communityCount),
+                                 until: deadline)
         let bound = record(duals: warm.duals, outcomes: outcomes)
         let columns = outcomes.flatMap(\.columns)
         options.roundLog?(DecompositionRound(
