@@ -61,6 +61,8 @@ public struct Problem: Sendable {
     public let totalWeightedNeed: Double
     /// Non-fatal remarks (ignored previous-plan rows, missing coordinates …).
     public let warnings: [String]
+    /// The objective's coefficients, worked out once here (see `ObjectiveCoefficients`).
+    public let coefficients: ObjectiveCoefficients
 
     public var communities: [Community] { instance.communities }
     public var unitCount: Int { units.count }
@@ -241,5 +243,10 @@ public struct Problem: Sendable {
         let totalStrength = communities.reduce(0) { $0 + $1.strength } + units.reduce(0) { $0 + $1.strength }
         self.meanStrength = options.meanStrengthOverride ?? (nC > 0 ? totalStrength / Double(nC) : 0)
         self.warnings = instance.warnings + warnings
+        self.coefficients = ObjectiveCoefficients(
+            units: units, communityCount: nC, categoryCount: nR, options: options, distance: distance,
+            preference: preference, previous: previous, previousPairCount: previousPairCount, priority: priority,
+            need: need, totalWeightedNeed: totalWeightedNeed, meanStrength: meanStrength,
+            totalMaxAssignments: tMax, maxDistance: maxDistance)
     }
 }
