@@ -54,10 +54,14 @@ let package = Package(
             ]
         ),
         // Corpus/: bad-input cases read by CorpusTests at run time (tools/make_corpus.py writes them).
+        // Golden/: every example's output files, read by GoldenOutputTests (scripts/refresh-golden.sh).
         .testTarget(
             name: "AllianceCLITests",
-            dependencies: ["AllianceKit", "alliance", "WorkbookFixtures"],
-            exclude: ["Corpus"]
+            dependencies: [
+                "AllianceKit", "alliance", "WorkbookFixtures",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["Corpus", "Golden"]
         ),
     ]
 )
