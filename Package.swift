@@ -24,12 +24,26 @@ let package = Package(
         .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter"),
         // The only module that imports CXLSXWriter: workbooks as Swift values, validated, written in one call.
         .target(name: "XLSX", dependencies: ["CXLSXWriter"]),
-        // Domain: instance, input, model builder, strategies, evaluator, exporters.
+        // The layers of the domain, each importing only the ones above it in this list
+        // (docs/ARCHITECTURE.md draws the graph):
+        // the model: lists as values, the derived problem, the objective, the evaluator, diagnostics.
+        .target(name: "AllianceModel"),
+        // Reading the lists: CSV (UTF-8, GB18030), .xlsx workbooks, plan files.
         .target(
-            name: "AllianceKit",
-            dependencies: ["GLPK", "XLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "AllianceInput",
+            dependencies: ["AllianceModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             // GB18030 is decoded with iconv, which glibc includes and macOS keeps in libiconv.
             linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]
+        ),
+        // Finding plans: strategies, the decomposition, branch-and-cut, claiming projects (GLPK).
+        .target(name: "AllianceSolve", dependencies: ["AllianceModel", "GLPK"]),
+        // Writing what is handed over: CSV, JSON, .xlsx, HTML report, MathProg data, diffs.
+        .target(name: "AllianceReport", dependencies: ["AllianceModel", "AllianceInput", "AllianceSolve", "XLSX"]),
+        // The run pipeline (read → solve → evaluate → write) and the instance generator; re-exports
+        // the layers below, so a program needs `import AllianceKit` only.
+        .target(
+            name: "AllianceKit",
+            dependencies: ["AllianceModel", "AllianceInput", "AllianceSolve", "AllianceReport"]
         ),
         // The command-line tool.
         .executableTarget(
@@ -49,7 +63,8 @@ let package = Package(
         .testTarget(
             name: "AllianceKitTests",
             dependencies: [
-                "AllianceKit", "GLPK", "XLSX", "WorkbookFixtures",
+                "AllianceKit", "AllianceModel", "AllianceInput", "AllianceSolve", "AllianceReport", "GLPK", "XLSX",
+                "WorkbookFixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -58,8 +73,8 @@ let package = Package(
         .testTarget(
             name: "AllianceCLITests",
             dependencies: [
-                "AllianceKit", "alliance", "WorkbookFixtures",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "AllianceKit", "AllianceModel", "AllianceInput", "AllianceSolve", "AllianceReport", "alliance",
+                "WorkbookFixtures", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Corpus", "Golden"]
         ),

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// Output files appear whole or not at all; temporary files are hidden, named after the
 /// process, and leftovers of a process that died between writing and renaming are removed by

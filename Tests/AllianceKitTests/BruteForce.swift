@@ -1,4 +1,8 @@
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// Finds the optimum of a tiny problem by enumerating every assignment: each unit picks an
 /// allowed set of between m_o and k_o communities; a full assignment is kept when every

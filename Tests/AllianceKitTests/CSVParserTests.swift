@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// The CSV layer: parsing with exact positions, decoding, header mapping, typed cells, writing.
 final class CSVParserTests: XCTestCase {

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// A set `CancellationFlag` stops every strategy and every phase of `exact` long before its
 /// time limit, with the best plan so far (status `interrupted`, a plan that breaks no rule) or

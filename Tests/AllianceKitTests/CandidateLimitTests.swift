@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// `--candidates k`: the guarantees of `CandidateLimit`, checked by recounting the allowed pairs.
 final class CandidateLimitTests: XCTestCase {

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// Stage 2 cross-checked with glpsol running `models/claim.mod`, a MathProg model written from
 /// MODEL.md on its own: the data file holds the plan, raw unit resources (summed over group

@@ -1,5 +1,9 @@
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// Stage 2 (领单): hand-solved claiming problems, brute force against the GLPK MIP, shares,
 /// reasons, and thread independence.

@@ -1,7 +1,11 @@
 import Foundation
 import GLPK
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// The Dantzig–Wolfe decomposition by community: its bound must lie between the true optimum
 /// (from `exact`) and the compact model's LP bound, and its plans must be feasible with the

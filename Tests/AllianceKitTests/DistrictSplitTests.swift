@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// Batch planning by district: how the lists are split, and the folder names districts get.
 final class DistrictSplitTests: XCTestCase {

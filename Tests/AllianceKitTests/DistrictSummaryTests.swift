@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// The top-level plan.xlsx and report.html of a batch run by district, built from the same results
 /// as districts.csv: read back with openpyxl and an XML parser and checked against districts.csv

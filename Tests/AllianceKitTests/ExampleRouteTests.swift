@@ -1,7 +1,11 @@
 import Foundation
 import GLPK
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// The bundled small examples solved by both routes: the model this package builds in Swift
 /// (through `exact`) and `models/alliance.mod` with generated data through GLPK's MathProg

@@ -1,5 +1,9 @@
 import Foundation
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// Paths and helpers shared by the tests.
 enum Fixtures {

@@ -1,5 +1,9 @@
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// Tiny instances whose optimum is worked out by hand in the comments.
 final class HandSolvedTests: XCTestCase {

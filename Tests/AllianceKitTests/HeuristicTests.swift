@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// `greedy` and `local`: feasibility on random instances and the examples, repair against
 /// brute force, the incremental objective against `Evaluator`, and determinism.

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// Reading plan files (the tool's own output) for `--previous` and `evaluate`.
 final class InputPlanReaderTests: XCTestCase {

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// Reading the list files into an `Instance`: every rule of MODEL.md's "Input files", and each
 /// error class with its exact file:line:column.

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// The input template: read back with openpyxl, its headers are ones the list readers accept,
 /// and the example rows, saved as CSV files, make an instance that solves.

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// `MathProgDataWriter` together with `models/alliance.mod`, solved by GLPK's stand-alone
 /// `glpsol` (required: these tests fail, never skip, when it is missing).

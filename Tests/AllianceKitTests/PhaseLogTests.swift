@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// `SolveSettings.phaseLog` (`alliance solve --log-phases`): every phase of `exact` begins and
 /// ends once, in order, each event timed against the time limit, with GLPK's output as notes of

@@ -1,5 +1,9 @@
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// `PlanDiff` on two plans whose changes are known by construction.
 final class PlanDiffTests: XCTestCase {

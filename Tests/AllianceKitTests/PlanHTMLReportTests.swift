@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// `report.html`: well-formed, self-contained, every name escaped, and the charts and cards
 /// showing the numbers of the plan (recomputed here by hand, not read back from the renderer).

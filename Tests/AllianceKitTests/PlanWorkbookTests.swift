@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// plan.xlsx for the bundled examples, read back with openpyxl and checked against the report,
 /// plan.csv and the input lists (recomputed here, not taken from the workbook code).

@@ -1,7 +1,11 @@
 import Foundation
 import GLPK
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// `exact` against independent evidence on random instances it has never seen:
 /// brute-force enumeration on tiny ones, and GLPK's MathProg translator running

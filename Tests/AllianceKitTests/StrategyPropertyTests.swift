@@ -1,7 +1,11 @@
 import Foundation
 import PropertyBased
 import Testing
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// Properties every strategy must have on any instance the generator can draw: a plan that
 /// breaks no rule (judged by the evaluator), or agreement that there is none; a proven bound

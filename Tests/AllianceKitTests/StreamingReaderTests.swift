@@ -1,7 +1,11 @@
 import Foundation
 import PropertyBased
 import Testing
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// The readers stream: files are read in chunks, decoded and parsed piece by piece. Whatever the
 /// chunk size, the records, syntax errors, encoding and decoding errors must be those of reading

@@ -1,7 +1,11 @@
 import Foundation
 import PropertyBased
 import Testing
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// The street decomposition: its split, the allotment of units to blocks, the block problems'
 /// objectives against the whole, and the plans it returns.

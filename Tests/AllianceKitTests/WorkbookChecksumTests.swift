@@ -1,7 +1,11 @@
 import Foundation
 import WorkbookFixtures
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// Damaged zip entries are refused before their XML is read: ZIPFoundation's streaming extract
 /// computes an entry's CRC-32 but leaves the comparison to the caller.

@@ -1,7 +1,11 @@
 import Foundation
 import WorkbookFixtures
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// Reading the lists from an `.xlsx` workbook: the same instance as from the CSV files, errors at
 /// `sheet!cell`, and every hostile workbook refused with the limit it hit.

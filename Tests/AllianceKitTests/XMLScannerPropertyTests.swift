@@ -2,7 +2,11 @@ import Foundation
 import PropertyBased
 import Testing
 import WorkbookFixtures
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// Random damage to a valid sheet part never crashes the workbook XML scanner: every mutant is
 /// either read (with balanced start and end events) or refused with an error inside the part, and

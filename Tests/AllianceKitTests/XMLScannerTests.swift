@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// Every event the scanner sends, as text: `<name a=1 b=2>`, `</name>`, and the text between
 /// (adjacent text events joined, since a handler may get text in several pieces).

@@ -1,3 +1,5 @@
+import AllianceModel
+
 /// Cities of several districts for batch planning: each district drawn by `InstanceGenerator`
 /// with its own seed, ids prefixed with the district number (`D3-C12`, `D3-U40`, groups
 /// `D3-G2`), every community and unit carrying its district's name.

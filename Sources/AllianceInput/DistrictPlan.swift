@@ -1,0 +1,44 @@
+import AllianceModel
+
+/// A plan for district lists, split into each district's rows so that every district's part can
+/// be judged on that district's own instance (`alliance evaluate` on a batch solve's combined
+/// plan.csv, or on a plan without a `district` column).
+public enum DistrictPlan {
+    /// The rows of `rows` per district of `districts` (same order), routed by the community's
+    /// district. Throws one `InputError` per row, at its cell, that names a unit or community the
+    /// lists do not have, pairs a unit with a community of another district, or whose `district`
+    /// cell differs from its community's district.
+    public static func split(_ rows: [PlanReader.Row], districts: [DistrictInstance], lists: Instance,
+                             planFile: String = "plan.csv") throws -> [[Assignment]] {
+        let (communityDistrict, unitDistrict) = DistrictSplit.districtsByID(lists)
+        let position = Dictionary(districts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var parts = [[Assignment]](repeating: [], count: districts.count)
+        var errors: [InputError] = []
+        for row in rows {
+            let assignment = row.assignment
+            let here = assignment.source ?? SourceLocation(file: planFile, line: 1, column: 1)
+            let community = communityDistrict[assignment.communityID]
+            let unit = unitDistrict[assignment.orgID]
+            if community == nil {
+                errors.append(InputError(here, "unknown community '\(assignment.communityID)' (not in communities.csv)"))
+            }
+            if unit == nil {
+                errors.append(InputError(here, "unknown unit '\(assignment.orgID)' (not in organizations.csv)"))
+            }
+            guard let community, let unit else { continue }
+            if let named = row.district, named != community {
+                errors.append(InputError(row.districtSource ?? here,
+                    "row names district '\(named)' but community \(assignment.communityID) lies in '\(community)'"))
+                continue
+            }
+            if unit != community {
+                errors.append(InputError(here,
+                    "unit \(assignment.orgID) (district '\(unit)') serves community \(assignment.communityID) of district '\(community)'; a unit serves only its own district"))
+                continue
+            }
+            if let index = position[community] { parts[index].append(assignment) }
+        }
+        if !errors.isEmpty { throw InputErrors(InstanceReader.sorted(errors)) }
+        return parts
+    }
+}

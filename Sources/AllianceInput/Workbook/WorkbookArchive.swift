@@ -1,0 +1,98 @@
+import AllianceModel
+import Foundation
+import ZIPFoundation
+
+/// The zip archive of an `.xlsx` workbook, read with `WorkbookLimits` enforced: entry count and
+/// declared sizes are checked when it is opened, and the bytes actually inflated are counted while
+/// extracting (declared sizes can lie), so a zip bomb is refused before it fills memory.
+final class WorkbookArchive {
+    private let archive: Archive
+    private let place: WorkbookPlace
+    private let limits: WorkbookLimits
+    /// Entry path, lowercased (part names are case-insensitive) → entry.
+    private var entries: [String: Entry] = [:]
+    private var extracted: UInt64 = 0
+
+    init(url: URL, place: WorkbookPlace, limits: WorkbookLimits) throws(InputError) {
+        self.place = place
+        self.limits = limits
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw place.error(FileManager.default.fileExists(atPath: url.path) ? "cannot read the file" : "no such file")
+        }
+        let magic = [UInt8]((try? handle.read(upToCount: 4)) ?? Data())
+        try? handle.close()
+        if magic == [0xD0, 0xCF, 0x11, 0xE0] {
+            throw place.error("not an .xlsx workbook: this is an old-style .xls workbook or a password-protected one; "
+                + "save it in Excel as \"Excel Workbook (*.xlsx)\" without a password")
+        }
+        guard magic.count == 4, magic[0] == 0x50, magic[1] == 0x4B else {
+            throw place.error("not an .xlsx workbook (an .xlsx file is a zip archive, and this one does not start like one)")
+        }
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw place.error("damaged or truncated workbook: the zip archive cannot be read (\(error))")
+        }
+        var count = 0
+        var declared: UInt64 = 0
+        for entry in archive {
+            count += 1
+            if count > limits.maxEntries {
+                throw place.error("refused: the workbook holds more than \(limits.maxEntries) files (zip entries)")
+            }
+            let size = entry.uncompressedSize
+            if size > limits.maxEntryBytes {
+                throw place.error("refused: \(entry.path) would expand to \(size) bytes, more than the limit of "
+                    + "\(limits.maxEntryBytes) bytes for one part (a zip bomb?)")
+            }
+            declared += size
+            if declared > limits.maxTotalBytes {
+                throw place.error("refused: the workbook would expand to more than \(limits.maxTotalBytes) bytes "
+                    + "in total (a zip bomb?)")
+            }
+            entries[Self.key(entry.path)] = entry
+        }
+        if count == 0 { throw place.error("damaged or truncated workbook: the zip archive lists no files") }
+    }
+
+    private static func key(_ path: String) -> String {
+        (path.hasPrefix("/") ? String(path.dropFirst()) : path).lowercased()
+    }
+
+    /// Whether the archive has an entry at `path`.
+    func contains(_ path: String) -> Bool { entries[Self.key(path)] != nil }
+
+    /// The bytes of the entry at `path`, nil when there is none; throws when a limit is hit or the
+    /// entry is damaged (undecodable, or its bytes do not match its CRC-32, which ZIPFoundation's
+    /// streaming `extract` computes but does not compare).
+    func data(_ path: String) throws(InputError) -> Data? {
+        guard let entry = entries[Self.key(path)] else { return nil }
+        var data = Data()
+        var problem: InputError?
+        let limits = self.limits, place = self.place
+        var total = extracted
+        let checksum: CRC32
+        do {
+            checksum = try archive.extract(entry, skipCRC32: false) { chunk in
+                total += UInt64(chunk.count)
+                if UInt64(data.count + chunk.count) > limits.maxEntryBytes {
+                    problem = place.error("refused: \(entry.path) expands to more than the limit of "
+                        + "\(limits.maxEntryBytes) bytes for one part, more than its header declares (a zip bomb)")
+                } else if total > limits.maxTotalBytes {
+                    problem = place.error("refused: the workbook expands to more than \(limits.maxTotalBytes) bytes "
+                        + "in total (a zip bomb)")
+                }
+                if problem != nil { throw CancellationError() }
+                data.append(chunk)
+            }
+        } catch {
+            extracted = total
+            throw problem ?? place.error("damaged or truncated workbook: \(entry.path) cannot be extracted (\(error))")
+        }
+        extracted = total
+        guard checksum == entry.checksum else {
+            throw place.error("damaged workbook: \(entry.path) does not match its checksum (CRC-32); the file is damaged")
+        }
+        return data
+    }
+}

@@ -1,0 +1,96 @@
+import AllianceModel
+import AllianceSolve
+import Foundation
+
+/// Several strategies run on the same problem, side by side: each plan judged by the
+/// evaluator, and every gap measured against the best bound any of them proved.
+public struct Comparison: Sendable {
+    /// One strategy's result.
+    public struct Row: Sendable {
+        public var strategy: String
+        public var status: SolveStatus?
+        public var evaluation: Evaluation?
+        public var bound: Double?
+        public var seconds: Double
+        /// Why there is no plan, when there is none.
+        public var failure: String?
+    }
+
+    public var rows: [Row]
+
+    /// The smallest bound proven by any strategy (the tightest claim), if any.
+    public var bestBound: Double? { rows.compactMap(\.bound).min() }
+
+    /// The best objective reached.
+    public var bestObjective: Double? { rows.compactMap { $0.evaluation?.objective }.max() }
+
+    /// Relative gap between a row's objective and the best proven bound.
+    public func gap(_ row: Row) -> Double? {
+        guard let objective = row.evaluation?.objective, let bound = bestBound else { return nil }
+        return max(0, relativeGap(objective: objective, bound: max(bound, objective)))
+    }
+
+    /// Runs `strategies` one after another, each with the same settings.
+    public static func run(_ problem: Problem, strategies: [(name: String, strategy: any Strategy)],
+                           settings: SolveSettings, before: ((String) -> Void)? = nil) -> Comparison {
+        var rows: [Row] = []
+        for (name, strategy) in strategies {
+            before?(name)
+            let start = Date()
+            do {
+                let outcome = try strategy.solve(problem, settings: settings)
+                rows.append(Row(strategy: name, status: outcome.status,
+                                evaluation: outcome.plan.map { Evaluator.evaluate($0, in: problem) },
+                                bound: outcome.bound, seconds: outcome.solveSeconds))
+            } catch {
+                rows.append(Row(strategy: name, status: nil, evaluation: nil, bound: nil,
+                                seconds: Date().timeIntervalSince(start), failure: "\(error)"))
+            }
+        }
+        return Comparison(rows: rows)
+    }
+
+    /// `compare.csv`: one row per strategy.
+    public func csv() -> String {
+        let header = ["strategy", "status", "objective"] + Term.allCases.map(\.rawValue)
+            + ["bound", "gap_to_best_bound", "seconds", "violations", "failure"]
+        let lines = rows.map { row -> [String] in
+            let terms = Term.allCases.map { term in row.evaluation.map { "\($0.terms[term])" } ?? "" }
+            return [row.strategy, row.status?.rawValue ?? "none", row.evaluation.map { "\($0.objective)" } ?? ""]
+                + terms
+                + [row.bound.map { "\($0)" } ?? "", gap(row).map { "\($0)" } ?? "", "\(row.seconds)",
+                   row.evaluation.map { "\($0.violations.count)" } ?? "", row.failure ?? ""]
+        }
+        return CSVWriter.encode(header: header, rows: lines)
+    }
+
+    /// `compare.json`: the same, with the best bound and objective.
+    public func json() throws -> Data {
+        struct Entry: Encodable {
+            var strategy: String
+            var status: String?
+            var objective: Double?
+            var terms: Terms?
+            var bound: Double?
+            var gap_to_best_bound: Double?
+            var seconds: Double
+            var violations: [String]?
+            var failure: String?
+        }
+        struct Document: Encodable {
+            var best_bound: Double?
+            var best_objective: Double?
+            var strategies: [Entry]
+        }
+        let document = Document(best_bound: bestBound, best_objective: bestObjective, strategies: rows.map {
+            Entry(strategy: $0.strategy, status: $0.status?.rawValue, objective: $0.evaluation?.objective,
+                  terms: $0.evaluation?.terms, bound: $0.bound, gap_to_best_bound: gap($0), seconds: $0.seconds,
+                  violations: $0.evaluation?.violations.map(\.description), failure: $0.failure)
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(document)
+        data.append(contentsOf: Array("\n".utf8))
+        return data
+    }
+}

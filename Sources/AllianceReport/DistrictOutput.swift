@@ -1,0 +1,133 @@
+import AllianceInput
+import AllianceModel
+import Foundation
+
+/// Folder names for districts: a district name as written in a spreadsheet may hold anything
+/// (slashes, "..", control characters, a name that differs from another only in case), but the
+/// folder it becomes must stay inside the output folder and be unique.
+public enum FolderNames {
+    /// File names written at the top of a batch output folder, which no district folder may take.
+    public static let reserved: Set<String> = ["plan.csv", "districts.csv", "plan.json", "plan.xlsx", "report.html",
+                                               "communities.csv", "projects.csv"]
+    private static let windowsDevices: Set<String> = Set(["CON", "PRN", "AUX", "NUL"]
+        + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
+    /// Longest folder name in UTF-8 bytes (file systems allow 255).
+    static let maxBytes = 120
+
+    /// One safe, unique folder name per name, in order: path separators, control characters and
+    /// characters Windows forbids become `_`; leading and trailing dots and surrounding spaces go;
+    /// Windows device names (`CON`, `nul.txt` …) get a leading `_`; an empty
+    /// result becomes `district`; long names are shortened; names equal (ignoring case) to an
+    /// earlier one or to a reserved file name get `-2`, `-3` ….
+    public static func unique(_ names: [String]) -> [String] {
+        var taken = Set(reserved.map { $0.lowercased() })
+        return names.map { name in
+            let base = sanitize(name)
+            var candidate = base, n = 2
+            while taken.contains(candidate.lowercased()) {
+                candidate = "\(base)-\(n)"
+                n += 1
+            }
+            taken.insert(candidate.lowercased())
+            return candidate
+        }
+    }
+
+    /// A single name made safe, not yet unique.
+    public static func sanitize(_ name: String) -> String {
+        let unsafe: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|"]
+        var text = String(name.map { character -> Character in
+            if unsafe.contains(character) || character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                return "_"
+            }
+            return character
+        }).trimmingWhitespace()
+        while text.hasPrefix(".") { text.removeFirst() }
+        text = text.trimmingWhitespace()
+        while text.utf8.count > maxBytes { text.removeLast() }
+        // Windows drops trailing dots and reserves device names (CON, NUL, COM1 …) in any case.
+        while text.hasSuffix(".") || text.hasSuffix(" ") { text.removeLast() }
+        let stem = text.split(separator: ".", maxSplits: 1).first.map { $0.uppercased() } ?? ""
+        if windowsDevices.contains(stem) { text = "_" + text }
+        return text.isEmpty ? "district" : text
+    }
+}
+
+/// How one district's batch run ended, one row of `districts.csv`.
+public struct DistrictResult: Sendable {
+    public var district: String
+    /// The folder below the output folder holding the district's plan.
+    public var folder: String
+    public var communities: Int
+    /// Organizations as listed (before group merging).
+    public var organizations: Int
+    /// The report when a plan was found and written, else nil.
+    public var report: PlanReport?
+    /// Why the district has no plan, one line.
+    public var error: String?
+    public var seconds: Double
+
+    public init(district: String, folder: String, communities: Int, organizations: Int, report: PlanReport?,
+                error: String?, seconds: Double) {
+        self.district = district
+        self.folder = folder
+        self.communities = communities
+        self.organizations = organizations
+        self.report = report
+        self.error = error
+        self.seconds = seconds
+    }
+
+    /// `optimal`, `feasible` or `failed`.
+    public var status: String { report?.status.rawValue ?? "failed" }
+}
+
+/// The files at the top of a batch output folder: `plan.csv` (every district's plan.csv with a
+/// leading `district` column), `districts.csv` (one row per district), and for people
+/// `plan.xlsx` (`DistrictWorkbook`) and `report.html` (`DistrictHTMLReport`) summarizing the
+/// districts, all from the same `[DistrictResult]`.
+public enum DistrictOutput {
+    /// The names `files` writes, in order.
+    public static let fileNames = ["plan.csv", "districts.csv", "plan.xlsx", "report.html"]
+
+    /// `plan.csv`, `districts.csv`, `plan.xlsx` and `report.html`, rows in district order, to be
+    /// written together by `AtomicFiles.write`. The CSV files start with a byte order mark unless
+    /// `byteOrderMark` is false, as a single run's do.
+    public static func files(_ results: [DistrictResult], includeTimings: Bool,
+                             byteOrderMark: Bool = true) throws -> [(name: String, contents: Data)] {
+        func csv(_ text: String) -> Data { Data(((byteOrderMark ? CSVWriter.byteOrderMark : "") + text).utf8) }
+        return [("plan.csv", csv(try combinedPlanCSV(results))),
+                ("districts.csv", csv(districtsCSV(results, includeTimings: includeTimings))),
+                ("plan.xlsx", try DistrictWorkbook(results, includeTimings: includeTimings).data()),
+                ("report.html", DistrictHTMLReport(results, includeTimings: includeTimings).data)]
+    }
+
+    /// Every successful district's `plan.csv`, as the single-run code wrote it, behind a `district` column.
+    public static func combinedPlanCSV(_ results: [DistrictResult]) throws -> String {
+        var header: [String]?
+        var rows: [[String]] = []
+        for result in results {
+            guard let report = result.report else { continue }
+            let records = try CSVParser.records(report.planCSV(), file: "plan.csv")
+            guard let first = records.first else { continue }
+            header = header ?? ["district"] + first.fields.map(\.text)
+            rows += records.dropFirst().map { [result.district] + $0.fields.map(\.text) }
+        }
+        return CSVWriter.encode(header: header ?? ["district", "community_id", "community_name", "org_id", "org_name", "role"],
+                                rows: rows)
+    }
+
+    /// One row per district: status, objective, bound, gap, seconds, the error of a failed one.
+    public static func districtsCSV(_ results: [DistrictResult], includeTimings: Bool) -> String {
+        let rows = results.map { result -> [String] in
+            let report = result.report
+            return [result.district, result.folder, result.status, String(result.communities), String(result.organizations),
+                    report.map { formatNumber($0.evaluation.objective) } ?? "",
+                    report?.bound.map(formatNumber) ?? "", report?.gap.map(formatNumber) ?? "",
+                    includeTimings ? formatNumber((result.seconds * 1000).rounded() / 1000) : "",
+                    result.error ?? ""]
+        }
+        return CSVWriter.encode(header: ["district", "folder", "status", "communities", "organizations", "objective", "bound",
+                                         "gap", "seconds", "error"], rows: rows)
+    }
+}

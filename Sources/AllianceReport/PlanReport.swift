@@ -1,0 +1,168 @@
+import AllianceModel
+import AllianceSolve
+import Foundation
+
+/// A solved plan with everything the output files say about it: the plan, its evaluation
+/// (recomputed by `Evaluator`, never taken from solver variables) and what the solver proved.
+public struct PlanReport: Sendable {
+    public var problem: Problem
+    public var plan: Plan
+    public var evaluation: Evaluation
+    public var status: SolveStatus
+    public var strategy: String
+    /// Best proven upper bound on the objective, when one was proven.
+    public var bound: Double?
+    public var solveSeconds: Double
+    /// The lexicographic priorities the plan was optimized by, if any (instead of the weights).
+    public var priorities: [Term]?
+    /// Stage 2: the projects claimed by each alliance's members, when projects were listed.
+    public var claims: ClaimResult?
+    /// The greedy plan's evaluation on the same problem, shown beside the plan as a baseline.
+    public var baseline: Evaluation?
+
+    public init(problem: Problem, outcome: SolveOutcome, strategy: String) {
+        precondition(outcome.plan != nil, "a report needs a plan")
+        self.problem = problem
+        let plan = outcome.plan!
+        let evaluation = Evaluator.evaluate(plan, in: problem)
+        self.plan = plan
+        self.evaluation = evaluation
+        self.status = outcome.status
+        self.strategy = strategy
+        self.bound = outcome.bound.map { max($0, evaluation.objective) }
+        self.solveSeconds = outcome.solveSeconds
+    }
+
+    /// The evaluation of the greedy plan for `problem`, the baseline outputs show beside a plan;
+    /// `nil` when greedy finds no feasible plan.
+    public static func greedyBaseline(for problem: Problem) -> Evaluation? {
+        guard let plan = try? GreedyStrategy().solve(problem, settings: SolveSettings(timeLimit: 10)).plan else {
+            return nil
+        }
+        let evaluation = Evaluator.evaluate(plan, in: problem)
+        return evaluation.isFeasible ? evaluation : nil
+    }
+
+    /// Relative gap between the plan's objective and the proven bound (0 when optimal).
+    public var gap: Double? {
+        if status == .optimal { return 0 }
+        return bound.map { relativeGap(objective: evaluation.objective, bound: $0) }
+    }
+
+    /// The output files: `plan.csv`, `communities.csv`, `plan.json`, `plan.xlsx`, `report.html`,
+    /// and `projects.csv` when projects were claimed. The CSV files start with a byte order mark
+    /// unless `byteOrderMark` is false, so that Excel reads them as UTF-8.
+    public func files(includeTimings: Bool = true, byteOrderMark: Bool = true) throws -> [(name: String, contents: Data)] {
+        func csv(_ text: String) -> Data { Data(((byteOrderMark ? CSVWriter.byteOrderMark : "") + text).utf8) }
+        var files: [(name: String, contents: Data)] = [
+            ("plan.csv", csv(planCSV())),
+            ("communities.csv", csv(communitiesCSV())),
+            ("plan.json", try planJSON(includeTimings: includeTimings)),
+            ("plan.xlsx", try PlanWorkbook(report: self, includeTimings: includeTimings).data()),
+            ("report.html", PlanHTMLReport(self, includeTimings: includeTimings).data),
+        ]
+        if let claims { files.append(("projects.csv", csv(claims.projectsCSV(communities: problem.communities)))) }
+        return files
+    }
+
+    /// `community_id,community_name,org_id,org_name,role`, one row per organization and community.
+    public func planCSV() -> String {
+        let names = Dictionary(problem.instance.organizations.map { ($0.id, $0.name) },
+                               uniquingKeysWith: { first, _ in first })
+        let communityNames = Dictionary(problem.communities.map { ($0.id, $0.name) },
+                                        uniquingKeysWith: { first, _ in first })
+        let rows = plan.assignments(in: problem).map { row in
+            [row.communityID, communityNames[row.communityID] ?? "", row.orgID, names[row.orgID] ?? "",
+             row.role.rawValue]
+        }
+        return CSVWriter.encode(header: ["community_id", "community_name", "org_id", "org_name", "role"],
+                                rows: rows)
+    }
+
+    /// One row per community: its units, lead, strength S_c, coverage share and unmet needs.
+    public func communitiesCSV() -> String {
+        let orgs = problem.instance.organizations
+        var rows: [[String]] = []
+        for (c, community) in problem.communities.enumerated() {
+            let outcome = evaluation.communities[c]
+            let unitIndices = plan.units(of: c)
+            let organizations = unitIndices.flatMap { problem.units[$0].members }.map { orgs[$0].id }.sorted()
+            let lead = plan.lead[c].map { orgs[problem.units[$0].members[0]] }
+            let unmet = outcome.unmet.map { "\($0.category) \(formatNumber($0.amount))" }.joined(separator: "; ")
+            rows.append([
+                community.id, community.name, community.street ?? "",
+                String(organizations.count), lead?.id ?? "", lead?.name ?? "",
+                organizations.joined(separator: ";"),
+                formatNumber(outcome.strength), formatNumber(outcome.coverageShare), unmet,
+            ])
+        }
+        return CSVWriter.encode(
+            header: ["community_id", "community_name", "street", "units", "lead_id", "lead_name", "org_ids",
+                     "strength", "coverage", "unmet_needs"],
+            rows: rows)
+    }
+
+    /// The machine-readable summary; keys sorted so the same plan gives the same bytes.
+    public func planJSON(includeTimings: Bool = true) throws -> Data {
+        struct Strength: Encodable { var min: Double; var max: Double; var mean: Double }
+        struct Row: Encodable {
+            var org_id: String
+            var community_id: String
+            var role: String
+        }
+        struct Document: Encodable {
+            var status: String
+            var strategy: String
+            var objective: Double
+            var bound: Double?
+            var gap: Double?
+            var terms: Terms
+            var weights: Weights
+            var balance_band: Double
+            var lead_rule: Bool
+            var max_distance_km: Double?
+            /// `--candidates k` and the unit–community pairs it left allowed; absent without it.
+            var candidates: Int?
+            var candidate_pairs: Int?
+            var priorities: [String]?
+            var strength: Strength
+            var mean_strength_target: Double
+            var solve_seconds: Double?
+            var warnings: [String]
+            var assignments: [Row]
+            var claims: ClaimSummary?
+        }
+        let document = Document(
+            status: status.rawValue, strategy: strategy, objective: evaluation.objective,
+            bound: bound, gap: gap, terms: evaluation.terms, weights: problem.options.weights,
+            balance_band: problem.options.balanceBand, lead_rule: problem.options.leadRule,
+            max_distance_km: problem.options.maxDistanceKm,
+            candidates: problem.options.candidates,
+            candidate_pairs: problem.options.candidates.map { _ in problem.allowed.filter { $0 }.count },
+            priorities: priorities?.map(\.rawValue),
+            strength: Strength(min: evaluation.strengthMin, max: evaluation.strengthMax,
+                               mean: evaluation.strengthMean),
+            mean_strength_target: problem.meanStrength,
+            solve_seconds: includeTimings ? solveSeconds : nil,
+            warnings: problem.warnings,
+            assignments: plan.assignments(in: problem).map {
+                Row(org_id: $0.orgID, community_id: $0.communityID, role: $0.role.rawValue)
+            },
+            claims: claims?.summary)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(document)
+        data.append(contentsOf: Array("\n".utf8))
+        return data
+    }
+}
+
+/// A number for a CSV cell: integers without a decimal point, others to six decimals without
+/// trailing zeros, never in exponent form.
+public func formatNumber(_ value: Double) -> String {
+    if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+    var text = String(format: "%.6f", value)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text == "-0" ? "0" : text
+}

@@ -1,0 +1,196 @@
+import AllianceModel
+import AllianceSolve
+import Foundation
+import XLSX
+
+/// `plan.xlsx`: the plan as a workbook for the people who carry it out, with Chinese sheet
+/// names and headers, a frozen header row on every sheet and number formats:
+///
+/// - 总览 — status, objective, bound and gap, every term in plain words beside the greedy
+///   baseline (the clerk's hand method), strength balance, and the claimed projects' totals;
+/// - 联盟名单 — each community's alliance: lead, members, strength;
+/// - 社区汇总 — one row per community, as `communities.csv`;
+/// - 项目认领 — every project, claimed (by whom) or not (why);
+/// - 未满足需求 — what each community still lacks, per category.
+///
+/// Numbers are written as numbers (not text), so they can be summed and sorted in Excel.
+public struct PlanWorkbook {
+    public static let summarySheet = "总览"
+    public static let allianceSheet = "联盟名单"
+    public static let communitySheet = "社区汇总"
+    public static let claimSheet = "项目认领"
+    public static let unmetSheet = "未满足需求"
+    /// The sheets in tab order.
+    public static let sheetNames = [summarySheet, allianceSheet, communitySheet, claimSheet, unmetSheet]
+
+    public var report: PlanReport
+    /// Whether the summary shows the solve time (off for byte-identical reruns, as in `plan.json`).
+    public var includeTimings: Bool
+
+    public init(report: PlanReport, includeTimings: Bool = true) {
+        self.report = report
+        self.includeTimings = includeTimings
+    }
+
+    /// The bytes of `plan.xlsx`; the same report always gives the same bytes.
+    public func data() throws(XLSXError) -> Data {
+        try XLSXWriter.data(for: workbook())
+    }
+
+    /// The workbook as a value, before it is written.
+    public func workbook() -> XLSX.Workbook {
+        XLSX.Workbook(sheets: [summary(), alliances(), communities(), claims(), unmetNeeds()],
+                 title: "党建联盟方案", author: "alliance")
+    }
+
+    // MARK: - Roster
+
+    /// One community's alliance at the organization level.
+    struct Alliance {
+        var lead: Organization?
+        /// Every organization serving the community, by id.
+        var organizations: [Organization]
+        /// The organizations other than the lead, by id.
+        var members: [Organization] { organizations.filter { $0.id != lead?.id } }
+    }
+
+    func alliance(of c: Int) -> Alliance {
+        let problem = report.problem, orgs = problem.instance.organizations
+        let organizations = report.plan.units(of: c).flatMap { problem.units[$0].members }
+            .map { orgs[$0] }.sorted { $0.id < $1.id }
+        let lead = report.plan.lead[c].map { orgs[problem.units[$0].members[0]] }
+        return Alliance(lead: lead, organizations: organizations)
+    }
+
+    var communityNames: [String: String] {
+        Dictionary(report.problem.communities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    // MARK: - 联盟名单
+
+    /// 联盟名单: one row per community with its lead, members and strength.
+    func alliances() -> Sheet {
+        let problem = report.problem
+        let rows: [[Cell]] = problem.communities.indices.map { c in
+            let community = problem.communities[c], alliance = alliance(of: c)
+            return [
+                .text(community.id), .text(community.name), .text(community.street ?? ""),
+                .text(alliance.lead?.id ?? ""), .text(alliance.lead?.name ?? ""),
+                .text(alliance.members.map(\.name).joined(separator: "、"), WorkbookStyle.note),
+                .text(alliance.members.map(\.id).joined(separator: ";"), WorkbookStyle.note),
+                .number(Double(alliance.organizations.count)),
+                .number(report.evaluation.communities[c].strength, WorkbookStyle.strength),
+            ]
+        }
+        return WorkbookStyle.table(Self.allianceSheet, header: Self.allianceHeader, rows: rows)
+    }
+
+    /// The 联盟名单 column titles (the batch summary puts 区县 in front of them).
+    static let allianceHeader = ["社区编号", "社区名称", "街道", "牵头单位编号", "牵头单位", "成员单位", "成员单位编号",
+                                 "单位数", "联盟力量"]
+
+    // MARK: - 社区汇总
+
+    func communities() -> Sheet {
+        let problem = report.problem
+        let target = problem.meanStrength, band = problem.options.balanceBand
+        let rows: [[Cell]] = problem.communities.indices.map { c in
+            let community = problem.communities[c], alliance = alliance(of: c)
+            let outcome = report.evaluation.communities[c]
+            let unmet = outcome.unmet.map { "\($0.category) \(formatNumber($0.amount))" }.joined(separator: "；")
+            return [
+                .text(community.id), .text(community.name), .text(community.street ?? ""),
+                .number(Double(alliance.organizations.count)),
+                .text(alliance.lead?.id ?? ""), .text(alliance.lead?.name ?? ""),
+                .text(alliance.organizations.map(\.id).joined(separator: ";"), WorkbookStyle.note),
+                .number(outcome.strength, WorkbookStyle.strength),
+                target > 0 ? .number(outcome.strength / target - 1, WorkbookStyle.percent) : .empty,
+                .text(Self.withinBand(outcome.strength, target: target, band: band) ? "是" : "否"),
+                .number(outcome.coverageShare, WorkbookStyle.percent),
+                .text(unmet, WorkbookStyle.note),
+            ]
+        }
+        return WorkbookStyle.table(
+            Self.communitySheet,
+            header: ["社区编号", "社区名称", "街道", "单位数", "牵头单位编号", "牵头单位", "单位编号", "联盟力量",
+                     "相对平均力量", "在均衡范围内", "需求覆盖率", "未满足需求"],
+            rows: rows)
+    }
+
+    /// Whether an alliance's strength lies within ±band of the target (the balance term is 0 there).
+    static func withinBand(_ strength: Double, target: Double, band: Double) -> Bool {
+        let slack = 1e-9 * max(1, target)
+        return strength >= (1 - band) * target - slack && strength <= (1 + band) * target + slack
+    }
+
+    // MARK: - 项目认领
+
+    /// Chinese wording of why a project stayed unclaimed.
+    static func reasonText(_ reason: UnclaimedReason) -> String {
+        switch reason {
+        case .noMemberHasCategory: return "联盟成员都没有该类资源"
+        case .notEnoughResource: return "成员的该类资源不足或已用于其他项目"
+        case .noAlliance: return "该社区没有联盟"
+        }
+    }
+
+    func claims() -> Sheet {
+        let header = ["项目编号", "项目名称", "社区编号", "社区名称", "类别", "数量", "价值", "状态", "认领单位编号",
+                      "认领单位", "未认领原因"]
+        guard let result = report.claims else {
+            let note = report.problem.instance.projects.isEmpty
+                ? "没有项目清单（projects.csv），无需认领。" : "本次没有计算项目认领。"
+            return WorkbookStyle.table(Self.claimSheet, header: header, rows: [[.text(note)]])
+        }
+        let names = communityNames
+        let communityOrder = Dictionary(report.problem.communities.enumerated().map { ($1.id, $0) },
+                                        uniquingKeysWith: { first, _ in first })
+        let projectOrder = Dictionary(report.problem.instance.projects.enumerated().map { ($1.id, $0) },
+                                      uniquingKeysWith: { first, _ in first })
+        typealias Row = (community: String, project: String, cells: [Cell])
+        var rows: [Row] = result.claims.map { claim in
+            (claim.communityID, claim.projectID, [
+                .text(claim.projectID), .text(claim.projectName), .text(claim.communityID),
+                .text(names[claim.communityID] ?? ""), .text(claim.category), .number(claim.amount),
+                .number(claim.value), .text("已认领"), .text(claim.orgID), .text(claim.orgName), .empty,
+            ])
+        }
+        rows += result.unclaimed.map { project in
+            (project.communityID, project.projectID, [
+                .text(project.projectID), .text(project.projectName), .text(project.communityID),
+                .text(names[project.communityID] ?? ""), .text(project.category), .number(project.amount),
+                .number(project.value), .text("未认领"), .empty, .empty,
+                .text(Self.reasonText(project.reason), WorkbookStyle.note),
+            ])
+        }
+        // Community order, then the order of projects.csv; ids break ties for unlisted projects.
+        func key(_ row: Row) -> (Int, Int, String) {
+            (communityOrder[row.community] ?? Int.max, projectOrder[row.project] ?? Int.max, row.project)
+        }
+        rows.sort { key($0) < key($1) }
+        return WorkbookStyle.table(Self.claimSheet, header: header, rows: rows.map(\.cells))
+    }
+
+    // MARK: - 未满足需求
+
+    func unmetNeeds() -> Sheet {
+        let problem = report.problem
+        let categoryIndex = Dictionary(problem.categories.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var rows: [[Cell]] = []
+        for (c, community) in problem.communities.enumerated() {
+            for unmet in report.evaluation.communities[c].unmet {
+                let r = categoryIndex[unmet.category]
+                let need = r.map { problem.need[c * problem.categoryCount + $0] } ?? unmet.amount
+                let priority = r.map { problem.priority[c * problem.categoryCount + $0] } ?? 1
+                rows.append([
+                    .text(community.id), .text(community.name), .text(unmet.category), .number(need),
+                    .number(need - unmet.amount), .number(unmet.amount), .number(priority),
+                ])
+            }
+        }
+        if rows.isEmpty { rows.append([.text("全部需求均已满足。")]) }
+        return WorkbookStyle.table(Self.unmetSheet,
+                                   header: ["社区编号", "社区名称", "类别", "需求数量", "已覆盖", "未满足数量", "优先级"],
+                                   rows: rows)
+    }
+}

@@ -1,0 +1,120 @@
+import AllianceModel
+
+/// Per-community data of the Dantzig–Wolfe decomposition, and the exact value of an alliance.
+///
+/// An alliance (a "column") of community c is a set of units P that is feasible for c alone:
+/// only allowed pairs, L_c ≤ |P| ≤ U_c, every `fix` pair of c included, and a unit that may
+/// lead when the lead rule is on. Its value is c's exact share of the objective of MODEL.md,
+///
+///     value(P) = w_cov·Σ_r π_{c,r}·min(d_{c,r}, Σ_{o∈P} q_{o,r}/k_o) / N_need
+///              − w_bal·e_c(P) / (|C|·S̄)
+///              + Σ_{o∈P} StageOneModel.pairCoefficient(o, c),
+///
+/// so that Σ_c value(P_c) is the objective `Evaluator` computes for the plan (P_c)_c.
+struct CommunityColumns: Sendable {
+    let problem: Problem
+    /// Units allowed to serve each community, in unit order.
+    let candidates: [[Int]]
+    /// Units fixed to each community.
+    let fixedUnits: [[Int]]
+    /// `StageOneModel.pairCoefficient` of every pair (0 for pairs that are not allowed).
+    let pairCoefficient: [Double]
+    /// s_o / k_o.
+    let strengthShare: [Double]
+    /// w_cov·π_{c,r} / N_need, indexed like `Problem.need` (0 when there are no needs).
+    let coverageWeight: [Double]
+    /// w_bal / (|C|·S̄), or 0 when S̄ = 0.
+    let excessWeight: Double
+    /// The largest band excess any alliance of each community can have (bounds e_c).
+    let maxExcess: [Double]
+    /// Bounds on how many communities a unit serves in any feasible plan:
+    /// [max(m_o, fixed pairs), min(k_o, allowed pairs)].
+    let unitLower: [Int]
+    let unitUpper: [Int]
+
+    init(_ problem: Problem) {
+        self.problem = problem
+        let nU = problem.unitCount, nC = problem.communityCount, nR = problem.categoryCount
+        var candidates = [[Int]](repeating: [], count: nC)
+        var fixedUnits = [[Int]](repeating: [], count: nC)
+        var pairCoefficient = [Double](repeating: 0, count: nU * nC)
+        var unitLower = [Int](repeating: 0, count: nU)
+        var unitUpper = [Int](repeating: 0, count: nU)
+        for u in 0..<nU {
+            var allowedCount = 0, fixedCount = 0
+            for c in 0..<nC {
+                let p = u * nC + c
+                guard problem.allowed[p] else { continue }
+                candidates[c].append(u)
+                allowedCount += 1
+                if problem.fixed[p] {
+                    fixedUnits[c].append(u)
+                    fixedCount += 1
+                }
+                pairCoefficient[p] = StageOneModel.pairCoefficient(problem, p)
+            }
+            unitLower[u] = max(problem.units[u].minCommunities, fixedCount)
+            unitUpper[u] = min(problem.units[u].maxCommunities, allowedCount)
+        }
+        self.candidates = candidates
+        self.fixedUnits = fixedUnits
+        self.pairCoefficient = pairCoefficient
+        self.unitLower = unitLower
+        self.unitUpper = unitUpper
+        self.strengthShare = problem.units.map { $0.strength / Double($0.maxCommunities) }
+
+        let w = problem.options.weights
+        var coverageWeight = [Double](repeating: 0, count: nC * nR)
+        if problem.totalWeightedNeed > 0 {
+            for i in 0..<(nC * nR) where problem.need[i] > 0 {
+                coverageWeight[i] = w.coverage * problem.priority[i] / problem.totalWeightedNeed
+            }
+        }
+        self.coverageWeight = coverageWeight
+        let mean = problem.meanStrength
+        self.excessWeight = mean > 0 && nC > 0 ? w.balance / (Double(nC) * mean) : 0
+        let tau = problem.options.balanceBand
+        let strengthShare = self.strengthShare
+        self.maxExcess = (0..<nC).map { c in
+            let b = problem.communities[c].strength
+            let most = b + candidates[c].reduce(0) { $0 + max(0, strengthShare[$1]) }
+            let least = b + candidates[c].reduce(0) { $0 + min(0, strengthShare[$1]) }
+            return max(0, most - (1 + tau) * mean, (1 - tau) * mean - least)
+        }
+    }
+
+    var communityCount: Int { problem.communityCount }
+    var unitCount: Int { problem.unitCount }
+
+    /// value(P): community `c`'s exact contribution to the objective when `units` serve it.
+    func value(community c: Int, units: [Int]) -> Double {
+        let nR = problem.categoryCount, nC = problem.communityCount
+        let covered = problem.coveredNeeds(community: c, units: units)
+        var total = 0.0
+        for r in 0..<nR where problem.need[c * nR + r] > 0 { total += coverageWeight[c * nR + r] * covered[r] }
+        total -= excessWeight * problem.bandExcess(community: c, units: units)
+        for u in units { total += pairCoefficient[u * nC + c] }
+        return total
+    }
+
+    /// Whether `units` (sorted, distinct) form an alliance feasible for community `c` alone.
+    func isFeasible(community c: Int, units: [Int]) -> Bool {
+        let nC = problem.communityCount
+        guard units.count >= problem.minSize[c], units.count <= problem.maxSize[c] else { return false }
+        guard units.allSatisfy({ problem.allowed[$0 * nC + c] }) else { return false }
+        let members = Set(units)
+        guard members.count == units.count else { return false }
+        guard fixedUnits[c].allSatisfy(members.contains) else { return false }
+        if problem.options.leadRule && !units.contains(where: { problem.units[$0].canLead }) { return false }
+        return true
+    }
+}
+
+/// One alliance of one community, a column of the master problem.
+struct AllianceColumn: Sendable, Hashable {
+    let community: Int
+    /// Sorted unit indices.
+    let units: [Int]
+    /// value(P).
+    let value: Double
+}

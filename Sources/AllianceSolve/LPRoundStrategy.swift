@@ -1,0 +1,75 @@
+import AllianceModel
+import Foundation
+import GLPK
+
+/// The LP relaxation, rounded and repaired: solve the model with x continuous, give each
+/// unit the communities where its x is largest (at most k_o, while they have room), then let
+/// `Repair` meet every lower bound and choose leads. The LP optimum is a proven upper bound, so
+/// this strategy reports a gap too.
+public struct LPRoundStrategy: Strategy {
+    public let name = "lp-round"
+
+    public init() {}
+
+    public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
+        try settings.interruptible { try roundRelaxation(problem, settings: settings) }
+    }
+
+    private func roundRelaxation(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
+        let reasons = Prechecks.run(problem)
+        guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
+        let start = Date()
+        let deadline = start.addingTimeInterval(settings.timeLimit)
+        guard let model = try StageOneModel.build(problem, deadline: deadline, cancellation: settings.cancellation)
+        else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }
+        var parameters = SimplexParameters()
+        parameters.timeLimit = max(0.001, settings.timeLimit - Date().timeIntervalSince(start))
+        parameters.stopRequested = settings.cancellation.stopRequest
+        let relaxation = try model.program.solveLP(parameters)
+        if [.timeLimitReached, .iterationLimitReached, .stoppedByCallback].contains(relaxation.returnCode) {
+            throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit)
+        }
+        switch relaxation.status {
+        case .optimal:
+            break
+        case .infeasible, .noFeasible:
+            throw SolveError.infeasible([InfeasibilityReason(
+                "even the LP relaxation has no solution: the size, lead and pair rules contradict each other")])
+        case .feasible, .unbounded, .undefined:
+            throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit)
+        }
+        let rounded = Self.round(relaxation.columnValues, model: model)
+        switch Repair.makeFeasible(rounded, in: problem) {
+        case .feasible(let plan):
+            return SolveOutcome(status: .feasible, plan: plan, bound: relaxation.objective,
+                                solveSeconds: Date().timeIntervalSince(start), log: relaxation.log)
+        case .infeasible(let reason):
+            throw SolveError.infeasible([reason])
+        }
+    }
+
+    /// Pairs in decreasing order of their LP value (ties: unit, then community index), each taken
+    /// while its unit has places left (k_o) and its community has room (U_c); values below 1/2
+    /// are taken only for fix pairs, the rest is left to the repair.
+    static func round(_ values: [Double], model: StageOneModel) -> Plan {
+        let problem = model.problem
+        let nC = problem.communityCount
+        var plan = Plan(unitCount: problem.unitCount, communityCount: nC)
+        var degree = [Int](repeating: 0, count: problem.unitCount)
+        var size = [Int](repeating: 0, count: nC)
+        let pairs = model.xColumn.indices.filter { model.xColumn[$0] >= 0 }
+            .sorted { a, b in
+                let va = values[model.xColumn[a]], vb = values[model.xColumn[b]]
+                return va != vb ? va > vb : a < b
+            }
+        for p in pairs {
+            let u = p / nC, c = p % nC
+            guard values[model.xColumn[p]] >= 0.5 || problem.fixed[p] else { continue }
+            guard degree[u] < problem.units[u].maxCommunities, size[c] < problem.maxSize[c] else { continue }
+            plan.assigned[p] = true
+            degree[u] += 1
+            size[c] += 1
+        }
+        return plan
+    }
+}
