@@ -36,7 +36,7 @@ public struct Comparison: Sendable {
         var rows: [Row] = []
         for (name, strategy) in strategies {
             before?(name)
-            let start = Date()
+            let timer = Deadline.unlimited(clock: settings.clock)
             do {
                 let outcome = try strategy.solve(problem, settings: settings)
                 rows.append(Row(strategy: name, status: outcome.status,
@@ -44,7 +44,7 @@ public struct Comparison: Sendable {
                                 bound: outcome.bound, seconds: outcome.solveSeconds))
             } catch {
                 rows.append(Row(strategy: name, status: nil, evaluation: nil, bound: nil,
-                                seconds: Date().timeIntervalSince(start), failure: "\(error)"))
+                                seconds: timer.elapsed, failure: "\(error)"))
             }
         }
         return Comparison(rows: rows)

@@ -18,12 +18,15 @@ struct BranchAndCut {
         var log: String
     }
 
-    /// Solves `model` as it stands (its current objective and rows). The result has no plan when
-    /// the time ran out before any; throws `SolveError.infeasible` when GLPK proved there is none.
-    static func run(_ model: StageOneModel, settings: SolveSettings, timeLimit: Double,
-                    startPlan: Plan?, started: Date = Date(), phases: PhaseClock? = nil) throws -> Result {
+    /// Solves `model` as it stands (its current objective and rows) until `deadline` (at least
+    /// `TimePlan.branchAndCutFloorSeconds`), reporting progress through the solve's throttle.
+    /// The result has no plan when the time ran out before any; throws `SolveError.infeasible`
+    /// when GLPK proved there is none.
+    static func run(_ model: StageOneModel, run: SolveRun, deadline: Deadline,
+                    startPlan: Plan?, phases: PhaseClock? = nil) throws -> Result {
+        let settings = run.settings
         var parameters = MIPParameters()
-        parameters.timeLimit = max(0.001, timeLimit)
+        parameters.timeLimit = max(TimePlan.branchAndCutFloorSeconds, deadline.remaining)
         parameters.relativeGap = settings.relativeGap
         parameters.presolve = false
         parameters.cuts = [.mixedIntegerRounding, .cover, .clique, .gomory]
@@ -35,20 +38,15 @@ struct BranchAndCut {
         }
         let startValues = startPlan.map { model.solution(for: $0) }
         var offered = false
-        var lastReport = -Double.infinity
+        let progress = run.progress
 
         let result = try model.program.solveMIP(parameters) { tree in
             if tree.reason == .heuristic, !offered, let values = startValues {
                 offered = true
                 tree.offerSolution(values)
             }
-            if let progress = settings.progress {
-                let elapsed = Date().timeIntervalSince(started)
-                if elapsed - lastReport >= settings.progressInterval {
-                    lastReport = elapsed
-                    progress(SolveProgress(elapsedSeconds: elapsed, incumbent: tree.incumbentObjective,
-                                           bound: tree.bestBound, gap: tree.relativeGap))
-                }
+            if progress.isActive {
+                progress.report(incumbent: tree.incumbentObjective, bound: tree.bestBound, gap: tree.relativeGap)
             }
         }
         switch result.status {

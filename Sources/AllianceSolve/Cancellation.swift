@@ -36,10 +36,10 @@ public final class CancellationFlag: @unchecked Sendable {
 
 extension StageOneModel {
     /// The model, or `nil` when `deadline` passes or `cancellation` is set before it is built.
-    static func build(_ problem: Problem, deadline: Date, cancellation: CancellationFlag) throws -> StageOneModel? {
-        guard !cancellation.isCancelled, deadline.timeIntervalSinceNow > 0 else { return nil }
+    static func build(_ problem: Problem, deadline: Deadline, cancellation: CancellationFlag) throws -> StageOneModel? {
+        guard !cancellation.isCancelled, !deadline.hasPassed else { return nil }
         do {
-            return try StageOneModel(problem: problem) { cancellation.isCancelled || Date() >= deadline }
+            return try StageOneModel(problem: problem) { cancellation.isCancelled || deadline.hasPassed }
         } catch is BuildStopped {
             return nil
         }

@@ -1,4 +1,5 @@
 import AllianceModel
+import Foundation
 
 /// The one representation of a time budget in the solvers: a point on a `ContinuousClock`
 /// (monotonic, unaffected by changes to the wall clock), read through an injectable clock so
@@ -69,6 +70,11 @@ public struct Deadline: Sendable {
     public func earlier(than other: Deadline) -> Deadline {
         Deadline(start: start, instant: min(instant, other.instant), clock: clock)
     }
+
+    /// Temporary adapter: this deadline as a wall-clock `Date`, for the callees that still take
+    /// one (`CommunityDecomposition.run` and the rest of `Solve/Decomposition/`, being converted
+    /// to `Deadline` separately). Remove once nothing takes a `Date` deadline.
+    var date: Date { Date(timeIntervalSinceNow: remaining) }
 
     private static func duration(_ seconds: Double) -> Duration {
         guard seconds.isFinite else { return seconds.isNaN ? .zero : .seconds(1_000_000_000) }

@@ -25,35 +25,20 @@ public struct ExactStrategy: Strategy {
     public let name = "exact"
     /// A plan to start from (must satisfy every rule); when nil, the local search provides one.
     public var initialPlan: Plan?
-    /// Share of the time limit for the local search.
-    public var heuristicShare: Double
-    /// Share of the time limit the decomposition may use (0 turns it off).
-    public var decompositionShare: Double
+    /// How the time limit is divided between the phases (all the shares, documented there).
+    public var timePlan: TimePlan
     /// Threads for the decomposition's pricing problems.
     public var threads: Int
-    /// Share of the time limit for polishing the best plan by local search after the
-    /// decomposition (`LocalSearchStrategy.improve`, at most `polishRounds` perturbation rounds);
-    /// 0 turns it off.
-    public var polishShare: Double
     /// Perturbation rounds of the polishing local search.
     public static let polishRounds = 1000
-    /// The decomposition's and the polishing's shares on large districts (from
-    /// `streetDecompositionThreshold` communities on), replacing `decompositionShare` and
-    /// `polishShare` there. GLPK's root LP of the compact model alone takes longer than
-    /// branch-and-cut's share of a typical time limit at that size (150 × 600: 57–79 s, glpsol
-    /// 40–46 s; benchmarks/LARGE.md), so that time goes to the bound and the plan instead;
-    /// branch-and-cut still gets what they leave (column generation converging early, polishing
-    /// ending its rounds).
-    public var largeDecompositionShare = 0.55
-    public var largePolishShare = 0.3
     /// The decomposition's dual smoothing factor (`DecompositionOptions.smoothing`).
     public var smoothing = DecompositionOptions().smoothing
 
     /// From this many communities on, column generation may warm up street block by street
-    /// block (`DecompositionOptions.blockShare`: `hugeBlockShare` of its root time, when its
-    /// first round leaves a gap above `DecompositionOptions.warmStartGap`): it then prices the
+    /// block (`DecompositionOptions.blockShare`: `TimePlan.hugeBlockShare` of its root time, when
+    /// its first round leaves a gap above `DecompositionOptions.warmStartGap`): it then prices the
     /// whole district at the blocks' unit prices and takes subgradient steps from there; the
-    /// dive and the master MIP get `hugePlanShare` of its time instead of
+    /// dive and the master MIP get `TimePlan.hugePlanShare` of its time instead of
     /// `DecompositionOptions.planShare`. On the 600 × 2400 district one pricing round takes
     /// 10–20 s and the first bound, at the master's duals, was 6.5418; at the blocks' prices it
     /// is 6.3290, and two subgradient steps take it to 6.3050 (the plan: 6.2161), while the dive
@@ -61,45 +46,44 @@ public struct ExactStrategy: Strategy {
     /// worse than the master's (1.9197 against 1.8458); sizes in between were not measured
     /// (benchmarks/EXPERIMENTS.md, "Column generation warmed up by street blocks").
     public static let blockWarmStartThreshold = 300
-    public var hugeBlockShare = 0.4
-    public var hugePlanShare = 0.1
 
     /// From this many communities on, the first phase is the street decomposition
-    /// (`StreetStrategy`) instead of plain local search: on large districts one local search over
-    /// every unit–community pair is slow, and a plan built block by block and then coordinated
-    /// is better at the same time share. Measured on 600 × 2400 (60 s: 5.1045 → 5.1155, and a
-    /// proven bound) and 150 × 600 (60 s: 2.2139 → 2.2164); smaller instances were not
-    /// measured, and there local search finishes its rounds within its share anyway
-    /// (benchmarks/EXPERIMENTS.md, "Street decomposition").
+    /// (`StreetStrategy`) instead of plain local search, and the decomposition and the polishing
+    /// get `TimePlan.largeDecompositionShare` and `TimePlan.largePolishShare`: on large districts
+    /// one local search over every unit–community pair is slow, and a plan built block by block
+    /// and then coordinated is better at the same time share. Measured on 600 × 2400 (60 s:
+    /// 5.1045 → 5.1155, and a proven bound) and 150 × 600 (60 s: 2.2139 → 2.2164); smaller
+    /// instances were not measured, and there local search finishes its rounds within its share
+    /// anyway (benchmarks/EXPERIMENTS.md, "Street decomposition").
     public static let streetDecompositionThreshold = 100
 
-    public init(initialPlan: Plan? = nil, heuristicShare: Double = 0.15, decompositionShare: Double = 0.45,
-                threads: Int = 2, polishShare: Double = 0.2) {
+    public init(initialPlan: Plan? = nil, heuristicShare: Double = TimePlan().heuristicShare,
+                decompositionShare: Double = TimePlan().decompositionShare,
+                threads: Int = 2, polishShare: Double = TimePlan().polishShare) {
         self.initialPlan = initialPlan
-        self.heuristicShare = heuristicShare
-        self.decompositionShare = decompositionShare
+        self.timePlan = TimePlan()
         self.threads = threads
-        self.polishShare = polishShare
+        timePlan.heuristicShare = heuristicShare
+        timePlan.decompositionShare = decompositionShare
+        timePlan.polishShare = polishShare
     }
 
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
-        try settings.interruptible { try solvePhases(problem, settings: settings) }
+        try settings.open(problem) { run in try solvePhases(problem, run: run) }
     }
 
-    private func solvePhases(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
-        let reasons = Prechecks.run(problem)
-        guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
-        let start = Date()
+    private func solvePhases(_ problem: Problem, run: SolveRun) throws -> SolveOutcome {
+        let settings = run.settings, deadline = run.deadline, total = deadline.total
         var incumbent = Incumbent(problem: problem, plan: initialPlan)
-        let reporter = ProgressReporter(settings: settings, start: start)
+        let reporter = run.progress
         let large = problem.communityCount >= Self.streetDecompositionThreshold
-        let decompositionShare = large && self.decompositionShare > 0 ? largeDecompositionShare : self.decompositionShare
-        let polishShare = large && self.polishShare > 0 ? largePolishShare : self.polishShare
-        let phases = PhaseClock(settings: settings, start: start)
+        let heuristicShare = timePlan.heuristicShare
+        let decompositionShare = timePlan.decompositionShare(communities: problem.communityCount)
+        let polishShare = timePlan.polishShare(communities: problem.communityCount)
+        let phases = PhaseClock(settings: settings, deadline: deadline)
 
         if incumbent.plan == nil && heuristicShare > 0 {
-            var heuristic = settings
-            heuristic.timeLimit = max(0.05, settings.timeLimit * heuristicShare)
+            let heuristic = settings.limited(to: max(TimePlan.heuristicMinimumSeconds, total * heuristicShare))
             let first: any Strategy = large
                 ? StreetStrategy() : LocalSearchStrategy()
             let plan = phases.run(first.name) { try? first.solve(problem, settings: heuristic).plan }
@@ -111,21 +95,21 @@ public struct ExactStrategy: Strategy {
         if decompositionShare > 0 {
             var options = DecompositionOptions(threads: threads, smoothing: smoothing)
             if problem.communityCount >= Self.blockWarmStartThreshold {
-                options.blockShare = hugeBlockShare
-                options.planShare = hugePlanShare
+                options.blockShare = timePlan.hugeBlockShare
+                options.planShare = timePlan.hugePlanShare
             }
-            options.masterMIPTimeLimit = max(1, min(30, settings.timeLimit * 0.1))
+            options.masterMIPTimeLimit = timePlan.masterMIPSeconds(total: total)
             options.cancellation = settings.cancellation
             options.planGap = settings.relativeGap
             options.phases = phases
-            let deadline = start.addingTimeInterval(settings.timeLimit * (heuristicShare + decompositionShare))
+            let until = deadline.portion(heuristicShare + decompositionShare)
             // Infeasibility is final; a numerical failure in this phase only loses its bound and
             // plans, and branch-and-cut still runs.
             let decomposition: DecompositionResult?
             do {
                 decomposition = try phases.run("decomposition") {
                     try CommunityDecomposition.run(
-                        problem, initialPlans: incumbent.plan.map { [$0] } ?? [], deadline: deadline, options: options
+                        problem, initialPlans: incumbent.plan.map { [$0] } ?? [], deadline: until.date, options: options
                     ) { [reporter] bound, plan in reporter.report(incumbent: plan, bound: bound) }
                 }
             } catch let error as SolveError {
@@ -136,24 +120,22 @@ public struct ExactStrategy: Strategy {
             }
             incumbent.offer(decomposition?.plan)
             if let decomposition, decomposition.boundProven { bound = decomposition.bound }
-            if let done = finished(incumbent, bound: bound, settings: settings, start: start) { return done }
+            if let done = finished(incumbent, bound: bound, run: run) { return done }
         }
 
         if polishShare > 0, let plan = incumbent.plan {
-            let deadline = min(Date().addingTimeInterval(settings.timeLimit * polishShare),
-                               start.addingTimeInterval(settings.timeLimit))
+            let until = deadline.capped(seconds: total * polishShare)
             incumbent.offer(phases.run("polish") {
-                LocalSearchStrategy.improve(plan, in: problem, deadline: deadline,
+                LocalSearchStrategy.improve(plan, in: problem, deadline: until,
                                             perturbationRounds: Self.polishRounds, cancellation: settings.cancellation)
             })
             reporter.report(incumbent: incumbent.objective, bound: bound)
-            if let done = finished(incumbent, bound: bound, settings: settings, start: start) { return done }
+            if let done = finished(incumbent, bound: bound, run: run) { return done }
         }
 
         // Branch-and-cut only when there is time left for it, including for building the model
         // (seconds on large instances): a build the deadline overtakes is abandoned.
-        let deadline = start.addingTimeInterval(settings.timeLimit)
-        guard deadline.timeIntervalSinceNow > 0.05,
+        guard deadline.remaining > TimePlan.branchAndCutMinimumSeconds,
               let model = try phases.run("model", {
                   try StageOneModel.build(problem, deadline: deadline, cancellation: settings.cancellation)
               })
@@ -161,24 +143,19 @@ public struct ExactStrategy: Strategy {
             guard let plan = incumbent.plan else {
                 throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit)
             }
-            return SolveOutcome(status: .feasible, plan: plan, bound: bound,
-                                solveSeconds: Date().timeIntervalSince(start))
+            return run.outcome(.feasible, plan: plan, bound: bound)
         }
-        let remaining = settings.timeLimit - Date().timeIntervalSince(start)
         let result = try phases.run("branch-and-cut") {
-            try BranchAndCut.run(model, settings: settings, timeLimit: max(0.01, remaining),
-                                 startPlan: incumbent.plan, started: start, phases: phases)
+            try BranchAndCut.run(model, run: run, deadline: deadline, startPlan: incumbent.plan, phases: phases)
         }
         incumbent.offer(result.plan)
         guard let plan = incumbent.plan else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }
         if result.status == .optimal {
             // Proven: a plan at least as good as GLPK's optimum is optimal too.
-            return SolveOutcome(status: .optimal, plan: plan, bound: result.bound,
-                                solveSeconds: Date().timeIntervalSince(start), log: result.log)
+            return run.outcome(.optimal, plan: plan, bound: result.bound, log: result.log)
         }
         let bounds = [bound, result.bound].compactMap { $0 }
-        return SolveOutcome(status: .feasible, plan: plan, bound: bounds.min(),
-                            solveSeconds: Date().timeIntervalSince(start), log: result.log)
+        return run.outcome(.feasible, plan: plan, bound: bounds.min(), log: result.log)
     }
 }
 
@@ -186,16 +163,14 @@ extension ExactStrategy {
     /// The outcome when the incumbent is already proven good enough by `bound`: `optimal` when
     /// it meets the bound (within 1e-9 relative), `feasible` when it is within the requested
     /// `--gap`; nil when the search must go on.
-    fileprivate func finished(_ incumbent: Incumbent, bound: Double?, settings: SolveSettings,
-                              start: Date) -> SolveOutcome? {
+    fileprivate func finished(_ incumbent: Incumbent, bound: Double?, run: SolveRun) -> SolveOutcome? {
         guard let bound, let plan = incumbent.plan, let objective = incumbent.objective else { return nil }
         let gap = relativeGap(objective: objective, bound: max(bound, objective))
         if gap <= 1e-9 {
-            return SolveOutcome(status: .optimal, plan: plan, bound: objective,
-                                solveSeconds: Date().timeIntervalSince(start))
+            return run.outcome(.optimal, plan: plan, bound: objective)
         }
-        guard settings.relativeGap > 0, gap <= settings.relativeGap else { return nil }
-        return SolveOutcome(status: .feasible, plan: plan, bound: bound, solveSeconds: Date().timeIntervalSince(start))
+        guard run.settings.relativeGap > 0, gap <= run.settings.relativeGap else { return nil }
+        return run.outcome(.feasible, plan: plan, bound: bound)
     }
 }
 
@@ -217,31 +192,5 @@ private struct Incumbent {
         guard evaluation.isFeasible, objective.map({ evaluation.objective > $0 }) ?? true else { return }
         plan = candidate
         objective = evaluation.objective
-    }
-}
-
-/// Forwards progress at most once per interval.
-private final class ProgressReporter: @unchecked Sendable {
-    private let settings: SolveSettings
-    private let start: Date
-    private let lock = NSLock()
-    private var last = -Double.infinity
-
-    init(settings: SolveSettings, start: Date) {
-        self.settings = settings
-        self.start = start
-    }
-
-    /// Reports a snapshot; a bound that is not finite (none proven yet) is reported as none.
-    func report(incumbent: Double?, bound: Double?) {
-        guard let progress = settings.progress else { return }
-        let bound = bound.flatMap { $0.isFinite ? $0 : nil }
-        lock.lock()
-        let elapsed = Date().timeIntervalSince(start)
-        guard elapsed - last >= settings.progressInterval else { lock.unlock(); return }
-        last = elapsed
-        lock.unlock()
-        progress(SolveProgress(elapsedSeconds: elapsed, incumbent: incumbent, bound: bound,
-                               gap: incumbent.flatMap { i in bound.map { relativeGap(objective: i, bound: max($0, i)) } }))
     }
 }

@@ -17,19 +17,23 @@ public struct GreedyStrategy: Strategy, Sendable {
 
     /// The clerk's plan, repaired; throws `SolveError.infeasible` when no plan breaks no rule.
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
-        try settings.interruptible {
-            let start = Date()
-            let plan = try Self.feasiblePlan(problem, settings: settings)
-            return SolveOutcome(status: .feasible, plan: plan, bound: nil,
-                                solveSeconds: Date().timeIntervalSince(start))
+        try settings.open(problem) { run in
+            run.outcome(.feasible, plan: try Self.feasiblePlan(problem, deadline: run.deadline,
+                                                               cancellation: run.cancellation))
         }
     }
 
-    /// Pre-checks, the clerk's plan, repair, and the MIP fallback: a plan that breaks no rule,
-    /// or `SolveError.infeasible` with the reasons.
+    /// Pre-checks, the clerk's plan, repair, and the MIP fallback within `settings.timeLimit`:
+    /// a plan that breaks no rule, or `SolveError.infeasible` with the reasons.
     static func feasiblePlan(_ problem: Problem, settings: SolveSettings) throws -> Plan {
-        let reasons = Prechecks.run(problem)
-        guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
+        try Prechecks.require(problem)
+        return try feasiblePlan(problem, deadline: Deadline(seconds: settings.timeLimit, clock: settings.clock),
+                                cancellation: settings.cancellation)
+    }
+
+    /// The clerk's plan, repair, and the MIP fallback until `deadline` (for a problem that passed
+    /// the pre-checks): a plan that breaks no rule, or `SolveError.infeasible` with the reasons.
+    static func feasiblePlan(_ problem: Problem, deadline: Deadline, cancellation: CancellationFlag) throws -> Plan {
         let reason: InfeasibilityReason
         switch Repair.makeFeasible(clerkPlan(problem), in: problem) {
         case .feasible(let plan):
@@ -38,10 +42,10 @@ public struct GreedyStrategy: Strategy, Sendable {
         case .infeasible(let why):
             reason = why
         }
-        if let plan = try feasibilityMIP(problem, timeLimit: settings.timeLimit, cancellation: settings.cancellation) {
+        if let plan = try feasibilityMIP(problem, deadline: deadline, cancellation: cancellation) {
             return plan
         }
-        if settings.isCancelled { throw SolveError.interrupted }
+        if cancellation.isCancelled { throw SolveError.interrupted }
         throw SolveError.infeasible([reason])
     }
 
@@ -105,10 +109,10 @@ public struct GreedyStrategy: Strategy, Sendable {
     }
 
     /// Solves the stage-1 model with every objective coefficient set to 0, so GLPK only looks
-    /// for a plan that breaks no rule. Returns nil when GLPK finds none (or is stopped first).
-    static func feasibilityMIP(_ problem: Problem, timeLimit: Double,
+    /// for a plan that breaks no rule, until `deadline`. Returns nil when GLPK finds none (or is
+    /// stopped first).
+    static func feasibilityMIP(_ problem: Problem, deadline: Deadline,
                                cancellation: CancellationFlag = CancellationFlag()) throws -> Plan? {
-        let deadline = Date().addingTimeInterval(timeLimit)
         guard let model = try StageOneModel.build(problem, deadline: deadline, cancellation: cancellation) else {
             return nil
         }
@@ -116,7 +120,7 @@ public struct GreedyStrategy: Strategy, Sendable {
             try model.program.setObjectiveCoefficient(column, 0)
         }
         let result = try model.program.solveMIP(MIPParameters(
-            timeLimit: max(0.001, timeLimit), feasibilityPump: true, stopRequested: cancellation.stopRequest))
+            timeLimit: max(0.001, deadline.remaining), feasibilityPump: true, stopRequested: cancellation.stopRequest))
         guard result.status == .optimal || result.status == .feasible else { return nil }
         var plan = model.plan(from: result.columnValues)
         problem.chooseLeads(&plan)

@@ -12,18 +12,15 @@ public struct LPRoundStrategy: Strategy {
     public init() {}
 
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
-        try settings.interruptible { try roundRelaxation(problem, settings: settings) }
+        try settings.open(problem) { run in try roundRelaxation(problem, run: run) }
     }
 
-    private func roundRelaxation(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
-        let reasons = Prechecks.run(problem)
-        guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
-        let start = Date()
-        let deadline = start.addingTimeInterval(settings.timeLimit)
-        guard let model = try StageOneModel.build(problem, deadline: deadline, cancellation: settings.cancellation)
+    private func roundRelaxation(_ problem: Problem, run: SolveRun) throws -> SolveOutcome {
+        let settings = run.settings
+        guard let model = try StageOneModel.build(problem, deadline: run.deadline, cancellation: settings.cancellation)
         else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }
         var parameters = SimplexParameters()
-        parameters.timeLimit = max(0.001, settings.timeLimit - Date().timeIntervalSince(start))
+        parameters.timeLimit = max(0.001, run.deadline.remaining)
         parameters.stopRequested = settings.cancellation.stopRequest
         let relaxation = try model.program.solveLP(parameters)
         if [.timeLimitReached, .iterationLimitReached, .stoppedByCallback].contains(relaxation.returnCode) {
@@ -41,8 +38,7 @@ public struct LPRoundStrategy: Strategy {
         let rounded = Self.round(relaxation.columnValues, model: model)
         switch Repair.makeFeasible(rounded, in: problem) {
         case .feasible(let plan):
-            return SolveOutcome(status: .feasible, plan: plan, bound: relaxation.objective,
-                                solveSeconds: Date().timeIntervalSince(start), log: relaxation.log)
+            return run.outcome(.feasible, plan: plan, bound: relaxation.objective, log: relaxation.log)
         case .infeasible(let reason):
             throw SolveError.infeasible([reason])
         }

@@ -26,30 +26,27 @@ public struct LexicographicStrategy: Strategy {
     /// was proven optimal; a stage stopped by the time limit holds the best value it found. No
     /// bound is reported: the stages' bounds are not bounds on the weighted objective.
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
-        try settings.interruptible { try solveStages(problem, settings: settings) }
+        try settings.open(problem) { run in try solveStages(problem, run: run) }
     }
 
-    private func solveStages(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
-        let reasons = Prechecks.run(problem)
-        guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
-        let start = Date()
-        let deadline = start.addingTimeInterval(settings.timeLimit)
+    private func solveStages(_ problem: Problem, run: SolveRun) throws -> SolveOutcome {
+        let settings = run.settings, deadline = run.deadline
         guard let model = try StageOneModel.build(problem, deadline: deadline, cancellation: settings.cancellation)
         else {
             guard let plan = initialPlan else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }
-            return SolveOutcome(status: .feasible, plan: plan, bound: nil, solveSeconds: Date().timeIntervalSince(start))
+            return run.outcome(.feasible, plan: plan)
         }
         var plan = initialPlan
         var proven = true
         var log = ""
         let stages: [Term?] = priorities.map { $0 } + [nil]
         for (index, term) in stages.enumerated() {
-            let remaining = settings.timeLimit - Date().timeIntervalSince(start)
-            if plan != nil && (remaining <= 0.01 || settings.isCancelled) {
+            if plan != nil && (deadline.remaining <= TimePlan.branchAndCutFloorSeconds || settings.isCancelled) {
                 proven = false
                 break
             }
-            let share = max(0.01, remaining / Double(stages.count - index))
+            // An equal share of what is left for this stage and each later one.
+            let share = deadline.share(1 / Double(stages.count - index))
             if let term {
                 var weights = Weights(coverage: 0, balance: 0, distance: 0, preference: 0, keep: 0)
                 weights[term] = 1
@@ -57,8 +54,7 @@ public struct LexicographicStrategy: Strategy {
             } else {
                 try model.setObjective(problem.options.weights)
             }
-            let result = try BranchAndCut.run(model, settings: settings, timeLimit: share,
-                                              startPlan: plan, started: start)
+            let result = try BranchAndCut.run(model, run: run, deadline: share, startPlan: plan)
             log += result.log
             guard let found = result.plan else {
                 guard plan != nil else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }
@@ -74,7 +70,6 @@ public struct LexicographicStrategy: Strategy {
             try model.constrain(term, lower: term.isMaximized ? value - slack : nil,
                                 upper: term.isMaximized ? nil : value + slack)
         }
-        return SolveOutcome(status: proven ? .optimal : .feasible, plan: plan, bound: nil,
-                            solveSeconds: Date().timeIntervalSince(start), log: log)
+        return run.outcome(proven ? .optimal : .feasible, plan: plan, log: log)
     }
 }

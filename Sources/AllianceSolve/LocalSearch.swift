@@ -29,35 +29,25 @@ public struct LocalSearchStrategy: Strategy, Sendable {
     /// Greedy, then the search until a local optimum after `perturbationRounds` rounds or
     /// `settings.timeLimit` (which covers greedy too); progress reports carry the incumbent only.
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
-        try settings.interruptible { try search(problem, settings: settings) }
+        try settings.open(problem) { run in try search(problem, run: run) }
     }
 
-    private func search(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
-        let start = Date()
-        let deadline = start.addingTimeInterval(settings.timeLimit)
-        let initial = try GreedyStrategy.feasiblePlan(problem, settings: settings)
-        var search = LocalSearch(rounds: perturbationRounds, seed: seed, deadline: deadline,
-                                 cancellation: settings.cancellation)
-        if let progress = settings.progress {
-            var last = -Double.infinity
-            let interval = settings.progressInterval
-            search.report = { objective in
-                let elapsed = Date().timeIntervalSince(start)
-                guard elapsed - last >= interval else { return }
-                last = elapsed
-                progress(SolveProgress(elapsedSeconds: elapsed, incumbent: objective, bound: nil, gap: nil))
-            }
+    private func search(_ problem: Problem, run: SolveRun) throws -> SolveOutcome {
+        let initial = try GreedyStrategy.feasiblePlan(problem, deadline: run.deadline, cancellation: run.cancellation)
+        var search = LocalSearch(rounds: perturbationRounds, seed: seed, deadline: run.deadline,
+                                 cancellation: run.cancellation)
+        let progress = run.progress
+        if progress.isActive {
+            search.report = { objective in progress.report(incumbent: objective, bound: nil, gap: nil) }
         }
-        let plan = search.run(from: initial, in: problem)
-        return SolveOutcome(status: .feasible, plan: plan, bound: nil,
-                            solveSeconds: Date().timeIntervalSince(start))
+        return run.outcome(.feasible, plan: search.run(from: initial, in: problem))
     }
 
     /// Improves a plan by the same search until a local optimum (after the perturbation
     /// rounds), `deadline` or `cancellation`. A plan that breaks a rule is repaired first; if it cannot be, it
     /// is returned unchanged. The result is never worse than a feasible `plan`. Meant for
     /// polishing plans from other strategies (e.g. an `exact` incumbent at its time limit).
-    public static func improve(_ plan: Plan, in problem: Problem, deadline: Date,
+    public static func improve(_ plan: Plan, in problem: Problem, deadline: Deadline,
                                perturbationRounds: Int = defaultRounds,
                                cancellation: CancellationFlag = CancellationFlag()) -> Plan {
         var start = plan
@@ -78,13 +68,13 @@ struct LocalSearch {
 
     var rounds: Int
     var seed: UInt64
-    var deadline: Date
+    var deadline: Deadline
     /// Stops the search like the deadline does.
     var cancellation: CancellationFlag
     /// Called with each new best objective.
     var report: ((Double) -> Void)?
 
-    init(rounds: Int, seed: UInt64, deadline: Date, cancellation: CancellationFlag = CancellationFlag()) {
+    init(rounds: Int, seed: UInt64, deadline: Deadline, cancellation: CancellationFlag = CancellationFlag()) {
         self.rounds = rounds
         self.seed = seed
         self.deadline = deadline
@@ -92,7 +82,7 @@ struct LocalSearch {
     }
 
     /// Whether the deadline has passed or the search was cancelled.
-    var mustStop: Bool { Date() >= deadline || cancellation.isCancelled }
+    var mustStop: Bool { deadline.hasPassed || cancellation.isCancelled }
 
     /// The best plan found from a feasible `plan`.
     func run(from plan: Plan, in problem: Problem) -> Plan {

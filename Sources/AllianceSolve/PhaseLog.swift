@@ -35,24 +35,23 @@ public struct PhaseEvent: Sendable, Equatable {
     }
 }
 
-/// Reports the phases of one solve to `SolveSettings.phaseLog`, timed from the solve's start
-/// against its time limit. Does nothing (and costs nothing) when no log is installed.
+/// Reports the phases of one solve to `SolveSettings.phaseLog`, timed by the solve's
+/// `Deadline` (elapsed since its start, remaining until the time limit). Does nothing (and
+/// costs nothing) when no log is installed.
 struct PhaseClock: Sendable {
-    let start: Date
-    let timeLimit: Double
+    let deadline: Deadline
     let sink: (@Sendable (PhaseEvent) -> Void)?
 
-    init(settings: SolveSettings, start: Date) {
-        self.start = start
-        self.timeLimit = settings.timeLimit
+    init(settings: SolveSettings, deadline: Deadline) {
+        self.deadline = deadline
         self.sink = settings.phaseLog
     }
 
     func report(_ kind: PhaseEvent.Kind, _ phase: String, _ text: String = "") {
         guard let sink else { return }
-        let elapsed = Date().timeIntervalSince(start)
+        let elapsed = deadline.elapsed
         sink(PhaseEvent(kind: kind, phase: phase, elapsedSeconds: elapsed,
-                        remainingSeconds: timeLimit - elapsed, text: text))
+                        remainingSeconds: deadline.total - elapsed, text: text))
     }
 
     /// Runs `body` between a `begin` and an `end` event of `phase` (the end is reported also

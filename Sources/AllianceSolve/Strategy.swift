@@ -40,6 +40,9 @@ public struct SolveSettings: Sendable {
     /// the time left, from the solving thread; for `alliance solve --log-phases`. Strategies
     /// without phases report nothing.
     public var phaseLog: (@Sendable (PhaseEvent) -> Void)? = nil
+    /// The clock every deadline and elapsed time of the solve reads (`Deadline.Clock`):
+    /// `{ .now }` except in tests, which drive time by hand.
+    public var clock: Deadline.Clock = { .now }
 
     public init(timeLimit: Double = 60, relativeGap: Double = 0,
                 progress: (@Sendable (SolveProgress) -> Void)? = nil, progressInterval: Double = 1,

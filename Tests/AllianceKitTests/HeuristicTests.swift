@@ -123,7 +123,7 @@ final class HeuristicTests: XCTestCase {
     func testFeasibilityMIPFallback() throws {
         for name in ["tiny-groups", "caofeidian"] {
             let problem = try Self.exampleProblem(name)
-            let plan = try XCTUnwrap(try GreedyStrategy.feasibilityMIP(problem, timeLimit: 60), name)
+            let plan = try XCTUnwrap(try GreedyStrategy.feasibilityMIP(problem, deadline: Deadline(seconds: 60)), name)
             XCTAssertEqual(Evaluator.evaluate(plan, in: problem).violations, [], name)
         }
     }
@@ -249,14 +249,14 @@ final class HeuristicTests: XCTestCase {
     func testImprovePolishesAndRepairs() throws {
         let problem = try Self.exampleProblem("guye")
         let greedy = try GreedyStrategy().solve(problem, settings: SolveSettings()).plan!
-        let polished = LocalSearchStrategy.improve(greedy, in: problem, deadline: Date().addingTimeInterval(60),
+        let polished = LocalSearchStrategy.improve(greedy, in: problem, deadline: Deadline(seconds: 60),
                                                    perturbationRounds: 5)
         let before = Evaluator.evaluate(greedy, in: problem), after = Evaluator.evaluate(polished, in: problem)
         XCTAssertEqual(after.violations, [])
         XCTAssertGreaterThan(after.objective, before.objective)
         // An empty plan is repaired first; a deadline in the past still returns a feasible plan.
         let empty = Plan(unitCount: problem.unitCount, communityCount: problem.communityCount)
-        let rescued = LocalSearchStrategy.improve(empty, in: problem, deadline: Date())
+        let rescued = LocalSearchStrategy.improve(empty, in: problem, deadline: Deadline(seconds: 0))
         XCTAssertEqual(Evaluator.evaluate(rescued, in: problem).violations, [])
     }
 

@@ -32,7 +32,7 @@ public struct StreetDecomposition: Sendable {
     public var perturbationRounds: Int
 
     public init(maxBlockSize: Int = StreetBlocks.defaultMaxBlockSize, blockSolver: BlockSolver = .local,
-                threads: Int = 2, blockShare: Double = 0.4,
+                threads: Int = 2, blockShare: Double = TimePlan.streetBlockShare,
                 perturbationRounds: Int = LocalSearchStrategy.defaultRounds) {
         self.maxBlockSize = maxBlockSize
         self.blockSolver = blockSolver
@@ -54,20 +54,25 @@ public struct StreetDecomposition: Sendable {
     /// Runs the decomposition within `settings.timeLimit`. Throws `SolveError.infeasible` when
     /// the pre-checks or the repair prove that no plan exists.
     public func run(_ problem: Problem, settings: SolveSettings) throws -> Result {
-        let reasons = Prechecks.run(problem)
-        guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
-        let start = Date()
-        let deadline = start.addingTimeInterval(settings.timeLimit)
+        try Prechecks.require(problem)
+        return try run(problem, deadline: Deadline(seconds: settings.timeLimit, clock: settings.clock),
+                       settings: settings)
+    }
+
+    /// Runs the decomposition of a problem that passed the pre-checks until `deadline`.
+    func run(_ problem: Problem, deadline: Deadline, settings: SolveSettings) throws -> Result {
         let blocks = StreetBlocks.split(problem.communities, maxBlockSize: maxBlockSize)
         let allocation = UnitAllocation(problem: problem, blocks: blocks)
         let waves = Double((blocks.count + max(1, threads) - 1) / max(1, threads))
-        let perBlock = max(0.05, settings.timeLimit * blockShare / max(1, waves))
+        let perBlock = max(TimePlan.streetBlockMinimumSeconds, deadline.total * blockShare / max(1, waves))
 
         let solver = blockSolver, rounds = perturbationRounds, cancellation = settings.cancellation
+        let clock = settings.clock
         let solved: [(BlockProblem, Plan)?] = WorkerThreads.run(count: blocks.count, threads: threads) { b in
             guard let block = try? BlockProblem(problem, block: blocks[b], blockIndex: b, allocation: allocation)
             else { return nil }
-            let settings = SolveSettings(timeLimit: perBlock, cancellation: cancellation)
+            var settings = SolveSettings(timeLimit: perBlock, cancellation: cancellation)
+            settings.clock = clock
             let strategy: any Strategy = solver == .local
                 ? LocalSearchStrategy(perturbationRounds: rounds) : ExactStrategy(threads: 1)
             guard let plan = (try? strategy.solve(block.problem, settings: settings))?.plan else { return nil }
@@ -83,8 +88,7 @@ public struct StreetDecomposition: Sendable {
             return Result(blocks: blocks, combined: combined, plan: coordinated)
         }
         // The combined plan could not be repaired: start over on the whole problem.
-        var rest = settings
-        rest.timeLimit = max(0.05, deadline.timeIntervalSinceNow)
+        let rest = settings.limited(to: max(TimePlan.streetBlockMinimumSeconds, deadline.remaining))
         guard let plan = try LocalSearchStrategy(perturbationRounds: perturbationRounds).solve(problem, settings: rest).plan
         else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }
         return Result(blocks: blocks, combined: combined, plan: plan)
@@ -102,16 +106,13 @@ public struct StreetStrategy: Strategy, Sendable {
     }
 
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
-        try settings.interruptible {
-            let start = Date()
-            let result = try decomposition.run(problem, settings: settings)
-            if let progress = settings.progress {
-                progress(SolveProgress(elapsedSeconds: Date().timeIntervalSince(start),
-                                       incumbent: Evaluator.evaluate(result.plan, in: problem).objective,
-                                       bound: nil, gap: nil))
+        try settings.open(problem) { run in
+            let result = try decomposition.run(problem, deadline: run.deadline, settings: settings)
+            if run.progress.isActive {
+                run.progress.report(incumbent: Evaluator.evaluate(result.plan, in: problem).objective,
+                                    bound: nil, gap: nil)
             }
-            return SolveOutcome(status: .feasible, plan: result.plan, bound: nil,
-                                solveSeconds: Date().timeIntervalSince(start))
+            return run.outcome(.feasible, plan: result.plan)
         }
     }
 }

@@ -202,7 +202,7 @@ struct SolveDistrictCommand: ParsableCommand {
     @Option(name: .customLong("time-limit")) var timeLimit: Double = 60
     @Option var candidates: Int?
     @Option var out: String
-    @Option(name: .customLong("polish-share"), help: "exact: ExactStrategy.largePolishShare (experiments).")
+    @Option(name: .customLong("polish-share"), help: "exact: TimePlan.largePolishShare (experiments).")
     var polishShare: Double?
     @Option(help: "exact: the decomposition's dual smoothing (experiments).")
     var smoothing: Double?
@@ -218,7 +218,7 @@ struct SolveDistrictCommand: ParsableCommand {
                                       options: PlanningOptions(previousPlan: district.previousPlan, candidates: candidates))
             guard var solver = StrategyCatalog.make(strategy) else { throw HarnessError("unknown strategy \(strategy)") }
             if var exact = solver as? ExactStrategy {
-                if let polishShare { exact.largePolishShare = polishShare }
+                if let polishShare { exact.timePlan.largePolishShare = polishShare }
                 if let smoothing { exact.smoothing = smoothing }
                 solver = exact
             }

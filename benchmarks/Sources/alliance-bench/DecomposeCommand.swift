@@ -39,7 +39,7 @@ struct DecomposeCommand: ParsableCommand {
                               e.objective, e.terms.coverage, e.terms.balance, e.terms.distance, e.terms.preference, e.terms.keep))
         }
         if let polishSeconds, let plan = first.plan {
-            let polished = LocalSearchStrategy.improve(plan, in: problem, deadline: Date().addingTimeInterval(polishSeconds),
+            let polished = LocalSearchStrategy.improve(plan, in: problem, deadline: Deadline(seconds: polishSeconds),
                                                        perturbationRounds: polishRounds)
             log(start, String(format: "polished %.6f", Evaluator.evaluate(polished, in: problem).objective))
             return
