@@ -14,9 +14,21 @@ public struct Comparison: Sendable {
         public var seconds: Double
         /// Why there is no plan, when there is none.
         public var failure: String?
+
+        public init(strategy: String, status: SolveStatus?, evaluation: Evaluation?, bound: Double?,
+                    seconds: Double, failure: String? = nil) {
+            self.strategy = strategy
+            self.status = status
+            self.evaluation = evaluation
+            self.bound = bound
+            self.seconds = seconds
+            self.failure = failure
+        }
     }
 
     public var rows: [Row]
+
+    public init(rows: [Row]) { self.rows = rows }
 
     /// The smallest bound proven by any strategy (the tightest claim), if any.
     public var bestBound: Double? { rows.compactMap(\.bound).min() }
@@ -30,24 +42,14 @@ public struct Comparison: Sendable {
         return max(0, relativeGap(objective: objective, bound: max(bound, objective)))
     }
 
-    /// Runs `strategies` one after another, each with the same settings.
-    public static func run(_ problem: Problem, strategies: [(name: String, strategy: any Strategy)],
-                           settings: SolveSettings, before: ((String) -> Void)? = nil) -> Comparison {
-        var rows: [Row] = []
-        for (name, strategy) in strategies {
-            before?(name)
-            let timer = Deadline.unlimited(clock: settings.clock)
-            do {
-                let outcome = try strategy.solve(problem, settings: settings)
-                rows.append(Row(strategy: name, status: outcome.status,
-                                evaluation: outcome.plan.map { Evaluator.evaluate($0, in: problem) },
-                                bound: outcome.bound, seconds: outcome.solveSeconds))
-            } catch {
-                rows.append(Row(strategy: name, status: nil, evaluation: nil, bound: nil,
-                                seconds: timer.elapsed, failure: "\(error)"))
-            }
-        }
-        return Comparison(rows: rows)
+    /// The names `files` writes, in order.
+    public static let fileNames = ["compare.csv", "compare.json"]
+
+    /// `compare.csv` (with the byte order mark Excel needs unless `byteOrderMark` is false) and
+    /// `compare.json`, to be written together by `AtomicFiles.write`.
+    public func files(byteOrderMark: Bool = true) throws -> [(name: String, contents: Data)] {
+        let csv = (byteOrderMark ? CSVWriter.byteOrderMark : "") + csv()
+        return [("compare.csv", Data(csv.utf8)), ("compare.json", try json())]
     }
 
     /// `compare.csv`: one row per strategy.

@@ -33,16 +33,6 @@ public struct PlanReport: Sendable {
         self.solveSeconds = outcome.solveSeconds
     }
 
-    /// The evaluation of the greedy plan for `problem`, the baseline outputs show beside a plan;
-    /// `nil` when greedy finds no feasible plan.
-    public static func greedyBaseline(for problem: Problem) -> Evaluation? {
-        guard let plan = try? GreedyStrategy().solve(problem, settings: SolveSettings(timeLimit: 10)).plan else {
-            return nil
-        }
-        let evaluation = Evaluator.evaluate(plan, in: problem)
-        return evaluation.isFeasible ? evaluation : nil
-    }
-
     /// Relative gap between the plan's objective and the proven bound (0 when optimal).
     public var gap: Double? {
         if status == .optimal { return 0 }

@@ -1,3 +1,4 @@
+import AllianceKit
 import ArgumentParser
 
 /// `alliance`: plans party-building alliances (党建联盟) — which units serve which communities,
@@ -21,4 +22,21 @@ struct Alliance: ParsableCommand {
                       ClaimCommand.self, DiffCommand.self, TemplateCommand.self],
         defaultSubcommand: nil
     )
+
+    /// Parses the arguments, runs the command, and turns what it throws into the documented exit
+    /// status in one place (`Console.exitCode(for:)`), so subcommands simply throw. Errors of the
+    /// argument parser itself (usage, `--help`, validation) keep the parser's handling.
+    static func main() {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch {
+            exit(withError: Console.exitError(for: error))
+        }
+    }
 }

@@ -11,7 +11,7 @@ import Foundation
 extension CheckCommand {
     func runDistricts(_ instance: Instance) throws {
         let options = try model.planningOptions()
-        let (districts, warnings) = try DistrictLists.split(instance, options: options, model: model)
+        let (districts, warnings) = try model.input.districts(of: instance, options: options)
         var lines = ["districts     \(districts.count): " + districts.map(\.name).joined(separator: ", ")]
         lines += warnings.map { "warning       \($0)" }
         var rows = [["district", "communities", "units", "pairs", "status"]]
@@ -20,7 +20,7 @@ extension CheckCommand {
             lines += ["", "[\(district.name)]"]
             let status: String
             do {
-                let problem = try DistrictLists.problem(district, options: options, model: model)
+                let problem = try model.input.problem(for: district, options: options)
                 let reasons = Prechecks.run(problem)
                 lines += Self.lines(problem) + Self.precheckLines(reasons)
                 status = reasons.isEmpty ? "passed" : "\(reasons.count) pre-check\(reasons.count == 1 ? "" : "s") failed"

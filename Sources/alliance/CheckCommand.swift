@@ -11,15 +11,13 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
 
     func run() throws {
-        try Console.guarded {
-            let instance = try model.loadInstance()
-            if DistrictSplit.hasDistricts(instance) { return try runDistricts(instance) }
-            let problem = try model.makeProblem(instance, options: try model.planningOptions())
-            print(Self.lines(problem).joined(separator: "\n"))
-            let reasons = Prechecks.run(problem)
-            print(Self.precheckLines(reasons).joined(separator: "\n"))
-            if !reasons.isEmpty { throw ExitCode(2) }
-        }
+        let instance = try model.loadInstance()
+        if DistrictSplit.hasDistricts(instance) { return try runDistricts(instance) }
+        let problem = try model.makeProblem(instance, options: try model.planningOptions())
+        print(Self.lines(problem).joined(separator: "\n"))
+        let reasons = Prechecks.run(problem)
+        print(Self.precheckLines(reasons).joined(separator: "\n"))
+        if !reasons.isEmpty { throw ExitCode(2) }
     }
 
     /// Counts, totals and warnings of one problem, one line each (a single run, or one district).

@@ -19,16 +19,16 @@ struct ClaimCommand: ParsableCommand {
     @Option(name: .customLong("plan"), help: "The plan whose alliances claim (plan.csv as `solve` writes it).")
     var planPath: String
 
-    @Option(name: .customLong("out"), help: "Output folder (default: plan/ inside the input folder).")
+    @Option(help: "Output folder (default: plan/ inside the input folder).")
     var out: String?
 
-    @Option(name: .customLong("threads"), help: "Threads solving communities in parallel.")
+    @Option(help: "Threads solving communities in parallel.")
     var threads: Int = ClaimSettings.defaultThreads
 
-    @Flag(name: .customLong("quiet"), help: "No warnings and no summary.")
+    @Flag(help: "No warnings and no summary.")
     var quiet = false
 
-    @Flag(name: .customLong("no-bom"), help: "Write projects.csv without the UTF-8 byte order mark Excel needs.")
+    @Flag(help: "Write projects.csv without the UTF-8 byte order mark Excel needs.")
     var noBOM = false
 
     func validate() throws {
@@ -36,31 +36,23 @@ struct ClaimCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Console.guarded {
-            let problem = try model.loadProblem()
-            let rows = try ModelOptions.readPlan(planPath)
-            let unknown = PlanReader.unknownReferences(in: rows, instance: problem.instance)
-            if !unknown.isEmpty { throw InputErrors(unknown) }
-            let (plan, evaluation) = Evaluator.evaluate(rows, in: problem)
-            if !quiet {
-                for warning in problem.warnings { Console.error("warning: \(warning)") }
-                for violation in evaluation.violations { Console.error("warning: the plan breaks a rule: \(violation)") }
-            }
-            if problem.instance.projects.isEmpty, !quiet {
-                Console.error("warning: no projects.csv in \(model.folder); every alliance has nothing to claim")
-            }
-            let claims = try ProjectClaiming.claim(plan, in: problem, settings: ClaimSettings(threads: threads))
-            let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? model.defaultOutputFolder("plan")
-            let csv = (noBOM ? "" : CSVWriter.byteOrderMark) + claims.projectsCSV(communities: problem.communities)
-            try AtomicFiles.write([
-                ("projects.csv", Data(csv.utf8)),
-                ("claims.json", try claims.summaryJSON()),
-            ], into: folder)
-            if !quiet {
-                print(ClaimSummaryText.line(claims))
-                let names = ["projects.csv", "claims.json"].map { folder.appendingPathComponent($0).relativePathForDisplay }
-                print("wrote       \(names.joined(separator: ", "))")
-            }
+        let problem = try model.loadProblem()
+        let rows = try PlanningInput.readPlan(planPath)
+        let (plan, evaluation) = try ClaimRun.evaluate(rows, in: problem)
+        if !quiet {
+            for warning in problem.warnings { Console.error("warning: \(warning)") }
+            for violation in evaluation.violations { Console.error("warning: the plan breaks a rule: \(violation)") }
+        }
+        if problem.instance.projects.isEmpty, !quiet {
+            Console.error("warning: no projects.csv in \(model.folder); every alliance has nothing to claim")
+        }
+        let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? model.defaultOutputFolder("plan")
+        let claims = try ClaimRun(settings: ClaimSettings(threads: threads), byteOrderMark: !noBOM)
+            .run(plan, in: problem, into: folder)
+        if !quiet {
+            print(ClaimSummaryText.line(claims))
+            let names = ClaimRun.fileNames.map { folder.appendingPathComponent($0).relativePathForDisplay }
+            print("wrote       \(names.joined(separator: ", "))")
         }
     }
 }

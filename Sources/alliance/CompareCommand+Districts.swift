@@ -10,9 +10,9 @@ import Foundation
 /// district got no plan from any strategy.
 extension CompareCommand {
     func runDistricts(_ instance: Instance) throws {
-        let (districts, options) = try DistrictLists.split(instance, model: model, quiet: quiet)
+        let (districts, options) = try model.districts(of: instance, quiet: quiet)
         let problems = try districts.map { district in
-            let problem = try DistrictLists.problem(district, options: options, model: model)
+            let problem = try model.input.problem(for: district, options: options)
             try size.check(problem)
             return problem
         }

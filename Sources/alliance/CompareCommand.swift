@@ -11,45 +11,37 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var size: SizeOptions
 
-    @Option(name: .customLong("strategies"), help: "Comma-separated strategies (default: all).")
-    var strategies: String = StrategyCatalog.names.joined(separator: ",")
+    @Option(help: "Comma-separated strategies: \(StrategyName.allCases.map(\.rawValue).joined(separator: ", ")) (default: all).",
+            completion: .list(StrategyName.allCases.map(\.rawValue)), transform: StrategyName.list)
+    var strategies: [StrategyName] = StrategyName.allCases
 
-    @Option(name: .customLong("time-limit"), help: "Seconds each strategy may take.")
+    @Option(help: "Seconds each strategy may take.")
     var timeLimit: Double = 60
 
-    @Option(name: .customLong("out"), help: "Folder for compare.csv and compare.json, with district lists one subfolder per district (default: compare/ inside the input folder, or beside the workbook).")
+    @Option(help: "Folder for compare.csv and compare.json, with district lists one subfolder per district (default: compare/ inside the input folder, or beside the workbook).")
     var out: String?
 
-    @Flag(name: .customLong("no-bom"), help: "Write compare.csv without the byte order mark that tells Excel it is UTF-8.")
+    @Flag(help: "Write compare.csv without the byte order mark that tells Excel it is UTF-8.")
     var noBOM = false
 
-    @Flag(name: .customLong("quiet"), help: "No progress line.")
+    @Flag(help: "No progress line.")
     var quiet = false
-
-    var names: [String] {
-        strategies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
 
     func validate() throws {
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a number of seconds > 0") }
-        guard !names.isEmpty else { throw ValidationError("--strategies needs at least one name") }
-        for name in names where StrategyCatalog.make(name) == nil {
-            throw ValidationError("unknown strategy '\(name)'; use one of \(StrategyCatalog.names.joined(separator: ", "))")
-        }
+        guard !strategies.isEmpty else { throw ValidationError("--strategies needs at least one name") }
     }
 
     func run() throws {
-        try Console.guarded {
-            let instance = try model.loadInstance(quiet: quiet)
-            if DistrictSplit.hasDistricts(instance) { return try runDistricts(instance) }
-            let problem = try model.makeProblem(instance, options: try model.planningOptions())
-            try size.check(problem)
-            let comparison = compare(problem, phase: "")
-            try write(comparison, into: outputFolder)
-            print(table(comparison))
-            print(wroteLine(outputFolder))
-            if comparison.rows.allSatisfy({ $0.evaluation == nil }) { throw ExitCode(2) }
-        }
+        let instance = try model.loadInstance(quiet: quiet)
+        if DistrictSplit.hasDistricts(instance) { return try runDistricts(instance) }
+        let problem = try model.makeProblem(instance, options: try model.planningOptions())
+        try size.check(problem)
+        let comparison = compare(problem, phase: "")
+        try write(comparison, into: outputFolder)
+        print(table(comparison))
+        print(wroteLine(outputFolder))
+        if comparison.rows.allSatisfy({ $0.evaluation == nil }) { throw ExitCode(2) }
     }
 
     /// `--out`, or compare/ inside the input folder (beside the workbook).
@@ -57,27 +49,24 @@ struct CompareCommand: ParsableCommand {
         out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? model.defaultOutputFolder("compare")
     }
 
-    /// Every strategy on `problem`, with a progress line whose phase starts with `phase`.
+    /// Every strategy on `problem` (`ComparisonRun`), with a progress line whose phase starts with `phase`.
     func compare(_ problem: Problem, phase: String) -> Comparison {
         let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
-        let settings = SolveSettings(timeLimit: timeLimit, progress: { progressLine.update($0) })
-        let comparison = Comparison.run(
-            problem, strategies: names.map { ($0, StrategyCatalog.make($0)!) }, settings: settings,
-            before: { progressLine.setPhase(phase + $0) })
+        let run = ComparisonRun(strategies: strategies, timeLimit: timeLimit, progress: { progressLine.update($0) },
+                                strategyStarted: { progressLine.setPhase(phase + $0.rawValue) })
+        let comparison = run.run(problem)
         progressLine.finish()
         return comparison
     }
 
     /// compare.csv and compare.json into `folder`.
     func write(_ comparison: Comparison, into folder: URL) throws {
-        let csv = (noBOM ? "" : CSVWriter.byteOrderMark) + comparison.csv()
-        try AtomicFiles.write([("compare.csv", Data(csv.utf8)),
-                               ("compare.json", try comparison.json())], into: folder)
+        try ComparisonRun.write(comparison, into: folder, byteOrderMark: !noBOM)
     }
 
     /// The line naming the files written into `folder`.
     func wroteLine(_ folder: URL) -> String {
-        let written = ["compare.csv", "compare.json"].map { folder.appendingPathComponent($0).relativePathForDisplay }
+        let written = Comparison.fileNames.map { folder.appendingPathComponent($0).relativePathForDisplay }
         return "wrote \(written.joined(separator: ", "))"
     }
 

@@ -43,36 +43,47 @@ enum Console {
         }
     }
 
-    /// Runs a command body, turning failures into messages and exit statuses.
-    static func guarded(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let exit as ExitCode {
-            throw exit
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw exitCode(for: error)
+    /// What `Alliance.main` exits with for an error a command threw: exit statuses, validation
+    /// errors and `--help`-style clean exits pass through to the argument parser; everything else is
+    /// told to the user here and becomes its documented exit status.
+    static func exitError(for error: Error) -> Error {
+        switch error {
+        case is ExitCode, is ValidationError, is CleanExit: return error
+        // `--help` after a subcommand is parsed into the parser's own help command, whose `run`
+        // throws the parser's (internal) error types; they, too, are the parser's to report.
+        case _ where String(reflecting: type(of: error)).hasPrefix("ArgumentParser."): return error
+        default: return exitCode(for: error)
         }
+    }
+
+    /// Formerly wrapped every command body; `Alliance.main` now maps errors once, so this only
+    /// runs `body`. Kept for commands written before that.
+    @available(*, deprecated, message: "just throw; Alliance.main maps errors to exit statuses")
+    static func guarded(_ body: () throws -> Void) rethrows {
+        try body()
     }
 }
 
 /// A one-line progress display on stderr, overwritten in place once a second with the elapsed
 /// time and the latest snapshot from the solver (which may report less often, e.g. while the root
 /// LP or a heuristic runs). Silent when stderr is not a terminal or the user asked for quiet.
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: Sendable {
+    private struct State {
+        var latest: SolveProgress?
+        var phase = "solving"
+        var shown = false
+        var timer: DispatchSourceTimer?
+    }
+
     private let enabled: Bool
     private let started = Date()
-    private let lock = NSLock()
-    private var latest: SolveProgress?
-    private var phase = "solving"
-    private var shown = false
-    private var timer: DispatchSourceTimer?
+    private let state = Locked(State())
 
     init(enabled: Bool) {
         self.enabled = enabled
         guard enabled else { return }
-        timer = Self.everySecond { [weak self] in self?.render() }
+        let timer = Self.everySecond { [weak self] in self?.render() }
+        state.withLock { $0.timer = timer }
     }
 
     /// A running timer calling `handler` once a second on a background queue, for progress displays.
@@ -86,40 +97,38 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Records the solver's latest snapshot; it is shown at the next tick.
     func update(_ progress: SolveProgress) {
-        lock.lock()
-        latest = progress
-        lock.unlock()
+        state.withLock { $0.latest = progress }
     }
 
     /// Names what is running now (e.g. the strategy), shown first on the line.
     func setPhase(_ text: String) {
-        lock.lock()
-        phase = text
-        latest = nil
-        lock.unlock()
+        state.withLock {
+            $0.phase = text
+            $0.latest = nil
+        }
     }
 
     /// Clears the line and stops the ticker.
     func finish() {
         guard enabled else { return }
-        timer?.cancel()
-        timer = nil
-        lock.lock()
-        defer { lock.unlock() }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        shown = false
+        state.withLock { state in
+            state.timer?.cancel()
+            state.timer = nil
+            if state.shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            state.shown = false
+        }
     }
 
     private func render() {
-        lock.lock()
-        defer { lock.unlock() }
-        let elapsed = Date().timeIntervalSince(started)
-        var parts = [phase, Format.seconds(elapsed)]
-        parts.append("plan " + (latest?.incumbent.map { Format.objective($0) } ?? "—"))
-        parts.append("bound " + (latest?.bound.map { Format.objective($0) } ?? "—"))
-        parts.append("gap " + (latest?.gap.map { Format.percent($0) } ?? "—"))
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(parts.joined(separator: "  "))".utf8))
-        shown = true
+        state.withLock { state in
+            let elapsed = Date().timeIntervalSince(started)
+            var parts = [state.phase, Format.seconds(elapsed)]
+            parts.append("plan " + (state.latest?.incumbent.map { Format.objective($0) } ?? "—"))
+            parts.append("bound " + (state.latest?.bound.map { Format.objective($0) } ?? "—"))
+            parts.append("gap " + (state.latest?.gap.map { Format.percent($0) } ?? "—"))
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(parts.joined(separator: "  "))".utf8))
+            state.shown = true
+        }
     }
 }
 

@@ -20,10 +20,10 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The new plan (plan.csv).")
     var newPlan: String
 
-    @Flag(name: .customLong("json"), help: "Print the changes as JSON.")
+    @Flag(help: "Print the changes as JSON.")
     var json = false
 
-    @Flag(name: .customLong("csv"), help: "Print the changes as CSV, one row per change.")
+    @Flag(help: "Print the changes as CSV, one row per change.")
     var csv = false
 
     func validate() throws {
@@ -31,25 +31,23 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Console.guarded {
-            var errors: [InputError] = []
-            var plans: [[Assignment]] = []
-            for path in [oldPlan, newPlan] {
-                do {
-                    plans.append(try ModelOptions.readPlan(path))
-                } catch let failure as InputErrors {
-                    errors += failure.errors
-                }
+        var errors: [InputError] = []
+        var plans: [[Assignment]] = []
+        for path in [oldPlan, newPlan] {
+            do {
+                plans.append(try PlanningInput.readPlan(path))
+            } catch let failure as InputErrors {
+                errors += failure.errors
             }
-            if !errors.isEmpty { throw InputErrors(errors) }
-            let diff = PlanDiff(old: plans[0], new: plans[1])
-            if json {
-                print(try DiffFormat.json(diff), terminator: "")
-            } else if csv {
-                print(DiffFormat.csv(diff), terminator: "")
-            } else {
-                print(DiffFormat.text(diff))
-            }
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        let diff = PlanDiff(old: plans[0], new: plans[1])
+        if json {
+            print(try DiffFormat.json(diff), terminator: "")
+        } else if csv {
+            print(DiffFormat.csv(diff), terminator: "")
+        } else {
+            print(DiffFormat.text(diff))
         }
     }
 }

@@ -9,12 +9,12 @@ import Foundation
 /// table, and the total (the sum of the district objectives); exit status 3 when any rule is broken.
 extension EvaluateCommand {
     func runDistricts(_ instance: Instance) throws {
-        let (districts, options) = try DistrictLists.split(instance, model: model, quiet: false)
-        let rows = try ModelOptions.readPlanRows(planPath, encoding: try model.parsedEncoding())
+        let (districts, options) = try model.districts(of: instance, quiet: false)
+        let rows = try PlanningInput.readPlanRows(planPath, encoding: model.encoding)
         let parts = try DistrictPlan.split(rows, districts: districts, lists: instance, planFile: planPath)
         var results: [(district: String, evaluation: Evaluation, problem: Problem)] = []
         for (district, part) in zip(districts, parts) {
-            let problem = try DistrictLists.problem(district, options: options, model: model)
+            let problem = try model.input.problem(for: district, options: options)
             results.append((district.name, Evaluator.evaluate(part, in: problem).1, problem))
         }
         let total = results.reduce(0) { $0 + $1.evaluation.objective }

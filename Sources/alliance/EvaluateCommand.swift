@@ -13,23 +13,21 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .customLong("plan"), help: "The plan to judge (plan.csv as `solve` writes it; for district lists also the combined plan.csv with its district column).")
     var planPath: String
 
-    @Flag(name: .customLong("json"), help: "Print the result as JSON instead of text.")
+    @Flag(help: "Print the result as JSON instead of text.")
     var json = false
 
     func run() throws {
-        try Console.guarded {
-            let instance = try model.loadInstance()
-            if DistrictSplit.hasDistricts(instance) { return try runDistricts(instance) }
-            let problem = try model.makeProblem(instance, options: try model.planningOptions())
-            let rows = try ModelOptions.readPlan(planPath, encoding: try model.parsedEncoding())
-            let (_, evaluation) = Evaluator.evaluate(rows, in: problem)
-            if json {
-                print(try Self.jsonText(EvaluationDocument(evaluation, problem: problem)))
-            } else {
-                print(Self.text(evaluation))
-            }
-            if !evaluation.violations.isEmpty { throw ExitCode(3) }
+        let instance = try model.loadInstance()
+        if DistrictSplit.hasDistricts(instance) { return try runDistricts(instance) }
+        let problem = try model.makeProblem(instance, options: try model.planningOptions())
+        let rows = try model.readPlan(planPath)
+        let (_, evaluation) = Evaluator.evaluate(rows, in: problem)
+        if json {
+            print(try Self.jsonText(EvaluationDocument(evaluation, problem: problem)))
+        } else {
+            print(Self.text(evaluation))
         }
+        if !evaluation.violations.isEmpty { throw ExitCode(3) }
     }
 
     /// The objective, terms, strength range and broken rules for people.

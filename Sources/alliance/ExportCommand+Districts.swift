@@ -9,11 +9,11 @@ import Foundation
 /// All files are written together or none.
 extension ExportCommand {
     func runDistricts(_ instance: Instance) throws {
-        let (districts, options) = try DistrictLists.split(instance, model: model, quiet: false)
+        let (districts, options) = try model.districts(of: instance, quiet: false)
         let names = FolderNames.unique(districts.map(\.name))
         var files: [(name: String, contents: Data)] = []
         for (district, name) in zip(districts, names) {
-            let problem = try DistrictLists.problem(district, options: options, model: model)
+            let problem = try model.input.problem(for: district, options: options)
             try size.check(problem)
             files.append((name + "." + format.fileExtension, try Self.contents(problem, format: format)))
         }

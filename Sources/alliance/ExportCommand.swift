@@ -20,21 +20,19 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var size: SizeOptions
 
-    @Option(name: .customLong("format"), help: "mathprog, lp or mps.")
+    @Option(help: "mathprog, lp or mps.")
     var format: FileFormat
 
-    @Option(name: .customLong("out"), help: "The file to write (with district lists: the folder for one file per district).")
+    @Option(help: "The file to write (with district lists: the folder for one file per district).")
     var out: String
 
     func run() throws {
-        try Console.guarded {
-            let instance = try model.loadInstance()
-            if DistrictSplit.hasDistricts(instance) { return try runDistricts(instance) }
-            let problem = try model.makeProblem(instance, options: try model.planningOptions())
-            try size.check(problem)
-            let destination = URL(fileURLWithPath: out)
-            try AtomicFiles.write(try Self.contents(problem, format: format), to: destination)
-            Console.error("wrote \(destination.relativePathForDisplay)")
-        }
+        let instance = try model.loadInstance()
+        if DistrictSplit.hasDistricts(instance) { return try runDistricts(instance) }
+        let problem = try model.makeProblem(instance, options: try model.planningOptions())
+        try size.check(problem)
+        let destination = URL(fileURLWithPath: out)
+        try AtomicFiles.write(try Self.contents(problem, format: format), to: destination)
+        Console.error("wrote \(destination.relativePathForDisplay)")
     }
 }

@@ -12,15 +12,16 @@ import Foundation
 ///
 /// Signals are received through dispatch signal sources (the default actions are switched off
 /// first), never in an asynchronous signal handler, so the handlers may lock and allocate.
-final class Interrupts: @unchecked Sendable {
+final class Interrupts: Sendable {
     /// The exit status after an interrupt (128 + SIGINT, as shells report Ctrl-C).
     static let exitStatus: Int32 = 130
 
     /// Set by the first signal; pass it to `SolveSettings`.
     let flag = CancellationFlag()
-    private let lock = NSLock()
-    private var received = 0
-    private var sources: [DispatchSourceSignal] = []
+    /// Signals received so far.
+    private let received = Locked(0)
+    /// The signal sources, kept alive for as long as the process runs.
+    private let sources = Locked<[DispatchSourceSignal]>([])
 
     /// Starts listening for SIGINT and SIGTERM until the process exits.
     static func install() -> Interrupts {
@@ -31,7 +32,7 @@ final class Interrupts: @unchecked Sendable {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
             source.setEventHandler { [interrupts, source] in interrupts.receive(count: Int(source.data)) }
             source.resume()
-            interrupts.sources.append(source)
+            interrupts.sources.withLock { $0.append(source) }
         }
         return interrupts
     }
@@ -40,11 +41,11 @@ final class Interrupts: @unchecked Sendable {
     var wasInterrupted: Bool { flag.isCancelled }
 
     private func receive(count: Int) {
-        lock.lock()
-        let before = received
-        received += max(1, count)
-        let total = received
-        lock.unlock()
+        let (before, total) = received.withLock { received in
+            let before = received
+            received += max(1, count)
+            return (before, received)
+        }
         if before == 0 {
             flag.cancel()
             Console.error("\ninterrupted: stopping the search and writing the best plan so far "

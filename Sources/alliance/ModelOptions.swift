@@ -2,38 +2,38 @@ import AllianceKit
 import ArgumentParser
 import Foundation
 
-/// The options that change the model, shared by solve, evaluate, check and export.
+/// The options that change the model, shared by solve, evaluate, check, compare, export and
+/// claim. Reading the lists is the library's (`PlanningInput`); this adds only what a console
+/// needs: the notes and warnings printed to stderr.
 struct ModelOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Folder holding communities.csv, organizations.csv, needs.csv, resources.csv, "
         + "or an .xlsx workbook with those lists as sheets (社区, 单位, 需求, 资源, 项目, 结对).", valueName: "folder-or-xlsx"))
     var folder: String
 
-    @Option(name: .customLong("encoding"), help: "Encoding of the CSV files: utf8, gb18030 or auto (UTF-8 when valid, else GB18030).")
-    var encoding: String = "auto"
+    @Option(help: "Encoding of the CSV files: utf8, gb18030 or auto (UTF-8 when valid, else GB18030).")
+    var encoding: EncodingChoice = .auto
 
     @Option(name: .customLong("weight"), parsing: .singleValue,
-            help: "A term's weight as name=value (coverage, balance, distance, preference, keep); repeatable.")
-    var weights: [String] = []
+            help: "A term's weight as name=value (coverage, balance, distance, preference, keep); repeatable.",
+            transform: TermWeight.init(argument:))
+    var weights: [TermWeight] = []
 
-    @Option(name: .customLong("balance-band"), help: "τ: alliances within ±τ of the mean strength cost nothing.")
+    @Option(help: "τ: alliances within ±τ of the mean strength cost nothing.")
     var balanceBand: Double = 0.10
 
-    @Flag(name: .customLong("no-lead-rule"), help: "Do not require one lead unit per community.")
+    @Flag(help: "Do not require one lead unit per community.")
     var noLeadRule = false
 
-    @Option(name: .customLong("max-distance-km"), help: "Forbid pairs farther apart than this (fix pairs excepted).")
+    @Option(help: "Forbid pairs farther apart than this (fix pairs excepted).")
     var maxDistanceKm: Double?
 
-    @Option(name: .customLong("previous"), help: "Last plan (plan.csv) to keep pairs from (the KEEP term).")
+    @Option(help: "Last plan (plan.csv) to keep pairs from (the KEEP term).")
     var previous: String?
 
-    @Option(name: .customLong("candidates"),
-            help: "Each unit only considers its k nearest communities (large instances; needs coordinates).")
+    @Option(help: "Each unit only considers its k nearest communities (large instances; needs coordinates).")
     var candidates: Int?
 
     func validate() throws {
-        _ = try parsedWeights()
-        _ = try parsedEncoding()
         if let candidates, candidates < 1 { throw ValidationError("--candidates must be a whole number ≥ 1") }
         guard balanceBand.isFinite, balanceBand >= 0 else {
             throw ValidationError("--balance-band must be a number ≥ 0, e.g. 0.1 for ±10 %")
@@ -43,110 +43,95 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    func parsedWeights() throws -> Weights {
+    /// The lists and model options as the library takes them.
+    var input: PlanningInput {
         var weights = Weights()
-        for item in self.weights {
-            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, let term = Term(rawValue: parts[0]) else {
-                throw ValidationError("--weight takes name=value with name one of "
-                    + Term.allCases.map(\.rawValue).joined(separator: ", ") + "; got '\(item)'")
-            }
-            guard let value = Double(parts[1]), value.isFinite else {
-                throw ValidationError("--weight \(parts[0]) needs a number, got '\(parts[1])'")
-            }
-            weights[term] = value
-        }
-        return weights
+        for weight in self.weights { weights[weight.term] = weight.value }
+        let options = PlanningOptions(weights: weights, balanceBand: balanceBand, leadRule: !noLeadRule,
+                                      maxDistanceKm: maxDistanceKm, candidates: candidates)
+        return PlanningInput(path: folder, encoding: encoding, options: options, previousPlanPath: previous)
     }
-
-    /// The `--encoding` choice (`utf8`, `utf-8`, `gb18030` or `auto`, in any case).
-    func parsedEncoding() throws -> EncodingChoice {
-        guard let choice = EncodingChoice(rawValue: encoding.lowercased().replacingOccurrences(of: "-", with: "")) else {
-            throw ValidationError("--encoding takes utf8, gb18030 or auto; got '\(encoding)'")
-        }
-        return choice
-    }
-
-    /// Whether the input is an `.xlsx` workbook rather than a folder of CSV files.
-    var isWorkbook: Bool { InstanceReader.isWorkbook(URL(fileURLWithPath: folder)) }
-
-    var folderURL: URL { URL(fileURLWithPath: folder, isDirectory: !isWorkbook) }
 
     /// Where an output folder `name` goes by default: inside the input folder, or beside the workbook.
-    func defaultOutputFolder(_ name: String) -> URL {
-        (isWorkbook ? folderURL.deletingLastPathComponent() : folderURL).appendingPathComponent(name, isDirectory: true)
-    }
+    func defaultOutputFolder(_ name: String) -> URL { input.defaultOutputFolder(name) }
 
-    /// Reads and validates the lists, reads the previous plan, and derives the model data.
-    /// Error locations name files as the user would open them: `folder/needs.csv:3:1`,
-    /// `folder/lists.xlsx:需求!C3`. Says on stderr which CSV files were not UTF-8, unless `quiet`.
+    /// Reads the lists and derives the model data (`PlanningInput.loadProblem`); says on stderr
+    /// which CSV files were not UTF-8, unless `quiet`.
     func loadProblem(quiet: Bool = false) throws -> Problem {
         try makeProblem(try loadInstance(quiet: quiet), options: try planningOptions())
     }
 
-    /// Reads and validates the lists (a folder of CSV files or a workbook), errors located as in
-    /// `loadProblem`.
+    /// Reads and validates the lists (`PlanningInput.loadInstance`); says on stderr which CSV
+    /// files were not UTF-8, unless `quiet`.
     func loadInstance(quiet: Bool = false) throws -> Instance {
-        let choice = try parsedEncoding()
-        let lists = try Self.relocated({ try InstanceReader.load(folderURL, encoding: choice) }, path: locatedPath)
-        for (file, used) in lists.encodings.sorted(by: { $0.key < $1.key }) where used != .utf8 && !quiet {
-            Console.error("note: \(locatedPath(file)) was read as \(used.displayName) (not UTF-8)")
-        }
+        let lists = try input.loadInstance()
+        for note in lists.notes where !quiet { Console.error("note: \(note)") }
         return lists.instance
     }
 
     /// The options as given, with the previous plan read.
-    func planningOptions() throws -> PlanningOptions {
-        var options = PlanningOptions(weights: try parsedWeights(), balanceBand: balanceBand,
-                                      leadRule: !noLeadRule, maxDistanceKm: maxDistanceKm, candidates: candidates)
-        if let previous {
-            options.previousPlan = try Self.readPlan(previous, encoding: try parsedEncoding())
-        }
-        return options
-    }
+    func planningOptions() throws -> PlanningOptions { try input.planningOptions() }
 
-    /// Derives the model data, errors located as in `loadProblem`.
+    /// Derives the model data, errors located at the files as given.
     func makeProblem(_ instance: Instance, options: PlanningOptions) throws -> Problem {
-        try Self.relocated({ try Problem(instance: instance, options: options) }, path: locatedPath)
+        try input.makeProblem(instance, options: options)
     }
 
-    /// The path of input file `name` as the user gave it: `folder/needs.csv`, or the workbook's path.
-    func locatedPath(_ name: String) -> String {
-        if isWorkbook { return name == URL(fileURLWithPath: folder).lastPathComponent ? folder : name }
-        return (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/" + name
+    /// The districts of `instance` with the options as given; the warnings about what crosses
+    /// districts go to stderr unless `quiet`.
+    func districts(of instance: Instance, quiet: Bool) throws -> (districts: [DistrictInstance], options: PlanningOptions) {
+        let options = try planningOptions()
+        let (districts, warnings) = try input.districts(of: instance, options: options)
+        for warning in warnings where !quiet { Console.error("warning: \(warning)") }
+        return (districts, options)
     }
 
-    /// Reads a plan CSV, its errors located at the path as given.
-    static func readPlan(_ path: String, encoding: EncodingChoice = .auto) throws -> [Assignment] {
-        try readPlanRows(path, encoding: encoding).map(\.assignment)
-    }
+    /// Reads a plan CSV in the `--encoding` given, its errors located at the path as given.
+    func readPlan(_ path: String) throws -> [Assignment] { try PlanningInput.readPlan(path, encoding: encoding) }
+}
 
-    /// Reads a plan CSV with its optional `district` column, locations at the path as given.
-    static func readPlanRows(_ path: String, encoding: EncodingChoice = .auto) throws -> [PlanReader.Row] {
-        let rows = try relocated({ try PlanReader.readRows(file: URL(fileURLWithPath: path), encoding: encoding) }) { _ in path }
-        return rows.map { row in
-            var located = row
-            located.assignment.source?.file = path
-            located.districtSource?.file = path
-            return located
+/// One `--weight name=value`.
+struct TermWeight {
+    var term: Term
+    var value: Double
+
+    init(argument: String) throws {
+        let parts = argument.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let term = Term(rawValue: parts[0]) else {
+            throw ValidationError("--weight takes name=value with name one of "
+                + Term.allCases.map(\.rawValue).joined(separator: ", ") + "; got '\(argument)'")
         }
-    }
-
-    /// Runs `body`, rewriting the bare file names of its input errors with `path` (for a cell of a
-    /// workbook, the workbook's name).
-    static func relocated<T>(_ body: () throws -> T, path: (String) -> String) throws -> T {
-        do {
-            return try body()
-        } catch let errors as InputErrors {
-            throw InputErrors(errors.errors.map { error in
-                var located = error
-                if let workbook = error.location.workbook {
-                    if !workbook.contains("/") { located.location.workbook = path(workbook) }
-                } else if !error.location.file.contains("/") {
-                    located.location.file = path(error.location.file)
-                }
-                return located
-            })
+        guard let value = Double(parts[1]), value.isFinite else {
+            throw ValidationError("--weight \(parts[0]) needs a number, got '\(parts[1])'")
         }
+        self.term = term
+        self.value = value
     }
 }
+
+/// `--priorities coverage,balance,distance`: known terms, each at most once, at least one.
+enum TermPriorities {
+    static func parse(_ argument: String) throws -> [Term] {
+        var terms: [Term] = []
+        for name in argument.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let term = Term(rawValue: name) else {
+                throw ValidationError("--priorities: unknown term '\(name)'; use "
+                    + Term.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            guard !terms.contains(term) else { throw ValidationError("--priorities names \(name) twice") }
+            terms.append(term)
+        }
+        guard !terms.isEmpty else { throw ValidationError("--priorities needs at least one term") }
+        return terms
+    }
+}
+
+/// `--encoding` in any case, with or without a hyphen (`UTF-8`, `utf8`, `GB18030`, `auto`).
+extension EncodingChoice: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased().replacingOccurrences(of: "-", with: ""))
+    }
+}
+
+/// `--strategy` and `--strategies`: help lists the names and shell completion offers them.
+extension StrategyName: ExpressibleByArgument {}

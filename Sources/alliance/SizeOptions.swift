@@ -4,16 +4,18 @@ import ArgumentParser
 /// `--max-pairs`: the model-size limit of the commands that build a model (solve, compare,
 /// export), checked right after the lists are read.
 struct SizeOptions: ParsableArguments {
-    @Option(name: .customLong("max-pairs"),
-            help: "Refuse models with more allowed unit–community pairs than this (default \(ModelSizeLimit.defaultMaxPairs)).")
+    @Option(help: "Refuse models with more allowed unit–community pairs than this (default \(ModelSizeLimit.defaultMaxPairs)).")
     var maxPairs: Int = ModelSizeLimit.defaultMaxPairs
 
     func validate() throws {
         guard maxPairs > 0 else { throw ValidationError("--max-pairs must be a whole number > 0") }
     }
 
+    /// The limit as the library takes it.
+    var limit: ModelSizeLimit { ModelSizeLimit(maxPairs: maxPairs) }
+
     /// Throws `ModelTooLarge` (exit status 1) when `problem` exceeds the limit.
     func check(_ problem: Problem) throws {
-        try ModelSizeLimit(maxPairs: maxPairs).check(problem)
+        try limit.check(problem)
     }
 }

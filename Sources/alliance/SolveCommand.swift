@@ -11,40 +11,38 @@ struct SolveCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var size: SizeOptions
 
-    @Option(name: .customLong("out"), help: "Output folder (default: plan/ inside the input folder, or beside the workbook).")
+    @Option(help: "Output folder (default: plan/ inside the input folder, or beside the workbook).")
     var out: String?
 
-    @Option(name: .customLong("strategy"), help: "How to solve: \(StrategyCatalog.names.joined(separator: ", ")).")
-    var strategy: String = "exact"
+    @Option(help: "How to solve.")
+    var strategy: StrategyName = .exact
 
-    @Option(name: .customLong("time-limit"), help: "Seconds the search may take before returning its best plan.")
+    @Option(help: "Seconds the search may take before returning its best plan.")
     var timeLimit: Double = 60
 
-    @Option(name: .customLong("gap"), help: "Stop once the plan is proven within this relative gap (0 = prove the optimum).")
+    @Option(help: "Stop once the plan is proven within this relative gap (0 = prove the optimum).")
     var gap: Double = 0
 
-    @Option(name: .customLong("priorities"),
-            help: "Optimize these terms in order instead of weighing them, e.g. coverage,balance,distance.")
-    var priorities: String?
+    @Option(help: "Optimize these terms in order instead of weighing them, e.g. coverage,balance,distance.",
+            transform: TermPriorities.parse)
+    var priorities: [Term]?
 
-    @Option(name: .customLong("priority-tolerance"),
-            help: "How much of an earlier priority's optimum a later one may give up (relative; 0.001 = 0.1 %).")
+    @Option(help: "How much of an earlier priority's optimum a later one may give up (relative; 0.001 = 0.1 %).")
     var priorityTolerance: Double = 0.001
 
-    @Flag(name: .customLong("quiet"), help: "No progress line and no summary.")
+    @Flag(help: "No progress line and no summary.")
     var quiet = false
 
-    @Option(name: .customLong("jobs"), help: "Districts solved at once in batch mode (default: the number of cores).")
+    @Option(help: "Districts solved at once in batch mode (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .customLong("log-phases"),
-          help: "Print each phase's start and end (and GLPK's output) with the time left to stderr.")
+    @Flag(help: "Print each phase's start and end (and GLPK's output) with the time left to stderr.")
     var logPhases = false
 
-    @Flag(name: .customLong("no-timings"), help: "Leave solve_seconds out of plan.json, for byte-identical reruns.")
+    @Flag(help: "Leave solve_seconds out of plan.json, for byte-identical reruns.")
     var noTimings = false
 
-    @Flag(name: .customLong("no-bom"), help: "Write the CSV files without the byte order mark that tells Excel they are UTF-8.")
+    @Flag(help: "Write the CSV files without the byte order mark that tells Excel they are UTF-8.")
     var noBOM = false
 
     func validate() throws {
@@ -54,89 +52,48 @@ struct SolveCommand: ParsableCommand {
             throw ValidationError("--priority-tolerance must be a number ≥ 0, e.g. 0.001 for 0.1 %")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be a whole number ≥ 1") }
-        guard StrategyCatalog.make(strategy) != nil else {
-            throw ValidationError("unknown strategy '\(strategy)'; use one of \(StrategyCatalog.names.joined(separator: ", "))")
-        }
-        if try parsedPriorities() != nil, strategy != "exact" {
+        if priorities != nil, strategy != .exact {
             throw ValidationError("--priorities works with --strategy exact only")
         }
     }
 
-    /// The terms named by `--priorities`, validated: known names, each at most once.
-    func parsedPriorities() throws -> [Term]? {
-        guard let priorities else { return nil }
-        var terms: [Term] = []
-        for name in priorities.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            guard let term = Term(rawValue: name) else {
-                throw ValidationError("--priorities: unknown term '\(name)'; use "
-                    + Term.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            guard !terms.contains(term) else { throw ValidationError("--priorities names \(name) twice") }
-            terms.append(term)
-        }
-        guard !terms.isEmpty else { throw ValidationError("--priorities needs at least one term") }
-        return terms
-    }
-
-    private func makeStrategy() throws -> any Strategy {
-        if let terms = try parsedPriorities() {
-            return LexicographicStrategy(priorities: terms, tolerance: priorityTolerance)
-        }
-        return StrategyCatalog.make(strategy)!
+    /// How each run solves and writes, as the library takes it.
+    var runOptions: RunOptions {
+        RunOptions(strategy: strategy, timeLimit: timeLimit, relativeGap: gap, priorities: priorities,
+                   priorityTolerance: priorityTolerance, sizeLimit: size.limit, includeTimings: !noTimings,
+                   byteOrderMark: !noBOM)
     }
 
     func run() throws {
-        try Console.guarded {
-            let interrupts = Interrupts.install()
-            let instance = try model.loadInstance(quiet: quiet)
-            if interrupts.wasInterrupted { throw SolveError.interrupted }  // while reading the lists
-            if DistrictSplit.hasDistricts(instance) {
-                try DistrictBatch(command: self, cancellation: interrupts.flag).run(instance, folder: outputFolder)
-                if interrupts.wasInterrupted { throw ExitCode(Interrupts.exitStatus) }
-                return
-            }
-            let problem = try model.makeProblem(instance, options: try model.planningOptions())
-            for warning in problem.warnings where !quiet { Console.error("warning: \(warning)") }
-            let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
-            let written: (report: PlanReport, files: [String])
-            do {
-                written = try solveAndWrite(problem, into: outputFolder, cancellation: interrupts.flag) {
-                    progressLine.update($0)
-                }
-                progressLine.finish()
-            } catch {
-                progressLine.finish()
-                throw error
-            }
-            if !quiet { print(Summary.text(written.report, folder: outputFolder, files: written.files)) }
+        let interrupts = Interrupts.install()
+        let instance = try model.loadInstance(quiet: quiet)
+        if interrupts.wasInterrupted { throw SolveError.interrupted }  // while reading the lists
+        if DistrictSplit.hasDistricts(instance) {
+            try runDistricts(instance, cancellation: interrupts.flag)
             if interrupts.wasInterrupted { throw ExitCode(Interrupts.exitStatus) }
+            return
         }
+        let problem = try model.makeProblem(instance, options: try model.planningOptions())
+        for warning in problem.warnings where !quiet { Console.error("warning: \(warning)") }
+        let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
+        var run = PlanningRun(options: runOptions, cancellation: interrupts.flag,
+                              progress: { progressLine.update($0) })
+        if logPhases { run.phaseLog = { Console.error($0.line) } }
+        let written: PlanningRun.Written
+        do {
+            written = try run.run(problem, into: outputFolder)
+            progressLine.finish()
+        } catch {
+            progressLine.finish()
+            throw error
+        }
+        if !quiet { print(Summary.text(written.report, folder: outputFolder, files: written.files)) }
+        if interrupts.wasInterrupted { throw ExitCode(Interrupts.exitStatus) }
     }
 
     /// `--out`, or plan/ inside the input folder (beside the workbook).
     var outputFolder: URL {
         out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? model.defaultOutputFolder("plan")
-    }
-
-    /// Solves `problem` (stage 1, then stage 2 when projects are listed) and writes a single run's
-    /// files into `folder`: the one code path for a plain run and for each district of a batch run.
-    /// Returns the report and the names of the files written. `district` prefixes the
-    /// `--log-phases` lines (`[区1] …`), since districts solved side by side interleave them.
-    func solveAndWrite(_ problem: Problem, into folder: URL, cancellation: CancellationFlag, district: String? = nil,
-                       progress: (@Sendable (SolveProgress) -> Void)?) throws -> (report: PlanReport, files: [String]) {
-        try size.check(problem)
-        var settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, progress: progress,
-                                     cancellation: cancellation)
-        let prefix = district.map { "[\($0)] " } ?? ""
-        if logPhases { settings.phaseLog = { Console.error(prefix + $0.line) } }
-        let outcome = try makeStrategy().solve(problem, settings: settings)
-        var report = PlanReport(problem: problem, outcome: outcome, strategy: strategy)
-        report.priorities = try parsedPriorities()
-        report.baseline = PlanReport.greedyBaseline(for: problem)
-        if !problem.instance.projects.isEmpty { report.claims = try ProjectClaiming.claim(report.plan, in: problem) }
-        let files = try report.files(includeTimings: !noTimings, byteOrderMark: !noBOM)
-        try AtomicFiles.write(files, into: folder)
-        return (report, files.map(\.name))
     }
 }
 

@@ -12,10 +12,10 @@ struct TemplateCommand: ParsableCommand {
             sheet explains every column. Fill it in and run `alliance solve lists.xlsx`.
             """)
 
-    @Option(name: .customLong("out"), help: "The workbook to write.")
+    @Option(help: "The workbook to write.")
     var out: String = "lists.xlsx"
 
-    @Flag(name: .customLong("force"), help: "Replace the file if it exists.")
+    @Flag(help: "Replace the file if it exists.")
     var force = false
 
     func validate() throws {
@@ -29,9 +29,7 @@ struct TemplateCommand: ParsableCommand {
             Console.error("alliance: \(destination.relativePathForDisplay) exists; use --force to replace it")
             throw ExitCode(4)
         }
-        try Console.guarded {
-            try AtomicFiles.write(InputTemplate.data(), to: destination)
-            Console.error("wrote \(destination.relativePathForDisplay)")
-        }
+        try AtomicFiles.write(InputTemplate.data(), to: destination)
+        Console.error("wrote \(destination.relativePathForDisplay)")
     }
 }

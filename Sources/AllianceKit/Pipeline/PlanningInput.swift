@@ -1,0 +1,140 @@
+import Foundation
+
+/// Where a run's lists come from and how to read them: the first step of every front end
+/// (the `alliance` command, a local web server, tests), before any solving.
+///
+/// It reads the lists, reads the previous plan, derives the `Problem` and splits lists with a
+/// `district` (区县) column, with every input error located at the file as the user gave it
+/// (`folder/needs.csv:3:1`, `folder/lists.xlsx:需求!C3`), so that a message can be pasted into
+/// a file manager. It prints nothing: what a front end may want to tell the user (CSV files
+/// that were not UTF-8, lists crossing districts) is returned.
+public struct PlanningInput: Sendable {
+    /// The folder of CSV files or the `.xlsx` workbook, as the user gave it.
+    public var path: String
+    /// How CSV files are decoded (a workbook is always UTF-8).
+    public var encoding: EncodingChoice
+    /// The model options; `previousPlan` is replaced by the plan at `previousPlanPath` when set.
+    public var options: PlanningOptions
+    /// Last plan (plan.csv) to keep pairs from (the KEEP term), read by `planningOptions()`.
+    public var previousPlanPath: String?
+
+    public init(path: String, encoding: EncodingChoice = .auto, options: PlanningOptions = PlanningOptions(),
+                previousPlanPath: String? = nil) {
+        self.path = path
+        self.encoding = encoding
+        self.options = options
+        self.previousPlanPath = previousPlanPath
+    }
+
+    /// The lists as read, with notes for the user about how CSV files were decoded.
+    public struct Lists: Sendable {
+        public var instance: Instance
+        /// One note per CSV file that was not UTF-8, in file-name order, e.g.
+        /// `folder/needs.csv was read as GB18030 (not UTF-8)`.
+        public var notes: [String]
+    }
+
+    /// Whether the input is an `.xlsx` workbook rather than a folder of CSV files.
+    public var isWorkbook: Bool { InstanceReader.isWorkbook(URL(fileURLWithPath: path)) }
+
+    public var url: URL { URL(fileURLWithPath: path, isDirectory: !isWorkbook) }
+
+    /// Where an output folder `name` goes by default: inside the input folder, or beside the workbook.
+    public func defaultOutputFolder(_ name: String) -> URL {
+        (isWorkbook ? url.deletingLastPathComponent() : url).appendingPathComponent(name, isDirectory: true)
+    }
+
+    /// Reads and validates the lists (a folder of CSV files or a workbook).
+    public func loadInstance() throws -> Lists {
+        let lists = try Self.relocated({ try InstanceReader.load(url, encoding: encoding) }, path: locatedPath)
+        let notes = lists.encodings.sorted(by: { $0.key < $1.key }).filter { $0.value != .utf8 }.map { file, used in
+            "\(locatedPath(file)) was read as \(used.displayName) (not UTF-8)"
+        }
+        return Lists(instance: lists.instance, notes: notes)
+    }
+
+    /// `options` with the previous plan read from `previousPlanPath`, when set.
+    public func planningOptions() throws -> PlanningOptions {
+        var options = self.options
+        if let previousPlanPath {
+            options.previousPlan = try Self.readPlan(previousPlanPath, encoding: encoding)
+        }
+        return options
+    }
+
+    /// Derives the model data of `instance`, errors located at the files as given.
+    public func makeProblem(_ instance: Instance, options: PlanningOptions) throws -> Problem {
+        try Self.relocated({ try Problem(instance: instance, options: options) }, path: locatedPath)
+    }
+
+    /// Reads the lists and the previous plan and derives the model data, in one step.
+    public func loadProblem() throws -> (problem: Problem, notes: [String]) {
+        let lists = try loadInstance()
+        return (try makeProblem(lists.instance, options: try planningOptions()), lists.notes)
+    }
+
+    /// The path of input file `name` as the user gave it: `folder/needs.csv`, or the workbook's path.
+    public func locatedPath(_ name: String) -> String {
+        if isWorkbook { return name == URL(fileURLWithPath: path).lastPathComponent ? path : name }
+        return (path.hasSuffix("/") ? String(path.dropLast()) : path) + "/" + name
+    }
+
+    // MARK: Lists with a district column
+
+    /// The districts of `instance` (`DistrictSplit`) and the warnings about what crosses
+    /// districts; a `fix` pair across districts is an input error located at its cell.
+    public func districts(of instance: Instance, options: PlanningOptions)
+        throws -> (districts: [DistrictInstance], warnings: [String]) {
+        try Self.relocated({ try DistrictSplit.split(instance, previousPlan: options.previousPlan) }) { locatedPath($0) }
+    }
+
+    /// The model of one district: `options` with the district's share of the previous plan.
+    /// Throws an input error when the district lists units but no communities. Every command
+    /// judges a district by this one model, so solve, check, evaluate, compare and export agree.
+    public func problem(for district: DistrictInstance, options: PlanningOptions) throws -> Problem {
+        if district.instance.communities.isEmpty, let org = district.instance.organizations.first {
+            var location = org.source ?? SourceLocation(file: "organizations.csv", line: 1, column: 1)
+            location.file = locatedPath(location.file)
+            throw InputErrors([InputError(location, "district \(district.name) lists units but no communities")])
+        }
+        var districtOptions = options
+        districtOptions.previousPlan = district.previousPlan
+        return try makeProblem(district.instance, options: districtOptions)
+    }
+
+    // MARK: Plans
+
+    /// Reads a plan CSV, its errors located at the path as given.
+    public static func readPlan(_ path: String, encoding: EncodingChoice = .auto) throws -> [Assignment] {
+        try readPlanRows(path, encoding: encoding).map(\.assignment)
+    }
+
+    /// Reads a plan CSV with its optional `district` column, locations at the path as given.
+    public static func readPlanRows(_ path: String, encoding: EncodingChoice = .auto) throws -> [PlanReader.Row] {
+        let rows = try relocated({ try PlanReader.readRows(file: URL(fileURLWithPath: path), encoding: encoding) }) { _ in path }
+        return rows.map { row in
+            var located = row
+            located.assignment.source?.file = path
+            located.districtSource?.file = path
+            return located
+        }
+    }
+
+    /// Runs `body`, rewriting the bare file names of its input errors with `path` (for a cell of a
+    /// workbook, the workbook's name).
+    public static func relocated<T>(_ body: () throws -> T, path: (String) -> String) throws -> T {
+        do {
+            return try body()
+        } catch let errors as InputErrors {
+            throw InputErrors(errors.errors.map { error in
+                var located = error
+                if let workbook = error.location.workbook {
+                    if !workbook.contains("/") { located.location.workbook = path(workbook) }
+                } else if !error.location.file.contains("/") {
+                    located.location.file = path(error.location.file)
+                }
+                return located
+            })
+        }
+    }
+}

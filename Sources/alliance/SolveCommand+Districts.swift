@@ -1,0 +1,113 @@
+import AllianceKit
+import ArgumentParser
+import Foundation
+
+/// `alliance solve` on lists with a `district` (区县) column: the library's `DistrictBatchRun`
+/// plans every district on its own, `--jobs` at once, into `<out>/<district>/` and writes the
+/// combined files; this draws the progress bar and prints the warnings, failures and the table.
+/// A failing district does not stop the others; it makes the exit status 2.
+extension SolveCommand {
+    func runDistricts(_ instance: Instance, cancellation: CancellationFlag) throws {
+        let folder = outputFolder
+        let (districts, options) = try model.districts(of: instance, quiet: quiet)
+        let bar = DistrictProgressBar(total: districts.count, enabled: !quiet && Console.stderrIsTerminal)
+        var batch = DistrictBatchRun(
+            input: model.input, options: runOptions, jobs: jobs, cancellation: cancellation,
+            districtStarted: { _, _ in bar.started() },
+            districtFinished: { _, result in bar.finished(failed: result.report == nil) })
+        if logPhases { batch.phaseLog = { district, event in Console.error("[\(district)] " + event.line) } }
+        let results = batch.solveAll(districts, options: options, into: folder)
+        bar.finish()
+        try batch.writeSummary(results, into: folder)
+        let failed = results.filter { $0.report == nil }
+        for result in results where !quiet {
+            for warning in result.report?.problem.warnings ?? [] { Console.error("warning: \(result.district): \(warning)") }
+        }
+        for result in failed { Console.error("alliance: district \(result.district): \(result.error ?? "failed")") }
+        if !quiet { print(DistrictSummary.text(results, folder: folder)) }
+        if !failed.isEmpty {
+            Console.error("\(failed.count) of \(results.count) districts have no plan; see \(folder.appendingPathComponent("districts.csv").relativePathForDisplay)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// The table printed after a batch run.
+enum DistrictSummary {
+    static func text(_ results: [DistrictResult], folder: URL) -> String {
+        var rows = [["district", "status", "objective", "gap", "time"]]
+        for result in results {
+            rows.append([result.district, result.status,
+                         result.report.map { Format.objective($0.evaluation.objective) } ?? "—",
+                         result.report?.gap.map(Format.percent) ?? "—", Format.seconds(result.seconds)])
+        }
+        // Chinese characters take two columns in a terminal.
+        func width(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) } }
+        let widths = (0..<5).map { column in rows.map { width($0[column]) }.max()! }
+        var lines = rows.map { row in
+            zip(row, widths).map { $0 + String(repeating: " ", count: $1 - width($0)) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        let names = DistrictOutput.fileNames.map { folder.appendingPathComponent($0).relativePathForDisplay }
+        lines.append("wrote \(names.joined(separator: ", ")) and one folder per district")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A progress bar over districts on stderr, redrawn when a district starts or ends and once a
+/// second: `districts [#####.....] 5/10 done, 1 failed, 2 running, 42 s`. Silent when disabled.
+final class DistrictProgressBar: Sendable {
+    private struct Counts {
+        var done = 0, failed = 0, running = 0
+        var timer: DispatchSourceTimer?
+    }
+
+    private let total: Int
+    private let enabled: Bool
+    private let start = Date()
+    private let counts = Locked(Counts())
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
+        guard enabled else { return }
+        let timer = ProgressLine.everySecond { [weak self] in self?.render() }
+        counts.withLock { $0.timer = timer }
+    }
+
+    func started() { change { $0.running += 1 } }
+    func finished(failed: Bool) {
+        change {
+            $0.running -= 1
+            $0.done += 1
+            if failed { $0.failed += 1 }
+        }
+    }
+
+    /// Clears the bar and stops the ticker.
+    func finish() {
+        guard enabled else { return }
+        counts.withLock { counts in
+            counts.timer?.cancel()
+            counts.timer = nil
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        }
+    }
+
+    private func change(_ body: (inout Counts) -> Void) {
+        counts.withLock { body(&$0) }
+        render()
+    }
+
+    private func render() {
+        guard enabled else { return }
+        counts.withLock { counts in
+            let width = 20, filled = total > 0 ? counts.done * width / total : width
+            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+            var text = "districts [\(bar)] \(counts.done)/\(total) done"
+            if counts.failed > 0 { text += ", \(counts.failed) failed" }
+            text += ", \(counts.running) running, \(Format.seconds(Date().timeIntervalSince(start)))"
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+        }
+    }
+}
