@@ -245,7 +245,8 @@ public struct Problem: Sendable {
         self.warnings = instance.warnings + warnings
         self.coefficients = ObjectiveCoefficients(
             units: units, communityCount: nC, categoryCount: nR, options: options, distance: distance,
-            preference: preference, previous: previous, previousPairCount: previousPairCount, priority: priority,
+            preference: preference, previous: previous, resource: resource, previousPairCount: previousPairCount,
+            priority: priority,
             need: need, totalWeightedNeed: totalWeightedNeed, meanStrength: meanStrength,
             totalMaxAssignments: tMax, maxDistance: maxDistance)
     }

@@ -94,37 +94,36 @@ public enum AtomicFiles {
 }
 
 /// The temporary files of writes in progress in this process.
-private final class PendingTemporaries: @unchecked Sendable {
-    private let lock = NSLock()
-    private var paths: Set<String> = []
-    private var abandoned = false
+private struct PendingTemporaries: Sendable {
+    private struct Registry {
+        var paths: Set<String> = []
+        var abandoned = false
+    }
+    private let registry = Locked(Registry())
 
     /// Registers a path about to be created; false once abandoned.
     func add(_ path: String) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !abandoned else { return false }
-        paths.insert(path)
-        return true
+        registry.withLock { registry in
+            guard !registry.abandoned else { return false }
+            registry.paths.insert(path)
+            return true
+        }
     }
 
     func remove(_ path: String) {
-        lock.lock()
-        paths.remove(path)
-        lock.unlock()
+        registry.withLock { _ = $0.paths.remove(path) }
     }
 
+    /// Runs `body` while no path can be registered or abandoned.
     func locked<T>(_ body: () throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body()
+        try registry.withLock { _ in try body() }
     }
 
     func abandon() {
-        lock.lock()
-        defer { lock.unlock() }
-        abandoned = true
-        for path in paths { unlink(path) }
-        paths = []
+        registry.withLock { registry in
+            registry.abandoned = true
+            for path in registry.paths { unlink(path) }
+            registry.paths = []
+        }
     }
 }

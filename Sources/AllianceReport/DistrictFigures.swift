@@ -39,7 +39,7 @@ struct DistrictFigures {
             PlanWorkbook.withinBand($0.strength, target: target, band: band)
         }.count
         return Strength(min: evaluation.strengthMin, mean: evaluation.strengthMean, max: evaluation.strengthMax,
-                        bandLow: (1 - band) * target, bandHigh: (1 + band) * target,
+                        bandLow: problem.coefficients.bandLow, bandHigh: problem.coefficients.bandHigh,
                         inside: inside, count: evaluation.communities.count)
     }
 

@@ -52,8 +52,8 @@ extension PlanWorkbook {
         figure("最强联盟力量", \.strengthMax, WorkbookStyle.strength)
         add("目标平均力量", .number(target, WorkbookStyle.strength), .empty,
             "全部社区和单位的力量之和 ÷ 社区数")
-        add("均衡范围下限", .number((1 - band) * target, WorkbookStyle.strength), .empty, "目标平均力量 × (1 − \(bandText.dropFirst()))")
-        add("均衡范围上限", .number((1 + band) * target, WorkbookStyle.strength), .empty, "目标平均力量 × (1 + \(bandText.dropFirst()))")
+        add("均衡范围下限", .number(problem.coefficients.bandLow, WorkbookStyle.strength), .empty, "目标平均力量 × (1 − \(bandText.dropFirst()))")
+        add("均衡范围上限", .number(problem.coefficients.bandHigh, WorkbookStyle.strength), .empty, "目标平均力量 × (1 + \(bandText.dropFirst()))")
         func inBand(_ e: Evaluation) -> Double {
             Double(e.communities.filter { Self.withinBand($0.strength, target: target, band: band) }.count)
         }

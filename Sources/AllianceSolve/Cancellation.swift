@@ -9,25 +9,18 @@ import Foundation
 /// at every callback, the simplex between short slices (see `GLPK.StopPolling`), the
 /// decomposition between pricing problems — and returns its best plan so far with status
 /// `interrupted` (or throws `SolveError.interrupted` when it has none). Setting it is permanent.
-public final class CancellationFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cancelled = false
+public final class CancellationFlag: Sendable {
+    private let cancelled = Locked(false)
 
     public init() {}
 
     /// Whether `cancel()` was called.
-    public var isCancelled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return cancelled
-    }
+    public var isCancelled: Bool { cancelled.current }
 
     /// Asks every solve polling this flag to stop as soon as it can. Safe from any thread (not
     /// from a signal handler: use a dispatch signal source).
     public func cancel() {
-        lock.lock()
-        cancelled = true
-        lock.unlock()
+        cancelled.withLock { $0 = true }
     }
 
     /// The flag as a GLPK stop request (`MIPParameters.stopRequested`).

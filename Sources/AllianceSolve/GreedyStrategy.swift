@@ -58,10 +58,11 @@ public struct GreedyStrategy: Strategy, Sendable {
         var strength = problem.communities.map(\.strength)
         var size = [Int](repeating: 0, count: nC)
         var degree = [Int](repeating: 0, count: nU)
+        let strengthShare = problem.coefficients.strengthShare
 
         func place(_ u: Int, _ c: Int) {
             plan.assigned[u * nC + c] = true
-            strength[c] += units[u].strength / Double(units[u].maxCommunities)
+            strength[c] += strengthShare[u]
             size[c] += 1
             degree[u] += 1
         }

@@ -6,7 +6,7 @@ import AllianceModel
 /// Per community: strength S_c, supply per need category, size and the number of units that may
 /// lead; per unit: its degree. The objective is split as
 /// Σ_p coef_p x_p + Σ_c [w_cov Σ_r π min(d, supply)/N_need − w_bal e(S_c)/(|C| S̄)],
-/// where coef_p is `StageOneModel.pairCoefficient` (distance, preference, continuity).
+/// with every coefficient taken from `Problem.coefficients` (coef_p = `ObjectiveCoefficients.pair`).
 /// Leads are not tracked pair by pair: a community is fine as long as some unit serving it may
 /// lead, and `plan` names the leads at the end (the lead role itself is worth nothing).
 struct SearchState {
@@ -59,30 +59,23 @@ struct SearchState {
         nC = problem.communityCount
         nR = problem.categoryCount
         let units = problem.units
-        coefficient = (0..<(nU * nC)).map { StageOneModel.pairCoefficient(problem, $0) }
-        shareStrength = units.map { $0.strength / Double($0.maxCommunities) }
-        var shareResource = [Double](repeating: 0, count: nU * nR)
+        let k = problem.coefficients
+        coefficient = k.pair
+        shareStrength = k.strengthShare
         var resourceStart = [0]
         var resourceCategory: [Int] = []
         for u in 0..<nU {
-            for r in 0..<nR where problem.resource[u * nR + r] != 0 {
-                shareResource[u * nR + r] = problem.resource[u * nR + r] / Double(units[u].maxCommunities)
-                resourceCategory.append(r)
-            }
+            for r in 0..<nR where problem.resource[u * nR + r] != 0 { resourceCategory.append(r) }
             resourceStart.append(resourceCategory.count)
         }
-        self.shareResource = shareResource
+        self.shareResource = k.resourceShare
         self.resourceStart = resourceStart
         self.resourceCategory = resourceCategory
         need = problem.need
-        let w = problem.options.weights
-        coverageWeight = problem.totalWeightedNeed > 0
-            ? problem.priority.map { w.coverage * $0 / problem.totalWeightedNeed }
-            : [Double](repeating: 0, count: nC * nR)
-        let mean = problem.meanStrength, tau = problem.options.balanceBand
-        balanceWeight = mean > 0 && nC > 0 ? w.balance / (Double(nC) * mean) : 0
-        bandLow = (1 - tau) * mean
-        bandHigh = (1 + tau) * mean
+        coverageWeight = k.coverage
+        balanceWeight = k.excessWeight
+        bandLow = k.bandLow
+        bandHigh = k.bandHigh
         minDegree = units.map(\.minCommunities)
         maxDegree = units.map(\.maxCommunities)
         minSize = problem.minSize

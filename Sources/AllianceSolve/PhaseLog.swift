@@ -73,21 +73,21 @@ struct PhaseClock: Sendable {
     }
 }
 
-/// Splits a stream of text fragments into lines.
-private final class LineBuffer: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pending = ""
+/// Splits a stream of text fragments into lines (GLPK may call its log handler from the
+/// thread of any solve, so the unfinished line is kept under a lock).
+private struct LineBuffer: Sendable {
+    private let pending = Locked("")
 
     func lines(appending fragment: String) -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        pending += fragment
-        var lines: [String] = []
-        while let newline = pending.firstIndex(of: "\n") {
-            lines.append(String(pending[..<newline]))
-            pending = String(pending[pending.index(after: newline)...])
+        pending.withLock { pending in
+            pending += fragment
+            var lines: [String] = []
+            while let newline = pending.firstIndex(of: "\n") {
+                lines.append(String(pending[..<newline]))
+                pending = String(pending[pending.index(after: newline)...])
+            }
+            return lines
         }
-        return lines
     }
 }
 

@@ -24,19 +24,6 @@ public final class StageOneModel {
     /// Column of e_c.
     public let excessColumn: [Int]
 
-    /// Objective coefficient of x_{o,c}: distance, preference and continuity, weighted and scaled.
-    public static func pairCoefficient(_ problem: Problem, _ p: Int) -> Double {
-        let w = problem.options.weights
-        var coefficient = 0.0
-        let distanceScale = Double(problem.totalMaxAssignments) * problem.maxDistance
-        if distanceScale > 0 { coefficient -= w.distance * problem.distance[p] / distanceScale }
-        coefficient += w.preference * problem.preference[p]
-        if problem.previousPairCount > 0 && problem.previous[p] {
-            coefficient += w.keep / Double(problem.previousPairCount)
-        }
-        return coefficient
-    }
-
     /// Thrown by `init(problem:stop:)` when `stop` asked it to give up.
     public struct BuildStopped: Error {}
 
@@ -52,7 +39,8 @@ public final class StageOneModel {
         }
         self.problem = problem
         let nU = problem.unitCount, nC = problem.communityCount, nR = problem.categoryCount
-        let w = problem.options.weights
+        // Every objective coefficient and scaled quantity comes from the problem's one source.
+        let k = problem.coefficients
         let lp = LinearProgram(name: "alliance", direction: .maximize)
 
         var xColumn = [Int](repeating: -1, count: nU * nC)
@@ -65,7 +53,7 @@ public final class StageOneModel {
                 xColumn[p] = try lp.addColumn(
                     name: "x[\(u + 1),\(c + 1)]", kind: .integer,
                     bounds: problem.fixed[p] ? .fixed(1) : .range(0, 1),
-                    objective: Self.pairCoefficient(problem, p))
+                    objective: k.pair[p])
             }
         }
         var coverageColumn = [Int](repeating: -1, count: nC * nR)
@@ -74,16 +62,12 @@ public final class StageOneModel {
                 let i = c * nR + r
                 let d = problem.need[i]
                 guard d > 0 else { continue }
-                let objective = problem.totalWeightedNeed > 0
-                    ? w.coverage * problem.priority[i] / problem.totalWeightedNeed : 0
                 coverageColumn[i] = try lp.addColumn(name: "cov[\(c + 1),\(r + 1)]", bounds: .range(0, d),
-                                                     objective: objective)
+                                                     objective: k.coverage[i])
             }
         }
-        let balanceScale = Double(nC) * problem.meanStrength
-        let excessCoefficient = balanceScale > 0 ? -w.balance / balanceScale : 0
         let excessColumn = try (0..<nC).map { c in
-            try lp.addColumn(name: "e[\(c + 1)]", bounds: .lower(0), objective: excessCoefficient)
+            try lp.addColumn(name: "e[\(c + 1)]", bounds: .lower(0), objective: k.excessCoefficient)
         }
 
         var entries: [MatrixEntry] = []
@@ -97,7 +81,6 @@ public final class StageOneModel {
             }
             try checkStop()
         }
-        let mean = problem.meanStrength, tau = problem.options.balanceBand
         for c in 0..<nC {
             polls = 1023  // a community's rows touch every unit: poll for each
             try checkStop()
@@ -106,13 +89,13 @@ public final class StageOneModel {
                                      bounds: Self.range(problem.minSize[c], problem.maxSize[c]))
             // 4. e_c ≥ S_c − (1+τ)S̄ and e_c ≥ (1−τ)S̄ − S_c, with S_c = b_c + Σ (s/k) x.
             let b = problem.communities[c].strength
-            let above = try lp.addRow(name: "above[\(c + 1)]", bounds: .lower(b - (1 + tau) * mean))
-            let below = try lp.addRow(name: "below[\(c + 1)]", bounds: .lower((1 - tau) * mean - b))
+            let above = try lp.addRow(name: "above[\(c + 1)]", bounds: .lower(b - k.bandHigh))
+            let below = try lp.addRow(name: "below[\(c + 1)]", bounds: .lower(k.bandLow - b))
             entries.append(MatrixEntry(row: above, column: excessColumn[c], value: 1))
             entries.append(MatrixEntry(row: below, column: excessColumn[c], value: 1))
             for u in 0..<nU where xColumn[u * nC + c] >= 0 {
                 let x = xColumn[u * nC + c]
-                let share = problem.units[u].strength / Double(problem.units[u].maxCommunities)
+                let share = k.strengthShare[u]
                 entries.append(MatrixEntry(row: size, column: x, value: 1))
                 if share != 0 {
                     entries.append(MatrixEntry(row: above, column: x, value: -share))
@@ -133,7 +116,7 @@ public final class StageOneModel {
                 entries.append(MatrixEntry(row: row, column: coverageColumn[c * nR + r], value: 1))
                 let d = problem.need[c * nR + r]
                 for u in 0..<nU where xColumn[u * nC + c] >= 0 {
-                    let q = min(d, problem.resource[u * nR + r] / Double(problem.units[u].maxCommunities))
+                    let q = min(d, k.resourceShare[u * nR + r])
                     if q != 0 {
                         entries.append(MatrixEntry(row: row, column: xColumn[u * nC + c], value: -q))
                     }
@@ -160,11 +143,11 @@ public final class StageOneModel {
                 expression.append((column, problem.priority[i] / problem.totalWeightedNeed))
             }
         case .balance:
-            let scale = Double(problem.communityCount) * problem.meanStrength
+            let scale = problem.coefficients.balanceScale
             guard scale > 0 else { return [] }
             expression = excessColumn.map { ($0, 1 / scale) }
         case .distance:
-            let scale = Double(problem.totalMaxAssignments) * problem.maxDistance
+            let scale = problem.coefficients.distanceScale
             guard scale > 0 else { return [] }
             for (p, column) in xColumn.enumerated() where column >= 0 && problem.distance[p] != 0 {
                 expression.append((column, problem.distance[p] / scale))

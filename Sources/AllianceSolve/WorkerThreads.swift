@@ -31,35 +31,34 @@ public enum WorkerThreads {
         return state.results()
     }
 
-    private final class State<T: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var nextIndex = 0
+    /// The next job to hand out and the results so far, shared by the threads.
+    private struct State<T: Sendable>: Sendable {
+        private struct Progress {
+            var nextIndex = 0
+            var slots: [T?]
+        }
+        private let progress: Locked<Progress>
         private let count: Int
-        private var slots: [T?]
 
         init(count: Int) {
             self.count = count
-            slots = [T?](repeating: nil, count: count)
+            progress = Locked(Progress(slots: [T?](repeating: nil, count: count)))
         }
 
         func next() -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard nextIndex < count else { return nil }
-            nextIndex += 1
-            return nextIndex - 1
+            progress.withLock { progress in
+                guard progress.nextIndex < count else { return nil }
+                progress.nextIndex += 1
+                return progress.nextIndex - 1
+            }
         }
 
         func store(_ value: T, at index: Int) {
-            lock.lock()
-            slots[index] = value
-            lock.unlock()
+            progress.withLock { $0.slots[index] = value }
         }
 
         func results() -> [T] {
-            lock.lock()
-            defer { lock.unlock() }
-            return slots.map { $0! }
+            progress.withLock { $0.slots.map { $0! } }
         }
     }
 }

@@ -35,9 +35,8 @@ struct ReportFacts {
 
     init(_ report: PlanReport) {
         let problem = report.problem, plan = report.plan
-        let mean = problem.meanStrength, tau = problem.options.balanceBand
-        bandLow = (1 - tau) * mean
-        bandHigh = (1 + tau) * mean
+        bandLow = problem.coefficients.bandLow
+        bandHigh = problem.coefficients.bandHigh
         let nR = problem.categoryCount
         coverage = (0..<problem.communityCount).map { c in
             let covered = problem.coveredNeeds(community: c, units: plan.units(of: c))

@@ -8,23 +8,25 @@ import AllianceModel
 ///
 ///     value(P) = w_cov·Σ_r π_{c,r}·min(d_{c,r}, Σ_{o∈P} q_{o,r}/k_o) / N_need
 ///              − w_bal·e_c(P) / (|C|·S̄)
-///              + Σ_{o∈P} StageOneModel.pairCoefficient(o, c),
+///              + Σ_{o∈P} pair[o,c],
 ///
-/// so that Σ_c value(P_c) is the objective `Evaluator` computes for the plan (P_c)_c.
+/// so that Σ_c value(P_c) is the objective `Evaluator` computes for the plan (P_c)_c. Every
+/// coefficient is read from `Problem.coefficients`, the one source the compact model and the
+/// heuristics read too.
 struct CommunityColumns: Sendable {
     let problem: Problem
     /// Units allowed to serve each community, in unit order.
     let candidates: [[Int]]
     /// Units fixed to each community.
     let fixedUnits: [[Int]]
-    /// `StageOneModel.pairCoefficient` of every pair (0 for pairs that are not allowed).
-    let pairCoefficient: [Double]
+    /// `ObjectiveCoefficients.pair` of every pair (only read for allowed pairs).
+    var pairCoefficient: [Double] { problem.coefficients.pair }
     /// s_o / k_o.
-    let strengthShare: [Double]
+    var strengthShare: [Double] { problem.coefficients.strengthShare }
     /// w_cov·π_{c,r} / N_need, indexed like `Problem.need` (0 when there are no needs).
-    let coverageWeight: [Double]
+    var coverageWeight: [Double] { problem.coefficients.coverage }
     /// w_bal / (|C|·S̄), or 0 when S̄ = 0.
-    let excessWeight: Double
+    var excessWeight: Double { problem.coefficients.excessWeight }
     /// The largest band excess any alliance of each community can have (bounds e_c).
     let maxExcess: [Double]
     /// Bounds on how many communities a unit serves in any feasible plan:
@@ -34,10 +36,9 @@ struct CommunityColumns: Sendable {
 
     init(_ problem: Problem) {
         self.problem = problem
-        let nU = problem.unitCount, nC = problem.communityCount, nR = problem.categoryCount
+        let nU = problem.unitCount, nC = problem.communityCount
         var candidates = [[Int]](repeating: [], count: nC)
         var fixedUnits = [[Int]](repeating: [], count: nC)
-        var pairCoefficient = [Double](repeating: 0, count: nU * nC)
         var unitLower = [Int](repeating: 0, count: nU)
         var unitUpper = [Int](repeating: 0, count: nU)
         for u in 0..<nU {
@@ -51,35 +52,21 @@ struct CommunityColumns: Sendable {
                     fixedUnits[c].append(u)
                     fixedCount += 1
                 }
-                pairCoefficient[p] = StageOneModel.pairCoefficient(problem, p)
             }
             unitLower[u] = max(problem.units[u].minCommunities, fixedCount)
             unitUpper[u] = min(problem.units[u].maxCommunities, allowedCount)
         }
         self.candidates = candidates
         self.fixedUnits = fixedUnits
-        self.pairCoefficient = pairCoefficient
         self.unitLower = unitLower
         self.unitUpper = unitUpper
-        self.strengthShare = problem.units.map { $0.strength / Double($0.maxCommunities) }
 
-        let w = problem.options.weights
-        var coverageWeight = [Double](repeating: 0, count: nC * nR)
-        if problem.totalWeightedNeed > 0 {
-            for i in 0..<(nC * nR) where problem.need[i] > 0 {
-                coverageWeight[i] = w.coverage * problem.priority[i] / problem.totalWeightedNeed
-            }
-        }
-        self.coverageWeight = coverageWeight
-        let mean = problem.meanStrength
-        self.excessWeight = mean > 0 && nC > 0 ? w.balance / (Double(nC) * mean) : 0
-        let tau = problem.options.balanceBand
-        let strengthShare = self.strengthShare
+        let k = problem.coefficients, strengthShare = k.strengthShare
         self.maxExcess = (0..<nC).map { c in
             let b = problem.communities[c].strength
             let most = b + candidates[c].reduce(0) { $0 + max(0, strengthShare[$1]) }
             let least = b + candidates[c].reduce(0) { $0 + min(0, strengthShare[$1]) }
-            return max(0, most - (1 + tau) * mean, (1 - tau) * mean - least)
+            return max(0, most - k.bandHigh, k.bandLow - least)
         }
     }
 

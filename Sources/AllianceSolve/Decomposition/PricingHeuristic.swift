@@ -12,17 +12,17 @@ extension CommunityColumns {
         let nR = problem.categoryCount, nC = problem.communityCount
         let need = (0..<nR).map { problem.need[c * nR + $0] }
         let weight = (0..<nR).map { coverageWeight[c * nR + $0] }
-        let mean = problem.meanStrength, tau = problem.options.balanceBand
-        let upperBand = (1 + tau) * mean, lowerBand = (1 - tau) * mean
+        let coefficients = problem.coefficients
+        let pairCoefficient = coefficients.pair, strengthShare = coefficients.strengthShare
+        let excessWeight = coefficients.excessWeight
         let base = problem.communities[c].strength
         let leadRule = problem.options.leadRule
         let lower = problem.minSize[c], upper = problem.maxSize[c]
         var isFixed = [Bool](repeating: false, count: problem.unitCount)
         for u in fixedUnits[c] { isFixed[u] = true }
         // Per candidate: resource shares, strength share, pair coefficient − dual.
-        func share(_ u: Int, _ r: Int) -> Double {
-            problem.resource[u * nR + r] / Double(problem.units[u].maxCommunities)
-        }
+        let resourceShare = coefficients.resourceShare
+        func share(_ u: Int, _ r: Int) -> Double { resourceShare[u * nR + r] }
         func linear(_ u: Int) -> Double { pairCoefficient[u * nC + c] - duals[u] }
 
         var members = start
@@ -39,7 +39,7 @@ extension CommunityColumns {
         func score(supply: [Double], strength: Double, linearSum: Double) -> Double {
             var total = linearSum
             for r in 0..<nR where need[r] > 0 { total += weight[r] * min(need[r], supply[r]) }
-            total -= excessWeight * max(0, strength - upperBand, lowerBand - strength)
+            total -= excessWeight * coefficients.excess(strength)
             return total
         }
         var current = score(supply: supply, strength: strength, linearSum: linearSum)

@@ -77,10 +77,10 @@ final class PricingModel {
                 entries.append(MatrixEntry(row: lead, column: xColumn[i], value: 1))
             }
         }
-        let mean = problem.meanStrength, tau = problem.options.balanceBand
+        let coefficients = problem.coefficients
         let b = problem.communities[c].strength
-        let above = try lp.addRow(name: "above", bounds: .lower(b - (1 + tau) * mean))
-        let below = try lp.addRow(name: "below", bounds: .lower((1 - tau) * mean - b))
+        let above = try lp.addRow(name: "above", bounds: .lower(b - coefficients.bandHigh))
+        let below = try lp.addRow(name: "below", bounds: .lower(coefficients.bandLow - b))
         entries.append(MatrixEntry(row: above, column: excessColumn, value: 1))
         entries.append(MatrixEntry(row: below, column: excessColumn, value: 1))
         for (i, u) in units.enumerated() where data.strengthShare[u] != 0 {
@@ -92,7 +92,7 @@ final class PricingModel {
             entries.append(MatrixEntry(row: row, column: coverageColumn[r], value: 1))
             let d = problem.need[c * nR + r]
             for (i, u) in units.enumerated() {
-                let q = min(d, problem.resource[u * nR + r] / Double(problem.units[u].maxCommunities))
+                let q = min(d, coefficients.resourceShare[u * nR + r])
                 if q != 0 { entries.append(MatrixEntry(row: row, column: xColumn[i], value: -q)) }
             }
         }

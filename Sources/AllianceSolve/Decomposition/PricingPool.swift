@@ -24,29 +24,18 @@ struct PricingRound: Sendable {
 /// thread, and a worker releases its GLPK environment when the pool shuts down. The pool is
 /// used from one thread (the one that created it); `shutdown()` must be called before it is
 /// dropped.
-final class PricingPool: @unchecked Sendable {
-    private let data: CommunityColumns
-    private let condition = NSCondition()
-    // Guarded by `condition`:
-    private var round: PricingRound?
-    private var generation = 0
-    private var busyWorkers = 0
-    private var results: [PricingOutcome?] = []
-    private var firstError: (any Error)?
-    private var stopping = false
-    private var runningWorkers = 0
-    private let threadCount: Int
-
+final class PricingPool {
+    private let crew: PricingCrew
     /// The calling thread's models (only touched by the calling thread).
     private var localModels: [Int: PricingModel] = [:]
 
     init(data: CommunityColumns, threads: Int) {
-        self.data = data
         let workers = max(0, min(threads, data.communityCount) - 1)
-        runningWorkers = workers
-        threadCount = workers + 1
+        crew = PricingCrew(data: data, shared: Locked(PricingShared(runningWorkers: workers)),
+                           threadCount: workers + 1)
         for w in 0..<workers {
-            let thread = Thread { [self] in self.workerLoop(index: w + 1) }
+            let crew = self.crew
+            let thread = Thread { crew.workerLoop(index: w + 1) }
             thread.name = "alliance-pricing-\(w + 1)"
             thread.stackSize = 8 << 20
             thread.start()
@@ -56,23 +45,21 @@ final class PricingPool: @unchecked Sendable {
     /// Prices every community at `round.duals`; returns one outcome per community.
     /// Rethrows the first error of any thread.
     func price(_ round: PricingRound) throws -> [PricingOutcome] {
-        condition.lock()
-        self.round = round
-        results = [PricingOutcome?](repeating: nil, count: data.communityCount)
-        firstError = nil
-        busyWorkers = runningWorkers
-        generation += 1
-        condition.broadcast()
-        condition.unlock()
+        let communityCount = crew.data.communityCount
+        crew.shared.withLockNotifying { shared in
+            shared.round = round
+            shared.results = [PricingOutcome?](repeating: nil, count: communityCount)
+            shared.firstError = nil
+            shared.busyWorkers = shared.runningWorkers
+            shared.generation += 1
+        }
 
-        drain(round, index: 0, models: &localModels)
+        crew.drain(round, index: 0, models: &localModels)
 
-        condition.lock()
-        while busyWorkers > 0 { condition.wait() }
-        let error = firstError
-        let outcomes = results
-        self.round = nil
-        condition.unlock()
+        let (error, outcomes) = crew.shared.withLock(when: { $0.busyWorkers == 0 }) { shared in
+            shared.round = nil
+            return (shared.firstError, shared.results)
+        }
         if let error { throw error }
         return outcomes.enumerated().map { c, outcome in
             outcome ?? PricingOutcome(community: c, columns: [], bound: nil, proven: false, seconds: 0)
@@ -81,20 +68,36 @@ final class PricingPool: @unchecked Sendable {
 
     /// Stops and joins the workers and frees the calling thread's models.
     func shutdown() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        while runningWorkers > 0 { condition.wait() }
-        condition.unlock()
+        crew.shared.withLockNotifying { $0.stopping = true }
+        crew.shared.withLock(when: { $0.runningWorkers == 0 }) { _ in }
         localModels = [:]
     }
+}
+
+/// What the pool's threads share, reached only through its `Locked`.
+private struct PricingShared {
+    var round: PricingRound?
+    /// Bumped for every round, so a worker sees each round once.
+    var generation = 0
+    /// Workers still pricing the current round.
+    var busyWorkers = 0
+    var results: [PricingOutcome?] = []
+    var firstError: (any Error)?
+    var stopping = false
+    /// Workers that have not exited yet.
+    var runningWorkers: Int
+}
+
+/// The part of the pool every thread uses: the data, the shared state and the stride.
+private struct PricingCrew: Sendable {
+    let data: CommunityColumns
+    let shared: Locked<PricingShared>
+    let threadCount: Int
 
     /// Prices this thread's communities with this thread's models.
-    private func drain(_ round: PricingRound, index: Int, models: inout [Int: PricingModel]) {
+    func drain(_ round: PricingRound, index: Int, models: inout [Int: PricingModel]) {
         for c in stride(from: index, to: data.communityCount, by: threadCount) where round.active[c] {
-            condition.lock()
-            let abandon = firstError != nil
-            condition.unlock()
+            let abandon = shared.withLock { $0.firstError != nil }
             guard !abandon else { return }
             let remaining = round.deadline.timeIntervalSinceNow
             guard remaining > 0.001, !round.cancellation.isCancelled else { continue }
@@ -108,14 +111,10 @@ final class PricingPool: @unchecked Sendable {
                     outcome = try solve(c, round: round, timeLimit: round.deadline.timeIntervalSinceNow,
                                         models: &models)
                 }
-                condition.lock()
-                results[c] = outcome
-                condition.unlock()
+                shared.withLock { $0.results[c] = outcome }
             } catch {
                 models[c] = nil
-                condition.lock()
-                if firstError == nil { firstError = error }
-                condition.unlock()
+                shared.withLock { if $0.firstError == nil { $0.firstError = error } }
             }
         }
     }
@@ -133,32 +132,23 @@ final class PricingPool: @unchecked Sendable {
                                stop: round.cancellation.stopRequest)
     }
 
-    private func workerLoop(index: Int) {
+    func workerLoop(index: Int) {
         var models: [Int: PricingModel] = [:]
         var seen = 0
         while true {
-            condition.lock()
-            while generation == seen && !stopping { condition.wait() }
-            if stopping {
-                condition.unlock()
-                break
+            let round: PricingRound? = shared.withLock(when: { $0.generation != seen || $0.stopping }) { shared in
+                guard !shared.stopping else { return nil }
+                seen = shared.generation
+                return shared.round!
             }
-            seen = generation
-            let round = self.round!
-            condition.unlock()
+            guard let round else { break }
 
             drain(round, index: index, models: &models)
 
-            condition.lock()
-            busyWorkers -= 1
-            condition.broadcast()
-            condition.unlock()
+            shared.withLockNotifying { $0.busyWorkers -= 1 }
         }
         models = [:]
         GLPKEnvironment.releaseCurrentThread()
-        condition.lock()
-        runningWorkers -= 1
-        condition.broadcast()
-        condition.unlock()
+        shared.withLockNotifying { $0.runningWorkers -= 1 }
     }
 }

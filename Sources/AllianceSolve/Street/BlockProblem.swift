@@ -80,8 +80,7 @@ struct BlockProblem {
         options.weights = Weights(
             coverage: w.coverage * ratio(weightedNeed, whole.totalWeightedNeed),
             balance: w.balance * ratio(Double(block.count), Double(whole.communityCount)),
-            distance: w.distance * ratio(Double(totalMax) * maxDistance,
-                                         Double(whole.totalMaxAssignments) * whole.maxDistance),
+            distance: w.distance * ratio(Double(totalMax) * maxDistance, whole.coefficients.distanceScale),
             preference: w.preference,
             keep: w.keep * ratio(Double(previous.count), Double(whole.previousPairCount)))
         let instance = Instance(communities: communityList, organizations: organizations, needs: needs,

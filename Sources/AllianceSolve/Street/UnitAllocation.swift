@@ -28,13 +28,15 @@ struct UnitAllocation {
 
         // Allowed communities, and the unit's value in the block: the mean over its best
         // min(3, k_o) allowed communities of the pair's own objective terms (PREF, KEEP, DIST).
-        let w = problem.options.weights
-        let distanceScale = Double(problem.totalMaxAssignments) * problem.maxDistance
-        let keepScale = Double(problem.previousPairCount)
+        // The same terms as `ObjectiveCoefficients.pair`, with its keep bonus and distance scale,
+        // but summed in their own order (preference, keep, distance): the allocation has always
+        // ranked by this sum, and the two orders can differ in the last bit.
+        let w = problem.options.weights, k = problem.coefficients
+        let hasPrevious = problem.previousPairCount > 0
         func value(_ p: Int) -> Double {
             var v = w.preference * problem.preference[p]
-            if problem.previous[p] && keepScale > 0 { v += w.keep / keepScale }
-            if distanceScale > 0 { v -= w.distance * problem.distance[p] / distanceScale }
+            if problem.previous[p] && hasPrevious { v += k.keepBonus }
+            if k.distanceScale > 0 { v -= w.distance * problem.distance[p] / k.distanceScale }
             return v
         }
         var room = [[Int]](repeating: [Int](repeating: 0, count: nB), count: nU)
