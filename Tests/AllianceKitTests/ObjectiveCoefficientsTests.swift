@@ -1,5 +1,9 @@
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// `ObjectiveCoefficients` (the one source every builder, heuristic, pricing problem and block
 /// reads) against `Evaluator` (which recomputes every term from the plan on purpose): on random
