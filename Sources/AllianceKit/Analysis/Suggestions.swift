@@ -267,7 +267,7 @@ public struct SuggestionEngine: Sendable {
                 if !problem.units[lead].canLead { after.append(.leadNotAllowed(community: c)) }
             }
         }
-        let beforeSet = Set(before), afterSet = Set(after)
-        return (after.filter { !beforeSet.contains($0) }, before.filter { !afterSet.contains($0) })
+        // A handful of keys each: linear scans beat hashing here (this runs once per candidate).
+        return (after.filter { !before.contains($0) }, before.filter { !after.contains($0) })
     }
 }
