@@ -19,7 +19,9 @@ struct Alliance: ParsableCommand {
             130 interrupted (Ctrl-C or SIGTERM; solve writes its best plan so far).
             """,
         subcommands: [SolveCommand.self, EvaluateCommand.self, CheckCommand.self, CompareCommand.self, ExportCommand.self,
-                      ClaimCommand.self, DiffCommand.self, TemplateCommand.self],
+                      ClaimCommand.self, DiffCommand.self, TemplateCommand.self,
+                      ExplainCommand.self,
+                      SuggestCommand.self],
         defaultSubcommand: nil
     )
 

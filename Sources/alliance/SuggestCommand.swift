@@ -1,0 +1,105 @@
+import AllianceKit
+import ArgumentParser
+import Foundation
+
+/// `alliance suggest`: every single change involving one unit (or bringing a unit into one
+/// community), with the exact change of the objective and of each term, ranked best first;
+/// changes that would break a rule are listed apart with the rule. See docs/EXPLAIN.md.
+struct SuggestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suggest",
+        abstract: "Rank the single changes of a plan that involve one unit (--org) or bring a unit into one community (--community).",
+        discussion: "Exit status 0 with the list printed; 1 for an input error or an unknown --org/--community id.")
+
+    @OptionGroup var model: ModelOptions
+
+    @Option(name: .customLong("plan"), help: "The plan to start from (plan.csv as `solve` writes it).")
+    var planPath: String
+
+    @Option(name: .customLong("org"), help: "The unit: an organization id or a group name (a merged group is one unit).")
+    var org: String?
+
+    @Option(name: .customLong("community"), help: "The community to bring a unit into (add, move or swap).")
+    var community: String?
+
+    @Option(name: .customLong("top"), help: "How many feasible and how many infeasible changes to print (0: all).")
+    var top: Int = 10
+
+    @Flag(name: .customLong("json"), help: "Print the suggestions as JSON (schema in docs/EXPLAIN.md).")
+    var json = false
+
+    func validate() throws {
+        if (org == nil) == (community == nil) { throw ValidationError("give exactly one of --org and --community") }
+        if top < 0 { throw ValidationError("--top must be 0 (all) or more") }
+    }
+
+    func run() throws {
+        try Console.guarded {
+            let (problem, plan, rowProblems) = try ExplainCommand.loadPlan(model: model, planPath: planPath)
+            if !rowProblems.isEmpty && !json {
+                Console.error("note: the plan's rows have \(rowProblems.count) problem(s) (see `alliance evaluate`); suggesting on what could be read")
+            }
+            let engine = SuggestionEngine(plan: plan, problem: problem)
+            let objective = PlanExplanation(plan: plan, problem: problem).objective
+            let ranked: [Suggestion]
+            var subject: String
+            if let org {
+                guard let u = problem.unitIndex(ofOrganizationOrGroup: org) else {
+                    Console.error("alliance: --org '\(org)' is neither an organization id nor a group name in these lists")
+                    throw ExitCode(1)
+                }
+                ranked = engine.suggestions(forUnit: u)
+                let served = plan.communities(of: u).map { problem.communities[$0].id + (plan.lead[$0] == u ? " (lead)" : "") }
+                subject = "unit \(problem.units[u].id) \(problem.units[u].name) serves "
+                    + (served.isEmpty ? "nothing" : served.joined(separator: ", "))
+            } else {
+                let id = community!
+                guard let c = problem.communities.firstIndex(where: { $0.id == id }) else {
+                    Console.error("alliance: --community '\(id)' is not a community id in these lists")
+                    throw ExitCode(1)
+                }
+                ranked = engine.suggestions(forCommunity: c)
+                subject = "community \(id) \(problem.communities[c].name) has "
+                    + plan.units(of: c).map { problem.units[$0].id + (plan.lead[c] == $0 ? " (lead)" : "") }.joined(separator: ", ")
+            }
+            let feasible = ranked.filter(\.feasible), infeasible = ranked.filter { !$0.feasible }
+            let shown = (top == 0 ? feasible : Array(feasible.prefix(top))) + (top == 0 ? infeasible : Array(infeasible.prefix(top)))
+            if json {
+                let document = SuggestDocument(orgID: org.flatMap { problem.unitIndex(ofOrganizationOrGroup: $0) }.map { problem.units[$0].id },
+                                               communityID: community, objective: objective, suggestions: shown, engine: engine)
+                print(try EvaluateCommand.jsonText(document))
+                return
+            }
+            var lines = ["\(subject); plan objective \(Format.objective(objective))"
+                + (engine.brokenCount > 0 ? " (the plan breaks \(engine.brokenCount) rule\(engine.brokenCount == 1 ? "" : "s"))" : "")]
+            let showUnit = community != nil
+            lines.append("feasible changes, best first (\(min(feasible.count, top == 0 ? feasible.count : top)) of \(feasible.count))")
+            for s in feasible.prefix(top == 0 ? feasible.count : top) {
+                lines.append("  \(ExplainCommand.signed(s.delta))  \(Self.describe(s.edit, problem, showUnit: showUnit))  \(ExplainCommand.termList(s.termsDelta))")
+            }
+            lines.append("infeasible changes (\(min(infeasible.count, top == 0 ? infeasible.count : top)) of \(infeasible.count))")
+            for s in infeasible.prefix(top == 0 ? infeasible.count : top) {
+                var why = s.brokenRules.map { "breaks \($0.name): \(engine.describe($0, after: s.edit))" }
+                if s.brokenRules.isEmpty { why.append("the plan would still break \(s.remainingBroken) rule\(s.remainingBroken == 1 ? "" : "s")") }
+                if !s.repairedRules.isEmpty { why.append("repairs " + s.repairedRules.map(\.name).joined(separator: ", ")) }
+                lines.append("  \(ExplainCommand.signed(s.delta))  \(Self.describe(s.edit, problem, showUnit: showUnit))  — \(why.joined(separator: "; "))")
+            }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+
+    /// An edit in words: `move C1 → C3`, `swap C1 ↔ C3 with U7`, `hand lead of C1 to U2` …
+    static func describe(_ edit: PlanEdit, _ problem: Problem, showUnit: Bool) -> String {
+        let c = { (i: Int?) in i.map { problem.communities[$0].id } ?? "?" }
+        let u = { (i: Int?) in i.map { problem.units[$0].id } ?? "?" }
+        let who = showUnit ? "\(u(edit.unit)): " : ""
+        switch edit.kind {
+        case .move: return "\(who)move \(c(edit.from)) → \(c(edit.to))"
+        case .add: return "\(who)add to \(c(edit.to))"
+        case .remove: return "\(who)take out of \(c(edit.from))"
+        case .swap: return "\(who)swap \(c(edit.from)) ↔ \(c(edit.to)) with \(u(edit.other))"
+        case .setLead: return "\(who)make lead of \(c(edit.to))" + (edit.other.map { " instead of \(u($0))" } ?? "")
+        case .handLead: return "\(who)hand lead of \(c(edit.from)) to \(u(edit.other))"
+        }
+    }
+}
