@@ -124,7 +124,8 @@ public struct ExactStrategy: Strategy {
             do {
                 decomposition = try phases.run("decomposition") {
                     try CommunityDecomposition.run(
-                        problem, initialPlans: incumbent.plan.map { [$0] } ?? [], deadline: deadline, options: options
+                        problem, initialPlans: incumbent.plan.map { [$0] } ?? [],
+                        deadline: Deadline(seconds: deadline.timeIntervalSinceNow), options: options
                     ) { [reporter] bound, plan in reporter.report(incumbent: plan, bound: bound) }
                 }
             } catch let error as SolveError {

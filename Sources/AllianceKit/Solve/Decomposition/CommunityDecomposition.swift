@@ -34,7 +34,11 @@ import Foundation
 /// restricted master is solved as a MIP over all generated alliances (price-and-branch), with
 /// the initial plans and the dive's plan offered as incumbents.
 public enum CommunityDecomposition {
-    public static func run(_ problem: Problem, initialPlans: [Plan], deadline: Date, threads: Int = 2,
+    /// Share of the time left when the dive starts that it leaves to the master MIP (at most
+    /// `DecompositionOptions.masterMIPTimeLimit`).
+    static let masterMIPReserve = 0.25
+
+    public static func run(_ problem: Problem, initialPlans: [Plan], deadline: Deadline, threads: Int = 2,
                            progress: (@Sendable (Double, Double?) -> Void)? = nil) throws -> DecompositionResult {
         try run(problem, initialPlans: initialPlans, deadline: deadline,
                 options: DecompositionOptions(threads: threads), progress: progress)
@@ -49,10 +53,13 @@ public enum CommunityDecomposition {
     ///     either improves.
     /// - Throws: `SolveError.infeasible` when the pre-checks fail or some community has no
     ///   feasible alliance; GLPK errors.
-    public static func run(_ problem: Problem, initialPlans: [Plan], deadline: Date,
+    public static func run(_ problem: Problem, initialPlans: [Plan], deadline: Deadline,
                            options: DecompositionOptions,
                            progress: (@Sendable (Double, Double?) -> Void)? = nil) throws -> DecompositionResult {
-        let start = Date()
+        let clock = deadline.clock
+        let start = clock()
+        // Root column generation gets all but `planShare` of the time left now.
+        let rootDeadline = deadline.share(1 - min(max(options.planShare, 0), 1))
         let reasons = Prechecks.run(problem)
         guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
         let run = try DecompositionRun(problem: problem, options: options, progress: progress)
@@ -60,24 +67,23 @@ public enum CommunityDecomposition {
         run.seed(initialPlans)
         try run.seedMasterColumns()
 
-        let share = min(max(options.planShare, 0), 1)
-        let rootDeadline = start.addingTimeInterval(deadline.timeIntervalSince(start) * (1 - share))
-        let rootStart = Date()
+        let rootStart = clock()
         try options.phases.run("column generation") { try run.rootColumnGeneration(until: rootDeadline) }
-        let rootSeconds = Date().timeIntervalSince(rootStart)
+        let rootSeconds = (clock() - rootStart).seconds
 
-        let diveStart = Date()
+        let diveStart = clock()
         if options.dive && !run.planProven {
-            let mipReserve = min(deadline.timeIntervalSinceNow * 0.25, options.masterMIPTimeLimit ?? .infinity)
-            try options.phases.run("dive") { try run.dive(until: deadline.addingTimeInterval(-max(0, mipReserve))) }
+            // The dive ends early enough to leave the master MIP its reserve.
+            let left = deadline.remaining
+            let mipReserve = min(left * masterMIPReserve, options.masterMIPTimeLimit ?? .infinity)
+            try options.phases.run("dive") { try run.dive(until: deadline.capped(seconds: left - max(0, mipReserve))) }
         }
-        let diveSeconds = Date().timeIntervalSince(diveStart)
+        let diveSeconds = (clock() - diveStart).seconds
 
-        let mipStart = Date()
-        var mipTime = deadline.timeIntervalSinceNow
-        if let cap = options.masterMIPTimeLimit { mipTime = min(mipTime, cap) }
-        if !run.planProven { try options.phases.run("master MIP") { try run.masterMIP(timeLimit: mipTime) } }
-        let mipSeconds = Date().timeIntervalSince(mipStart)
+        let mipStart = clock()
+        let mipDeadline = options.masterMIPTimeLimit.map { deadline.capped(seconds: $0) } ?? deadline
+        if !run.planProven { try options.phases.run("master MIP") { try run.masterMIP(until: mipDeadline) } }
+        let mipSeconds = (clock() - mipStart).seconds
 
         return DecompositionResult(
             bound: run.bestBound, boundProven: run.bestBound.isFinite, boundMargin: run.bestBoundMargin,
@@ -86,7 +92,7 @@ public enum CommunityDecomposition {
             planSource: run.bestPlan?.source, diveObjective: run.diveObjective,
             masterMIPObjective: run.masterMIPObjective, masterMIPProven: run.masterMIPProven,
             iterations: run.iterations, pricingRounds: run.pricingRounds, columns: run.master.columns.count,
-            seconds: Date().timeIntervalSince(start), rootSeconds: rootSeconds,
+            seconds: (clock() - start).seconds, rootSeconds: rootSeconds,
             pricingSeconds: run.pricingSeconds, diveSeconds: diveSeconds, mipSeconds: mipSeconds,
             warmStartBlocks: run.warmStart?.blocks ?? 0, warmStartConverged: run.warmStart?.converged ?? 0,
             warmStartBlockBounds: run.warmStart?.blockBounds, warmStartBlockLP: run.warmStart?.blockLP,

@@ -40,7 +40,7 @@ extension DecompositionRun {
     /// Column generation with the master's current fixings. At the root (nothing fixed) every
     /// pricing round that bounds every community updates the proven bound, and pricing is
     /// smoothed; in a dive only the unfixed communities are priced, without smoothing.
-    func generate(until deadline: Date, mode: GenerationMode, fixed: [Int?], maxIterations: Int)
+    func generate(until deadline: Deadline, mode: GenerationMode, fixed: [Int?], maxIterations: Int)
         throws -> (RestrictedMaster.LPSolution?, GenerationEnd) {
         let root = mode.isRoot
         let active = fixed.map { $0 == nil }
@@ -85,7 +85,7 @@ extension DecompositionRun {
                 let subgradientPoint = root && misprices == 0 && subgradientSteps
                     ? stabilization.subgradientPoint(bound: bestBound, target: bestPlan?.objective) : nil
                 let duals = subgradientPoint ?? stabilization.smoothed(lp.unitDuals, alpha: alpha)
-                let pricingStart = Date()
+                let pricingStart = deadline.clock()
                 let outcomes = try price(at: duals, active: active, until: deadline)
                 var roundBound: Double? = nil
                 if root, let bound = record(duals: duals, outcomes: outcomes) {
@@ -106,7 +106,7 @@ extension DecompositionRun {
                     bestBound: bestBound, masterLP: lp.objective,
                     priced: active.filter { $0 }.count,
                     unproven: outcomes.filter { active[$0.community] && !$0.proven }.count,
-                    entering: entering.count, seconds: Date().timeIntervalSince(pricingStart)))
+                    entering: entering.count, seconds: (deadline.clock() - pricingStart).seconds))
                 if try master.add(entering) > 0 { break }
                 // Pricing cut short proves nothing.
                 if mustStop(deadline) { return (lp, .stopped) }
@@ -127,12 +127,12 @@ extension DecompositionRun {
     /// One pricing round of the `active` communities at `duals`, counted in `pricingRounds` and
     /// `pricingSeconds`. Throws `SolveError.infeasible` when a pricing MIP proved its community
     /// has no alliance.
-    func price(at duals: [Double], active: [Bool], until deadline: Date) throws -> [PricingOutcome] {
-        let start = Date()
+    func price(at duals: [Double], active: [Bool], until deadline: Deadline) throws -> [PricingOutcome] {
+        let start = deadline.clock()
         let outcomes = try pool.price(PricingRound(
             duals: duals, starts: bestStarts(duals: duals), active: active, deadline: deadline,
             cancellation: options.cancellation))
-        pricingSeconds += Date().timeIntervalSince(start)
+        pricingSeconds += (deadline.clock() - start).seconds
         pricingRounds += 1
         if let infeasible = outcomes.first(where: { $0.bound == -.infinity }) {
             throw SolveError.infeasible([InfeasibilityReason(
@@ -164,9 +164,9 @@ extension DecompositionRun {
     /// Column generation on the street blocks (`BlockWarmStart`) for `DecompositionOptions.blockShare`
     /// of the time left, its alliances into the master, then one root pricing round at its
     /// prices; when that bound is the best so far, subgradient steps from there follow.
-    func warmUp(until deadline: Date) throws {
+    func warmUp(until deadline: Deadline) throws {
         guard !mustStop(deadline) else { return }
-        let blockDeadline = Date().addingTimeInterval(max(0, deadline.timeIntervalSinceNow) * min(options.blockShare, 1))
+        let blockDeadline = deadline.share(options.blockShare)
         let best = bestPlan?.plan
         guard let warm = options.phases.run("block column generation", {
             BlockWarmStart.compute(problem, data: data, initialPlan: best, deadline: blockDeadline,
@@ -177,7 +177,7 @@ extension DecompositionRun {
         try master.add(warm.columns)
         guard !mustStop(deadline) else { return }
         let before = bestBound
-        let pricingStart = Date()
+        let pricingStart = deadline.clock()
         let outcomes = try price(at: warm.duals, active: [Bool](repeating: true, count: problem.communityCount),
                                  until: deadline)
         let bound = record(duals: warm.duals, outcomes: outcomes)
@@ -185,13 +185,13 @@ extension DecompositionRun {
         options.roundLog?(DecompositionRound(
             root: true, alpha: 1, subgradientStep: false, bound: bound, bestBound: bestBound, masterLP: rootLP ?? .nan,
             priced: problem.communityCount, unproven: outcomes.filter { !$0.proven }.count,
-            entering: columns.count, seconds: Date().timeIntervalSince(pricingStart)))
+            entering: columns.count, seconds: (deadline.clock() - pricingStart).seconds))
         try master.add(columns)
         if bestBound < before { subgradientSteps = true }
     }
 
     /// Root column generation until the Dantzig–Wolfe bound is reached or `deadline`.
-    func rootColumnGeneration(until deadline: Date) throws {
+    func rootColumnGeneration(until deadline: Deadline) throws {
         let free = [Int?](repeating: nil, count: problem.communityCount)
         var (lp, end) = (nil as RestrictedMaster.LPSolution?, GenerationEnd.stopped)
         var again = true

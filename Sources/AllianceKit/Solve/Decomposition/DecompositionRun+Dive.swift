@@ -7,19 +7,19 @@ extension DecompositionRun {
     /// Fixes alliances the LP chooses — every whole one, else the largest fraction — and
     /// re-generates columns after each fixing, until every community has one. A fixing that
     /// makes the LP infeasible is undone and that alliance excluded (a few times at most).
-    func dive(until deadline: Date) throws {
+    func dive(until deadline: Deadline) throws {
         let nC = problem.communityCount
         var fixed = [Int?](repeating: nil, count: nC)
         var lastBatch: [Int] = []
         var backtracks = 0
-        let start = Date()
+        let start = deadline.clock()
         defer { try? master.unfixAll() }
         while !mustStop(deadline) {
             // Exact pricing (much better plans) unless, at the pace so far, the dive would not
             // finish in time; then local-search pricing only.
             let done = fixed.filter { $0 != nil }.count
-            let pace = Date().timeIntervalSince(start) / Double(max(done, 1))
-            let exact = done == 0 || pace * Double(nC - done) < deadline.timeIntervalSinceNow
+            let pace = (deadline.clock() - start).seconds / Double(max(done, 1))
+            let exact = done == 0 || pace * Double(nC - done) < deadline.remaining
             let (solution, _) = try generate(until: deadline, mode: exact ? .dive : .heuristicDive, fixed: fixed,
                                              maxIterations: 50)
             guard let lp = solution else { return }

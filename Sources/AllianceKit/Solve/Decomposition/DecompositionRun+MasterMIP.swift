@@ -3,9 +3,9 @@
 
 extension DecompositionRun {
     /// The restricted master as a MIP over every generated alliance, with the known plans whose
-    /// alliances are all in the master offered as incumbents.
-    func masterMIP(timeLimit: Double) throws {
-        guard timeLimit > 0.01, !options.cancellation.isCancelled, !planProven else { return }
+    /// alliances are all in the master offered as incumbents; it ends by `deadline`.
+    func masterMIP(until deadline: Deadline) throws {
+        guard deadline.remaining > 0.01, !options.cancellation.isCancelled, !planProven else { return }
         let nC = problem.communityCount
         let incumbents: [[Int]] = plans.compactMap { entry in
             var choice: [Int] = []
@@ -15,7 +15,7 @@ extension DecompositionRun {
             }
             return choice
         }
-        guard let solution = try master.solveMIP(timeLimit: timeLimit, incumbents: incumbents,
+        guard let solution = try master.solveMIP(until: deadline, incumbents: incumbents,
                                                  stop: options.cancellation.stopRequest) else { return }
         masterMIPObjective = solution.objective
         masterMIPProven = solution.proven

@@ -67,7 +67,7 @@ final class DecompositionRun {
 
     /// Whether `deadline` has passed, the run was cancelled or the best plan is proven within
     /// `DecompositionOptions.planGap`.
-    func mustStop(_ deadline: Date) -> Bool { Date() >= deadline || options.cancellation.isCancelled || planProven }
+    func mustStop(_ deadline: Deadline) -> Bool { deadline.hasPassed || options.cancellation.isCancelled || planProven }
 
     /// Whether the best plan is proven within `DecompositionOptions.planGap` by the best bound.
     var planProven: Bool {
