@@ -7,7 +7,7 @@ extension DecompositionRun {
     func masterMIP(until deadline: Deadline) throws {
         guard deadline.remaining > 0.01, !options.cancellation.isCancelled, !planProven else { return }
         let nC = problem.communityCount
-        let incumbents: [[Int]] = plans.compactMap { entry in
+        let incumbents: [[Int]] = plans.entries.compactMap { entry in
             var choice: [Int] = []
             for c in 0..<nC {
                 guard let j = master.index(of: c, units: entry.plan.units(of: c)) else { return nil }

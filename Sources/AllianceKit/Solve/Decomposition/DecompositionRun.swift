@@ -18,8 +18,8 @@ final class DecompositionRun {
 
     var seeds: [AllianceColumn] = []
     /// Feasible plans known, best first: the initial ones, the dive's, the master MIP's.
-    var plans: [(plan: Plan, objective: Double, source: DecompositionPlanSource)] = []
-    var bestPlan: (plan: Plan, objective: Double, source: DecompositionPlanSource)? { plans.first }
+    var plans = PlanPool()
+    var bestPlan: PlanPool.Entry? { plans.best }
 
     var bestBound = Double.infinity
     var bestBoundMargin = 0.0
@@ -95,10 +95,7 @@ final class DecompositionRun {
 
     /// Records a feasible plan; reports progress when it is the best so far.
     func offer(_ plan: Plan, objective: Double, source: DecompositionPlanSource, report: Bool = true) {
-        let improves = objective > (bestPlan?.objective ?? -.infinity) + 1e-12
-        // Best first; among equal objectives, the earlier plan stays first.
-        let position = plans.firstIndex { objective > $0.objective + 1e-12 } ?? plans.count
-        plans.insert((plan, objective, source), at: position)
+        let improves = plans.insert(plan, objective: objective, source: source)
         if improves && report { progress?(bestBound, bestPlan?.objective) }
     }
 
