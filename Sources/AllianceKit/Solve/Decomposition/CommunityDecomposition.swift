@@ -76,7 +76,8 @@ public enum CommunityDecomposition {
             // The dive ends early enough to leave the master MIP its reserve.
             let left = deadline.remaining
             let mipReserve = min(left * masterMIPReserve, options.masterMIPTimeLimit ?? .infinity)
-            try options.phases.run("dive") { try run.dive(until: deadline.capped(seconds: left - max(0, mipReserve))) }
+            let diveDeadline = deadline.capped(seconds: left - max(0, mipReserve))
+            try options.phases.run("dive") { try run.dive(until: diveDeadline) }
         }
         let diveSeconds = (clock() - diveStart).seconds
 
