@@ -71,11 +71,6 @@ public struct Deadline: Sendable {
         Deadline(start: start, instant: min(instant, other.instant), clock: clock)
     }
 
-    /// Temporary adapter: this deadline as a wall-clock `Date`, for the callees that still take
-    /// one (`CommunityDecomposition.run` and the rest of `Solve/Decomposition/`, being converted
-    /// to `Deadline` separately). Remove once nothing takes a `Date` deadline.
-    var date: Date { Date(timeIntervalSinceNow: remaining) }
-
     private static func duration(_ seconds: Double) -> Duration {
         guard seconds.isFinite else { return seconds.isNaN ? .zero : .seconds(1_000_000_000) }
         return .nanoseconds(Int64(max(-1e9, min(seconds, 1e9)) * 1e9))

@@ -109,7 +109,7 @@ public struct ExactStrategy: Strategy {
             do {
                 decomposition = try phases.run("decomposition") {
                     try CommunityDecomposition.run(
-                        problem, initialPlans: incumbent.plan.map { [$0] } ?? [], deadline: until.date, options: options
+                        problem, initialPlans: incumbent.plan.map { [$0] } ?? [], deadline: until, options: options
                     ) { [reporter] bound, plan in reporter.report(incumbent: plan, bound: bound) }
                 }
             } catch let error as SolveError {

@@ -55,13 +55,6 @@ enum Console {
         default: return exitCode(for: error)
         }
     }
-
-    /// Formerly wrapped every command body; `Alliance.main` now maps errors once, so this only
-    /// runs `body`. Kept for commands written before that.
-    @available(*, deprecated, message: "just throw; Alliance.main maps errors to exit statuses")
-    static func guarded(_ body: () throws -> Void) rethrows {
-        try body()
-    }
 }
 
 /// A one-line progress display on stderr, overwritten in place once a second with the elapsed

@@ -16,19 +16,17 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .customLong("plan"), help: "The plan to analyse (plan.csv as `solve` writes it).")
     var planPath: String
 
-    @Flag(name: .customLong("json"), help: "Print the analysis as JSON (schema in docs/EXPLAIN.md).")
+    @Flag(help: "Print the analysis as JSON (schema in docs/EXPLAIN.md).")
     var json = false
 
     func run() throws {
-        try Console.guarded {
-            let (problem, plan, rowProblems) = try Self.loadPlan(model: model, planPath: planPath)
-            let explanation = PlanExplanation(plan: plan, problem: problem)
-            if json {
-                let document = ExplainDocument(explanation, problem: problem, planRows: rowProblems.map(\.description))
-                print(try EvaluateCommand.jsonText(document))
-            } else {
-                print(Self.text(explanation, problem: problem, rowProblems: rowProblems))
-            }
+        let (problem, plan, rowProblems) = try Self.loadPlan(model: model, planPath: planPath)
+        let explanation = PlanExplanation(plan: plan, problem: problem)
+        if json {
+            let document = ExplainDocument(explanation, problem: problem, planRows: rowProblems.map(\.description))
+            print(try EvaluateCommand.jsonText(document))
+        } else {
+            print(Self.text(explanation, problem: problem, rowProblems: rowProblems))
         }
     }
 
@@ -41,7 +39,7 @@ struct ExplainCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let problem = try model.makeProblem(instance, options: try model.planningOptions())
-        let rows = try ModelOptions.readPlan(planPath, encoding: try model.parsedEncoding())
+        let rows = try model.readPlan(planPath)
         let (plan, rowProblems) = Evaluator.plan(from: rows, in: problem)
         return (problem, plan, rowProblems)
     }

@@ -16,16 +16,16 @@ struct SuggestCommand: ParsableCommand {
     @Option(name: .customLong("plan"), help: "The plan to start from (plan.csv as `solve` writes it).")
     var planPath: String
 
-    @Option(name: .customLong("org"), help: "The unit: an organization id or a group name (a merged group is one unit).")
+    @Option(help: "The unit: an organization id or a group name (a merged group is one unit).")
     var org: String?
 
-    @Option(name: .customLong("community"), help: "The community to bring a unit into (add, move or swap).")
+    @Option(help: "The community to bring a unit into (add, move or swap).")
     var community: String?
 
-    @Option(name: .customLong("top"), help: "How many feasible and how many infeasible changes to print (0: all).")
+    @Option(help: "How many feasible and how many infeasible changes to print (0: all).")
     var top: Int = 10
 
-    @Flag(name: .customLong("json"), help: "Print the suggestions as JSON (schema in docs/EXPLAIN.md).")
+    @Flag(help: "Print the suggestions as JSON (schema in docs/EXPLAIN.md).")
     var json = false
 
     func validate() throws {
@@ -34,58 +34,56 @@ struct SuggestCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Console.guarded {
-            let (problem, plan, rowProblems) = try ExplainCommand.loadPlan(model: model, planPath: planPath)
-            if !rowProblems.isEmpty && !json {
-                Console.error("note: the plan's rows have \(rowProblems.count) problem(s) (see `alliance evaluate`); suggesting on what could be read")
-            }
-            let engine = SuggestionEngine(plan: plan, problem: problem)
-            let objective = PlanExplanation(plan: plan, problem: problem).objective
-            let ranked: [Suggestion]
-            var subject: String
-            if let org {
-                guard let u = problem.unitIndex(ofOrganizationOrGroup: org) else {
-                    Console.error("alliance: --org '\(org)' is neither an organization id nor a group name in these lists")
-                    throw ExitCode(1)
-                }
-                ranked = engine.suggestions(forUnit: u)
-                let served = plan.communities(of: u).map { problem.communities[$0].id + (plan.lead[$0] == u ? " (lead)" : "") }
-                subject = "unit \(problem.units[u].id) \(problem.units[u].name) serves "
-                    + (served.isEmpty ? "nothing" : served.joined(separator: ", "))
-            } else {
-                let id = community!
-                guard let c = problem.communities.firstIndex(where: { $0.id == id }) else {
-                    Console.error("alliance: --community '\(id)' is not a community id in these lists")
-                    throw ExitCode(1)
-                }
-                ranked = engine.suggestions(forCommunity: c)
-                subject = "community \(id) \(problem.communities[c].name) has "
-                    + plan.units(of: c).map { problem.units[$0].id + (plan.lead[c] == $0 ? " (lead)" : "") }.joined(separator: ", ")
-            }
-            let feasible = ranked.filter(\.feasible), infeasible = ranked.filter { !$0.feasible }
-            let shown = (top == 0 ? feasible : Array(feasible.prefix(top))) + (top == 0 ? infeasible : Array(infeasible.prefix(top)))
-            if json {
-                let document = SuggestDocument(orgID: org.flatMap { problem.unitIndex(ofOrganizationOrGroup: $0) }.map { problem.units[$0].id },
-                                               communityID: community, objective: objective, suggestions: shown, engine: engine)
-                print(try EvaluateCommand.jsonText(document))
-                return
-            }
-            var lines = ["\(subject); plan objective \(Format.objective(objective))"
-                + (engine.brokenCount > 0 ? " (the plan breaks \(engine.brokenCount) rule\(engine.brokenCount == 1 ? "" : "s"))" : "")]
-            let showUnit = community != nil
-            lines.append("feasible changes, best first (\(min(feasible.count, top == 0 ? feasible.count : top)) of \(feasible.count))")
-            for s in feasible.prefix(top == 0 ? feasible.count : top) {
-                lines.append("  \(ExplainCommand.signed(s.delta))  \(Self.describe(s.edit, problem, showUnit: showUnit))  \(ExplainCommand.termList(s.termsDelta))")
-            }
-            lines.append("infeasible changes (\(min(infeasible.count, top == 0 ? infeasible.count : top)) of \(infeasible.count))")
-            for s in infeasible.prefix(top == 0 ? infeasible.count : top) {
-                var why = s.brokenRules.map { "breaks \($0.name): \(engine.describe($0, after: s.edit))" }
-                if s.brokenRules.isEmpty { why.append("the plan would still break \(s.remainingBroken) rule\(s.remainingBroken == 1 ? "" : "s")") }
-                if !s.repairedRules.isEmpty { why.append("repairs " + s.repairedRules.map(\.name).joined(separator: ", ")) }
-                lines.append("  \(ExplainCommand.signed(s.delta))  \(Self.describe(s.edit, problem, showUnit: showUnit))  — \(why.joined(separator: "; "))")
-            }
-            print(lines.joined(separator: "\n"))
+        let (problem, plan, rowProblems) = try ExplainCommand.loadPlan(model: model, planPath: planPath)
+        if !rowProblems.isEmpty && !json {
+            Console.error("note: the plan's rows have \(rowProblems.count) problem(s) (see `alliance evaluate`); suggesting on what could be read")
         }
+        let engine = SuggestionEngine(plan: plan, problem: problem)
+        let objective = PlanExplanation(plan: plan, problem: problem).objective
+        let ranked: [Suggestion]
+        var subject: String
+        if let org {
+            guard let u = problem.unitIndex(ofOrganizationOrGroup: org) else {
+                Console.error("alliance: --org '\(org)' is neither an organization id nor a group name in these lists")
+                throw ExitCode(1)
+            }
+            ranked = engine.suggestions(forUnit: u)
+            let served = plan.communities(of: u).map { problem.communities[$0].id + (plan.lead[$0] == u ? " (lead)" : "") }
+            subject = "unit \(problem.units[u].id) \(problem.units[u].name) serves "
+                + (served.isEmpty ? "nothing" : served.joined(separator: ", "))
+        } else {
+            let id = community!
+            guard let c = problem.communities.firstIndex(where: { $0.id == id }) else {
+                Console.error("alliance: --community '\(id)' is not a community id in these lists")
+                throw ExitCode(1)
+            }
+            ranked = engine.suggestions(forCommunity: c)
+            subject = "community \(id) \(problem.communities[c].name) has "
+                + plan.units(of: c).map { problem.units[$0].id + (plan.lead[c] == $0 ? " (lead)" : "") }.joined(separator: ", ")
+        }
+        let feasible = ranked.filter(\.feasible), infeasible = ranked.filter { !$0.feasible }
+        let shown = (top == 0 ? feasible : Array(feasible.prefix(top))) + (top == 0 ? infeasible : Array(infeasible.prefix(top)))
+        if json {
+            let document = SuggestDocument(orgID: org.flatMap { problem.unitIndex(ofOrganizationOrGroup: $0) }.map { problem.units[$0].id },
+                                           communityID: community, objective: objective, suggestions: shown, engine: engine)
+            print(try EvaluateCommand.jsonText(document))
+            return
+        }
+        var lines = ["\(subject); plan objective \(Format.objective(objective))"
+            + (engine.brokenCount > 0 ? " (the plan breaks \(engine.brokenCount) rule\(engine.brokenCount == 1 ? "" : "s"))" : "")]
+        let showUnit = community != nil
+        lines.append("feasible changes, best first (\(min(feasible.count, top == 0 ? feasible.count : top)) of \(feasible.count))")
+        for s in feasible.prefix(top == 0 ? feasible.count : top) {
+            lines.append("  \(ExplainCommand.signed(s.delta))  \(Self.describe(s.edit, problem, showUnit: showUnit))  \(ExplainCommand.termList(s.termsDelta))")
+        }
+        lines.append("infeasible changes (\(min(infeasible.count, top == 0 ? infeasible.count : top)) of \(infeasible.count))")
+        for s in infeasible.prefix(top == 0 ? infeasible.count : top) {
+            var why = s.brokenRules.map { "breaks \($0.name): \(engine.describe($0, after: s.edit))" }
+            if s.brokenRules.isEmpty { why.append("the plan would still break \(s.remainingBroken) rule\(s.remainingBroken == 1 ? "" : "s")") }
+            if !s.repairedRules.isEmpty { why.append("repairs " + s.repairedRules.map(\.name).joined(separator: ", ")) }
+            lines.append("  \(ExplainCommand.signed(s.delta))  \(Self.describe(s.edit, problem, showUnit: showUnit))  — \(why.joined(separator: "; "))")
+        }
+        print(lines.joined(separator: "\n"))
     }
 
     /// An edit in words: `move C1 → C3`, `swap C1 ↔ C3 with U7`, `hand lead of C1 to U2` …

@@ -1,4 +1,8 @@
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// Random problems and random (often rule-breaking) plans for the explain and suggest tests.
 enum AnalysisFixtures {

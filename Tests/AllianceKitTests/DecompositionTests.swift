@@ -78,7 +78,7 @@ final class DecompositionTests: XCTestCase {
             }
             let compact = try compactLPBound(problem)
             let result = try CommunityDecomposition.run(problem, initialPlans: [],
-                                                        deadline: Date().addingTimeInterval(120))
+                                                        deadline: Deadline(seconds: 120))
             XCTAssertTrue(result.boundProven, "seed \(seed)")
             XCTAssertTrue(result.converged, "seed \(seed)")
             // GLPK's pruning tolerance (1e-7 relative per community) is added to keep the bound
@@ -118,7 +118,7 @@ final class DecompositionTests: XCTestCase {
                   let start = try? GreedyStrategy.feasiblePlan(problem, settings: SolveSettings(timeLimit: 10))
             else { continue }
             let startObjective = Evaluator.evaluate(start, in: problem).objective
-            let deadline = Date().addingTimeInterval(120)
+            let deadline = Deadline(seconds: 120)
             let one = try CommunityDecomposition.run(problem, initialPlans: [start], deadline: deadline,
                                                      threads: 1)
             let two = try CommunityDecomposition.run(problem, initialPlans: [start], deadline: deadline,
@@ -158,7 +158,7 @@ final class DecompositionTests: XCTestCase {
 
             let data = CommunityColumns(problem)
             let warm = try XCTUnwrap(BlockWarmStart.compute(
-                problem, data: data, initialPlan: start, deadline: Date().addingTimeInterval(60), threads: 2,
+                problem, data: data, initialPlan: start, deadline: Deadline(seconds: 60), threads: 2,
                 smoothing: 0.8, cancellation: CancellationFlag()), "seed \(seed)")
             XCTAssertEqual(warm.blocks, 3, "seed \(seed)")
             XCTAssertEqual(warm.duals.count, problem.unitCount)
@@ -167,7 +167,7 @@ final class DecompositionTests: XCTestCase {
                 XCTAssertTrue(data.isFeasible(community: column.community, units: column.units), "seed \(seed)")
             }
 
-            let deadline = Date().addingTimeInterval(120)
+            let deadline = Deadline(seconds: 120)
             let plain = try CommunityDecomposition.run(problem, initialPlans: [start], deadline: deadline)
             XCTAssertTrue(plain.converged, "seed \(seed)")
             for subgradient in [false, true] {
@@ -198,7 +198,7 @@ final class DecompositionTests: XCTestCase {
         let problem = try Problem(instance: try InstanceReader.read(folder: Fixtures.example("guye")))
         let compact = try compactLPBound(problem)
         let result = try CommunityDecomposition.run(
-            problem, initialPlans: [], deadline: Date().addingTimeInterval(120),
+            problem, initialPlans: [], deadline: Deadline(seconds: 120),
             options: DecompositionOptions(masterMIPTimeLimit: 10))
         XCTAssertTrue(result.converged)
         XCTAssertLessThan(result.bound, compact - 0.03)
@@ -217,7 +217,7 @@ final class DecompositionTests: XCTestCase {
         let (instance, _) = generator.generate(seed: 3)
         let problem = try Problem(instance: instance)
         XCTAssertThrowsError(try CommunityDecomposition.run(problem, initialPlans: [],
-                                                            deadline: Date().addingTimeInterval(30))) { error in
+                                                            deadline: Deadline(seconds: 30))) { error in
             guard case SolveError.infeasible = error else { return XCTFail("unexpected \(error)") }
         }
     }
@@ -226,7 +226,7 @@ final class DecompositionTests: XCTestCase {
     func testPastDeadline() throws {
         let problem = try randomProblem(seed: 2)
         let start = try GreedyStrategy.feasiblePlan(problem, settings: SolveSettings(timeLimit: 10))
-        let result = try CommunityDecomposition.run(problem, initialPlans: [start], deadline: Date())
+        let result = try CommunityDecomposition.run(problem, initialPlans: [start], deadline: Deadline(seconds: 0))
         XCTAssertEqual(result.plan, start)
         XCTAssertFalse(result.converged)
     }

@@ -1,5 +1,9 @@
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// `PlanExplanation` against the independent judge: every breakdown adds up to the terms and the
 /// objective `Evaluator.evaluate` reports for the same plan (1e-9), on random instances with

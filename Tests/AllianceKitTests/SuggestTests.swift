@@ -1,5 +1,9 @@
 import XCTest
+@testable import AllianceInput
 @testable import AllianceKit
+@testable import AllianceModel
+@testable import AllianceReport
+@testable import AllianceSolve
 
 /// `SuggestionEngine` against the independent judge: applying a suggestion and running
 /// `Evaluator.evaluate` gives the old objective and terms plus the delta (1e-9), `feasible` is the

@@ -78,11 +78,6 @@ final class TimeBudgetTests: XCTestCase {
         XCTAssertTrue(Deadline(seconds: 0, clock: time.clock).hasPassed)
         XCTAssertTrue(Deadline(seconds: -3, clock: time.clock).hasPassed)
     }
-
-    func testDateAdapterMatchesRemainingTime() {
-        let deadline = Deadline(seconds: 30)
-        XCTAssertEqual(deadline.date.timeIntervalSinceNow, 30, accuracy: 1)
-    }
 }
 
 /// `TimePlan` holds the shares the solvers use (until the decomposition reads its defaults from

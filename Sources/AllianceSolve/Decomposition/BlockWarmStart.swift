@@ -33,7 +33,7 @@ struct BlockWarmStart {
     /// `threads` threads, each block with an even part of the time left when it starts), seeded
     /// with the alliances of `initialPlan` that fit its block. Nil when the district is one
     /// block or no block produced prices.
-    static func compute(_ problem: Problem, data: CommunityColumns, initialPlan: Plan?, deadline: Date,
+    static func compute(_ problem: Problem, data: CommunityColumns, initialPlan: Plan?, deadline: Deadline,
                         threads: Int, smoothing: Double, cancellation: CancellationFlag) -> BlockWarmStart? {
         let blocks = StreetBlocks.split(problem.communities)
         guard blocks.count > 1 else { return nil }
@@ -45,13 +45,13 @@ struct BlockWarmStart {
             else { return nil }
             // Blocks start in index order: the time left is shared by the waves still to come.
             let waves = Double((blocks.count - b + threads - 1) / threads)
-            let blockDeadline = Date().addingTimeInterval(max(0, deadline.timeIntervalSinceNow) / max(1, waves))
+            let blockDeadline = deadline.share(1 / max(1, waves))
             var options = DecompositionOptions(threads: 1, smoothing: smoothing, planShare: 0, dive: false,
                                                masterMIPTimeLimit: 0)
             options.cancellation = cancellation
             let seeds = initialPlan.map { [block.restrict($0)] } ?? []
             guard let result = try? CommunityDecomposition.run(block.problem, initialPlans: seeds,
-                                                               deadline: min(deadline, blockDeadline), options: options)
+                                                               deadline: blockDeadline, options: options)
             else { return nil }
             return (block, result)
         }

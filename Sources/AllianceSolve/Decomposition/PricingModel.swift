@@ -121,13 +121,13 @@ final class PricingModel {
         units.indices.filter { values[xColumn[$0]] > 0.5 }.map { units[$0] }
     }
 
-    /// Maximizes value(P) − Σ_{o∈P} duals[o] within `timeLimit` seconds.
+    /// Maximizes value(P) − Σ_{o∈P} duals[o], ending by `deadline`.
     ///
     /// - Parameter start: an alliance feasible for this community to hand to branch-and-cut as
     ///   its first incumbent (e.g. the best known column at these duals).
-    func solve(duals: [Double], timeLimit: Double, start: [Int]?,
+    func solve(duals: [Double], deadline: Deadline, start: [Int]?,
                stop: (@Sendable () -> Bool)? = nil) throws -> PricingOutcome {
-        let begin = Date()
+        let begin = deadline.clock()
         let nC = data.communityCount
         for (i, u) in units.enumerated() {
             let coefficient = data.pairCoefficient[u * nC + community] - duals[u]
@@ -137,7 +137,7 @@ final class PricingModel {
             }
         }
         var parameters = MIPParameters()
-        parameters.timeLimit = max(0.001, timeLimit)
+        parameters.timeLimit = max(0.001, deadline.remaining)
         parameters.presolve = false
         parameters.cuts = [.mixedIntegerRounding, .cover]
         parameters.stopRequested = stop
@@ -185,7 +185,7 @@ final class PricingModel {
             outcome.margin = Self.optimalityMargin * (1 + abs(bound))
             outcome.bound = bound + outcome.margin
         }
-        outcome.seconds = Date().timeIntervalSince(begin)
+        outcome.seconds = (deadline.clock() - begin).seconds
         return outcome
     }
 }

@@ -8,7 +8,7 @@ struct PricingRound: Sendable {
     let starts: [[Int]?]
     /// Communities to price (the others get an empty outcome without a bound).
     let active: [Bool]
-    let deadline: Date
+    let deadline: Deadline
     /// Stops the round like the deadline does.
     let cancellation: CancellationFlag
 }
@@ -99,17 +99,15 @@ private struct PricingCrew: Sendable {
         for c in stride(from: index, to: data.communityCount, by: threadCount) where round.active[c] {
             let abandon = shared.withLock { $0.firstError != nil }
             guard !abandon else { return }
-            let remaining = round.deadline.timeIntervalSinceNow
-            guard remaining > 0.001, !round.cancellation.isCancelled else { continue }
+            guard round.deadline.remaining > 0.001, !round.cancellation.isCancelled else { continue }
             do {
                 let outcome: PricingOutcome
                 do {
-                    outcome = try solve(c, round: round, timeLimit: remaining, models: &models)
+                    outcome = try solve(c, round: round, models: &models)
                 } catch {
                     // A model that failed (e.g. numerically) is rebuilt from scratch once.
                     models[c] = nil
-                    outcome = try solve(c, round: round, timeLimit: round.deadline.timeIntervalSinceNow,
-                                        models: &models)
+                    outcome = try solve(c, round: round, models: &models)
                 }
                 shared.withLock { $0.results[c] = outcome }
             } catch {
@@ -119,8 +117,7 @@ private struct PricingCrew: Sendable {
         }
     }
 
-    private func solve(_ c: Int, round: PricingRound, timeLimit: Double,
-                       models: inout [Int: PricingModel]) throws -> PricingOutcome {
+    private func solve(_ c: Int, round: PricingRound, models: inout [Int: PricingModel]) throws -> PricingOutcome {
         let model: PricingModel
         if let existing = models[c] {
             model = existing
@@ -128,7 +125,7 @@ private struct PricingCrew: Sendable {
             model = try PricingModel(community: c, data: data)
             models[c] = model
         }
-        return try model.solve(duals: round.duals, timeLimit: timeLimit, start: round.starts[c],
+        return try model.solve(duals: round.duals, deadline: round.deadline, start: round.starts[c],
                                stop: round.cancellation.stopRequest)
     }
 

@@ -125,8 +125,8 @@ final class RestrictedMaster {
     /// Solves the LP relaxation, warm-started from the previous basis. On a numerical failure
     /// the problem is rebuilt and solved from scratch once. `nil` when stopped by the deadline or
     /// by `stop`.
-    func solveLP(deadline: Date, stop: (@Sendable () -> Bool)? = nil) throws -> LPSolution? {
-        let remaining = deadline.timeIntervalSinceNow
+    func solveLP(deadline: Deadline, stop: (@Sendable () -> Bool)? = nil) throws -> LPSolution? {
+        let remaining = deadline.remaining
         guard remaining > 0.001 else { return nil }
         let parameters = SimplexParameters(timeLimit: remaining, method: .primal, stopRequested: stop)
         var result: LPResult
@@ -146,11 +146,12 @@ final class RestrictedMaster {
             artificial: result.columnValues[0..<artificialCount].reduce(0, +))
     }
 
-    /// The restricted master as a MIP (z binary, no artificials) within `timeLimit`: one alliance
+    /// The restricted master as a MIP (z binary, no artificials) ending by `deadline`: one alliance
     /// per community. `incumbents` (alliance indices per community) are offered as a start.
     /// Returns the chosen alliance of every community and GLPK's objective, or `nil`.
-    func solveMIP(timeLimit: Double, incumbents: [[Int]], stop: (@Sendable () -> Bool)? = nil)
+    func solveMIP(until deadline: Deadline, incumbents: [[Int]], stop: (@Sendable () -> Bool)? = nil)
         throws -> (choice: [Int], objective: Double, proven: Bool)? {
+        let timeLimit = deadline.remaining
         guard timeLimit > 0.001 else { return nil }
         let mip = try Self.makeProgram(data: data, penalty: penalty, columns: columns, fixings: [:])
         for j in 0..<artificialCount { try mip.setColumnBounds(j, .fixed(0)) }

@@ -1,0 +1,228 @@
+/// Column generation of `DecompositionRun`: the loop of master LP and pricing rounds (`generate`),
+/// root column generation with its street-block warm start, and the Lagrangian bound of each
+/// root round. Where root rounds price is `Stabilization`'s business.
+
+import AllianceModel
+import Foundation
+import GLPK
+
+/// How `DecompositionRun.generate` prices.
+enum GenerationMode: Equatable {
+    /// Root column generation: nothing fixed; every community is priced by its pricing MIP at
+    /// smoothed duals (or a subgradient step), and every round that bounds every community may
+    /// improve the proven bound.
+    case root
+    /// A dive step: the unfixed communities are priced at the master's own duals, by local search
+    /// first and by their pricing MIPs only when it finds no entering alliance.
+    case dive
+    /// A dive step short of time: local search only; when it finds no entering alliance,
+    /// generation stops.
+    case heuristicDive
+
+    /// Whether rounds are root rounds (smoothed, bounding).
+    var isRoot: Bool { self == .root }
+    /// Whether local-search pricing runs before the pricing MIPs.
+    var heuristicFirst: Bool { self != .root }
+    /// Whether the pricing MIPs run (when local search found nothing).
+    var exactPricing: Bool { self != .heuristicDive }
+}
+
+/// How a call of `DecompositionRun.generate` ended.
+enum GenerationEnd {
+    /// Exact pricing at the LP duals found no entering alliance (or the root gap closed).
+    case optimal
+    /// Time or the iteration cap ran out.
+    case stopped
+}
+
+extension DecompositionRun {
+    // MARK: Column generation
+
+    /// Column generation with the master's current fixings. At the root (nothing fixed) every
+    /// pricing round that bounds every community updates the proven bound, and pricing is
+    /// smoothed; in a dive only the unfixed communities are priced, without smoothing.
+    func generate(until deadline: Deadline, mode: GenerationMode, fixed: [Int?], maxIterations: Int)
+        throws -> (RestrictedMaster.LPSolution?, GenerationEnd) {
+        let root = mode.isRoot
+        let active = fixed.map { $0 == nil }
+        let smoothing = root ? min(max(options.smoothing, 0), 0.99) : 0
+        var last: RestrictedMaster.LPSolution? = nil
+        var count = 0
+        while !mustStop(deadline) && count < maxIterations {
+            guard let lp = try master.solveLP(deadline: deadline, stop: options.cancellation.stopRequest) else {
+                return (last, .stopped)
+            }
+            last = lp
+            count += 1
+            if root {
+                iterations += 1
+                rootLP = lp.objective
+                let gap = bestBound - bestBoundMargin - lp.objective
+                if gap <= options.relativeGap * max(1, abs(lp.objective)) + 1e-12 && lp.artificial <= 1e-9 {
+                    return (lp, .optimal)
+                }
+            }
+            if mode.heuristicFirst {
+                // Cheap local-search pricing first; the exact MIPs only when it finds nothing.
+                let starts = bestStarts(duals: lp.unitDuals)
+                var entering: [AllianceColumn] = []
+                for c in 0..<problem.communityCount where active[c] {
+                    // One community's search can take a while on large instances.
+                    if mustStop(deadline) { return (lp, .stopped) }
+                    guard let start = starts[c] else { continue }
+                    let (units, score) = data.improveAlliance(community: c, from: start, duals: lp.unitDuals)
+                    if score - lp.communityDuals[c] > 1e-9 {
+                        entering.append(AllianceColumn(community: c, units: units,
+                                                       value: data.value(community: c, units: units)))
+                    }
+                }
+                heuristicRounds += 1
+                if try master.add(entering) > 0 { continue }
+                if !mode.exactPricing { return (lp, .stopped) }
+            }
+            var misprices = 0
+            while true {
+                let alpha = stabilization.alpha(smoothing: smoothing, misprices: misprices)
+                let subgradientPoint = root && misprices == 0 && subgradientSteps
+                    ? stabilization.subgradientPoint(bound: bestBound, target: bestPlan?.objective) : nil
+                let duals = subgradientPoint ?? stabilization.smoothed(lp.unitDuals, alpha: alpha)
+                let pricingStart = deadline.clock()
+                let outcomes = try price(at: duals, active: active, until: deadline)
+                var roundBound: Double? = nil
+                if root, let bound = record(duals: duals, outcomes: outcomes) {
+                    roundBound = bound
+                    if subgradientPoint != nil && bound >= bestBound { stabilization.halveStep() }
+                }
+
+                var entering: [AllianceColumn] = []
+                for outcome in outcomes {
+                    for column in outcome.columns {
+                        let reduced = column.value - column.units.reduce(0) { $0 + lp.unitDuals[$1] }
+                            - lp.communityDuals[column.community]
+                        if reduced > 1e-9 { entering.append(column) }
+                    }
+                }
+                options.roundLog?(DecompositionRound(
+                    root: root, alpha: alpha, subgradientStep: subgradientPoint != nil, bound: roundBound,
+                    bestBound: bestBound, masterLP: lp.objective,
+                    priced: active.filter { $0 }.count,
+                    unproven: outcomes.filter { active[$0.community] && !$0.proven }.count,
+                    entering: entering.count, seconds: (deadline.clock() - pricingStart).seconds))
+                if try master.add(entering) > 0 { break }
+                // Pricing cut short proves nothing.
+                if mustStop(deadline) { return (lp, .stopped) }
+                if alpha == 0 {
+                    // Exact pricing at the master's duals found nothing: the master LP is optimal.
+                    if root && lp.artificial > 1e-9 && master.penalty < initialPenalty * 1e6 {
+                        try master.setPenalty(master.penalty * 10)
+                        break
+                    }
+                    return (lp, .optimal)
+                }
+                misprices += 1
+            }
+        }
+        return (last, .stopped)
+    }
+
+    /// One pricing round of the `active` communities at `duals`, counted in `pricingRounds` and
+    /// `pricingSeconds`. Throws `SolveError.infeasible` when a pricing MIP proved its community
+    /// has no alliance.
+    func price(at duals: [Double], active: [Bool], until deadline: Deadline) throws -> [PricingOutcome] {
+        let start = deadline.clock()
+        let outcomes = try pool.price(PricingRound(
+            duals: duals, starts: bestStarts(duals: duals), active: active, deadline: deadline,
+            cancellation: options.cancellation))
+        pricingSeconds += (deadline.clock() - start).seconds
+        pricingRounds += 1
+        if let infeasible = outcomes.first(where: { $0.bound == -.infinity }) {
+            throw SolveError.infeasible([InfeasibilityReason(
+                "community \(problem.communities[infeasible.community].id) has no alliance that "
+                    + "satisfies its own rules (size, allowed and fixed pairs, lead)")])
+        }
+        return outcomes
+    }
+
+    /// The Lagrangian bound of a root pricing round at `duals` (nil when some community ended
+    /// without a bound); a new best bound becomes the stability center and is reported.
+    func record(duals: [Double], outcomes: [PricingOutcome]) -> Double? {
+        guard outcomes.allSatisfy({ $0.bound != nil }) else { return nil }
+        var bound = outcomes.reduce(0) { $0 + $1.bound! }
+        for u in 0..<problem.unitCount {
+            bound += max(duals[u] * Double(data.unitLower[u]), duals[u] * Double(data.unitUpper[u]))
+        }
+        if bound < bestBound {
+            bestBound = bound
+            bestBoundMargin = outcomes.reduce(0) { $0 + $1.margin }
+            stabilization.moveCenter(to: duals, gradient: Stabilization.gradient(
+                duals: duals, alliances: outcomes.map { $0.columns.first?.units ?? [] },
+                lower: data.unitLower, upper: data.unitUpper))
+            progress?(bestBound, bestPlan?.objective)
+        }
+        return bound
+    }
+
+    /// Column generation on the street blocks (`BlockWarmStart`) for `DecompositionOptions.blockShare`
+    /// of the time left, its alliances into the master, then one root pricing round at its
+    /// prices; when that bound is the best so far, subgradient steps from there follow.
+    func warmUp(until deadline: Deadline) throws {
+        guard !mustStop(deadline) else { return }
+        let blockDeadline = deadline.share(options.blockShare)
+        let best = bestPlan?.plan
+        guard let warm = options.phases.run("block column generation", {
+            BlockWarmStart.compute(problem, data: data, initialPlan: best, deadline: blockDeadline,
+                                   threads: options.threads, smoothing: options.smoothing,
+                                   cancellation: options.cancellation)
+        }) else { return }
+        warmStart = warm
+        try master.add(warm.columns)
+        guard !mustStop(deadline) else { return }
+        let before = bestBound
+        let pricingStart = deadline.clock()
+        let outcomes = try price(at: warm.duals, active: [Bool](repeating: true, count: problem.communityCount),
+                                 until: deadline)
+        let bound = record(duals: warm.duals, outcomes: outcomes)
+        let columns = outcomes.flatMap(\.columns)
+        options.roundLog?(DecompositionRound(
+            root: true, alpha: 1, subgradientStep: false, bound: bound, bestBound: bestBound, masterLP: rootLP ?? .nan,
+            priced: problem.communityCount, unproven: outcomes.filter { !$0.proven }.count,
+            entering: columns.count, seconds: (deadline.clock() - pricingStart).seconds))
+        try master.add(columns)
+        if bestBound < before { subgradientSteps = true }
+    }
+
+    /// Root column generation until the Dantzig–Wolfe bound is reached or `deadline`.
+    func rootColumnGeneration(until deadline: Deadline) throws {
+        let free = [Int?](repeating: nil, count: problem.communityCount)
+        var (lp, end) = (nil as RestrictedMaster.LPSolution?, GenerationEnd.stopped)
+        var again = true
+        if options.blockShare > 0 {
+            // One round first: the warm start only runs when it leaves a wide gap.
+            (lp, end) = try generate(until: deadline, mode: .root, fixed: free, maxIterations: 1)
+            let gap = bestBound - (rootLP ?? -.infinity)
+            if options.warmStartGap < 0 || (end != .optimal && !(gap <= options.warmStartGap * max(1, abs(bestBound)))) {
+                try warmUp(until: deadline)
+            } else {
+                again = end != .optimal
+            }
+        }
+        if again { (lp, end) = try generate(until: deadline, mode: .root, fixed: free, maxIterations: .max) }
+        converged = end == .optimal && (lp?.artificial ?? 1) <= 1e-9
+        rootSupport = lp.map { lp in lp.weights.indices.filter { lp.weights[$0] > 1e-9 } } ?? []
+    }
+
+    /// For every community, the master's alliance with the largest value(P) − π(P) (a start
+    /// for its pricing MIP), or `nil` when it has none yet.
+    func bestStarts(duals: [Double]) -> [[Int]?] {
+        var best = [Double](repeating: -.infinity, count: problem.communityCount)
+        var starts = [[Int]?](repeating: nil, count: problem.communityCount)
+        for (j, column) in master.columns.enumerated() where master.fixings[j] != 0 {
+            let reduced = column.value - column.units.reduce(0) { $0 + duals[$1] }
+            if reduced > best[column.community] {
+                best[column.community] = reduced
+                starts[column.community] = column.units
+            }
+        }
+        return starts
+    }
+}
