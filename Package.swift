@@ -38,7 +38,7 @@ let package = Package(
         // Finding plans: strategies, the decomposition, branch-and-cut, claiming projects (GLPK).
         .target(name: "AllianceSolve", dependencies: ["AllianceModel", "GLPK"]),
         // Writing what is handed over: CSV, JSON, .xlsx, HTML report, MathProg data, diffs.
-        .target(name: "AllianceReport", dependencies: ["AllianceModel", "AllianceInput", "AllianceSolve", "XLSX"]),
+        .target(name: "AllianceReport", dependencies: ["AllianceModel", "AllianceInput", "XLSX"]),
         // The run pipeline (read → solve → evaluate → write) and the instance generator; re-exports
         // the layers below, so a program needs `import AllianceKit` only.
         .target(

@@ -1,5 +1,4 @@
 import AllianceModel
-import AllianceSolve
 import Foundation
 
 /// The numbers `plan.json` and `claims.json` give about stage 2.

@@ -1,5 +1,4 @@
 import AllianceModel
-import AllianceSolve
 import Foundation
 
 /// Several strategies run on the same problem, side by side: each plan judged by the

@@ -1,5 +1,4 @@
 import AllianceModel
-import AllianceSolve
 import Foundation
 
 /// A solved plan with everything the output files say about it: the plan, its evaluation

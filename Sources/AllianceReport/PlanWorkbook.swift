@@ -1,5 +1,4 @@
 import AllianceModel
-import AllianceSolve
 import Foundation
 import XLSX
 

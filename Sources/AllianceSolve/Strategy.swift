@@ -1,29 +1,5 @@
 import AllianceModel
 
-/// How a solve ended, as written to `plan.json`.
-public enum SolveStatus: String, Sendable, Codable {
-    /// The plan is proven optimal (within the requested gap, 0 by default).
-    case optimal
-    /// A plan that satisfies every rule, not proven optimal (time limit); its gap is reported.
-    case feasible
-    /// No plan can satisfy the rules.
-    case infeasible
-    /// The search was stopped on request (Ctrl-C) before it finished; the plan is the best found
-    /// so far and the bound, when reported, is proven.
-    case interrupted
-}
-
-/// A snapshot of a running solve, reported at most about once a second.
-public struct SolveProgress: Sendable {
-    public var elapsedSeconds: Double
-    /// Objective of the best plan found so far.
-    public var incumbent: Double?
-    /// Best proven upper bound on the objective; `nil` (never infinite) until one is proven.
-    public var bound: Double?
-    /// Relative gap between the two.
-    public var gap: Double?
-}
-
 /// What every strategy is given besides the problem.
 public struct SolveSettings: Sendable {
     /// Wall-clock limit in seconds for the search.
@@ -53,30 +29,6 @@ public struct SolveSettings: Sendable {
         self.progressInterval = progressInterval
         self.cancellation = cancellation
     }
-}
-
-/// A strategy's answer: a plan (unless none was found), and what is proven about it.
-public struct SolveOutcome: Sendable {
-    public var status: SolveStatus
-    public var plan: Plan?
-    /// The best proven upper bound on the objective, when the strategy proves one.
-    public var bound: Double?
-    public var solveSeconds: Double
-    /// GLPK's terminal output, for `--verbose` and bug reports.
-    public var log: String
-
-    public init(status: SolveStatus, plan: Plan?, bound: Double?, solveSeconds: Double, log: String = "") {
-        self.status = status
-        self.plan = plan
-        self.bound = bound
-        self.solveSeconds = solveSeconds
-        self.log = log
-    }
-}
-
-/// Relative gap as GLPK defines it: |bound − objective| / (|objective| + ε).
-public func relativeGap(objective: Double, bound: Double) -> Double {
-    abs(bound - objective) / (abs(objective) + Double.ulpOfOne)
 }
 
 /// A way of producing a plan for a problem. Every strategy's plan is judged by `Evaluator`.

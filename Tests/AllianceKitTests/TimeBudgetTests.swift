@@ -80,8 +80,8 @@ final class TimeBudgetTests: XCTestCase {
     }
 }
 
-/// `TimePlan` holds the shares the solvers use (until the decomposition reads its defaults from
-/// there, they must agree).
+/// `TimePlan` holds the shares the solvers use: the documented values, and every solver's defaults
+/// read from it.
 final class TimePlanTests: XCTestCase {
     func testDefaultsMatchTheSolvers() {
         let plan = TimePlan(), exact = ExactStrategy()

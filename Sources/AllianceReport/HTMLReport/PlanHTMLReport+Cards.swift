@@ -1,5 +1,4 @@
 import AllianceModel
-import AllianceSolve
 
 /// One card per alliance: community, lead, members with their strength, the alliance's
 /// strength against the band, needs covered and unmet, and the projects claimed or not.

@@ -1,5 +1,4 @@
 import AllianceModel
-import AllianceSolve
 
 /// The summary block: status, objective, bound and gap, each term in plain words beside the
 /// greedy baseline, the project claims in one line, and the problem's warnings.

@@ -35,10 +35,6 @@ import Foundation
 /// restricted master is solved as a MIP over all generated alliances (price-and-branch), with
 /// the initial plans and the dive's plan offered as incumbents.
 public enum CommunityDecomposition {
-    /// Share of the time left when the dive starts that it leaves to the master MIP (at most
-    /// `DecompositionOptions.masterMIPTimeLimit`).
-    static let masterMIPReserve = 0.25
-
     public static func run(_ problem: Problem, initialPlans: [Plan], deadline: Deadline, threads: Int = 2,
                            progress: (@Sendable (Double, Double?) -> Void)? = nil) throws -> DecompositionResult {
         try run(problem, initialPlans: initialPlans, deadline: deadline,
@@ -76,7 +72,7 @@ public enum CommunityDecomposition {
         if options.dive && !run.planProven {
             // The dive ends early enough to leave the master MIP its reserve.
             let left = deadline.remaining
-            let mipReserve = min(left * masterMIPReserve, options.masterMIPTimeLimit ?? .infinity)
+            let mipReserve = min(left * TimePlan.diveMasterMIPReserve, options.masterMIPTimeLimit ?? .infinity)
             let diveDeadline = deadline.capped(seconds: left - max(0, mipReserve))
             try options.phases.run("dive") { try run.dive(until: diveDeadline) }
         }

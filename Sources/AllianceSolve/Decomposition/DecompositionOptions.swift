@@ -41,7 +41,7 @@ public struct DecompositionOptions: Sendable {
     /// district is priced at their unit prices, and when that bound is the better one, root
     /// column generation goes on with subgradient steps from there. 0 turns it off; districts
     /// that are one block never use it.
-    public var blockShare = 0.0
+    public var blockShare = TimePlan.decompositionBlockShare
     /// The relative gap between the first round's bound and the master LP above which the
     /// blocks warm the run up (negative: always, even when the first round converged).
     /// 600 × 2400 started at 5.0 % and gained (6.5418 → 6.3290); the XL benchmark (also
@@ -53,8 +53,8 @@ public struct DecompositionOptions: Sendable {
     /// Reports the start and end of the root column generation, the dive and the master MIP.
     var phases: PhaseClock? = nil
 
-    public init(threads: Int = 2, smoothing: Double = 0.8, planShare: Double = 0.3, dive: Bool = true,
-                masterMIPTimeLimit: Double? = 30, relativeGap: Double = 0) {
+    public init(threads: Int = 2, smoothing: Double = 0.8, planShare: Double = TimePlan.decompositionPlanShare,
+                dive: Bool = true, masterMIPTimeLimit: Double? = TimePlan.masterMIPDefaultSeconds, relativeGap: Double = 0) {
         self.threads = threads
         self.smoothing = smoothing
         self.planShare = planShare

@@ -1,5 +1,3 @@
-import AllianceModel
-
 /// Stage 2 (领单): which member of each alliance claims which of its community's projects.
 ///
 /// Produced by `ProjectClaiming.claim` after stage 1 (or by `alliance claim` on a given plan) and
