@@ -23,6 +23,21 @@ public struct Plan: Sendable, Hashable {
         set { assigned[u * communityCount + c] = newValue }
     }
 
+    /// Every community's units and every unit's communities, in index order: one pass over the
+    /// plan instead of `units(of:)` for every community and `communities(of:)` for every unit.
+    public func membership() -> (unitsOf: [[Int]], communitiesOf: [[Int]]) {
+        var unitsOf = [[Int]](repeating: [], count: communityCount)
+        var communitiesOf = [[Int]](repeating: [], count: unitCount)
+        for u in 0..<unitCount {
+            let base = u * communityCount
+            for c in 0..<communityCount where assigned[base + c] {
+                unitsOf[c].append(u)
+                communitiesOf[u].append(c)
+            }
+        }
+        return (unitsOf, communitiesOf)
+    }
+
     /// Units serving community `c`, in unit order.
     public func units(of c: Int) -> [Int] {
         (0..<unitCount).filter { assigned[$0 * communityCount + c] }

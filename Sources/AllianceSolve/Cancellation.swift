@@ -27,18 +27,6 @@ public final class CancellationFlag: Sendable {
     var stopRequest: @Sendable () -> Bool { { [self] in isCancelled } }
 }
 
-extension StageOneModel {
-    /// The model, or `nil` when `deadline` passes or `cancellation` is set before it is built.
-    static func build(_ problem: Problem, deadline: Deadline, cancellation: CancellationFlag) throws -> StageOneModel? {
-        guard !cancellation.isCancelled, !deadline.hasPassed else { return nil }
-        do {
-            return try StageOneModel(problem: problem) { cancellation.isCancelled || deadline.hasPassed }
-        } catch is BuildStopped {
-            return nil
-        }
-    }
-}
-
 extension SolveSettings {
     /// Whether the solve should stop now: its cancellation flag is set.
     var isCancelled: Bool { cancellation.isCancelled }

@@ -226,3 +226,15 @@ public final class StageOneModel {
         return values
     }
 }
+
+extension StageOneModel {
+    /// The model, or `nil` when `deadline` passes or `cancellation` is set before it is built.
+    static func build(_ problem: Problem, deadline: Deadline, cancellation: CancellationFlag) throws -> StageOneModel? {
+        guard !cancellation.isCancelled, !deadline.hasPassed else { return nil }
+        do {
+            return try StageOneModel(problem: problem) { cancellation.isCancelled || deadline.hasPassed }
+        } catch is BuildStopped {
+            return nil
+        }
+    }
+}

@@ -107,14 +107,7 @@ public struct PlanExplanation: Sendable {
                      "plan shape does not match the problem")
         let co = problem.coefficients, w = problem.options.weights
         let nU = problem.unitCount, nC = problem.communityCount, nR = problem.categoryCount
-        var membersOf = [[Int]](repeating: [], count: nC), communitiesOf = [[Int]](repeating: [], count: nU)
-        for u in 0..<nU {
-            let base = u * nC
-            for c in 0..<nC where plan.assigned[base + c] {
-                membersOf[c].append(u)
-                communitiesOf[u].append(c)
-            }
-        }
+        let (membersOf, communitiesOf) = plan.membership()
         let needScale = problem.totalWeightedNeed
         let keepUnit = problem.previousPairCount > 0 ? 1.0 / Double(problem.previousPairCount) : 0
         var unitTerms = [Terms](repeating: Terms(), count: nU)

@@ -60,12 +60,9 @@ public struct SuggestionEngine: Sendable {
         self.holdings = holdings
         var strength = problem.communities.map(\.strength)
         var supply = [Double](repeating: 0, count: nC * nR)
-        var membersOf = [[Int]](repeating: [], count: nC), communitiesOf = [[Int]](repeating: [], count: nU)
+        let (membersOf, communitiesOf) = plan.membership()
         for u in 0..<nU {
-            let base = u * nC
-            for c in 0..<nC where plan.assigned[base + c] {
-                membersOf[c].append(u)
-                communitiesOf[u].append(c)
+            for c in communitiesOf[u] {
                 strength[c] += co.strengthShare[u]
                 for h in holdings[u] { supply[c * nR + h.r] += h.share }
             }
