@@ -4,7 +4,7 @@
    version 2): which units (单位) serve which communities (社区), and which unit
    leads each community's alliance. The data section is written by
    AllianceKit's MathProgDataWriter (groups already merged, needs and resources
-   aggregated, pair rules and options applied):
+   aggregated, pair rules, pins and options applied):
 
        glpsol -m models/alliance.mod -d data.dat
        glpsol -m models/alliance.mod -d data.dat --check      (translate only)
@@ -22,7 +22,8 @@
      C   communities
      R   need categories
      A ⊆ O×C  allowed pairs: all pairs, minus `forbid`, minus pairs farther
-         than max_distance_km when that option is set; `fix` pairs are always
+         than max_distance_km when that option is set, minus the pairs a unit
+         or community pin removes; `fix` pairs and pinned pairs are always
          allowed (param allowed)
      A_lead = {(o,c) ∈ A : o eligible to lead}, empty when the lead rule is off
 
@@ -32,6 +33,10 @@
      d_{c,r} need, π_{c,r} priority; q_{o,r} resource; dist_{o,c} km;
      score_{o,c} summed `prefer` scores; P the previous-plan pairs (after
      merging), |P| = nprev; τ balance band; w_cov, w_bal, w_dist, w_pref, w_keep.
+     Re-planning (MODEL.md, "Re-planning"): F the start-plan pairs (--from,
+     after merging; param start), N the change limit (max_changes, -1 = none),
+     Λ the lead pins (param lead_pin). Unit and community pins reach the model
+     as `fix` (pairs they keep) and allowed = 0 (pairs they remove).
 
    Derived constants
      T_min = Σ_o m_o,   T_max = Σ_o k_o
@@ -58,7 +63,10 @@
      4. S_c = b_c + Σ_o (s_o / k_o) x_{o,c};
         e_c ≥ S_c − (1 + τ) S̄,  e_c ≥ (1 − τ) S̄ − S_c  ∀ c ∈ C
      5. cov_{c,r} ≤ Σ_o (q_{o,r} / k_o) x_{o,c}          ∀ needs (c,r)
-     6. x_{o,c} = 1                                      ∀ `fix` pairs
+     6. x_{o,c} = 1                                      ∀ `fix` and pinned pairs
+     7. change limit (when N ≥ 0):
+        Σ_{(o,c) ∈ A \ F} x_{o,c} + Σ_{(o,c) ∈ F ∩ A} (1 − x_{o,c}) + |F \ A| ≤ N
+     8. lead pins (lead rule on): y_{o,c} = 1            ∀ (o,c) ∈ Λ
 
    Objective (maximize), each term scaled to be comparable:
      w_cov·COV − w_bal·BAL − w_dist·DIST + w_pref·PREF + w_keep·KEEP
@@ -105,6 +113,11 @@ param prev{U, C} binary, default 0;     # previous-plan pairs
 param nprev integer, >= 0, default 0;   # |P|
 check{u in U, c in C: fix[u,c]}: allowed[u,c] = 1;
 
+/* ---- re-planning: start plan, change limit, lead pins ---- */
+param start{U, C} binary, default 0;    # F: pairs of the start plan (--from)
+param max_changes integer, >= -1, default -1;   # N: most pairs that differ from F, -1 = no limit
+param lead_pin{U, C} binary, default 0; # Λ: unit u must lead community c
+
 /* ---- options ---- */
 param tau >= 0, default 0.10;           # τ balance band
 param wcov, default 1;
@@ -129,6 +142,7 @@ param Nneed := sum{c in C, r in R} pri[c,r] * d[c,r];
 set A := setof{u in U, c in C: allowed[u,c] = 1} (u, c);
 set ALEAD := setof{(u, c) in A: leadrule = 1 and canlead[u] = 1} (u, c);
 set NEED := setof{c in C, r in R: d[c,r] > 0} (c, r);
+check{u in U, c in C: lead_pin[u,c] = 1}: leadrule = 1 and (u, c) in ALEAD and fix[u,c] = 1;
 
 /* ---- variables ---- */
 var x{A} binary;
@@ -155,6 +169,12 @@ s.t. coverage{(c, r) in NEED}:
     cov[c,r] <= sum{u in U: (u,c) in A and q[u,r] > 0} (q[u,r] / k[u]) * x[u,c];
 
 s.t. fixed{(u, c) in A: fix[u,c] = 1}: x[u,c] = 1;
+
+s.t. changes{i in 1..1: max_changes >= 0}:
+    sum{(u, c) in A} (if start[u,c] = 1 then 1 - x[u,c] else x[u,c])
+    + sum{u in U, c in C: start[u,c] = 1 and allowed[u,c] = 0} 1 <= max_changes;
+
+s.t. lead_pinned{(u, c) in ALEAD: lead_pin[u,c] = 1}: y[u,c] = 1;
 
 /* ---- objective ---- */
 maximize obj:

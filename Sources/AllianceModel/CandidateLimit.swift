@@ -7,8 +7,9 @@
 ///
 /// Guarantees, whatever k:
 /// - a unit keeps at least `m_o` candidates (its minimum number of communities);
-/// - `fix` pairs, `prefer` pairs with a positive score and pairs of the previous plan are never
-///   dropped by the limit;
+/// - `fix` pairs (pinned pairs included), `prefer` pairs with a positive score, pairs of the
+///   previous plan and pairs of the start plan (`--from`, so that keeping it stays possible under
+///   `--max-changes`) are never dropped by the limit;
 /// - every community keeps at least L_c candidates (its minimum size), and when the lead rule is
 ///   on at least one candidate that may lead: the nearest allowed units are added back where needed;
 /// - pairs the lists or options already forbid stay forbidden;
@@ -43,7 +44,8 @@ enum CandidateLimit {
 
     /// `allowed` restricted to the candidate pairs (indexed `u * communityCount + c`).
     /// `need` and `resource` are `Problem.need` and `Problem.resource` (`categories` columns).
-    static func restrict(allowed: [Bool], k: Int, distance: [Double], fixed: [Bool], previous: [Bool], preference: [Double],
+    static func restrict(allowed: [Bool], k: Int, distance: [Double], fixed: [Bool], previous: [Bool],
+                         start: [Bool] = [], preference: [Double],
                          units: [Unit], minSize: [Int], leadRule: Bool,
                          need: [Double], resource: [Double], categories nR: Int) -> [Bool] {
         let nU = units.count, nC = minSize.count
@@ -55,7 +57,8 @@ enum CandidateLimit {
             let offers = (0..<nR).filter { resource[u * nR + $0] > 0 }
             let useful = ranked.filter { c in offers.contains { need[c * nR + $0] > 0 } }
             for c in useful.prefix(k) { keep[row + c] = true }
-            for c in 0..<nC where allowed[row + c] && (fixed[row + c] || previous[row + c] || preference[row + c] > 0) {
+            for c in 0..<nC where allowed[row + c] && (fixed[row + c] || previous[row + c] || preference[row + c] > 0
+                                                                || (!start.isEmpty && start[row + c])) {
                 keep[row + c] = true
             }
         }

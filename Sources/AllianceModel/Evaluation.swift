@@ -97,6 +97,9 @@ public struct Evaluation: Sendable {
     public var strengthMin: Double
     public var strengthMax: Double
     public var strengthMean: Double
+    /// Unit–community pairs (after group merging) in which the plan differs from the start plan
+    /// (`--from`), added plus removed; nil without a start plan.
+    public var changesFromStart: Int? = nil
 
     /// A plan is feasible when it breaks no rule.
     public var isFeasible: Bool { violations.isEmpty }

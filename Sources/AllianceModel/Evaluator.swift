@@ -53,12 +53,15 @@ public enum Evaluator {
                         "unit \(units[u].id) may not serve community \(communities[c].id) "
                             + "(forbidden in pairs.csv or beyond --max-distance-km)"))
                 }
-                if problem.fixed[p] && !plan.assigned[p] {
+                if problem.fixed[p] && !plan.assigned[p] && (problem.pinRequired[p] == nil || problem.fixSources[p] != nil) {
                     violations.append(Violation(
                         "unit \(units[u].id) must serve community \(communities[c].id) (fix in pairs.csv)"))
                 }
             }
         }
+
+        // Re-planning: pins and the change limit.
+        let changes = replanning(plan, in: problem, violations: &violations)
 
         // Strength, band excess, coverage, distance, preference, keep.
         let mean = problem.meanStrength, tau = problem.options.balanceBand
@@ -108,7 +111,81 @@ public enum Evaluator {
             terms: terms, objective: terms.objective(problem.options.weights),
             communities: outcomes, violations: violations,
             strengthMin: strengths.min() ?? 0, strengthMax: strengths.max() ?? 0,
-            strengthMean: strengths.isEmpty ? 0 : strengths.reduce(0, +) / Double(strengths.count))
+            strengthMean: strengths.isEmpty ? 0 : strengths.reduce(0, +) / Double(strengths.count),
+            changesFromStart: changes)
+    }
+
+    /// Checks the pins and the change limit (MODEL.md, "Re-planning") and returns the number of
+    /// changed pairs. Worked out here from the start-plan rows and the pins as the user gave them,
+    /// not from `Problem`'s derived arrays (`fixed`, `allowed`, `pinnedLead`, `from`), so that the
+    /// derivation is checked too. A lead pin wins over the start plan's lead of a pinned community
+    /// or unit; without the lead rule only lead pins are judged (no plan can satisfy them).
+    static func replanning(_ plan: Plan, in problem: Problem, violations: inout [Violation]) -> Int? {
+        let options = problem.options
+        guard options.from != nil || !options.pins.isEmpty else { return nil }
+        let nU = problem.unitCount, nC = problem.communityCount
+        let units = problem.units, communities = problem.communities
+        let orgIndex = Dictionary(problem.instance.organizations.enumerated().map { ($1.id, $0) },
+                                  uniquingKeysWith: { first, _ in first })
+        let communityIndex = Dictionary(communities.enumerated().map { ($1.id, $0) },
+                                        uniquingKeysWith: { first, _ in first })
+        let unitIndex = Dictionary(units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func unit(_ id: String?) -> Int? {
+            guard let id else { return nil }
+            return orgIndex[id].map { problem.unitOfOrganization[$0] } ?? unitIndex[id]
+        }
+
+        var start = Set<Int>()
+        var startLead: [Int: Int] = [:]
+        for row in options.from ?? [] {
+            guard let u = unit(row.orgID), orgIndex[row.orgID] != nil, let c = communityIndex[row.communityID] else { continue }
+            start.insert(u * nC + c)
+            if row.role == .lead && startLead[c] == nil { startLead[c] = u }
+        }
+
+        var checked = Set<Int>()  // pairs already reported, so two pins on one pair report it once
+        func keep(_ u: Int, _ c: Int, _ pin: Pin) {
+            let p = u * nC + c
+            guard plan.assigned[p] != start.contains(p), checked.insert(p).inserted else { return }
+            violations.append(Violation(
+                plan.assigned[p]
+                    ? "unit \(units[u].id) serves community \(communities[c].id), which it does not in the start plan (\(pin))"
+                    : "unit \(units[u].id) no longer serves community \(communities[c].id) as in the start plan (\(pin))"))
+        }
+        var leadWanted: [Int: (unit: Int, pin: Pin, fromStart: Bool)] = [:]
+        for pin in options.pins {
+            switch pin.kind {
+            case .unit:
+                guard let u = unit(pin.unitID) else { continue }
+                for c in 0..<nC {
+                    keep(u, c, pin)
+                    if startLead[c] == u && leadWanted[c] == nil { leadWanted[c] = (u, pin, true) }
+                }
+            case .community:
+                guard let c = pin.communityID.flatMap({ communityIndex[$0] }) else { continue }
+                for u in 0..<nU { keep(u, c, pin) }
+                if let u = startLead[c], leadWanted[c] == nil { leadWanted[c] = (u, pin, true) }
+            case .lead:
+                guard let u = unit(pin.unitID), let c = pin.communityID.flatMap({ communityIndex[$0] }) else { continue }
+                if leadWanted[c].map({ $0.fromStart }) ?? true { leadWanted[c] = (u, pin, false) }
+            }
+        }
+        for c in leadWanted.keys.sorted() {
+            let wanted = leadWanted[c]!
+            guard options.leadRule || !wanted.fromStart, plan.lead[c] != wanted.unit else { continue }
+            let now = plan.lead[c].map { "unit \(units[$0].id)" } ?? "no unit"
+            violations.append(Violation(
+                "community \(communities[c].id) is led by \(now), but \(wanted.pin) wants unit \(units[wanted.unit].id)"))
+        }
+
+        guard options.from != nil else { return nil }
+        var changes = 0
+        for p in 0..<(nU * nC) where plan.assigned[p] != start.contains(p) { changes += 1 }
+        if let limit = options.maxChanges, changes > limit {
+            violations.append(Violation(
+                "the plan changes \(changes) pairs of the start plan; --max-changes allows \(limit)"))
+        }
+        return changes
     }
 
     /// Reads organization-level rows (a plan CSV, possibly edited by hand) into a unit-level plan,

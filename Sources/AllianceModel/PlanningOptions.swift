@@ -54,10 +54,23 @@ public struct PlanningOptions: Sendable {
     /// Replaces the derived mean strength S̄ when set. Only for sub-problems of a decomposition
     /// (`StreetDecomposition`), whose blocks must be balanced against the whole problem's mean.
     public var meanStrengthOverride: Double?
+    /// `--from plan.csv`: the plan to re-plan from. Unit and community pins keep its pairs, and
+    /// `maxChanges` counts the pairs that differ from it (MODEL.md, "Re-planning"). Unlike
+    /// `previousPlan` it adds no objective term.
+    public var from: [Assignment]?
+    /// Pins beyond pairs.csv `fix`: units, communities and leads kept as a person fixed them.
+    public var pins: [Pin]
+    /// `--max-changes N`: at most N unit–community pairs (after group merging) differ from `from`,
+    /// added plus removed; a lead handed to another member of the alliance is no pair change.
+    public var maxChanges: Int?
 
     public init(weights: Weights = Weights(), balanceBand: Double = 0.10, leadRule: Bool = true,
-                maxDistanceKm: Double? = nil, previousPlan: [Assignment]? = nil, candidates: Int? = nil) {
+                maxDistanceKm: Double? = nil, previousPlan: [Assignment]? = nil, candidates: Int? = nil,
+                from: [Assignment]? = nil, pins: [Pin] = [], maxChanges: Int? = nil) {
         self.candidates = candidates
+        self.from = from
+        self.pins = pins
+        self.maxChanges = maxChanges
         self.weights = weights
         self.balanceBand = balanceBand
         self.leadRule = leadRule

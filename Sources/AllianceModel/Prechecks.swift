@@ -12,7 +12,7 @@ public struct InfeasibilityReason: Sendable, Hashable, CustomStringConvertible {
 /// "32 communities need a lead, but only 20 units may lead" instead of "GLPK: no solution".
 ///
 /// Passing them does not prove feasibility (the solver decides that), but each failure proves
-/// infeasibility, so the solve is skipped.
+/// infeasibility, so the solve is skipped. Clashing pins are named by `PinCheck`, run from here.
 public enum Prechecks {
     public static func run(_ problem: Problem) -> [InfeasibilityReason] {
         var reasons: [InfeasibilityReason] = []
@@ -56,7 +56,12 @@ public enum Prechecks {
                         + "make min_orgs ≤ max_orgs"))
             }
             let candidates = (0..<nU).filter { problem.allowed[$0 * nC + c] }
-            if candidates.isEmpty && problem.minSize[c] > 0 {
+            // Bounds that pins break are named by `PinCheck`, with the pins.
+            let pinnedOut = (0..<nU).contains { problem.pinForbidden[$0 * nC + c] != nil && !problem.allowed[$0 * nC + c] }
+            let pinnedIn = (0..<nU).contains { problem.pinRequired[$0 * nC + c] != nil && problem.fixed[$0 * nC + c] }
+            if pinnedOut && candidates.count < problem.minSize[c] {
+                // named by PinCheck
+            } else if candidates.isEmpty && problem.minSize[c] > 0 {
                 reasons.append(InfeasibilityReason(
                     "community \(id) has no allowed unit (pairs.csv forbids or --max-distance-km excludes all)"))
             } else if candidates.count < problem.minSize[c] {
@@ -70,7 +75,7 @@ public enum Prechecks {
                         + "may lead (column can_lead)"))
             }
             let fixedHere = (0..<nU).filter { problem.fixed[$0 * nC + c] }.count
-            if fixedHere > problem.maxSize[c] {
+            if fixedHere > problem.maxSize[c] && !pinnedIn {
                 reasons.append(InfeasibilityReason(
                     "community \(id) has \(fixedHere) units fixed to it in pairs.csv but takes at most "
                         + "\(problem.maxSize[c]) (max_orgs)"))
@@ -81,18 +86,21 @@ public enum Prechecks {
         for u in 0..<nU {
             let id = units[u].id
             let allowedHere = (0..<nC).filter { problem.allowed[u * nC + $0] }.count
-            if allowedHere < units[u].minCommunities {
+            let pinnedOut = (0..<nC).contains { problem.pinForbidden[u * nC + $0] != nil && !problem.allowed[u * nC + $0] }
+            let pinnedIn = (0..<nC).contains { problem.pinRequired[u * nC + $0] != nil && problem.fixed[u * nC + $0] }
+            if allowedHere < units[u].minCommunities && !pinnedOut {
                 reasons.append(InfeasibilityReason(
                     "unit \(id) must serve at least \(units[u].minCommunities) communities (min_communities) "
                         + "but only \(allowedHere) are allowed for it (pairs.csv forbid, --max-distance-km)"))
             }
             let fixedHere = (0..<nC).filter { problem.fixed[u * nC + $0] }.count
-            if fixedHere > units[u].maxCommunities {
+            if fixedHere > units[u].maxCommunities && !pinnedIn {
                 reasons.append(InfeasibilityReason(
                     "unit \(id) is fixed to \(fixedHere) communities in pairs.csv but serves at most "
                         + "\(units[u].maxCommunities) (max_communities)"))
             }
         }
-        return reasons
+        // Pins and the change limit (MODEL.md, "Re-planning").
+        return reasons + PinCheck.run(problem)
     }
 }

@@ -47,6 +47,30 @@ public struct Problem: Sendable {
     public let previous: [Bool]
     /// Number of distinct previous-plan pairs that are still listed.
     public let previousPairCount: Int
+    /// Pairs of the start plan (`options.from`) after merging: what pins keep and the change
+    /// limit counts against (all false without one).
+    public let from: [Bool]
+    /// Number of distinct start-plan pairs that are still listed (|F| in MODEL.md).
+    public let fromPairCount: Int
+    /// `--max-changes`: at most this many pairs differ from `from` (added plus removed).
+    public let maxChanges: Int?
+    /// The lead each community must have because of a pin: a lead pin, else the start plan's lead
+    /// of a pinned community or of a pinned unit. Always nil without the lead rule. Its pair is
+    /// required (in `fixed`) unless the pins clash (`PinCheck` names it).
+    public let pinnedLead: [Int?]
+    /// Pairs a unit, community or lead pin requires, with the first pin that does (sparse, like
+    /// the pairs.csv sources below). Folded into `fixed` (and `allowed`) unless pairs.csv forbids
+    /// the pair or another pin forbids it.
+    public let pinRequired: [Int: Pin]
+    /// Pairs a unit or community pin forbids (not in the start plan), with the first pin that
+    /// does. Folded into `allowed` (false) unless pairs.csv fixes the pair.
+    public let pinForbidden: [Int: Pin]
+    /// Every pin that names a community's lead, in pin order (lead pins and the start plan's leads
+    /// kept by unit and community pins), for `PinCheck`.
+    public let leadClaims: [Int: [LeadClaim]]
+    /// Where pairs.csv fixes or forbids a pair (sparse; nil inside when the rule has no source).
+    public let fixSources: [Int: SourceLocation?]
+    public let forbidSources: [Int: SourceLocation?]
     /// L_c and U_c.
     public let minSize: [Int]
     public let maxSize: [Int]
@@ -177,6 +201,8 @@ public struct Problem: Sendable {
                 preference[p] += score
             }
         }
+        self.fixSources = fixSource
+        self.forbidSources = forbidSource
         var conflicts: [InputError] = []
         for p in fixSource.keys.sorted() where forbidden[p] {
             let unit = units[p / nC], community = communities[p % nC]
@@ -187,12 +213,33 @@ public struct Problem: Sendable {
                 "unit \(unit.id) is both fixed to and forbidden from community \(community.id) (through its group)"))
         }
         if !conflicts.isEmpty { throw InputErrors(conflicts) }
+
+        // Start plan and pins (MODEL.md, "Re-planning"), folded into `fixed` and `allowed` below
+        // so that every strategy honours them without knowing about pins.
+        let start = try Self.pins(options: options, units: units, unitOfOrganization: unitOfOrganization,
+                                  orgIndex: orgIndex, communityIndex: communityIndex, communityCount: nC)
+        if start.ignoredRows > 0 {
+            warnings.append("start plan (--from): \(start.ignoredRows) row(s) name a unit or community that is not listed; ignored")
+        }
+        self.from = start.from
+        self.fromPairCount = start.fromPairCount
+        self.maxChanges = options.maxChanges
+        self.pinRequired = start.required
+        self.pinForbidden = start.forbidden
+        self.leadClaims = start.leadClaims
+        self.pinnedLead = (0..<nC).map { c in
+            guard options.leadRule, let claims = start.leadClaims[c] else { return nil }
+            return (claims.first { !$0.fromStart } ?? claims[0]).unit
+        }
+        for p in start.required.keys where !forbidden[p] && start.forbidden[p] == nil { fixed[p] = true }
+
         var allowed = [Bool](repeating: true, count: nU * nC)
         for p in 0..<(nU * nC) {
             if forbidden[p] { allowed[p] = false }
             if let limit = options.maxDistanceKm, distance[p] > limit { allowed[p] = false }
             if fixed[p] { allowed[p] = true }
         }
+        for p in start.forbidden.keys where !fixed[p] { allowed[p] = false }
         self.fixed = fixed
         self.preference = preference
 
@@ -235,7 +282,7 @@ public struct Problem: Sendable {
             try CandidateLimit.checkCoordinates(communities: communities, units: units,
                                                 organizations: instance.organizations)
             allowed = CandidateLimit.restrict(allowed: allowed, k: k, distance: distance, fixed: fixed,
-                                              previous: previous, preference: preference, units: units, minSize: minSize,
+                                              previous: previous, start: start.from, preference: preference, units: units, minSize: minSize,
                                               leadRule: options.leadRule, need: need, resource: resource,
                                               categories: nR)
         }

@@ -21,6 +21,10 @@ import AllianceModel
 ///   `.` where min/max_orgs are not given, i.e. the model's default −1).
 /// - sparse params, only entries different from the model's default: `d`, `pri` (needs),
 ///   `q` (resources), `dist` (nonzero), `allowed` (only 0s), `fix`, `pref`, `prev`.
+/// - re-planning (MODEL.md, "Re-planning"): `start` (the start plan's pairs, only 1s),
+///   `lead_pin` (each community's pinned lead, `Problem.pinnedLead`) and the scalar
+///   `max_changes` (only when `--max-changes` is set). Unit and community pins need nothing
+///   more: they are already in `allowed` and `fix`.
 /// - scalars `leadrule`, `nprev`, `tau`, `wcov`, `wbal`, `wdist`, `wpref`, `wkeep`.
 ///
 /// Numbers are printed with full precision (shortest round-trip form, no locale);
@@ -55,6 +59,11 @@ public enum MathProgDataWriter {
         let previous = options.previousPlan.map { "\($0.count) rows, \(problem.previousPairCount) pairs" } ?? "none"
         line("# Options: lead rule \(options.leadRule ? "on" : "off"), balance band tau = "
              + "\(number(options.balanceBand)), max distance \(maxDistance), previous plan \(previous)")
+        if options.from != nil || !options.pins.isEmpty {
+            let start = options.from.map { "\($0.count) rows, \(problem.fromPairCount) pairs" } ?? "none"
+            line("# Re-planning: start plan \(start), \(options.pins.count) pins, max changes "
+                 + (problem.maxChanges.map(String.init) ?? "none"))
+        }
         let w = options.weights
         line("#   weights: coverage \(number(w.coverage)), balance \(number(w.balance)), "
              + "distance \(number(w.distance)), preference \(number(w.preference)), keep \(number(w.keep))")
@@ -151,7 +160,7 @@ public enum MathProgDataWriter {
 
         // Pairs.
         var distanceEntries: [String] = [], forbiddenEntries: [String] = [], fixEntries: [String] = []
-        var preferenceEntries: [String] = [], previousEntries: [String] = []
+        var preferenceEntries: [String] = [], previousEntries: [String] = [], startEntries: [String] = []
         for u in 0..<nU {
             for c in 0..<nC {
                 let p = problem.pair(u, c)
@@ -163,18 +172,29 @@ public enum MathProgDataWriter {
                     preferenceEntries.append("\(key) \(number(problem.preference[p]))")
                 }
                 if problem.previous[p] { previousEntries.append("\(key) 1") }
+                if problem.from[p] { startEntries.append("\(key) 1") }
             }
         }
         sparse("dist", "dist[u,c]: distance in km, all pairs (default 0).", distanceEntries)
-        sparse("allowed", "allowed[u,c]: 0 for pairs not allowed (forbid, max distance; fix pairs always allowed).",
+        sparse("allowed", "allowed[u,c]: 0 for pairs not allowed (forbid, max distance, removed by a pin; "
+               + "fix and pinned pairs always allowed).",
                forbiddenEntries)
-        sparse("fix", "fix[u,c]: 1 for required pairs.", fixEntries)
+        sparse("fix", "fix[u,c]: 1 for required pairs (pairs.csv fix, pinned pairs).", fixEntries)
         sparse("pref", "pref[u,c]: summed prefer scores (default 0).", preferenceEntries)
         sparse("prev", "prev[u,c]: 1 for pairs of the previous plan (after group merging).", previousEntries)
+        sparse("start", "start[u,c]: 1 for pairs of the start plan (--from, after group merging).", startEntries)
+        var leadPinEntries: [String] = []
+        for c in 0..<nC {
+            if let u = problem.pinnedLead[c] {
+                leadPinEntries.append("\(unitSymbols[u].text) \(communitySymbols[c].text) 1")
+            }
+        }
+        sparse("lead_pin", "lead_pin[u,c]: 1 where a pin names the lead of community c.", leadPinEntries)
 
         // Scalars.
         line("param leadrule := \(options.leadRule ? 1 : 0);")
         line("param nprev := \(problem.previousPairCount);")
+        if let limit = problem.maxChanges { line("param max_changes := \(limit);") }
         line("param tau := \(number(options.balanceBand));")
         line("param wcov := \(number(w.coverage));")
         line("param wbal := \(number(w.balance));")

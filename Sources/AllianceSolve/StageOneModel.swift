@@ -13,6 +13,12 @@ import GLPK
 /// afterwards (the strongest such unit). `models/alliance.mod` keeps y, as MODEL.md writes it,
 /// and the tests check that both give the same optimum.
 ///
+/// Re-planning (MODEL.md, "Re-planning"): unit and community pins arrive as fixed and forbidden
+/// pairs (`Problem.fixed`, `Problem.allowed`); with `--max-changes N` one more row limits the pairs
+/// that differ from the start plan F, Σ_{A∖F} x − Σ_{A∩F} x ≤ N − |F| (the pairs of F outside A
+/// are changes whatever x is). Lead pins need no row: their pair is fixed, their unit may lead,
+/// and `plan(from:)` names the pinned lead (`Problem.chooseLeads`).
+///
 /// `LinearProgram` is not `Sendable`: a built model lives and dies on the thread that built it.
 public final class StageOneModel {
     public let problem: Problem
@@ -23,6 +29,8 @@ public final class StageOneModel {
     public let coverageColumn: [Int]
     /// Column of e_c.
     public let excessColumn: [Int]
+    /// The change-limit row, when `Problem.maxChanges` is set.
+    public let changeRow: Int?
 
     /// Thrown by `init(problem:stop:)` when `stop` asked it to give up.
     public struct BuildStopped: Error {}
@@ -123,6 +131,15 @@ public final class StageOneModel {
                 }
             }
         }
+        // 7. The change limit: Σ_{A∖F} x + Σ_{A∩F} (1 − x) + |F∖A| ≤ N.
+        var changeRow: Int?
+        if let limit = problem.maxChanges {
+            let row = try lp.addRow(name: "changes", bounds: .upper(Double(limit - problem.fromPairCount)))
+            for p in 0..<xColumn.count where xColumn[p] >= 0 {
+                entries.append(MatrixEntry(row: row, column: xColumn[p], value: problem.from[p] ? -1 : 1))
+            }
+            changeRow = row
+        }
         if let stop, stop() { throw BuildStopped() }
         try lp.loadMatrix(entries)
 
@@ -130,6 +147,7 @@ public final class StageOneModel {
         self.xColumn = xColumn
         self.coverageColumn = coverageColumn
         self.excessColumn = excessColumn
+        self.changeRow = changeRow
     }
 
     /// The columns and coefficients of one unweighted term as a linear expression of the
