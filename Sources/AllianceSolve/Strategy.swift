@@ -19,6 +19,10 @@ public struct SolveSettings: Sendable {
     /// The clock every deadline and elapsed time of the solve reads (`Deadline.Clock`):
     /// `{ .now }` except in tests, which drive time by hand.
     public var clock: Deadline.Clock = { .now }
+    /// The plan every strategy starts from (`alliance solve --from`), already checked against
+    /// every rule by the caller (the pipeline repairs a broken one and warns per repair): a
+    /// strategy never returns a plan worse than this one. `nil`: each strategy builds its own.
+    public var startPlan: Plan? = nil
 
     public init(timeLimit: Double = 60, relativeGap: Double = 0,
                 progress: (@Sendable (SolveProgress) -> Void)? = nil, progressInterval: Double = 1,
