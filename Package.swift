@@ -68,6 +68,8 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        // The README's library snippet, against the public API only (no @testable import).
+        .testTarget(name: "LibraryUsageTests", dependencies: ["AllianceKit"]),
         // Corpus/: bad-input cases read by CorpusTests at run time (tools/make_corpus.py writes them).
         // Golden/: every example's output files, read by GoldenOutputTests (scripts/refresh-golden.sh).
         .testTarget(
