@@ -176,20 +176,28 @@ public enum MathProgDataWriter {
             }
         }
         sparse("dist", "dist[u,c]: distance in km, all pairs (default 0).", distanceEntries)
-        sparse("allowed", "allowed[u,c]: 0 for pairs not allowed (forbid, max distance, removed by a pin; "
-               + "fix and pinned pairs always allowed).",
+        // Without a start plan or pins the file is exactly what it was before re-planning existed
+        // (the golden files hold it byte for byte): the re-planning params keep their defaults.
+        let replanning = options.from != nil || !options.pins.isEmpty
+        sparse("allowed", replanning
+               ? "allowed[u,c]: 0 for pairs not allowed (forbid, max distance, removed by a pin; "
+                   + "fix and pinned pairs always allowed)."
+               : "allowed[u,c]: 0 for pairs not allowed (forbid, max distance; fix pairs always allowed).",
                forbiddenEntries)
-        sparse("fix", "fix[u,c]: 1 for required pairs (pairs.csv fix, pinned pairs).", fixEntries)
+        sparse("fix", replanning ? "fix[u,c]: 1 for required pairs (pairs.csv fix, pinned pairs)."
+                                 : "fix[u,c]: 1 for required pairs.", fixEntries)
         sparse("pref", "pref[u,c]: summed prefer scores (default 0).", preferenceEntries)
         sparse("prev", "prev[u,c]: 1 for pairs of the previous plan (after group merging).", previousEntries)
-        sparse("start", "start[u,c]: 1 for pairs of the start plan (--from, after group merging).", startEntries)
-        var leadPinEntries: [String] = []
-        for c in 0..<nC {
-            if let u = problem.pinnedLead[c] {
-                leadPinEntries.append("\(unitSymbols[u].text) \(communitySymbols[c].text) 1")
+        if replanning {
+            sparse("start", "start[u,c]: 1 for pairs of the start plan (--from, after group merging).", startEntries)
+            var leadPinEntries: [String] = []
+            for c in 0..<nC {
+                if let u = problem.pinnedLead[c] {
+                    leadPinEntries.append("\(unitSymbols[u].text) \(communitySymbols[c].text) 1")
+                }
             }
+            sparse("lead_pin", "lead_pin[u,c]: 1 where a pin names the lead of community c.", leadPinEntries)
         }
-        sparse("lead_pin", "lead_pin[u,c]: 1 where a pin names the lead of community c.", leadPinEntries)
 
         // Scalars.
         line("param leadrule := \(options.leadRule ? 1 : 0);")

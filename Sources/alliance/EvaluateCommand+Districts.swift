@@ -2,21 +2,14 @@ import AllianceKit
 import ArgumentParser
 import Foundation
 
-/// `alliance evaluate` on lists with a `district` (区县) column: the plan (the combined plan.csv
-/// a batch solve writes, with its leading `district` column, or a plan without one) is split by
-/// the communities' districts (`DistrictPlan`), and each district's part is judged on that
-/// district's own model, as `solve` planned it. Prints each district's objective and terms, a
-/// table, and the total (the sum of the district objectives); exit status 3 when any rule is broken.
+/// `alliance evaluate` on lists with a `district` (区县) column: each district's part of the plan
+/// judged on its own model (`PlanningInput.evaluateDistricts`). Prints each district's objective
+/// and terms, a table, and the total (the sum of the district objectives); exit status 3 when any
+/// rule is broken.
 extension EvaluateCommand {
     func runDistricts(_ instance: Instance) throws {
         let (districts, options) = try model.districts(of: instance, quiet: false)
-        let rows = try PlanningInput.readPlanRows(planPath, encoding: model.encoding)
-        let parts = try DistrictPlan.split(rows, districts: districts, lists: instance, planFile: planPath)
-        var results: [(district: String, evaluation: Evaluation, problem: Problem)] = []
-        for (district, part) in zip(districts, parts) {
-            let problem = try model.input.problem(for: district, options: options)
-            results.append((district.name, Evaluator.evaluate(part, in: problem).1, problem))
-        }
+        let results = try model.input.evaluateDistricts(districts, of: instance, options: options, planPath: planPath)
         let total = results.reduce(0) { $0 + $1.evaluation.objective }
         let broken = results.reduce(0) { $0 + $1.evaluation.violations.count }
         if json {

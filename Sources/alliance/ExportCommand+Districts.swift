@@ -15,32 +15,11 @@ extension ExportCommand {
         for (district, name) in zip(districts, names) {
             let problem = try model.input.problem(for: district, options: options)
             try size.check(problem)
-            files.append((name + "." + format.fileExtension, try Self.contents(problem, format: format)))
+            files.append((name + "." + format.fileExtension, try ModelExport.contents(problem, format: format)))
         }
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         try AtomicFiles.write(files, into: folder)
         Console.error("wrote \(files.count) files into \(folder.relativePathForDisplay): "
             + files.map(\.name).joined(separator: ", "))
     }
-
-    /// The model of `problem` as a file's bytes. GLPK writes LP and MPS only to a path, so those
-    /// go through a scratch file first.
-    static func contents(_ problem: Problem, format: FileFormat) throws -> Data {
-        switch format {
-        case .mathprog:
-            return Data(MathProgDataWriter.write(problem).utf8)
-        case .lp, .mps:
-            let scratch = FileManager.default.temporaryDirectory
-                .appendingPathComponent("alliance-export-\(UUID().uuidString).\(format.fileExtension)")
-            defer { try? FileManager.default.removeItem(at: scratch) }
-            let built = try StageOneModel(problem: problem)
-            try built.program.write(format == .lp ? .cplexLP : .freeMPS, to: scratch.path)
-            return try Data(contentsOf: scratch)
-        }
-    }
-}
-
-extension ExportCommand.FileFormat {
-    /// The extension of a district's file: `dat` for MathProg data, else `lp` or `mps`.
-    var fileExtension: String { self == .mathprog ? "dat" : rawValue }
 }

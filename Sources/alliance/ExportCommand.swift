@@ -13,15 +13,11 @@ struct ExportCommand: ParsableCommand {
             Lists with a district column: --out is a folder, one file per district (<district>.dat, .lp or .mps).
             """)
 
-    enum FileFormat: String, CaseIterable, ExpressibleByArgument {
-        case mathprog, lp, mps
-    }
-
     @OptionGroup var model: ModelOptions
     @OptionGroup var size: SizeOptions
 
     @Option(help: "mathprog, lp or mps.")
-    var format: FileFormat
+    var format: ModelExport.Format
 
     @Option(help: "The file to write (with district lists: the folder for one file per district).")
     var out: String
@@ -32,7 +28,9 @@ struct ExportCommand: ParsableCommand {
         let problem = try model.makeProblem(instance, options: try model.planningOptions())
         try size.check(problem)
         let destination = URL(fileURLWithPath: out)
-        try AtomicFiles.write(try Self.contents(problem, format: format), to: destination)
+        try AtomicFiles.write(try ModelExport.contents(problem, format: format), to: destination)
         Console.error("wrote \(destination.relativePathForDisplay)")
     }
 }
+
+extension ModelExport.Format: ExpressibleByArgument {}
