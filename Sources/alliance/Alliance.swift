@@ -18,10 +18,8 @@ struct Alliance: ParsableCommand {
             (infeasible, or none found in time); 3 the evaluated plan breaks a rule; 4 output not written; \
             130 interrupted (Ctrl-C or SIGTERM; solve writes its best plan so far).
             """,
-        subcommands: [SolveCommand.self, EvaluateCommand.self, CheckCommand.self, CompareCommand.self, ExportCommand.self,
-                      ClaimCommand.self, DiffCommand.self, TemplateCommand.self,
-                      ExplainCommand.self,
-                      SuggestCommand.self],
+        subcommands: [SolveCommand.self, EvaluateCommand.self, ExplainCommand.self, SuggestCommand.self, CheckCommand.self,
+                      CompareCommand.self, ExportCommand.self, ClaimCommand.self, DiffCommand.self, TemplateCommand.self],
         defaultSubcommand: nil
     )
 
