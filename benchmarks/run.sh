@@ -9,7 +9,8 @@
 #   benchmarks/run.sh --analysis  only the explain/suggest timings (S and XL, about a minute):
 #                               results/analysis.json and that section of RESULTS.md, the rest kept.
 #
-# Both full and check runs also time explain and suggest (alliance-bench analysis).
+# Both full and check runs also time explain and suggest (alliance-bench analysis); BENCH_NOTE=TEXT
+# adds a note to that section (e.g. that the machine was shared).
 #
 # HiGHS comes from Python's highspy, installed into benchmarks/.venv on first use (set
 # BENCH_PYTHON to use another interpreter); without it the HiGHS rows are marked skipped.
@@ -36,7 +37,7 @@ if [[ -n "$(git -C .. status --porcelain -- Sources models Package.swift 2>/dev/
 fi
 
 if [[ "$mode" == analysis ]]; then
-  "$bench" analysis --code "$code"
+  "$bench" analysis --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
   "$bench" report --analysis-only
   exit 0
 fi
@@ -58,12 +59,12 @@ rm -f results/S.json results/M.json results/L.json results/XL.json results/objec
 mkdir -p results
 if [[ "$mode" == check ]]; then
   "$bench" run --sizes S,M --strategies "$strategies" --time-limit 10 --glpsol --highs --python "$python"
-  "$bench" analysis --code "$code"
+  "$bench" analysis --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
   "$bench" report --command "benchmarks/run.sh --check" --code "$code" \
     --banner "Pipeline check only (10 s per run, sizes S and M): not the final measurement. Run benchmarks/run.sh for that."
 else
   "$bench" run --sizes S,M --strategies "$strategies" --time-limit 120 --glpsol --highs --python "$python"
   "$bench" run --sizes L,XL --strategies "$strategies" --time-limit 60 --glpsol
-  "$bench" analysis --code "$code"
+  "$bench" analysis --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
   "$bench" report --command "benchmarks/run.sh" --code "$code"
 fi

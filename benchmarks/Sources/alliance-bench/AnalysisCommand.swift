@@ -41,6 +41,9 @@ struct AnalysisCommand: ParsableCommand {
     @Option(help: "Which code was measured (commit), to state in RESULTS.md.")
     var code: String?
 
+    @Option(help: "A note for the section (e.g. that the machine was shared).")
+    var note: String?
+
     func run() throws {
         try requireReleaseBuild()
         guard units > 0, communities > 0, repeats > 0 else { throw ValidationError("--units, --communities, --repeats must be positive") }
@@ -50,9 +53,11 @@ struct AnalysisCommand: ParsableCommand {
         for size in try BenchmarkSize.list(sizes) {
             measured.append(try measure(size))
         }
-        let command = (["alliance-bench"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let command = (["alliance-bench"] + CommandLine.arguments.dropFirst().map { $0.contains(" ") ? "'\($0)'" : $0 })
+            .joined(separator: " ")
         let results = AnalysisResults(command: command, date: ISO8601DateFormatter().string(from: Date()),
-                                      machine: MachineInfo.summary, loadAverage: load, code: code, sizes: measured)
+                                      machine: MachineInfo.summary, loadAverage: load, code: code, note: note,
+                                      sizes: measured)
         try FileManager.default.createDirectory(atPath: (out as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
         try JSONEncoder.results.encode(results).write(to: URL(fileURLWithPath: out))
@@ -183,6 +188,7 @@ struct AnalysisResults: Codable, Sendable {
     var machine: String
     var loadAverage: String?
     var code: String?
+    var note: String?
     var sizes: [AnalysisSizeResult]
 }
 
@@ -239,6 +245,7 @@ struct AnalysisReport {
         out += "- Date: \(results.date); machine: \(results.machine)"
             + (results.loadAverage.map { "; load average before the runs \($0)" } ?? "") + "\n"
         if let code = results.code { out += "- Code: \(code)\n" }
+        if let note = results.note { out += "- Note: \(note)\n" }
         out += "- Wall clock (`Stopwatch`) in one release-built process; loading (reading the CSV lists and the previous plan "
             + "and deriving the Problem as the CLI does, `PlanningInput.loadProblem`) is reported apart and not counted. "
             + "suggest = `SuggestionEngine(plan:problem:)` + `suggestions(forUnit:)`; explain = `PlanExplanation(plan:problem:)`. "
@@ -247,15 +254,15 @@ struct AnalysisReport {
         for check in checks() {
             out += "| \(check.size) | \(check.target) | \(check.measured) | \(check.met ? "yes" : "**no**") | \(check.margin) |\n"
         }
-        out += "\n| size | units × communities | loading ms (deriving Problem) | plan | engine ms | forUnit ms median / max (changes scored) | forCommunity ms median / max (changes scored) | explain ms median / max | CLI suggest ms (engine + slowest unit + explain) |\n"
+        out += "\n| size | units after merging | loading ms (deriving Problem) | plan | engine ms | forUnit ms median / max (changes scored) | forCommunity ms median / max (changes scored) | explain ms median / max | CLI suggest ms (engine + slowest unit + explain) |\n"
         out += "|---|---|---|---|---|---|---|---|---|\n"
         for r in results.sizes {
             let unitTimes = r.unitCalls.map(\.seconds), communityTimes = r.communityCalls.map(\.seconds)
             let unitScored = r.unitCalls.map(\.suggestions), communityScored = r.communityCalls.map(\.suggestions)
             let cli = median(r.engineSeconds) + (unitTimes.max() ?? 0) + median(r.explainSeconds)
             let cells = [
-                r.size.rawValue,
-                "\(r.units) × \(r.communities)",
+                r.size.label,
+                "\(r.units)",
                 "\(ms(r.loadSeconds)) (\(ms(r.deriveSeconds)))",
                 "\(r.planStrategy) \(format(r.planTimeLimit)) s: \(objective(r.planObjective)) in \(format(r.planSeconds)) s",
                 "\(ms(median(r.engineSeconds))) / \(ms(r.engineSeconds.max() ?? 0))",
