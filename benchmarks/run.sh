@@ -6,6 +6,11 @@
 #                               (time to first plan and gap). Takes 30–45 minutes.
 #   benchmarks/run.sh --check   a pipeline check: S and M only, 10 s per run (about 2 minutes);
 #                               RESULTS.md then says it is not a measurement.
+#   benchmarks/run.sh --analysis  only the explain/suggest timings (S and XL, about a minute):
+#                               results/analysis.json and that section of RESULTS.md, the rest kept.
+#
+# Both full and check runs also time explain and suggest (alliance-bench analysis); BENCH_NOTE=TEXT
+# adds a note to that section (e.g. that the machine was shared).
 #
 # HiGHS comes from Python's highspy, installed into benchmarks/.venv on first use (set
 # BENCH_PYTHON to use another interpreter); without it the HiGHS rows are marked skipped.
@@ -17,13 +22,25 @@ mode=full
 case "${1:-}" in
   "") ;;
   --check) mode=check ;;
-  *) echo "usage: benchmarks/run.sh [--check]" >&2; exit 2 ;;
+  --analysis) mode=analysis ;;
+  *) echo "usage: benchmarks/run.sh [--check | --analysis]" >&2; exit 2 ;;
 esac
 strategies="${BENCH_STRATEGIES:-greedy,local,lp-round,exact}"
 
 echo "== building alliance-bench (release)" >&2
 swift build -c release --product alliance-bench >&2
 bench="$(swift build -c release --show-bin-path)/alliance-bench"
+
+code="commit $(git -C .. rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ -n "$(git -C .. status --porcelain -- Sources models Package.swift 2>/dev/null)" ]]; then
+  code="$code plus uncommitted changes in Sources/ or models/"
+fi
+
+if [[ "$mode" == analysis ]]; then
+  "$bench" analysis --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
+  "$bench" report --analysis-only
+  exit 0
+fi
 
 python="${BENCH_PYTHON:-}"
 if [[ -z "$python" ]]; then
@@ -37,20 +54,17 @@ if [[ -z "$python" ]]; then
   fi
 fi
 
-code="commit $(git -C .. rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ -n "$(git -C .. status --porcelain -- Sources models Package.swift 2>/dev/null)" ]]; then
-  code="$code plus uncommitted changes in Sources/ or models/"
-fi
-
 # The harness's own results only; city-*.json (alliance-bench city) belong to LARGE.md.
-rm -f results/S.json results/M.json results/L.json results/XL.json results/objective-*.svg
+rm -f results/S.json results/M.json results/L.json results/XL.json results/objective-*.svg results/analysis.json
 mkdir -p results
 if [[ "$mode" == check ]]; then
   "$bench" run --sizes S,M --strategies "$strategies" --time-limit 10 --glpsol --highs --python "$python"
+  "$bench" analysis --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
   "$bench" report --command "benchmarks/run.sh --check" --code "$code" \
     --banner "Pipeline check only (10 s per run, sizes S and M): not the final measurement. Run benchmarks/run.sh for that."
 else
   "$bench" run --sizes S,M --strategies "$strategies" --time-limit 120 --glpsol --highs --python "$python"
   "$bench" run --sizes L,XL --strategies "$strategies" --time-limit 60 --glpsol
+  "$bench" analysis --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
   "$bench" report --command "benchmarks/run.sh" --code "$code"
 fi

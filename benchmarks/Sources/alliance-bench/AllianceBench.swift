@@ -8,7 +8,8 @@ struct AllianceBench: ParsableCommand {
         commandName: "alliance-bench",
         abstract: "Benchmarks for the alliance planner (build with `swift build -c release`).",
         subcommands: [GenerateCommand.self, RunCommand.self, SolveOneCommand.self, ReportCommand.self,
-                      CityCommand.self, SolveDistrictCommand.self, DecomposeCommand.self])
+                      CityCommand.self, SolveDistrictCommand.self, DecomposeCommand.self,
+                      AnalysisCommand.self])
 }
 
 /// Timings from a debug build mean nothing: the harness refuses to run in one.

@@ -56,7 +56,7 @@ struct DecomposeCommand: ParsableCommand {
                               round.masterLP, round.priced, round.unproven, round.entering, round.seconds))
         }
         let result = try CommunityDecomposition.run(problem, initialPlans: first.plan.map { [$0] } ?? [],
-                                                    deadline: Date().addingTimeInterval(timeLimit), options: options)
+                                                    deadline: Deadline(seconds: timeLimit), options: options)
         log(start, String(format: "end: bound %.6f plan %@ (%@) rounds %d iterations %d columns %d warm blocks %d (%d converged)",
                           result.bound, result.planObjective.map { String(format: "%.6f", $0) } ?? "none",
                           result.planSource?.rawValue ?? "—", result.pricingRounds, result.iterations, result.columns,

@@ -9,6 +9,8 @@ struct MarkdownReport {
     var code: String?
     /// Plot file per size, relative to RESULTS.md.
     var plots: [BenchmarkSize: String]
+    /// The explain/suggest timings (`alliance-bench analysis`), when measured.
+    var analysis: AnalysisResults? = nil
 
     func render() -> String {
         var out = "# Benchmark results\n\n"
@@ -47,6 +49,7 @@ struct MarkdownReport {
             if let plot = plots[size] { out += "\n![objective over time, \(size.rawValue)](\(plot))\n" }
             out += "\n"
         }
+        if let analysis { out += AnalysisReport(results: analysis).render() + "\n" }
         out += Self.method
         return out
     }

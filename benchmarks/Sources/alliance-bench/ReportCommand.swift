@@ -31,7 +31,24 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Sizes to plot.")
     var plots: String = "S,M"
 
+    @Option(help: "The explain/suggest timings (`alliance-bench analysis`); their section is left out when the file is missing.")
+    var analysis: String = (Paths.results as NSString).appendingPathComponent("analysis.json")
+
+    @Flag(name: .customLong("analysis-only"),
+          help: "Only replace (or add, before \"How the numbers are made\") the \"explain and suggest\" section of the existing RESULTS.md, keeping everything else as it is.")
+    var analysisOnly = false
+
     func run() throws {
+        let analysisResults = try loadAnalysis()
+        if analysisOnly {
+            guard let analysisResults else { throw HarnessError("no \(analysis); run `alliance-bench analysis` first") }
+            guard let data = FileManager.default.contents(atPath: out) else { throw HarnessError("no \(out) to update") }
+            let updated = Self.replacingSection(in: String(decoding: data, as: UTF8.self),
+                                                with: AnalysisReport(results: analysisResults).render())
+            try updated.write(toFile: out, atomically: true, encoding: .utf8)
+            log("updated the explain and suggest section of \(out)")
+            return
+        }
         var loaded: [BenchmarkSize: SizeResults] = [:]
         for size in BenchmarkSize.allCases {
             let path = (results as NSString).appendingPathComponent("\(size.rawValue).json")
@@ -51,7 +68,8 @@ struct ReportCommand: ParsableCommand {
         }
         let resultsLink = relativePath(from: (out as NSString).deletingLastPathComponent, to: results)
         var markdown = MarkdownReport(results: loaded, command: command, banner: banner, code: code,
-                                      plots: plotFiles.mapValues { resultsLink + "/" + $0 }).render()
+                                      plots: plotFiles.mapValues { resultsLink + "/" + $0 },
+                                      analysis: analysisResults).render()
         for file in experiments {
             if let notes = FileManager.default.contents(atPath: file) {
                 markdown += "\n" + String(decoding: notes, as: UTF8.self)
@@ -59,6 +77,27 @@ struct ReportCommand: ParsableCommand {
         }
         try markdown.write(toFile: out, atomically: true, encoding: .utf8)
         log("wrote \(out)")
+    }
+
+    private func loadAnalysis() throws -> AnalysisResults? {
+        guard let data = FileManager.default.contents(atPath: analysis) else { return nil }
+        return try JSONDecoder().decode(AnalysisResults.self, from: data)
+    }
+
+    /// `markdown` with its "## explain and suggest" section (up to the next "## " heading)
+    /// replaced by `section`, or `section` inserted before "## How the numbers are made" (else at the end).
+    static func replacingSection(in markdown: String, with section: String) -> String {
+        var lines = markdown.components(separatedBy: "\n")
+        let new = section.components(separatedBy: "\n").dropLast(section.hasSuffix("\n") ? 1 : 0)
+        if let start = lines.firstIndex(of: "## explain and suggest") {
+            let end = lines[(start + 1)...].firstIndex { $0.hasPrefix("## ") } ?? lines.count
+            lines.replaceSubrange(start..<end, with: Array(new) + [""])
+        } else if let method = lines.firstIndex(of: "## How the numbers are made") {
+            lines.insert(contentsOf: Array(new) + [""], at: method)
+        } else {
+            lines += [""] + Array(new)
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// `to` relative to the folder `from` when it lies inside it, else `to` as given.
