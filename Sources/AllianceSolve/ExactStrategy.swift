@@ -16,6 +16,18 @@ import GLPK
 ///    (150 × 600: benchmarks/EXPERIMENTS.md, "Column generation on 150 × 600 and 600 × 2400");
 /// 4. GLPK branch-and-cut on the compact model, warm-started with the best plan, until the
 ///    optimum is proven or the time is up.
+///
+/// Re-planning (MODEL.md, "Re-planning"): pins are `allowed` and `fixed` pairs and pinned leads
+/// (`Problem.pinnedLead`), which every phase honours as it honours pairs.csv. The start plan
+/// (`SolveSettings.startPlan`, see `StartPlan.resolve`; `initialPlan` wins over it) is the first
+/// incumbent, so the result is never worse; the heuristic phase starts from it. The change limit
+/// (`Problem.maxChanges`) is kept by the local searches (`SearchState`), by the street phase
+/// (which then only improves the start plan) and by branch-and-cut (`StageOneModel`'s change
+/// row, warm-started with an incumbent that keeps it: `Incumbent` takes only plans the evaluator
+/// finds feasible). Column generation is skipped when there is a change limit: its restricted
+/// master and pricing carry no change row, so its bound would only be the unlimited model's;
+/// the bound is then branch-and-cut's, for the restricted model. Without a change limit the
+/// start plan seeds the decomposition's master like any incumbent.
 /// The reported bound is the smaller of the two proven bounds (decomposition, branch-and-cut).
 /// The result is `optimal` when branch-and-cut finished with a zero gap, or when the
 /// decomposition's bound already equals the best plan's objective (within 1e-9 relative). With a
@@ -74,16 +86,25 @@ public struct ExactStrategy: Strategy {
 
     private func solvePhases(_ problem: Problem, run: SolveRun) throws -> SolveOutcome {
         let settings = run.settings, deadline = run.deadline, total = deadline.total
-        var incumbent = Incumbent(problem: problem, plan: initialPlan)
+        let start = initialPlan == nil ? StartPlan.resolve(problem, settings: settings) : nil
+        var incumbent = Incumbent(problem: problem, plan: initialPlan ?? start)
         let reporter = run.progress
+        if start != nil { reporter.report(incumbent: incumbent.objective, bound: nil) }
         let large = problem.communityCount >= Self.streetDecompositionThreshold
         let heuristicShare = timePlan.heuristicShare
-        let decompositionShare = timePlan.decompositionShare(communities: problem.communityCount)
+        // With a change limit column generation is skipped (see the type's comment): its master
+        // has no change row, so its bound would be the unlimited model's, and its plans mostly
+        // break the limit. Its time goes to the polishing and branch-and-cut.
+        let decompositionShare = problem.maxChanges == nil
+            ? timePlan.decompositionShare(communities: problem.communityCount) : 0
         let polishShare = timePlan.polishShare(communities: problem.communityCount)
         let phases = PhaseClock(settings: settings, deadline: deadline)
 
-        if incumbent.plan == nil && heuristicShare > 0 {
-            let heuristic = settings.limited(to: max(TimePlan.heuristicMinimumSeconds, total * heuristicShare))
+        // The heuristic phase builds the first plan; from a start plan (not from `initialPlan`)
+        // it improves that one, within the change limit.
+        if (initialPlan == nil || incumbent.plan == nil) && heuristicShare > 0 {
+            var heuristic = settings.limited(to: max(TimePlan.heuristicMinimumSeconds, total * heuristicShare))
+            heuristic.startPlan = start
             let first: any Strategy = large
                 ? StreetStrategy() : LocalSearchStrategy()
             let plan = phases.run(first.name) { try? first.solve(problem, settings: heuristic).plan }

@@ -5,7 +5,9 @@ import GLPK
 /// The LP relaxation, rounded and repaired: solve the model with x continuous, give each
 /// unit the communities where its x is largest (at most k_o, while they have room), then let
 /// `Repair` meet every lower bound and choose leads. The LP optimum is a proven upper bound, so
-/// this strategy reports a gap too.
+/// this strategy reports a gap too. With a start plan (`SolveSettings.startPlan`) it returns the
+/// start plan whenever the rounded plan is worse or breaks the change limit (the relaxation
+/// carries the change row, the rounding does not).
 public struct LPRoundStrategy: Strategy {
     public let name = "lp-round"
 
@@ -36,11 +38,16 @@ public struct LPRoundStrategy: Strategy {
             throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit)
         }
         let rounded = Self.round(relaxation.columnValues, model: model)
+        let start = StartPlan.resolve(problem, settings: settings)
         switch Repair.makeFeasible(rounded, in: problem) {
         case .feasible(let plan):
-            return run.outcome(.feasible, plan: plan, bound: relaxation.objective, log: relaxation.log)
+            // The rounding knows no change limit: a plan beyond it, or worse than the start plan,
+            // gives way to the start plan.
+            return run.outcome(.feasible, plan: StartPlan.better(plan, than: start, in: problem),
+                               bound: relaxation.objective, log: relaxation.log)
         case .infeasible(let reason):
-            throw SolveError.infeasible([reason])
+            guard let start else { throw SolveError.infeasible([reason]) }
+            return run.outcome(.feasible, plan: start, bound: relaxation.objective, log: relaxation.log)
         }
     }
 

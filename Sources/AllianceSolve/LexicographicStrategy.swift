@@ -31,6 +31,11 @@ public struct LexicographicStrategy: Strategy {
 
     private func solveStages(_ problem: Problem, run: SolveRun) throws -> SolveOutcome {
         let settings = run.settings, deadline = run.deadline
+        // The start plan (`SolveSettings.startPlan`) warm-starts the first stage when no
+        // `initialPlan` is given; pins and the change limit are rows of the model every stage
+        // solves. The stages rank terms, not the weighted objective, so the result may score
+        // below the start plan by weight — by design of this strategy.
+        let initialPlan = initialPlan ?? StartPlan.resolve(problem, settings: settings)
         guard let model = try StageOneModel.build(problem, deadline: deadline, cancellation: settings.cancellation)
         else {
             guard let plan = initialPlan else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }

@@ -49,8 +49,36 @@ extension SearchState {
         !leader[leaving] || leader[joining] || leaders[c] > 1
     }
 
+    /// The change of the number of pairs that differ from the start plan when `move` is applied.
+    func changeDelta(_ move: Move) -> Int {
+        /// +1 when setting pair (u, c) to `on` moves it away from the start plan, −1 when back.
+        @inline(__always) func toggle(_ u: Int, _ c: Int, _ on: Bool) -> Int { on != from[pair(u, c)] ? 1 : -1 }
+        switch move {
+        case let .add(u, c): return toggle(u, c, true)
+        case let .remove(u, c): return toggle(u, c, false)
+        case let .move(u, c1, c2): return toggle(u, c1, false) + toggle(u, c2, true)
+        case let .swap(u1, c1, u2, c2):
+            return toggle(u1, c1, false) + toggle(u2, c2, false) + toggle(u1, c2, true) + toggle(u2, c1, true)
+        case let .replace(out, into, c): return toggle(out, c, false) + toggle(into, c, true)
+        }
+    }
+
+    /// Whether `move` keeps the change limit: always without one; with one, when the move does not
+    /// add changes or the count stays within the limit (so a search started above the limit —
+    /// from a repaired plan — may still move back toward the start plan, never away from it).
+    @inline(__always) func withinLimit(_ move: Move) -> Bool {
+        guard !from.isEmpty else { return true }
+        let delta = changeDelta(move)
+        return delta <= 0 || changes + delta <= changeLimit
+    }
+
     /// Whether applying `move` keeps every rule of the plan satisfied (assuming it holds now).
     func isFeasible(_ move: Move) -> Bool {
+        withinLimit(move) && satisfiesPlanRules(move)
+    }
+
+    /// Every rule but the change limit (`withinLimit`).
+    private func satisfiesPlanRules(_ move: Move) -> Bool {
         switch move {
         case let .add(u, c):
             return canJoin(u, c) && degree[u] < maxDegree[u] && size[c] < maxSize[c]
@@ -111,15 +139,18 @@ extension SearchState {
     /// The feasible move involving unit `u` with the largest gain above `threshold`, if any:
     /// `u` joining, leaving, moving, swapping with any other assigned unit, or replacing (or
     /// being replaced by) another unit in one community. Scans in a fixed order; the first of
-    /// equal gains wins. `evaluated` counts the moves looked at.
+    /// equal gains wins. `evaluated` counts the moves looked at. Moves beyond the change limit
+    /// are skipped (checked only for a move that would be the best so far).
     func bestMove(for u: Int, threshold: Double, evaluated: inout Int) -> (move: Move, gain: Double)? {
         var best: Move?
         var bestGain = threshold
         @inline(__always) func consider(_ move: @autoclosure () -> Move, _ gain: Double) {
             evaluated += 1
             if gain > bestGain {
+                let candidate = move()
+                guard withinLimit(candidate) else { return }
                 bestGain = gain
-                best = move()
+                best = candidate
             }
         }
         // What u's leaving or joining each community alone is worth (nan: not possible).

@@ -9,6 +9,11 @@ import AllianceModel
 /// with every coefficient taken from `Problem.coefficients` (coef_p = `ObjectiveCoefficients.pair`).
 /// Leads are not tracked pair by pair: a community is fine as long as some unit serving it may
 /// lead, and `plan` names the leads at the end (the lead role itself is worth nothing).
+///
+/// With a change limit (`Problem.maxChanges`, MODEL.md "Re-planning" rule 9) it also counts the
+/// pairs that differ from the start plan (`Problem.from`), added plus removed, and a move is
+/// feasible only if it keeps that count within the limit (`withinLimit`); pins need nothing here,
+/// they are `allowed` and `fixed` pairs.
 struct SearchState {
     let nU: Int
     let nC: Int
@@ -53,6 +58,12 @@ struct SearchState {
     /// Leads of the plan the search started from, kept where they stay valid.
     let initialLead: [Int?]
     let unitStrength: [Double]
+    /// Start-plan pairs (`Problem.from`); empty without a change limit, when nothing is counted.
+    let from: [Bool]
+    /// `Problem.maxChanges`, or `Int.max` without one.
+    let changeLimit: Int
+    /// Pairs that differ from `from` (0 and not maintained without a change limit).
+    private(set) var changes: Int
 
     init(problem: Problem, plan: Plan) {
         nU = problem.unitCount
@@ -86,6 +97,15 @@ struct SearchState {
         leadRule = problem.options.leadRule
         unitStrength = units.map(\.strength)
         initialLead = plan.lead
+        if let limit = problem.maxChanges {
+            from = problem.from
+            changeLimit = limit
+            changes = problem.from.reduce(0) { $0 + ($1 ? 1 : 0) }  // all removed until `add` below
+        } else {
+            from = []
+            changeLimit = .max
+            changes = 0
+        }
 
         assigned = [Bool](repeating: false, count: nU * nC)
         degree = [Int](repeating: 0, count: nU)
@@ -167,6 +187,7 @@ struct SearchState {
     mutating func add(_ u: Int, _ c: Int) {
         objective += addGain(u, c)
         assigned[pair(u, c)] = true
+        if !from.isEmpty { changes += from[pair(u, c)] ? -1 : 1 }
         update(u, c, sign: 1)
     }
 
@@ -174,6 +195,7 @@ struct SearchState {
     mutating func remove(_ u: Int, _ c: Int) {
         objective += removeGain(u, c)
         assigned[pair(u, c)] = false
+        if !from.isEmpty { changes += from[pair(u, c)] ? 1 : -1 }
         update(u, c, sign: -1)
     }
 

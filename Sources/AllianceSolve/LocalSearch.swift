@@ -26,21 +26,26 @@ public struct LocalSearchStrategy: Strategy, Sendable {
         self.seed = seed
     }
 
-    /// Greedy, then the search until a local optimum after `perturbationRounds` rounds or
-    /// `settings.timeLimit` (which covers greedy too); progress reports carry the incumbent only.
+    /// Greedy (or the start plan, `SolveSettings.startPlan`, when there is one), then the search
+    /// until a local optimum after `perturbationRounds` rounds or `settings.timeLimit` (which
+    /// covers greedy too); progress reports carry the incumbent only. The search never leaves
+    /// the change limit (`SearchState`), and its plan is never worse than the one it started from.
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
         try settings.open(problem) { run in try search(problem, run: run) }
     }
 
     private func search(_ problem: Problem, run: SolveRun) throws -> SolveOutcome {
-        let initial = try GreedyStrategy.feasiblePlan(problem, deadline: run.deadline, cancellation: run.cancellation)
+        let start = StartPlan.resolve(problem, settings: run.settings)
+        let initial = try start
+            ?? GreedyStrategy.feasiblePlan(problem, deadline: run.deadline, cancellation: run.cancellation)
         var search = LocalSearch(rounds: perturbationRounds, seed: seed, deadline: run.deadline,
                                  cancellation: run.cancellation)
         let progress = run.progress
         if progress.isActive {
             search.report = { objective in progress.report(incumbent: objective, bound: nil, gap: nil) }
         }
-        return run.outcome(.feasible, plan: search.run(from: initial, in: problem))
+        return run.outcome(.feasible, plan: StartPlan.better(search.run(from: initial, in: problem),
+                                                             than: start, in: problem))
     }
 
     /// Improves a plan by the same search until a local optimum (after the perturbation

@@ -30,6 +30,13 @@ import Foundation
 /// (mispricing); at α = 0 this is exact pricing at π_LP, and no entering alliance proves the
 /// master LP optimal: bound = master LP value.
 ///
+/// **Re-planning.** Pins need nothing here: they are `allowed` and `fixed` pairs, which
+/// `CommunityColumns` and pricing respect, and pinned leads are chosen by `chooseLeads`. The
+/// change limit (`Problem.maxChanges`) is not modelled: the master has no change row, so the
+/// bound is the one of the model without the limit — still a valid bound on the restricted
+/// model, only weaker — and plans that break the limit are dropped (every plan is judged by
+/// `Evaluator`). `ExactStrategy` therefore skips this phase when there is a change limit.
+///
 /// **Plans.** A dive fixes alliances that the LP chooses (whole ones, else the largest
 /// fraction), re-generating columns after each fixing, until every community has one; then the
 /// restricted master is solved as a MIP over all generated alliances (price-and-branch), with

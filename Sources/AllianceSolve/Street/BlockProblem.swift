@@ -5,8 +5,9 @@ import AllianceModel
 ///
 /// A unit with `share` of its k_o places serves at most `share` communities of the block and
 /// brings `share / k_o` of its strength and resources, so each community it serves still gets
-/// s_o / k_o and q_o / k_o as in the whole problem. Pair rules, distances, sizes L_c and U_c and
-/// previous-plan pairs are carried over; the mean strength is the whole problem's S̄, and the
+/// s_o / k_o and q_o / k_o as in the whole problem. Pair rules (pins as the fix and forbid pairs
+/// they became), distances, sizes L_c and U_c and previous-plan pairs are carried over; the mean
+/// strength is the whole problem's S̄, and the
 /// weights are rescaled so that the block's objective is exactly its communities' part of the
 /// whole objective (COV by the block's share of N_need, BAL by |block| / |C|, DIST by
 /// T_max·D_max of the block over the whole, KEEP by its share of previous pairs).
@@ -75,6 +76,12 @@ struct BlockProblem {
         options.candidates = nil
         options.previousPlan = previous.isEmpty ? nil : previous
         options.meanStrengthOverride = whole.meanStrength
+        // Re-planning: pins are already fix and forbid pairs above (and pinned leads are chosen
+        // on the whole plan); the start plan and the change limit belong to the whole problem,
+        // whose phases handle them (`StreetDecomposition.run`, `ExactStrategy`).
+        options.from = nil
+        options.pins = []
+        options.maxChanges = nil
         func ratio(_ part: Double, _ total: Double) -> Double { total > 0 ? part / total : 0 }
         let w = whole.options.weights
         options.weights = Weights(

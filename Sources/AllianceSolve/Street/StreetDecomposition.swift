@@ -60,7 +60,27 @@ public struct StreetDecomposition: Sendable {
     }
 
     /// Runs the decomposition of a problem that passed the pre-checks until `deadline`.
+    ///
+    /// Re-planning (`SolveSettings.startPlan`, see `StartPlan.resolve`): pins reach the blocks as
+    /// fix and forbid pairs (`BlockProblem`), and the result is never worse than the start plan.
+    /// With a change limit the blocks are skipped: plans built block by block from scratch are
+    /// far from the start plan, and splitting the limit between blocks would bind each block
+    /// needlessly; the coordinating local search alone improves the start plan within the limit
+    /// (`combined` is then the start plan).
     func run(_ problem: Problem, deadline: Deadline, settings: SolveSettings) throws -> Result {
+        let start = StartPlan.resolve(problem, settings: settings)
+        if problem.maxChanges != nil, let start {
+            let plan = LocalSearchStrategy.improve(start, in: problem, deadline: deadline,
+                                                   perturbationRounds: perturbationRounds,
+                                                   cancellation: settings.cancellation)
+            return Result(blocks: [], combined: start, plan: StartPlan.better(plan, than: start, in: problem) ?? start)
+        }
+        var result = try runBlocks(problem, deadline: deadline, settings: settings)
+        if let better = StartPlan.better(result.plan, than: start, in: problem) { result.plan = better }
+        return result
+    }
+
+    private func runBlocks(_ problem: Problem, deadline: Deadline, settings: SolveSettings) throws -> Result {
         let blocks = StreetBlocks.split(problem.communities, maxBlockSize: maxBlockSize)
         let allocation = UnitAllocation(problem: problem, blocks: blocks)
         let waves = Double((blocks.count + max(1, threads) - 1) / max(1, threads))
@@ -88,7 +108,8 @@ public struct StreetDecomposition: Sendable {
             return Result(blocks: blocks, combined: combined, plan: coordinated)
         }
         // The combined plan could not be repaired: start over on the whole problem.
-        let rest = settings.limited(to: max(TimePlan.streetBlockMinimumSeconds, deadline.remaining))
+        var rest = settings.limited(to: max(TimePlan.streetBlockMinimumSeconds, deadline.remaining))
+        rest.startPlan = nil  // the caller offers the start plan itself
         guard let plan = try LocalSearchStrategy(perturbationRounds: perturbationRounds).solve(problem, settings: rest).plan
         else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }
         return Result(blocks: blocks, combined: combined, plan: plan)
