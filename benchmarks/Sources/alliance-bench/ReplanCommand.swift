@@ -372,13 +372,13 @@ struct ReplanReport {
             let first = s.run.firstPlanSeconds
             let short = s.firstPlanRun
             let shortText = short.valid
-                ? "the \(format(short.timeLimit))-s run's plan: 0 violations\(short.changes.map { ", \($0) changes" } ?? "")"
-                : "the \(format(short.timeLimit))-s run: " + (short.failure ?? "\(short.violations?.count ?? 0) violations")
+                ? "the \(limit(short.timeLimit))-s run's plan: 0 violations\(short.changes.map { ", \($0) changes" } ?? "")"
+                : "the \(limit(short.timeLimit))-s run: " + (short.failure ?? "\(short.violations?.count ?? 0) violations")
             let firstMet = (first.map { $0 <= r.firstPlanTarget } ?? false) && short.valid
             checks.append(Check(
                 scenario: s.name,
-                target: "a plan honouring the pins\(limitText) within \(format(r.firstPlanTarget)) s",
-                measured: "first plan at \(first.map { "\(format($0)) s" } ?? "—") (\(format(r.timeLimit))-s run); \(shortText)",
+                target: "a plan honouring the pins\(limitText) within \(limit(r.firstPlanTarget)) s",
+                measured: "first plan at \(first.map { "\(format($0)) s" } ?? "—") (\(limit(r.timeLimit))-s run); \(shortText)",
                 met: firstMet,
                 margin: first.map { Self.margin($0, r.firstPlanTarget) } ?? "no plan"))
             // Proven within the gap target within the time limit.
@@ -387,7 +387,7 @@ struct ReplanReport {
                 + " (\(s.run.status ?? s.run.failure ?? "?"))"
             checks.append(Check(
                 scenario: s.name,
-                target: "proven within \(percent(r.gapTarget)) of the restricted optimum within \(format(r.timeLimit)) s",
+                target: "proven within \(percent(r.gapTarget)) of the restricted optimum within \(limit(r.timeLimit)) s",
                 measured: "gap ≤ \(percent(r.gapTarget)) \(reached.map { "at \(format($0)) s" } ?? "not reached"); \(finalText)",
                 met: (reached.map { $0 <= r.timeLimit } ?? false) && s.run.valid,
                 margin: reached.map { Self.margin($0, r.timeLimit) }
@@ -413,22 +413,22 @@ struct ReplanReport {
         if let code = r.code { out += "- Code: \(code)\n" }
         if let note = r.note { out += "- Note: \(note)\n" }
         out += "- Instance \(r.size.label) of `solve-one` (\(r.units) units after merging, previous plan for KEEP). "
-            + "Reference plan: `exact` \(format(r.reference.timeLimit)) s → \(objective(r.reference.objective)) "
+            + "Reference plan: `exact` \(limit(r.reference.timeLimit)) s → \(objective(r.reference.objective)) "
             + "(\(r.reference.status)\(r.reference.gap.map { ", gap \(percent($0))" } ?? "")).\n"
         out += "- Pins: \(r.moves.count) units at positions spread over the unit list (first, middle, last), each moved by hand "
             + "from a community it serves in the reference plan to one it does not by the best-ranked move that "
             + "`SuggestionEngine` scores as breaking no rule (what `alliance suggest` offers); the edited plan is the start "
             + "plan (`--from`, objective \(objective(r.startObjective))) and the units are pinned (`--pin-unit`): "
             + r.moves.map { "\($0.unit) \($0.from) → \($0.to) (\(String(format: "%+.4f", $0.delta)))" }.joined(separator: ", ") + ".\n"
-        out += "- Each scenario: `ExactStrategy` with `SolveSettings.startPlan` = the start plan; a \(format(r.firstPlanTarget))-s run "
-            + "(its plan checked), a \(format(r.timeLimit))-s run traced every 0.05 s (elapsed from the call, deriving the "
-            + "restricted Problem excluded), and a \(format(r.optimumTimeLimit))-s run for the restricted optimum. Every plan is "
+        out += "- Each scenario: `ExactStrategy` with `SolveSettings.startPlan` = the start plan; a \(limit(r.firstPlanTarget))-s run "
+            + "(its plan checked), a \(limit(r.timeLimit))-s run traced every 0.05 s (elapsed from the call, deriving the "
+            + "restricted Problem excluded), and a \(limit(r.optimumTimeLimit))-s run for the restricted optimum. Every plan is "
             + "judged by `Evaluator` in the restricted problem (pins, change limit, every rule).\n\n"
         out += "| scenario | target | measured | met | margin |\n|---|---|---|---|---|\n"
         for check in checks() {
             out += "| \(check.scenario) | \(check.target) | \(check.measured) | \(check.met ? "yes" : "**no**") | \(check.margin) |\n"
         }
-        out += "\n| scenario | reference plan breaks | start obj | \(format(r.firstPlanTarget))-s run | \(format(r.timeLimit))-s run: obj / bound / gap | changes | \(format(r.optimumTimeLimit))-s run (restricted optimum) | \(format(r.timeLimit))-s plan vs restricted optimum |\n"
+        out += "\n| scenario | reference plan breaks | start obj | \(limit(r.firstPlanTarget))-s run | \(limit(r.timeLimit))-s run: obj / bound / gap | changes | \(limit(r.optimumTimeLimit))-s run (restricted optimum) | \(limit(r.timeLimit))-s plan vs restricted optimum |\n"
         out += "|---|---|---|---|---|---|---|---|\n"
         for s in r.scenarios {
             func brief(_ run: ReplanRun) -> String {
@@ -467,4 +467,9 @@ struct ReplanReport {
             + "\"the start plan\": the run returned the start plan unchanged.\n"
         return out
     }
+}
+
+/// A time limit: "1", "10", "0.5".
+private func limit(_ seconds: Double) -> String {
+    seconds == seconds.rounded() ? String(Int(seconds)) : format(seconds)
 }
