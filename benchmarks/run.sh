@@ -8,9 +8,13 @@
 #                               RESULTS.md then says it is not a measurement.
 #   benchmarks/run.sh --analysis  only the explain/suggest timings (S and XL, about a minute):
 #                               results/analysis.json and that section of RESULTS.md, the rest kept.
+#   benchmarks/run.sh --replan  only the re-planning measurement (S with 3 pinned units, with and
+#                               without --max-changes 6; about 3 minutes): results/replan.json and
+#                               the "re-planning around pins" section of RESULTS.md, the rest kept.
 #
-# Both full and check runs also time explain and suggest (alliance-bench analysis); BENCH_NOTE=TEXT
-# adds a note to that section (e.g. that the machine was shared).
+# Both full and check runs also time explain and suggest (alliance-bench analysis) and re-planning
+# (alliance-bench replan; the check with shorter reference and optimum runs); BENCH_NOTE=TEXT adds
+# a note to those sections (e.g. that the machine was shared).
 #
 # HiGHS comes from Python's highspy, installed into benchmarks/.venv on first use (set
 # BENCH_PYTHON to use another interpreter); without it the HiGHS rows are marked skipped.
@@ -23,7 +27,8 @@ case "${1:-}" in
   "") ;;
   --check) mode=check ;;
   --analysis) mode=analysis ;;
-  *) echo "usage: benchmarks/run.sh [--check | --analysis]" >&2; exit 2 ;;
+  --replan) mode=replan ;;
+  *) echo "usage: benchmarks/run.sh [--check | --analysis | --replan]" >&2; exit 2 ;;
 esac
 strategies="${BENCH_STRATEGIES:-greedy,local,lp-round,exact}"
 
@@ -41,6 +46,11 @@ if [[ "$mode" == analysis ]]; then
   "$bench" report --analysis-only
   exit 0
 fi
+if [[ "$mode" == replan ]]; then
+  "$bench" replan --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
+  "$bench" report --replan-only
+  exit 0
+fi
 
 python="${BENCH_PYTHON:-}"
 if [[ -z "$python" ]]; then
@@ -55,16 +65,18 @@ if [[ -z "$python" ]]; then
 fi
 
 # The harness's own results only; city-*.json (alliance-bench city) belong to LARGE.md.
-rm -f results/S.json results/M.json results/L.json results/XL.json results/objective-*.svg results/analysis.json
+rm -f results/S.json results/M.json results/L.json results/XL.json results/objective-*.svg results/analysis.json results/replan.json
 mkdir -p results
 if [[ "$mode" == check ]]; then
   "$bench" run --sizes S,M --strategies "$strategies" --time-limit 10 --glpsol --highs --python "$python"
   "$bench" analysis --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
+  "$bench" replan --reference-time-limit 10 --optimum-time-limit 20 --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
   "$bench" report --command "benchmarks/run.sh --check" --code "$code" \
     --banner "Pipeline check only (10 s per run, sizes S and M): not the final measurement. Run benchmarks/run.sh for that."
 else
   "$bench" run --sizes S,M --strategies "$strategies" --time-limit 120 --glpsol --highs --python "$python"
   "$bench" run --sizes L,XL --strategies "$strategies" --time-limit 60 --glpsol
   "$bench" analysis --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
+  "$bench" replan --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
   "$bench" report --command "benchmarks/run.sh" --code "$code"
 fi

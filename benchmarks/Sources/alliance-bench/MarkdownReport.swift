@@ -11,6 +11,8 @@ struct MarkdownReport {
     var plots: [BenchmarkSize: String]
     /// The explain/suggest timings (`alliance-bench analysis`), when measured.
     var analysis: AnalysisResults? = nil
+    /// The re-planning measurement (`alliance-bench replan`), when measured.
+    var replan: ReplanResults? = nil
 
     func render() -> String {
         var out = "# Benchmark results\n\n"
@@ -50,6 +52,7 @@ struct MarkdownReport {
             out += "\n"
         }
         if let analysis { out += AnalysisReport(results: analysis).render() + "\n" }
+        if let replan { out += ReplanReport(results: replan).render() + "\n" }
         out += Self.method
         return out
     }

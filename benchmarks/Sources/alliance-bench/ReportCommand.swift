@@ -38,15 +38,30 @@ struct ReportCommand: ParsableCommand {
           help: "Only replace (or add, before \"How the numbers are made\") the \"explain and suggest\" section of the existing RESULTS.md, keeping everything else as it is.")
     var analysisOnly = false
 
+    @Option(help: "The re-planning measurement (`alliance-bench replan`); its section is left out when the file is missing.")
+    var replan: String = (Paths.results as NSString).appendingPathComponent("replan.json")
+
+    @Flag(name: .customLong("replan-only"),
+          help: "Only replace (or add, before \"How the numbers are made\") the \"re-planning around pins\" section of the existing RESULTS.md, keeping everything else as it is.")
+    var replanOnly = false
+
     func run() throws {
         let analysisResults = try loadAnalysis()
-        if analysisOnly {
-            guard let analysisResults else { throw HarnessError("no \(analysis); run `alliance-bench analysis` first") }
-            guard let data = FileManager.default.contents(atPath: out) else { throw HarnessError("no \(out) to update") }
-            let updated = Self.replacingSection(in: String(decoding: data, as: UTF8.self),
-                                                with: AnalysisReport(results: analysisResults).render())
-            try updated.write(toFile: out, atomically: true, encoding: .utf8)
-            log("updated the explain and suggest section of \(out)")
+        let replanResults = try loadReplan()
+        if analysisOnly || replanOnly {
+            guard var markdown = FileManager.default.contents(atPath: out).map({ String(decoding: $0, as: UTF8.self) }) else {
+                throw HarnessError("no \(out) to update")
+            }
+            if analysisOnly {
+                guard let analysisResults else { throw HarnessError("no \(analysis); run `alliance-bench analysis` first") }
+                markdown = Self.replacingSection(in: markdown, with: AnalysisReport(results: analysisResults).render())
+            }
+            if replanOnly {
+                guard let replanResults else { throw HarnessError("no \(replan); run `alliance-bench replan` first") }
+                markdown = Self.replacingSection(in: markdown, with: ReplanReport(results: replanResults).render())
+            }
+            try markdown.write(toFile: out, atomically: true, encoding: .utf8)
+            log("updated the \([analysisOnly ? "explain and suggest" : nil, replanOnly ? "re-planning around pins" : nil].compactMap { $0 }.joined(separator: " and ")) section of \(out)")
             return
         }
         var loaded: [BenchmarkSize: SizeResults] = [:]
@@ -69,7 +84,7 @@ struct ReportCommand: ParsableCommand {
         let resultsLink = relativePath(from: (out as NSString).deletingLastPathComponent, to: results)
         var markdown = MarkdownReport(results: loaded, command: command, banner: banner, code: code,
                                       plots: plotFiles.mapValues { resultsLink + "/" + $0 },
-                                      analysis: analysisResults).render()
+                                      analysis: analysisResults, replan: replanResults).render()
         for file in experiments {
             if let notes = FileManager.default.contents(atPath: file) {
                 markdown += "\n" + String(decoding: notes, as: UTF8.self)
@@ -84,12 +99,18 @@ struct ReportCommand: ParsableCommand {
         return try JSONDecoder().decode(AnalysisResults.self, from: data)
     }
 
-    /// `markdown` with its "## explain and suggest" section (up to the next "## " heading)
-    /// replaced by `section`, or `section` inserted before "## How the numbers are made" (else at the end).
+    private func loadReplan() throws -> ReplanResults? {
+        guard let data = FileManager.default.contents(atPath: replan) else { return nil }
+        return try JSONDecoder().decode(ReplanResults.self, from: data)
+    }
+
+    /// `markdown` with the section headed by `section`'s first line ("## explain and suggest",
+    /// "## re-planning around pins"; up to the next "## " heading) replaced by `section`, or
+    /// `section` inserted before "## How the numbers are made" (else at the end).
     static func replacingSection(in markdown: String, with section: String) -> String {
         var lines = markdown.components(separatedBy: "\n")
         let new = section.components(separatedBy: "\n").dropLast(section.hasSuffix("\n") ? 1 : 0)
-        if let start = lines.firstIndex(of: "## explain and suggest") {
+        if let heading = new.first, let start = lines.firstIndex(of: heading) {
             let end = lines[(start + 1)...].firstIndex { $0.hasPrefix("## ") } ?? lines.count
             lines.replaceSubrange(start..<end, with: Array(new) + [""])
         } else if let method = lines.firstIndex(of: "## How the numbers are made") {
