@@ -14,7 +14,7 @@ extension EvaluateCommand {
         let broken = results.reduce(0) { $0 + $1.evaluation.violations.count }
         if json {
             print(try Self.jsonText(DistrictsDocument(
-                districts: results.map { DistrictEntry(district: $0.district, document: EvaluationDocument($0.evaluation, problem: $0.problem)) },
+                districts: results.map { DistrictDocument(district: $0.district, document: EvaluationDocument($0.evaluation, problem: $0.problem)) },
                 objective: total, feasible: broken == 0)))
         } else {
             print(Self.districtsText(results.map { ($0.district, $0.evaluation) }, total: total, broken: broken))
@@ -44,22 +44,8 @@ extension EvaluateCommand {
 
 /// `evaluate --json` for district lists: every district's document and the total.
 private struct DistrictsDocument: Encodable {
-    var districts: [DistrictEntry]
+    var districts: [DistrictDocument<EvaluationDocument>]
     /// The sum of the district objectives (each normalized within its district).
     var objective: Double
     var feasible: Bool
-}
-
-/// One district's `EvaluationDocument` with a `district` key beside its fields.
-private struct DistrictEntry: Encodable {
-    var district: String
-    var document: EvaluationDocument
-
-    private enum Key: String, CodingKey { case district }
-
-    func encode(to encoder: Encoder) throws {
-        try document.encode(to: encoder)
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(district, forKey: .district)
-    }
 }

@@ -20,28 +20,35 @@ struct ExplainCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let (problem, plan, rowProblems) = try Self.loadPlan(model: model, planPath: planPath)
-        let explanation = PlanExplanation(plan: plan, problem: problem)
+        let plans = try Self.loadPlans(model: model, planPath: planPath)
         if json {
-            let document = ExplainDocument(explanation, problem: problem, planRows: rowProblems.map(\.description))
-            print(try EvaluateCommand.jsonText(document))
+            let documents = plans.map { item in
+                ExplainDocument(PlanExplanation(plan: item.plan, problem: item.problem), problem: item.problem,
+                                planRows: item.rowProblems.map(\.description))
+            }
+            if plans.count == 1 && plans[0].district == nil {
+                print(try EvaluateCommand.jsonText(documents[0]))
+            } else {
+                print(try EvaluateCommand.jsonText(DistrictDocuments(districts: zip(plans, documents).map {
+                    DistrictDocument(district: $0.district ?? "", document: $1)
+                })))
+            }
         } else {
-            print(Self.text(explanation, problem: problem, rowProblems: rowProblems))
+            print(plans.map { item in
+                let text = Self.text(PlanExplanation(plan: item.plan, problem: item.problem), problem: item.problem,
+                                     rowProblems: item.rowProblems)
+                return item.district.map { "[\($0)]\n" + text } ?? text
+            }.joined(separator: "\n\n"))
         }
     }
 
-    /// Reads the lists and the plan as `evaluate` does, to a unit-level plan plus the problems met
-    /// reading its rows. District lists are refused: explain and suggest work on one model.
-    static func loadPlan(model: ModelOptions, planPath: String) throws -> (Problem, Plan, [Violation]) {
-        let instance = try model.loadInstance()
-        if DistrictSplit.hasDistricts(instance) {
-            Console.error("alliance: these lists name districts; explain and suggest work on one district's lists at a time")
-            throw ExitCode(1)
-        }
-        let problem = try model.makeProblem(instance, options: try model.planningOptions())
-        let rows = try model.readPlan(planPath)
-        let (plan, rowProblems) = Evaluator.plan(from: rows, in: problem)
-        return (problem, plan, rowProblems)
+    /// Reads the lists and the plan as `evaluate` does (`PlanningInput.plansForAnalysis`): one
+    /// plan, or one per district for district lists; warnings about what crosses districts and
+    /// notes about encodings go to stderr.
+    static func loadPlans(model: ModelOptions, planPath: String, quiet: Bool = false) throws -> [PlanUnderAnalysis] {
+        let (plans, warnings) = try model.input.plansForAnalysis(try model.loadInstance(quiet: quiet), planPath: planPath)
+        for warning in warnings where !quiet { Console.error("warning: \(warning)") }
+        return plans
     }
 
     static func signed(_ value: Double) -> String { String(format: "%+.6f", value == 0 ? 0 : value) }
@@ -112,5 +119,24 @@ struct ExplainCommand: ParsableCommand {
                 + "  load \(u.load) of \(u.minLoad)–\(u.maxLoad)\(load)  objective \(signed(u.objective))  \(termList(u.contribution))")
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// `explain --json` for district lists: `{"districts": [{"district": …, …one district's document}]}`.
+struct DistrictDocuments<Document: Encodable>: Encodable {
+    var districts: [DistrictDocument<Document>]
+}
+
+/// One district's document with a `district` key beside its fields.
+struct DistrictDocument<Document: Encodable>: Encodable {
+    var district: String
+    var document: Document
+
+    private enum Key: String, CodingKey { case district }
+
+    func encode(to encoder: Encoder) throws {
+        try document.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(district, forKey: .district)
     }
 }

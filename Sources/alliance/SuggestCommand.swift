@@ -34,7 +34,14 @@ struct SuggestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (problem, plan, rowProblems) = try ExplainCommand.loadPlan(model: model, planPath: planPath)
+        let plans = try ExplainCommand.loadPlans(model: model, planPath: planPath, quiet: json)
+        // District lists: the district whose model holds the unit or community.
+        let item = plans.first { item in
+            if let org { return item.problem.unitIndex(ofOrganizationOrGroup: org) != nil }
+            return item.problem.communities.contains { $0.id == community }
+        } ?? plans[0]
+        let (problem, plan, rowProblems) = (item.problem, item.plan, item.rowProblems)
+        if let district = item.district, !json { print("district    \(district)") }
         if !rowProblems.isEmpty && !json {
             Console.error("note: the plan's rows have \(rowProblems.count) problem(s) (see `alliance evaluate`); suggesting on what could be read")
         }

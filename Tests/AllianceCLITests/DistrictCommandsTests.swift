@@ -135,6 +135,33 @@ final class DistrictCommandsTests: XCTestCase {
         XCTAssertTrue(partial.stdout.contains("[区3]"), partial.stdout)
     }
 
+    /// `explain` on the combined plan.csv explains every district on its own model, its
+    /// objective equal to the district's plan.json; `suggest --org` finds the unit's district.
+    func testExplainAndSuggestWorkOnDistrictLists() throws {
+        let (folder, instance) = try writeCity()
+        let plans = try solveExact(folder)
+        let combined = scratch.appendingPathComponent("out/plan.csv").path
+        let explain = try CommandRunner.run(["explain", folder.path, "--plan", combined, "--json"] + options(folder))
+        XCTAssertEqual(explain.status, 0, explain.stderr)
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(explain.stdout.utf8)) as? [String: Any])
+        let districts = try XCTUnwrap(document["districts"] as? [[String: Any]])
+        XCTAssertEqual(districts.compactMap { $0["district"] as? String }, Self.names)
+        for district in districts {
+            let name = try XCTUnwrap(district["district"] as? String)
+            XCTAssertEqual(try number(district["objective"]), try number(plans[name]?["objective"]), accuracy: 1e-9, name)
+        }
+        let text = try CommandRunner.run(["explain", folder.path, "--plan", combined] + options(folder))
+        XCTAssertEqual(text.status, 0, text.stderr)
+        for name in Self.names { XCTAssertTrue(text.stdout.contains("[\(name)]"), name) }
+
+        let unit = try XCTUnwrap(instance.organizations.last)
+        let suggest = try CommandRunner.run(["suggest", folder.path, "--plan", combined, "--org", unit.id]
+                                            + options(folder))
+        XCTAssertEqual(suggest.status, 0, suggest.stderr)
+        XCTAssertTrue(suggest.stdout.contains("district    \(try XCTUnwrap(unit.district))"), suggest.stdout)
+        XCTAssertTrue(suggest.stdout.contains("unit \(unit.group ?? unit.id)"), suggest.stdout)
+    }
+
     /// `export` writes one MathProg data file per district; glpsol on each proves the optimum that
     /// `solve --strategy exact` found for that district.
     func testExportPerDistrictSolvedByGlpsolMatchesExactSolve() throws {
