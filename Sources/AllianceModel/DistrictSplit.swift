@@ -6,11 +6,18 @@ public struct DistrictInstance: Sendable {
     public var instance: Instance
     /// The rows of the previous plan whose community lies in this district, if a previous plan was given.
     public var previousPlan: [Assignment]?
+    /// The rows of the start plan (`--from`) whose community lies in this district, if one was given.
+    public var from: [Assignment]?
+    /// The pins naming this district's units or communities.
+    public var pins: [Pin]
 
-    public init(name: String, instance: Instance, previousPlan: [Assignment]? = nil) {
+    public init(name: String, instance: Instance, previousPlan: [Assignment]? = nil,
+                from: [Assignment]? = nil, pins: [Pin] = []) {
         self.name = name
         self.instance = instance
         self.previousPlan = previousPlan
+        self.from = from
+        self.pins = pins
     }
 }
 
@@ -25,7 +32,12 @@ public struct DistrictInstance: Sendable {
 /// - `forbid` and `prefer` pairs across districts are ignored with a warning (a forbid is implied,
 ///   a preference cannot be met);
 /// - a previous-plan row whose unit and community lie in different districts cannot be kept: it
-///   is dropped with a warning at its location.
+///   is dropped with a warning at its location;
+/// - the start plan (`--from`) is split like the previous plan (a row across districts is dropped
+///   with a warning; a district it has no rows for is warned about: it is planned from scratch);
+/// - a pin goes to the district of the unit or community it names; a pin naming an unknown id,
+///   or a lead pin whose unit and community lie in different districts, is an input error at the
+///   pin's cell (or option).
 public enum DistrictSplit {
     /// Whether the lists use batch planning: some community or unit names a district.
     public static func hasDistricts(_ instance: Instance) -> Bool {
@@ -35,7 +47,8 @@ public enum DistrictSplit {
     /// The districts in order of first appearance in communities.csv (then organizations.csv),
     /// each with its share of the lists, and the warnings about ignored cross-district pairs.
     /// Throws `InputErrors` for missing districts and cross-district `fix` pairs.
-    public static func split(_ instance: Instance, previousPlan: [Assignment]? = nil)
+    public static func split(_ instance: Instance, previousPlan: [Assignment]? = nil,
+                             from: [Assignment]? = nil, pins: [Pin] = [])
         throws -> (districts: [DistrictInstance], warnings: [String]) {
         var errors: [InputError] = []
         var order: [String] = []
@@ -78,6 +91,40 @@ public enum DistrictSplit {
         if ignoredAcross > 0 {
             warnings.append("pairs.csv: \(ignoredAcross) forbid/prefer row(s) pair a unit with a community of another district; ignored (districts are planned separately)")
         }
+
+        // Pins: to the district of what they name. A unit may be named by its group.
+        var unitDistrict = orgDistrict
+        for org in instance.organizations {
+            if let group = org.group, let d = orgDistrict[org.id], unitDistrict[group] == nil { unitDistrict[group] = d }
+        }
+        var pinsOf: [String: [Pin]] = [:]
+        for pin in pins {
+            let prefix = pin.option.map { "\($0): " } ?? ""
+            var unitIn: String?, communityIn: String?, known = true
+            if let id = pin.unitID {
+                unitIn = unitDistrict[id]
+                if unitIn == nil {
+                    known = false
+                    errors.append(InputError(pin.unitSource ?? pin.location,
+                        "\(prefix)unknown unit '\(id)' (neither an id in organizations.csv nor a group name)"))
+                }
+            }
+            if let id = pin.communityID {
+                communityIn = communityDistrict[id]
+                if communityIn == nil {
+                    known = false
+                    errors.append(InputError(pin.communitySource ?? pin.location,
+                        "\(prefix)unknown community '\(id)' (not in communities.csv)"))
+                }
+            }
+            guard known, let district = communityIn ?? unitIn else { continue }
+            if let unitIn, let communityIn, unitIn != communityIn {
+                errors.append(InputError(pin.location,
+                    "\(pin) pairs unit \(pin.unitID ?? "") (district '\(unitIn)') with community \(pin.communityID ?? "") (district '\(communityIn)'); districts are planned separately"))
+                continue
+            }
+            pinsOf[district, default: []].append(pin)
+        }
         if !errors.isEmpty {
             throw InputErrors(errors.sorted { ($0.location.file, $0.location.line, $0.location.column)
                 < ($1.location.file, $1.location.line, $1.location.column) })
@@ -103,6 +150,22 @@ public enum DistrictSplit {
             }
             previousOf[d, default: []].append(row)
         }
+        var fromOf: [String: [Assignment]] = [:]
+        for row in from ?? [] {
+            // Rows naming a community no longer listed go nowhere (a single run ignores them too).
+            guard let d = communityDistrict[row.communityID] else { continue }
+            if let od = orgDistrict[row.orgID], od != d {
+                let location = row.source.map { "\($0): " } ?? ""
+                warnings.append("\(location)start plan (--from) pairs unit \(row.orgID) (district '\(od)') with community \(row.communityID) (district '\(d)'); ignored (districts are planned separately)")
+                continue
+            }
+            fromOf[d, default: []].append(row)
+        }
+        if from != nil {
+            for name in order where fromOf[name] == nil && communitiesOf[name] != nil {
+                warnings.append("start plan (--from) has no rows for district \(name); it is planned from scratch (no --max-changes there)")
+            }
+        }
 
         let districts = order.map { name in
             DistrictInstance(
@@ -110,7 +173,9 @@ public enum DistrictSplit {
                 instance: Instance(communities: communitiesOf[name] ?? [], organizations: orgsOf[name] ?? [],
                                    needs: needsOf[name] ?? [], resources: resourcesOf[name] ?? [],
                                    projects: projectsOf[name] ?? [], pairs: pairsOf[name] ?? []),
-                previousPlan: previousPlan.map { _ in previousOf[name] ?? [] })
+                previousPlan: previousPlan.map { _ in previousOf[name] ?? [] },
+                from: from.map { _ in fromOf[name] ?? [] },
+                pins: pinsOf[name] ?? [])
         }
         return (districts, instance.warnings + warnings)
     }

@@ -18,6 +18,8 @@ public struct PlanReport: Sendable {
     public var claims: ClaimResult?
     /// The greedy plan's evaluation on the same problem, shown beside the plan as a baseline.
     public var baseline: Evaluation?
+    /// The plan the solve started from (`--from`), as repaired before solving; nil without one.
+    public var start: StartPlanSummary?
 
     public init(problem: Problem, outcome: SolveOutcome, strategy: String) {
         precondition(outcome.plan != nil, "a report needs a plan")
@@ -120,6 +122,17 @@ public struct PlanReport: Sendable {
             var warnings: [String]
             var assignments: [Row]
             var claims: ClaimSummary?
+            /// Re-planning (`--from`, pins, `--max-changes`); all absent without them, so older
+            /// outputs keep their bytes.
+            var start: StartDocument?
+            var changes_from_start: Int?
+            var max_changes: Int?
+            var pins: [String]?
+        }
+        struct StartDocument: Encodable {
+            var objective: Double
+            var repairs: [String]
+            var started_from: Bool
         }
         let document = Document(
             status: status.rawValue, strategy: strategy, objective: evaluation.objective,
@@ -137,12 +150,35 @@ public struct PlanReport: Sendable {
             assignments: plan.assignments(in: problem).map {
                 Row(org_id: $0.orgID, community_id: $0.communityID, role: $0.role.rawValue)
             },
-            claims: claims?.summary)
+            claims: claims?.summary,
+            start: start.map { StartDocument(objective: $0.objective, repairs: $0.repairs, started_from: $0.usable) },
+            changes_from_start: evaluation.changesFromStart,
+            max_changes: problem.maxChanges,
+            pins: problem.options.pins.isEmpty ? nil : problem.options.pins.map(\.description))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(document)
         data.append(contentsOf: Array("\n".utf8))
         return data
+    }
+}
+
+/// The plan a re-plan started from (`alliance solve --from`), judged before solving: its
+/// objective after repair, and one line per repair (which pair was added or removed, which lead
+/// changed, and the rule the start plan broke).
+public struct StartPlanSummary: Sendable {
+    /// The objective of the start plan as repaired (the plan every strategy starts from).
+    public var objective: Double
+    /// One line per repair, e.g. `removed unit U3 from community C1: pairs.csv forbids the pair`.
+    public var repairs: [String]
+    /// Whether the strategies started from it: false when even the repaired plan breaks a rule
+    /// (the change limit), so the strategies built their own.
+    public var usable: Bool
+
+    public init(objective: Double, repairs: [String], usable: Bool) {
+        self.objective = objective
+        self.repairs = repairs
+        self.usable = usable
     }
 }
 

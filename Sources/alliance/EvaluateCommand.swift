@@ -42,6 +42,9 @@ struct EvaluateCommand: ParsableCommand {
             "keep        \(String(format: "%.6f", terms.keep))",
             "strength    min \(Format.number(evaluation.strengthMin))  mean \(Format.number(evaluation.strengthMean))  max \(Format.number(evaluation.strengthMax))",
         ]
+        if let changes = evaluation.changesFromStart {
+            lines.append("changes     \(changes) pair\(changes == 1 ? "" : "s") changed from the start plan (--from)")
+        }
         if evaluation.violations.isEmpty {
             lines.append("rules       all satisfied")
         } else {
@@ -66,6 +69,8 @@ struct EvaluationDocument: Encodable {
     var weights: Weights
     var feasible: Bool
     var violations: [String]
+    /// Pairs changed from the start plan (`--from`); absent without one.
+    var changes_from_start: Int?
 
     init(_ evaluation: Evaluation, problem: Problem) {
         objective = evaluation.objective
@@ -73,5 +78,6 @@ struct EvaluationDocument: Encodable {
         weights = problem.options.weights
         feasible = evaluation.isFeasible
         violations = evaluation.violations.map(\.description)
+        changes_from_start = evaluation.changesFromStart
     }
 }

@@ -2,8 +2,10 @@ import AllianceKit
 import ArgumentParser
 import Foundation
 
-/// The options that change the model, shared by solve, evaluate, check, compare, export and
-/// claim. Reading the lists is the library's (`PlanningInput`); this adds only what a console
+/// The options that change the model, shared by solve, evaluate, check, compare, export, explain,
+/// suggest and claim; the re-planning options (`--from`, `--pin-*`, `--pins`, `--max-changes`)
+/// are passed on as typed: the library reads the files and reports bad pins and a change limit
+/// without a start plan as input errors (exit 1), as it does for the lists. Reading the lists is the library's (`PlanningInput`); this adds only what a console
 /// needs: the notes and warnings printed to stderr.
 struct ModelOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Folder holding communities.csv, organizations.csv, needs.csv, resources.csv, "
@@ -33,6 +35,33 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Each unit only considers its k nearest communities (large instances; needs coordinates).")
     var candidates: Int?
 
+    @Option(help: ArgumentHelp("Re-plan from this plan (plan.csv): every strategy starts from it (repaired, with a "
+        + "warning per repair, if it breaks a rule); pins and --max-changes refer to it.", valueName: "plan.csv"))
+    var from: String?
+
+    @Option(name: .customLong("pin-unit"), parsing: .singleValue,
+            help: ArgumentHelp("Keep all of this unit's pairs and lead roles of the --from plan (an organization id "
+                + "or group name); repeatable.", valueName: "id"))
+    var pinUnits: [String] = []
+
+    @Option(name: .customLong("pin-community"), parsing: .singleValue,
+            help: ArgumentHelp("Keep this community's alliance of the --from plan as it is (units and lead); repeatable.",
+                               valueName: "id"))
+    var pinCommunities: [String] = []
+
+    @Option(name: .customLong("pin-lead"), parsing: .singleValue,
+            help: ArgumentHelp("This unit serves and leads this community (needs no --from); repeatable.",
+                               valueName: "community=unit"))
+    var pinLeads: [String] = []
+
+    @Option(help: ArgumentHelp("Pins from a CSV file: kind,org_id,community_id (kind unit, community or lead; "
+        + "类型,单位编号,社区编号).", valueName: "pins.csv"))
+    var pins: String?
+
+    @Option(help: ArgumentHelp("At most n unit–community pairs may differ from the --from plan (added plus removed; "
+        + "per district for district lists).", valueName: "n"))
+    var maxChanges: Int?
+
     func validate() throws {
         if let candidates, candidates < 1 { throw ValidationError("--candidates must be a whole number ≥ 1") }
         guard balanceBand.isFinite, balanceBand >= 0 else {
@@ -48,8 +77,10 @@ struct ModelOptions: ParsableArguments {
         var weights = Weights()
         for weight in self.weights { weights[weight.term] = weight.value }
         let options = PlanningOptions(weights: weights, balanceBand: balanceBand, leadRule: !noLeadRule,
-                                      maxDistanceKm: maxDistanceKm, candidates: candidates)
-        return PlanningInput(path: folder, encoding: encoding, options: options, previousPlanPath: previous)
+                                      maxDistanceKm: maxDistanceKm, candidates: candidates, maxChanges: maxChanges)
+        return PlanningInput(path: folder, encoding: encoding, options: options, previousPlanPath: previous,
+                             fromPath: from, pinsPath: pins, pinUnits: pinUnits, pinCommunities: pinCommunities,
+                             pinLeads: pinLeads)
     }
 
     /// Where an output folder `name` goes by default: inside the input folder, or beside the workbook.

@@ -78,6 +78,7 @@ struct SolveCommand: ParsableCommand {
         let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
         var run = PlanningRun(options: runOptions, cancellation: interrupts.flag,
                               progress: { progressLine.update($0) })
+        if !quiet { run.warning = { Console.error("warning: \($0)") } }
         if logPhases { run.phaseLog = { Console.error($0.line) } }
         let written: PlanningRun.Written
         do {
@@ -87,7 +88,9 @@ struct SolveCommand: ParsableCommand {
             progressLine.finish()
             throw error
         }
-        if !quiet { print(Summary.text(written.report, folder: outputFolder, files: written.files)) }
+        if !quiet {
+            print(Summary.text(written.report, folder: outputFolder, files: written.files, startFile: model.from))
+        }
         if interrupts.wasInterrupted { throw ExitCode(Interrupts.exitStatus) }
     }
 
@@ -99,7 +102,7 @@ struct SolveCommand: ParsableCommand {
 
 /// The human summary printed after a solve.
 enum Summary {
-    static func text(_ report: PlanReport, folder: URL, files: [String]) -> String {
+    static func text(_ report: PlanReport, folder: URL, files: [String], startFile: String? = nil) -> String {
         let evaluation = report.evaluation, terms = evaluation.terms, problem = report.problem
         var lines: [String] = []
         let statusWord = switch report.status {
@@ -118,6 +121,16 @@ enum Summary {
         lines.append("preference  \(Format.number(terms.preference))")
         if problem.previousPairCount > 0 {
             lines.append("keep        \(Format.percent(terms.keep)) of \(problem.previousPairCount) previous pairs kept")
+        }
+        if let start = report.start {
+            let repairs = start.repairs.count == 1 ? "1 repair" : "\(start.repairs.count) repairs"
+            let file = startFile.map { "from \($0), " } ?? ""
+            let unused = start.usable ? "" : "; it breaks a rule even repaired, so the strategies did not start from it"
+            lines.append("start       \(Format.objective(start.objective)) (\(file)\(repairs)\(unused))")
+        }
+        if let changes = report.evaluation.changesFromStart {
+            let limit = problem.maxChanges.map { " of at most \($0)" } ?? ""
+            lines.append("changes     \(changes)\(limit) pair\(changes == 1 && limit.isEmpty ? "" : "s") changed from the start plan")
         }
         lines.append("strength    min \(Format.number(evaluation.strengthMin))  mean \(Format.number(evaluation.strengthMean))  max \(Format.number(evaluation.strengthMax))  (target \(Format.number(problem.meanStrength)) ± \(Format.percent(problem.options.balanceBand)))")
         lines.append("alliances   \(problem.communityCount) communities, \(report.plan.assigned.filter { $0 }.count) unit assignments, solved in \(Format.seconds(report.solveSeconds))")

@@ -59,6 +59,35 @@ final class DistrictSplitTests: XCTestCase {
         }
     }
 
+    /// The start plan is split like the previous plan (a row across districts dropped with a
+    /// warning, a district without rows warned about); a pin goes to the district of what it names,
+    /// and an unknown id or a lead pin across districts is an error at the pin.
+    func testStartPlanAndPinsGoToTheirDistricts() throws {
+        let city = try instance()
+        let here = SourceLocation(file: "plan.csv", line: 2, column: 1)
+        let from = [Assignment(orgID: "U2", communityID: "C1", role: .lead),
+                    Assignment(orgID: "U1", communityID: "C3", role: .member, source: here)]
+        let pins: [Pin] = [.unit("U3", option: "--pin-unit U3"), .community("C2", option: "--pin-community C2"),
+                           .lead(community: "C3", unit: "U2", option: "--pin-lead C3=U2")]
+        let (districts, warnings) = try DistrictSplit.split(city, from: from, pins: pins)
+        XCTAssertEqual(districts[0].from?.map(\.orgID), ["U2"])
+        XCTAssertEqual(districts[1].from?.map(\.orgID), [])
+        XCTAssertEqual(districts[0].pins.map(\.description), ["--pin-unit U3", "--pin-lead C3=U2"])
+        XCTAssertEqual(districts[1].pins.map(\.description), ["--pin-community C2"])
+        XCTAssertEqual(warnings, [
+            "plan.csv:2:1: start plan (--from) pairs unit U1 (district '北区') with community C3 (district '南区'); ignored (districts are planned separately)",
+            "start plan (--from) has no rows for district 北区; it is planned from scratch (no --max-changes there)",
+        ])
+        XCTAssertThrowsError(try DistrictSplit.split(city, pins: [.lead(community: "C2", unit: "U2", option: "--pin-lead C2=U2"),
+                                                                 .unit("U9", option: "--pin-unit U9")])) { error in
+            let messages = (error as? InputErrors)?.errors.map(\.message) ?? []
+            XCTAssertEqual(messages.count, 2, "\(messages)")
+            XCTAssertTrue(messages.contains { $0.hasPrefix("--pin-unit U9: unknown unit 'U9'") }, "\(messages)")
+            XCTAssertTrue(messages.contains { $0.contains("--pin-lead C2=U2 pairs unit U2 (district '南区') with community C2 (district '北区')") },
+                          "\(messages)")
+        }
+    }
+
     /// A previous-plan row whose unit serves another district cannot be kept: dropped, with a
     /// warning at its location; a row naming a unit no longer listed stays (a single run ignores it).
     func testPreviousRowAcrossDistrictsIsDroppedWithAWarning() throws {

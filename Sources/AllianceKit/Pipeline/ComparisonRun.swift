@@ -27,9 +27,11 @@ public struct ComparisonRun: Sendable {
         self.strategyStarted = strategyStarted
     }
 
-    /// Every strategy on `problem`, in order.
+    /// Every strategy on `problem`, in order, each starting from the start plan (`--from`, as
+    /// `PlanningRun` repairs it) when there is one.
     public func run(_ problem: Problem) -> Comparison {
-        let settings = SolveSettings(timeLimit: timeLimit, progress: progress, cancellation: cancellation)
+        var settings = SolveSettings(timeLimit: timeLimit, progress: progress, cancellation: cancellation)
+        settings.startPlan = (try? StartPlan.prepare(problem)).flatMap { $0 }.flatMap { $0.usable ? $0.plan : nil }
         var rows: [Comparison.Row] = []
         for name in strategies {
             strategyStarted?(name)

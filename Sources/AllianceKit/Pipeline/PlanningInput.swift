@@ -17,13 +17,27 @@ public struct PlanningInput: Sendable {
     public var options: PlanningOptions
     /// Last plan (plan.csv) to keep pairs from (the KEEP term), read by `planningOptions()`.
     public var previousPlanPath: String?
+    /// The plan to re-plan from (`--from plan.csv`), read into `PlanningOptions.from`.
+    public var fromPath: String?
+    /// A pins file (`--pins pins.csv`: `kind,org_id,community_id`), read by `PinReader`.
+    public var pinsPath: String?
+    /// The pin options as typed: `--pin-unit ID`, `--pin-community ID`, `--pin-lead COMMUNITY=UNIT`.
+    public var pinUnits: [String]
+    public var pinCommunities: [String]
+    public var pinLeads: [String]
 
     public init(path: String, encoding: EncodingChoice = .auto, options: PlanningOptions = PlanningOptions(),
-                previousPlanPath: String? = nil) {
+                previousPlanPath: String? = nil, fromPath: String? = nil, pinsPath: String? = nil,
+                pinUnits: [String] = [], pinCommunities: [String] = [], pinLeads: [String] = []) {
         self.path = path
         self.encoding = encoding
         self.options = options
         self.previousPlanPath = previousPlanPath
+        self.fromPath = fromPath
+        self.pinsPath = pinsPath
+        self.pinUnits = pinUnits
+        self.pinCommunities = pinCommunities
+        self.pinLeads = pinLeads
     }
 
     /// The lists as read, with notes for the user about how CSV files were decoded.
@@ -53,18 +67,40 @@ public struct PlanningInput: Sendable {
         return Lists(instance: lists.instance, notes: notes)
     }
 
-    /// `options` with the previous plan read from `previousPlanPath`, when set.
+    /// `options` with the previous plan read from `previousPlanPath`, the start plan from
+    /// `fromPath` and the pins from `pinsPath` and the pin options (the file's first, in row
+    /// order), when set. Every file's errors are located at its path as given; a malformed pin
+    /// option is an input error naming the option. Unknown ids are found later, by `Problem`
+    /// (or `districts(of:options:)`), at each pin's cell or option.
     public func planningOptions() throws -> PlanningOptions {
         var options = self.options
         if let previousPlanPath {
             options.previousPlan = try Self.readPlan(previousPlanPath, encoding: encoding)
         }
+        if let fromPath {
+            options.from = try Self.readPlan(fromPath, encoding: encoding)
+        }
+        var pins: [Pin] = []
+        if let pinsPath { pins += try Self.readPins(pinsPath, encoding: encoding) }
+        do {
+            pins += try PinReader.pins(units: pinUnits, communities: pinCommunities, leads: pinLeads)
+        } catch {
+            throw InputErrors([InputError(SourceLocation(file: "command line", line: 1, column: 1), error.description)])
+        }
+        if !pins.isEmpty { options.pins = options.pins + pins }
         return options
     }
 
     /// Derives the model data of `instance`, errors located at the files as given.
     public func makeProblem(_ instance: Instance, options: PlanningOptions) throws -> Problem {
-        try Self.relocated({ try Problem(instance: instance, options: options) }, path: locatedPath)
+        try Self.relocated({ try Problem(instance: instance, options: options) }, path: locatedInputPath)
+    }
+
+    /// `locatedPath` for the lists, leaving the files given by their own path (the plans and the
+    /// pins file, whose locations already carry that path) and the command line as they are.
+    private func locatedInputPath(_ name: String) -> String {
+        let own = [previousPlanPath, fromPath, pinsPath].compactMap { $0 } + ["command line"]
+        return own.contains(name) ? name : locatedPath(name)
     }
 
     /// Reads the lists and the previous plan and derives the model data, in one step.
@@ -82,13 +118,20 @@ public struct PlanningInput: Sendable {
     // MARK: Lists with a district column
 
     /// The districts of `instance` (`DistrictSplit`) and the warnings about what crosses
-    /// districts; a `fix` pair across districts is an input error located at its cell.
+    /// districts; a `fix` pair across districts is an input error located at its cell, and so is
+    /// a pin naming an unknown id or a lead pin pairing a unit and a community of different
+    /// districts (at the pin's cell or option).
     public func districts(of instance: Instance, options: PlanningOptions)
         throws -> (districts: [DistrictInstance], warnings: [String]) {
-        try Self.relocated({ try DistrictSplit.split(instance, previousPlan: options.previousPlan) }) { locatedPath($0) }
+        try Self.relocated({
+            try DistrictSplit.split(instance, previousPlan: options.previousPlan, from: options.from, pins: options.pins)
+        }, path: locatedInputPath)
     }
 
-    /// The model of one district: `options` with the district's share of the previous plan.
+    /// The model of one district: `options` with the district's share of the previous plan, of
+    /// the start plan and of the pins; `--max-changes` applies to each district on its own. A
+    /// district the start plan has no rows for (and no unit or community pin) is planned from
+    /// scratch: no start plan, no change limit (`DistrictSplit` warns about it).
     /// Throws an input error when the district lists units but no communities. Every command
     /// judges a district by this one model, so solve, check, evaluate, compare and export agree.
     public func problem(for district: DistrictInstance, options: PlanningOptions) throws -> Problem {
@@ -99,6 +142,12 @@ public struct PlanningInput: Sendable {
         }
         var districtOptions = options
         districtOptions.previousPlan = district.previousPlan
+        districtOptions.from = district.from
+        districtOptions.pins = district.pins
+        if options.from != nil, district.from?.isEmpty ?? true, !district.pins.contains(where: { $0.kind != .lead }) {
+            districtOptions.from = nil
+            districtOptions.maxChanges = nil
+        }
         return try makeProblem(district.instance, options: districtOptions)
     }
 
@@ -116,6 +165,19 @@ public struct PlanningInput: Sendable {
             var located = row
             located.assignment.source?.file = path
             located.districtSource?.file = path
+            return located
+        }
+    }
+
+    /// Reads a pins file (`PinReader.read(file:)`), its errors and its pins' cells located at the
+    /// path as given.
+    public static func readPins(_ path: String, encoding: EncodingChoice = .auto) throws -> [Pin] {
+        let pins = try relocated({ try PinReader.read(file: URL(fileURLWithPath: path), encoding: encoding) }) { _ in path }
+        return pins.map { pin in
+            var located = pin
+            located.source?.file = path
+            located.unitSource?.file = path
+            located.communitySource?.file = path
             return located
         }
     }

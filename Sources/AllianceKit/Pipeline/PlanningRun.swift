@@ -58,14 +58,19 @@ public struct PlanningRun: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// The start and end of each phase with the time left (`--log-phases`); nil logs nothing.
     public var phaseLog: (@Sendable (PhaseEvent) -> Void)?
+    /// Told each repair of the start plan (`--from`) before the solve begins, one line each
+    /// (the report keeps them too: `PlanReport.start`); nil tells nothing.
+    public var warning: (@Sendable (String) -> Void)?
 
     public init(options: RunOptions = RunOptions(), cancellation: CancellationFlag = CancellationFlag(),
                 progress: (@Sendable (SolveProgress) -> Void)? = nil,
-                phaseLog: (@Sendable (PhaseEvent) -> Void)? = nil) {
+                phaseLog: (@Sendable (PhaseEvent) -> Void)? = nil,
+                warning: (@Sendable (String) -> Void)? = nil) {
         self.options = options
         self.cancellation = cancellation
         self.progress = progress
         self.phaseLog = phaseLog
+        self.warning = warning
     }
 
     /// A run's report and the names of the files written, in writing order.
@@ -82,12 +87,24 @@ public struct PlanningRun: Sendable {
         return settings
     }
 
-    /// Checks the model size, solves `problem` and claims its projects; writes nothing.
-    /// Throws `ModelTooLarge`, or `SolveError` when no plan was found.
+    /// Checks the model size, prepares the start plan (`--from`: repaired when it breaks a rule,
+    /// each repair told to `warning`; every strategy starts from it), solves `problem` and claims
+    /// its projects; writes nothing. Throws `ModelTooLarge`, or `SolveError` when no plan was
+    /// found (or, with a start plan, when the pins clash or no plan satisfies the rules).
     public func solve(_ problem: Problem) throws -> PlanReport {
         try options.sizeLimit.check(problem)
+        let start = try StartPlan.prepare(problem)
+        for repair in start?.repairs ?? [] { warning?(repair) }
+        if let start, !start.usable {
+            warning?("the repaired start plan still breaks a rule ("
+                + start.evaluation.violations.map(\.description).joined(separator: "; ")
+                + "); the strategies start without it")
+        }
+        var settings = self.settings
+        settings.startPlan = start.flatMap { $0.usable ? $0.plan : nil }
         let outcome = try options.makeStrategy().solve(problem, settings: settings)
         var report = PlanReport(problem: problem, outcome: outcome, strategy: options.strategy.rawValue)
+        report.start = start?.summary
         report.priorities = options.priorities
         report.baseline = PlanReport.greedyBaseline(for: problem)
         if !problem.instance.projects.isEmpty { report.claims = try ProjectClaiming.claim(report.plan, in: problem) }
