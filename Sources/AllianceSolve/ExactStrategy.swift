@@ -19,7 +19,7 @@ import GLPK
 ///
 /// Re-planning (MODEL.md, "Re-planning"): pins are `allowed` and `fixed` pairs and pinned leads
 /// (`Problem.pinnedLead`), which every phase honours as it honours pairs.csv. The start plan
-/// (`SolveSettings.startPlan`, see `StartPlan.resolve`; `initialPlan` wins over it) is the first
+/// (`SolveSettings.startPlan`, see `StartingPoint.resolve`; `initialPlan` wins over it) is the first
 /// incumbent, so the result is never worse; the heuristic phase starts from it. The change limit
 /// (`Problem.maxChanges`) is kept by the local searches (`SearchState`), by the street phase
 /// (which then only improves the start plan) and by branch-and-cut (`StageOneModel`'s change
@@ -86,7 +86,7 @@ public struct ExactStrategy: Strategy {
 
     private func solvePhases(_ problem: Problem, run: SolveRun) throws -> SolveOutcome {
         let settings = run.settings, deadline = run.deadline, total = deadline.total
-        let start = initialPlan == nil ? StartPlan.resolve(problem, settings: settings) : nil
+        let start = initialPlan == nil ? StartingPoint.resolve(problem, settings: settings) : nil
         var incumbent = Incumbent(problem: problem, plan: initialPlan ?? start)
         let reporter = run.progress
         if start != nil { reporter.report(incumbent: incumbent.objective, bound: nil) }

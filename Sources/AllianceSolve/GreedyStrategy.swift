@@ -16,18 +16,18 @@ public struct GreedyStrategy: Strategy, Sendable {
     public init() {}
 
     /// The clerk's plan, repaired; throws `SolveError.infeasible` when no plan breaks no rule.
-    /// With a start plan (`SolveSettings.startPlan`, see `StartPlan.resolve`) the better of the
+    /// With a start plan (`SolveSettings.startPlan`, see `StartingPoint.resolve`) the better of the
     /// two: the start plan when the clerk's plan is worse or breaks a rule — the clerk knows no
     /// change limit, so with `--max-changes` its plan rarely fits, and the start plan is returned.
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
         try settings.open(problem) { run in
-            guard let start = StartPlan.resolve(problem, settings: settings) else {
+            guard let start = StartingPoint.resolve(problem, settings: settings) else {
                 return run.outcome(.feasible, plan: try Self.feasiblePlan(problem, deadline: run.deadline,
                                                                           cancellation: run.cancellation))
             }
             var own: Plan?
             if case .feasible(let plan) = Repair.makeFeasible(Self.clerkPlan(problem), in: problem) { own = plan }
-            return run.outcome(.feasible, plan: StartPlan.better(own, than: start, in: problem))
+            return run.outcome(.feasible, plan: StartingPoint.better(own, than: start, in: problem))
         }
     }
 

@@ -38,12 +38,12 @@ public struct LPRoundStrategy: Strategy {
             throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit)
         }
         let rounded = Self.round(relaxation.columnValues, model: model)
-        let start = StartPlan.resolve(problem, settings: settings)
+        let start = StartingPoint.resolve(problem, settings: settings)
         switch Repair.makeFeasible(rounded, in: problem) {
         case .feasible(let plan):
             // The rounding knows no change limit: a plan beyond it, or worse than the start plan,
             // gives way to the start plan.
-            return run.outcome(.feasible, plan: StartPlan.better(plan, than: start, in: problem),
+            return run.outcome(.feasible, plan: StartingPoint.better(plan, than: start, in: problem),
                                bound: relaxation.objective, log: relaxation.log)
         case .infeasible(let reason):
             guard let start else { throw SolveError.infeasible([reason]) }

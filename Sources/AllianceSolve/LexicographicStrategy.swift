@@ -35,7 +35,7 @@ public struct LexicographicStrategy: Strategy {
         // `initialPlan` is given; pins and the change limit are rows of the model every stage
         // solves. The stages rank terms, not the weighted objective, so the result may score
         // below the start plan by weight — by design of this strategy.
-        let initialPlan = initialPlan ?? StartPlan.resolve(problem, settings: settings)
+        let initialPlan = initialPlan ?? StartingPoint.resolve(problem, settings: settings)
         guard let model = try StageOneModel.build(problem, deadline: deadline, cancellation: settings.cancellation)
         else {
             guard let plan = initialPlan else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }

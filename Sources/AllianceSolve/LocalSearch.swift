@@ -35,7 +35,7 @@ public struct LocalSearchStrategy: Strategy, Sendable {
     }
 
     private func search(_ problem: Problem, run: SolveRun) throws -> SolveOutcome {
-        let start = StartPlan.resolve(problem, settings: run.settings)
+        let start = StartingPoint.resolve(problem, settings: run.settings)
         let initial = try start
             ?? GreedyStrategy.feasiblePlan(problem, deadline: run.deadline, cancellation: run.cancellation)
         var search = LocalSearch(rounds: perturbationRounds, seed: seed, deadline: run.deadline,
@@ -44,7 +44,7 @@ public struct LocalSearchStrategy: Strategy, Sendable {
         if progress.isActive {
             search.report = { objective in progress.report(incumbent: objective, bound: nil, gap: nil) }
         }
-        return run.outcome(.feasible, plan: StartPlan.better(search.run(from: initial, in: problem),
+        return run.outcome(.feasible, plan: StartingPoint.better(search.run(from: initial, in: problem),
                                                              than: start, in: problem))
     }
 

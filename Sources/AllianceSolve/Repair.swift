@@ -12,9 +12,9 @@ import AllianceModel
 /// graph, so the changes are few: add a unit, move one, eject one into another community, …).
 /// Lower bounds already met are never broken again. When no cycle exists, the set of nodes the
 /// search reached is a cut that proves infeasibility (Hoffman's circulation theorem).
-enum Repair {
+package enum Repair {
     /// The result of a repair: a feasible plan (leads chosen), or why none exists.
-    enum Outcome {
+    package enum Outcome {
         case feasible(Plan)
         case infeasible(InfeasibilityReason)
     }
@@ -23,7 +23,7 @@ enum Repair {
     /// communities above their upper bounds, then fixes every missed lower bound (unit minimum,
     /// community minimum, a unit able to lead in every community) and finally chooses leads,
     /// keeping the plan's own leads where they are still valid.
-    static func makeFeasible(_ plan: Plan, in problem: Problem) -> Outcome {
+    package static func makeFeasible(_ plan: Plan, in problem: Problem) -> Outcome {
         var graph = ResidualGraph(problem: problem, plan: plan)
         graph.trimToUpperBounds()
         let nU = problem.unitCount, nC = problem.communityCount

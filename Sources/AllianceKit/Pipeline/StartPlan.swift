@@ -40,7 +40,7 @@ public struct StartPlan: Sendable {
 
         let reasons = Prechecks.run(problem)
         guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
-        switch StartPlanRepair.makeFeasible(plan, in: problem) {
+        switch Repair.makeFeasible(plan, in: problem) {
         case .infeasible(let reason):
             throw SolveError.infeasible([InfeasibilityReason("the start plan (--from) cannot be repaired: \(reason.message)")])
         case .feasible(let repaired):

@@ -61,22 +61,22 @@ public struct StreetDecomposition: Sendable {
 
     /// Runs the decomposition of a problem that passed the pre-checks until `deadline`.
     ///
-    /// Re-planning (`SolveSettings.startPlan`, see `StartPlan.resolve`): pins reach the blocks as
+    /// Re-planning (`SolveSettings.startPlan`, see `StartingPoint.resolve`): pins reach the blocks as
     /// fix and forbid pairs (`BlockProblem`), and the result is never worse than the start plan.
     /// With a change limit the blocks are skipped: plans built block by block from scratch are
     /// far from the start plan, and splitting the limit between blocks would bind each block
     /// needlessly; the coordinating local search alone improves the start plan within the limit
     /// (`combined` is then the start plan).
     func run(_ problem: Problem, deadline: Deadline, settings: SolveSettings) throws -> Result {
-        let start = StartPlan.resolve(problem, settings: settings)
+        let start = StartingPoint.resolve(problem, settings: settings)
         if problem.maxChanges != nil, let start {
             let plan = LocalSearchStrategy.improve(start, in: problem, deadline: deadline,
                                                    perturbationRounds: perturbationRounds,
                                                    cancellation: settings.cancellation)
-            return Result(blocks: [], combined: start, plan: StartPlan.better(plan, than: start, in: problem) ?? start)
+            return Result(blocks: [], combined: start, plan: StartingPoint.better(plan, than: start, in: problem) ?? start)
         }
         var result = try runBlocks(problem, deadline: deadline, settings: settings)
-        if let better = StartPlan.better(result.plan, than: start, in: problem) { result.plan = better }
+        if let better = StartingPoint.better(result.plan, than: start, in: problem) { result.plan = better }
         return result
     }
 

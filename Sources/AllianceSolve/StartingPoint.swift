@@ -1,9 +1,9 @@
 import AllianceModel
 
-/// The start plan of re-planning (`SolveSettings.startPlan`, `alliance solve --from`) as the
-/// strategies use it (MODEL.md, "Re-planning"): every strategy starts from it and never returns a
-/// plan that is worse by the evaluator's objective, or that breaks a pin or the change limit.
-enum StartPlan {
+/// Where a strategy starts when re-planning (`SolveSettings.startPlan`, `alliance solve --from`;
+/// MODEL.md, "Re-planning"): every strategy starts from the start plan and never returns a plan
+/// that is worse by the evaluator's objective, or that breaks a pin or the change limit.
+enum StartingPoint {
     /// The plan a strategy starts from, or nil:
     /// - `settings.startPlan` when it breaks no rule of `problem` (pins and change limit included);
     /// - else, when the problem has start pairs (`Problem.from`: the caller set `options.from`
