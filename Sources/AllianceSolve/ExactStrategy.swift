@@ -24,10 +24,9 @@ import GLPK
 /// (`Problem.maxChanges`) is kept by the local searches (`SearchState`), by the street phase
 /// (which then only improves the start plan) and by branch-and-cut (`StageOneModel`'s change
 /// row, warm-started with an incumbent that keeps it: `Incumbent` takes only plans the evaluator
-/// finds feasible). Column generation is skipped when there is a change limit: its restricted
-/// master and pricing carry no change row, so its bound would only be the unlimited model's;
-/// the bound is then branch-and-cut's, for the restricted model. Without a change limit the
-/// start plan seeds the decomposition's master like any incumbent.
+/// finds feasible) and by column generation (its restricted master has the change row, pricing
+/// prices it, so its bound is the restricted model's; the street blocks' warm start is off with
+/// a change limit). The start plan seeds the decomposition's master like any incumbent.
 /// The reported bound is the smaller of the two proven bounds (decomposition, branch-and-cut).
 /// The result is `optimal` when branch-and-cut finished with a zero gap, or when the
 /// decomposition's bound already equals the best plan's objective (within 1e-9 relative). With a
@@ -92,11 +91,7 @@ public struct ExactStrategy: Strategy {
         if start != nil { reporter.report(incumbent: incumbent.objective, bound: nil) }
         let large = problem.communityCount >= Self.streetDecompositionThreshold
         let heuristicShare = timePlan.heuristicShare
-        // With a change limit column generation is skipped (see the type's comment): its master
-        // has no change row, so its bound would be the unlimited model's, and its plans mostly
-        // break the limit. Its time goes to the polishing and branch-and-cut.
-        let decompositionShare = problem.maxChanges == nil
-            ? timePlan.decompositionShare(communities: problem.communityCount) : 0
+        let decompositionShare = timePlan.decompositionShare(communities: problem.communityCount)
         let polishShare = timePlan.polishShare(communities: problem.communityCount)
         let phases = PhaseClock(settings: settings, deadline: deadline)
 
@@ -115,7 +110,8 @@ public struct ExactStrategy: Strategy {
         var bound: Double?
         if decompositionShare > 0 {
             var options = DecompositionOptions(threads: threads, smoothing: smoothing)
-            if problem.communityCount >= Self.blockWarmStartThreshold {
+            // The street blocks know no change limit: no block warm start with one.
+            if problem.communityCount >= Self.blockWarmStartThreshold && problem.maxChanges == nil {
                 options.blockShare = timePlan.hugeBlockShare
                 options.planShare = timePlan.hugePlanShare
             }

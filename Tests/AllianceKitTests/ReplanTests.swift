@@ -35,14 +35,31 @@ final class ReplanTests: XCTestCase {
         GreedyStrategy(), LocalSearchStrategy(), LPRoundStrategy(), StreetStrategy(), ExactStrategy(),
     ] }
 
+    /// The phases `exact` begins, in order.
+    private final class Phases: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [String] = []
+        func append(_ event: PhaseEvent) {
+            guard event.kind == .begin else { return }
+            lock.lock(); list.append(event.phase); lock.unlock()
+        }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return list }
+    }
+
     func testExactWithDefaultPhasesProvesTheRestrictedOptimum() throws {
         var solved = 0, limitBinds = 0
         for seed in UInt64(1)...8 {
             for limit in [nil, 1, 3] as [Int?] {
                 guard let (problem, start) = try Self.replanCase(seed: seed, limit: limit),
                       let optimum = PinTests.enumeratedOptimum(problem) else { continue }
-                let outcome = try ExactStrategy().solve(problem, settings: Self.settings(start: start))
+                let phases = Phases()
+                var settings = Self.settings(start: start)
+                settings.phaseLog = { phases.append($0) }
+                let outcome = try ExactStrategy().solve(problem, settings: settings)
                 let label = "seed \(seed), limit \(limit.map(String.init) ?? "none")"
+                // Column generation runs with a change limit too.
+                XCTAssertTrue(phases.all.contains("decomposition"), "\(label): \(phases.all)")
+                XCTAssertTrue(phases.all.contains("column generation"), "\(label): \(phases.all)")
                 XCTAssertEqual(outcome.status, .optimal, label)
                 let evaluation = Evaluator.evaluate(try XCTUnwrap(outcome.plan), in: problem)
                 XCTAssertEqual(evaluation.violations, [], label)
@@ -58,6 +75,45 @@ final class ReplanTests: XCTestCase {
         }
         XCTAssertGreaterThan(solved, 10, "too few random instances were feasible")
         XCTAssertGreaterThan(limitBinds, 0, "the change limit never made a difference")
+    }
+
+    /// Column generation with the change row (`RestrictedMaster`, pricing at ρ): its bound is
+    /// valid for the restricted model (≥ the enumerated optimum), no weaker than the bound of the
+    /// same run without the limit, strictly tighter where the limit binds, and its plan keeps the
+    /// limit.
+    func testDecompositionBoundWithAChangeLimitIsValidAndTighter() throws {
+        var checked = 0, tighter = 0, withPlan = 0
+        for seed in UInt64(1)...10 {
+            guard let (unlimited, _) = try Self.replanCase(seed: seed, limit: nil) else { continue }
+            for limit in [0, 1, 2, 3] {
+                guard let (problem, start) = try Self.replanCase(seed: seed, limit: limit),
+                      let optimum = PinTests.enumeratedOptimum(problem) else { continue }
+                for initial in [[start], []] {
+                    let label = "seed \(seed), limit \(limit), \(initial.isEmpty ? "no" : "a") start"
+                    let limited = try CommunityDecomposition.run(problem, initialPlans: initial,
+                                                                 deadline: Deadline(seconds: 60))
+                    let free = try CommunityDecomposition.run(unlimited, initialPlans: initial,
+                                                              deadline: Deadline(seconds: 60))
+                    XCTAssertTrue(limited.boundProven, label)
+                    XCTAssertTrue(limited.converged, label)
+                    XCTAssertGreaterThanOrEqual(limited.bound, optimum.objective - 1e-9, label)
+                    XCTAssertLessThanOrEqual(limited.bound, free.bound + 1e-6, label)
+                    if limited.bound < free.bound - 1e-6 { tighter += 1 }
+                    if let plan = limited.plan {
+                        let evaluation = Evaluator.evaluate(plan, in: problem)
+                        XCTAssertEqual(evaluation.violations, [], label)
+                        XCTAssertLessThanOrEqual(problem.changes(plan), limit, label)
+                        XCTAssertLessThanOrEqual(evaluation.objective, limited.bound + 1e-9, label)
+                        withPlan += 1
+                    }
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 10, "too few random instances were feasible")
+        XCTAssertGreaterThan(withPlan, 0, "the decomposition never reported a plan")
+        XCTAssertGreaterThan(tighter, 0, "the change row never tightened the bound")
+        print("decomposition with a change limit: \(checked) runs, \(tighter) strictly tighter, \(withPlan) with a plan")
     }
 
     func testEveryStrategyKeepsTheRulesAndNeverFallsBelowTheStart() throws {

@@ -33,6 +33,15 @@ struct CommunityColumns: Sendable {
     /// [max(m_o, fixed pairs), min(k_o, allowed pairs)].
     let unitLower: [Int]
     let unitUpper: [Int]
+    /// Whether the problem has a change limit (`Problem.maxChanges`). Then every price vector
+    /// ("duals") of the decomposition has one more entry after the units' π: ρ ≥ 0, the price of
+    /// the master's change row (`changeDual(_:)`).
+    let changeLimited: Bool
+    /// N − |F∖A|: the changes left to the allowed pairs once the start pairs outside the allowed
+    /// set (forced changes) are counted (0 without a change limit).
+    let changeCapacity: Double
+    /// |A_c ∩ F|: the start pairs of each community among its allowed pairs.
+    let startCount: [Int]
 
     init(_ problem: Problem) {
         self.problem = problem
@@ -60,6 +69,11 @@ struct CommunityColumns: Sendable {
         self.fixedUnits = fixedUnits
         self.unitLower = unitLower
         self.unitUpper = unitUpper
+        let startCount = (0..<nC).map { c in candidates[c].filter { problem.from[$0 * nC + c] }.count }
+        self.startCount = startCount
+        self.changeLimited = problem.maxChanges != nil
+        let forced = problem.fromPairCount - startCount.reduce(0, +)
+        self.changeCapacity = problem.maxChanges.map { Double($0 - forced) } ?? 0
 
         let k = problem.coefficients, strengthShare = k.strengthShare
         self.maxExcess = (0..<nC).map { c in
@@ -82,6 +96,37 @@ struct CommunityColumns: Sendable {
         total -= excessWeight * problem.bandExcess(community: c, units: units)
         for u in units { total += pairCoefficient[u * nC + c] }
         return total
+    }
+
+    /// changes_c(P) = |P ∖ F| + |(A_c ∩ F) ∖ P|: the allowed pairs of community `c` in which
+    /// alliance `units` differs from the start plan.
+    func changes(community c: Int, units: [Int]) -> Int {
+        let nC = problem.communityCount
+        let kept = units.filter { problem.from[$0 * nC + c] }.count
+        return (units.count - kept) + (startCount[c] - kept)
+    }
+
+    /// How many prices a price vector has: π_o for every unit, then ρ with a change limit.
+    var priceCount: Int { unitCount + (changeLimited ? 1 : 0) }
+
+    /// ρ, the change row's price in `duals` (0 without a change limit).
+    func changeDual(_ duals: [Double]) -> Double { changeLimited ? duals[unitCount] : 0 }
+
+    /// `duals` with ρ projected onto ρ ≥ 0 (the change row is a ≤ row of a maximization, so only
+    /// ρ ≥ 0 gives a valid Lagrangian bound).
+    func projected(_ duals: [Double]) -> [Double] {
+        guard changeLimited, duals[unitCount] < 0 else { return duals }
+        var duals = duals
+        duals[unitCount] = 0
+        return duals
+    }
+
+    /// The Lagrangian score of an alliance at `duals`: value(P) − Σ_{o∈P} π_o − ρ·changes_c(P)
+    /// (the reduced cost without the community row's dual).
+    func score(community c: Int, units: [Int], value: Double, duals: [Double]) -> Double {
+        let priced = value - units.reduce(0) { $0 + duals[$1] }
+        guard changeLimited else { return priced }
+        return priced - duals[unitCount] * Double(changes(community: c, units: units))
     }
 
     /// Whether `units` (sorted, distinct) form an alliance feasible for community `c` alone.

@@ -32,10 +32,14 @@ import Foundation
 ///
 /// **Re-planning.** Pins need nothing here: they are `allowed` and `fixed` pairs, which
 /// `CommunityColumns` and pricing respect, and pinned leads are chosen by `chooseLeads`. The
-/// change limit (`Problem.maxChanges`) is not modelled: the master has no change row, so the
-/// bound is the one of the model without the limit — still a valid bound on the restricted
-/// model, only weaker — and plans that break the limit are dropped (every plan is judged by
-/// `Evaluator`). `ExactStrategy` therefore skips this phase when there is a change limit.
+/// change limit (`Problem.maxChanges`) is one more linking row of the master,
+/// Σ_c Σ_P changes_c(P)·z_{c,P} ≤ N − |F∖A| =: cap (changes_c counts c's allowed pairs that
+/// differ from the start plan; start pairs outside the allowed set are forced changes), with
+/// price ρ ≥ 0. Pricing maximizes value(P) − π(P) − ρ·changes_c(P) (linear in x), and for any
+/// plan within the limit Σ_c value(P_c) ≤ Σ_c max_P [value(P) − π(P) − ρ·changes_c(P)]
+/// + Σ_o max(π_o·m_o, π_o·k_o) + ρ·cap, so the bound is the restricted model's. The dive and the
+/// master MIP keep the row; every plan is still judged by `Evaluator`. The street blocks' warm
+/// start is off with a change limit.
 ///
 /// **Plans.** A dive fixes alliances that the LP chooses (whole ones, else the largest
 /// fraction), re-generating columns after each fixing, until every community has one; then the

@@ -64,13 +64,13 @@ extension DecompositionRun {
             }
             if mode.heuristicFirst {
                 // Cheap local-search pricing first; the exact MIPs only when it finds nothing.
-                let starts = bestStarts(duals: lp.unitDuals)
+                let starts = bestStarts(duals: lp.prices)
                 var entering: [AllianceColumn] = []
                 for c in 0..<problem.communityCount where active[c] {
                     // One community's search can take a while on large instances.
                     if mustStop(deadline) { return (lp, .stopped) }
                     guard let start = starts[c] else { continue }
-                    let (units, score) = data.improveAlliance(community: c, from: start, duals: lp.unitDuals)
+                    let (units, score) = data.improveAlliance(community: c, from: start, duals: lp.prices)
                     if score - lp.communityDuals[c] > 1e-9 {
                         entering.append(AllianceColumn(community: c, units: units,
                                                        value: data.value(community: c, units: units)))
@@ -85,7 +85,8 @@ extension DecompositionRun {
                 let alpha = stabilization.alpha(smoothing: smoothing, misprices: misprices)
                 let subgradientPoint = root && misprices == 0 && subgradientSteps
                     ? stabilization.subgradientPoint(bound: bestBound, target: bestPlan?.objective) : nil
-                let duals = subgradientPoint ?? stabilization.smoothed(lp.unitDuals, alpha: alpha)
+                // With a change limit ρ is projected onto ρ ≥ 0, where the bound is valid.
+                let duals = data.projected(subgradientPoint ?? stabilization.smoothed(lp.prices, alpha: alpha))
                 let pricingStart = deadline.clock()
                 let outcomes = try price(at: duals, active: active, until: deadline)
                 var roundBound: Double? = nil
@@ -97,7 +98,8 @@ extension DecompositionRun {
                 var entering: [AllianceColumn] = []
                 for outcome in outcomes {
                     for column in outcome.columns {
-                        let reduced = column.value - column.units.reduce(0) { $0 + lp.unitDuals[$1] }
+                        let reduced = data.score(community: column.community, units: column.units,
+                                                 value: column.value, duals: lp.prices)
                             - lp.communityDuals[column.community]
                         if reduced > 1e-9 { entering.append(column) }
                     }
@@ -145,18 +147,38 @@ extension DecompositionRun {
 
     /// The Lagrangian bound of a root pricing round at `duals` (nil when some community ended
     /// without a bound); a new best bound becomes the stability center and is reported.
+    ///
+    /// With a change limit the outcomes' bounds include −ρ·changes_c, and ρ ≥ 0 (`duals` are
+    /// projected) prices the change row: for a plan with Σ_c changes_c ≤ N − |F∖A| = cap,
+    /// Σ_c value ≤ Σ_c [value − π·usage − ρ·changes_c] + Σ_o π_o·t_o + ρ·cap, so ρ·cap is added.
     func record(duals: [Double], outcomes: [PricingOutcome]) -> Double? {
         guard outcomes.allSatisfy({ $0.bound != nil }) else { return nil }
         var bound = outcomes.reduce(0) { $0 + $1.bound! }
         for u in 0..<problem.unitCount {
             bound += max(duals[u] * Double(data.unitLower[u]), duals[u] * Double(data.unitUpper[u]))
         }
+        let rho = data.changeDual(duals)
+        precondition(rho >= 0, "the change row's price must be projected onto ρ ≥ 0")
+        if data.changeLimited { bound += rho * data.changeCapacity }
         if bound < bestBound {
             bestBound = bound
             bestBoundMargin = outcomes.reduce(0) { $0 + $1.margin }
-            stabilization.moveCenter(to: duals, gradient: Stabilization.gradient(
-                duals: duals, alliances: outcomes.map { $0.columns.first?.units ?? [] },
-                lower: data.unitLower, upper: data.unitUpper))
+            let alliances = outcomes.map { $0.columns.first?.units ?? [] }
+            var gradient = Stabilization.gradient(
+                duals: data.changeLimited ? Array(duals.prefix(problem.unitCount)) : duals,
+                alliances: alliances, lower: data.unitLower, upper: data.unitUpper)
+            if data.changeLimited {
+                // Σ_c changes_c − cap, the bound's subgradient in ρ with its sign flipped (like
+                // the units'): a step along it raises ρ when the best alliances change too much.
+                let changes = outcomes.reduce(0) { total, outcome in
+                    total + data.changes(community: outcome.community, units: outcome.columns.first?.units ?? [])
+                }
+                var g = Double(changes) - data.changeCapacity
+                // At ρ = 0 a step cannot go below 0: its component is 0 then.
+                if rho == 0 && g < 0 { g = 0 }
+                gradient.append(g)
+            }
+            stabilization.moveCenter(to: duals, gradient: gradient)
             progress?(bestBound, bestPlan?.objective)
         }
         return bound
@@ -196,7 +218,8 @@ extension DecompositionRun {
         let free = [Int?](repeating: nil, count: problem.communityCount)
         var (lp, end) = (nil as RestrictedMaster.LPSolution?, GenerationEnd.stopped)
         var again = true
-        if options.blockShare > 0 {
+        // The street blocks know no change limit (their prices would have no ρ): off with one.
+        if options.blockShare > 0 && !data.changeLimited {
             // One round first: the warm start only runs when it leaves a wide gap.
             (lp, end) = try generate(until: deadline, mode: .root, fixed: free, maxIterations: 1)
             let gap = bestBound - (rootLP ?? -.infinity)
@@ -211,13 +234,13 @@ extension DecompositionRun {
         rootSupport = lp.map { lp in lp.weights.indices.filter { lp.weights[$0] > 1e-9 } } ?? []
     }
 
-    /// For every community, the master's alliance with the largest value(P) − π(P) (a start
-    /// for its pricing MIP), or `nil` when it has none yet.
+    /// For every community, the master's alliance with the largest value(P) − π(P) (− ρ·changes
+    /// with a change limit) (a start for its pricing MIP), or `nil` when it has none yet.
     func bestStarts(duals: [Double]) -> [[Int]?] {
         var best = [Double](repeating: -.infinity, count: problem.communityCount)
         var starts = [[Int]?](repeating: nil, count: problem.communityCount)
         for (j, column) in master.columns.enumerated() where master.fixings[j] != 0 {
-            let reduced = column.value - column.units.reduce(0) { $0 + duals[$1] }
+            let reduced = data.score(community: column.community, units: column.units, value: column.value, duals: duals)
             if reduced > best[column.community] {
                 best[column.community] = reduced
                 starts[column.community] = column.units

@@ -1,13 +1,14 @@
 import AllianceModel
 
-/// A fast pricing heuristic: best-improvement local search on value(P) − Σ_{o∈P} π_o over
+/// A fast pricing heuristic: best-improvement local search on value(P) − Σ_{o∈P} π_o
+/// (− ρ·changes_c(P) with a change limit, `CommunityColumns.score`) over
 /// alliances feasible for one community (add a unit, drop one, swap one in for one out).
 ///
 /// It proves nothing, so it never contributes to the bound; the dive uses it to find entering
 /// alliances cheaply and falls back to the exact pricing MIP when it finds none.
 extension CommunityColumns {
     /// The best alliance reachable from `start` (feasible for `c`) by improving moves, and its
-    /// score value(P) − π(P).
+    /// score value(P) − π(P) − ρ·changes_c(P).
     func improveAlliance(community c: Int, from start: [Int], duals: [Double]) -> (units: [Int], score: Double) {
         let nR = problem.categoryCount, nC = problem.communityCount
         let need = (0..<nR).map { problem.need[c * nR + $0] }
@@ -23,7 +24,12 @@ extension CommunityColumns {
         // Per candidate: resource shares, strength share, pair coefficient − dual.
         let resourceShare = coefficients.resourceShare
         func share(_ u: Int, _ r: Int) -> Double { resourceShare[u * nR + r] }
-        func linear(_ u: Int) -> Double { pairCoefficient[u * nC + c] - duals[u] }
+        // −ρ·changes_c(P) = −ρ·|A_c ∩ F| + Σ_{o∈P} (±ρ): +ρ for a start pair, −ρ otherwise.
+        let rho = changeDual(duals)
+        func linear(_ u: Int) -> Double {
+            guard changeLimited else { return pairCoefficient[u * nC + c] - duals[u] }
+            return pairCoefficient[u * nC + c] - duals[u] + (problem.from[u * nC + c] ? rho : -rho)
+        }
 
         var members = start
         var inSet = [Bool](repeating: false, count: problem.unitCount)
@@ -96,6 +102,6 @@ extension CommunityColumns {
             current = best
         }
         members.sort()
-        return (members, value(community: c, units: members) - members.reduce(0) { $0 + duals[$1] })
+        return (members, self.score(community: c, units: members, value: value(community: c, units: members), duals: duals))
     }
 }

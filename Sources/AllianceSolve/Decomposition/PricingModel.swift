@@ -7,8 +7,8 @@ struct PricingOutcome: Sendable {
     let community: Int
     /// Alliances found (the best first), each with value(P); empty when none was found in time.
     var columns: [AllianceColumn]
-    /// A proven upper bound on max_P [value(P) − Σ_{o∈P} π_o] (GLPK's tolerance margin
-    /// included), or `nil` when the solve ended without one.
+    /// A proven upper bound on max_P [value(P) − Σ_{o∈P} π_o − ρ·changes_c(P)] (ρ = 0 without a
+    /// change limit; GLPK's tolerance margin included), or `nil` when the solve ended without one.
     var bound: Double?
     /// Whether the pricing MIP was solved to proven optimality.
     var proven: Bool
@@ -18,7 +18,10 @@ struct PricingOutcome: Sendable {
 }
 
 /// The pricing problem of one community: the compact model of MODEL.md restricted to that
-/// community, with objective value(P) − Σ_{o∈P} π_o.
+/// community, with objective value(P) − Σ_{o∈P} π_o − ρ·changes_c(P). With a change limit ρ is
+/// the change row's price; changes_c(P) = Σ_{o∉F} x_o + Σ_{o∈F} (1 − x_o) is linear in x, so ρ
+/// moves each x_o's coefficient (−ρ off the start plan, +ρ on it) and adds the constant
+/// −ρ·|A_c ∩ F|, which is added to the optimum rather than put in the model.
 ///
 /// Variables: x_o ∈ {0,1} for allowed units (fixed to 1 for `fix` pairs), cov_r ∈ [0, d_r],
 /// e ≥ 0. Rows: L_c ≤ Σ x ≤ U_c; Σ_{o may lead} x_o ≥ 1 (the lead rule — a lead exists iff
@@ -121,7 +124,8 @@ final class PricingModel {
         units.indices.filter { values[xColumn[$0]] > 0.5 }.map { units[$0] }
     }
 
-    /// Maximizes value(P) − Σ_{o∈P} duals[o], ending by `deadline`.
+    /// Maximizes value(P) − Σ_{o∈P} duals[o] − ρ·changes_c(P), ending by `deadline` (`duals` are
+    /// π, then ρ ≥ 0 with a change limit: `CommunityColumns.priceCount`).
     ///
     /// - Parameter start: an alliance feasible for this community to hand to branch-and-cut as
     ///   its first incumbent (e.g. the best known column at these duals).
@@ -129,8 +133,10 @@ final class PricingModel {
                stop: (@Sendable () -> Bool)? = nil) throws -> PricingOutcome {
         let begin = deadline.clock()
         let nC = data.communityCount
+        let rho = data.changeDual(duals)
         for (i, u) in units.enumerated() {
-            let coefficient = data.pairCoefficient[u * nC + community] - duals[u]
+            var coefficient = data.pairCoefficient[u * nC + community] - duals[u]
+            if data.changeLimited { coefficient += data.problem.from[u * nC + community] ? rho : -rho }
             if coefficient != currentCoefficient[i] {
                 try program.setObjectiveCoefficient(xColumn[i], coefficient)
                 currentCoefficient[i] = coefficient
@@ -167,18 +173,20 @@ final class PricingModel {
             guard data.isFeasible(community: community, units: members) else { continue }
             let value = data.value(community: community, units: members)
             outcome.columns.append(AllianceColumn(community: community, units: members, value: value))
-            best = max(best, value - members.reduce(0) { $0 + duals[$1] })
+            best = max(best, data.score(community: community, units: members, value: value, duals: duals))
         }
         switch result.status {
         case .noFeasible where result.returnCode == .success || result.returnCode == .noPrimalFeasible:
             outcome.bound = -.infinity  // no alliance at all: the whole problem is infeasible
             outcome.proven = true
         default:
+            // The model leaves out the constant −ρ·|A_c ∩ F| of −ρ·changes_c (zero without a limit).
+            let constant = data.changeLimited ? -rho * Double(data.startCount[community]) : 0
             if result.status == .optimal && result.returnCode == .success {
                 outcome.proven = true
-                outcome.bound = max(result.objective, best)
+                outcome.bound = max(data.changeLimited ? result.objective + constant : result.objective, best)
             } else if let bound = result.bestBound {
-                outcome.bound = max(bound, best)
+                outcome.bound = max(data.changeLimited ? bound + constant : bound, best)
             }
         }
         if let bound = outcome.bound, bound.isFinite {

@@ -7,6 +7,12 @@ import GLPK
 ///     maximize   Σ_{c,P} value(P)·z_{c,P} − M·(artificials)
 ///     subject to Σ_P z_{c,P} = 1                       for every community c   (dual μ_c)
 ///                m_o ≤ Σ_c Σ_{P∋o} z_{c,P} ≤ k_o      for every unit o         (dual π_o)
+///                Σ_{c,P} changes_c(P)·z_{c,P} ≤ N − |F∖A|  with a change limit  (dual ρ ≥ 0)
+///
+/// The change row (MODEL.md rule 9, `CommunityColumns.changes`) counts the allowed pairs that
+/// differ from the start plan; the start pairs outside the allowed set change whatever the plan
+/// and are taken off its right-hand side. Artificial columns count no changes, so the all-
+/// artificial point stays feasible (N − |F∖A| ≥ 0 is a pre-check).
 ///
 /// Artificial columns with penalty M keep it feasible before the right alliances exist: one per
 /// community row, and a surplus and a slack per unit row. Lives on the thread that built it.
@@ -27,6 +33,10 @@ final class RestrictedMaster {
         var unitDuals: [Double]
         /// μ_c of every community row.
         var communityDuals: [Double]
+        /// ρ of the change row (0 without a change limit).
+        var changeDual: Double
+        /// π_o of every unit, then ρ with a change limit: the price vector pricing takes.
+        var prices: [Double]
         /// Value of every alliance column (parallel to `columns`).
         var weights: [Double]
         /// Sum of the artificial columns' values.
@@ -49,6 +59,7 @@ final class RestrictedMaster {
             let upper = Double(max(data.problem.units[u].minCommunities, data.problem.units[u].maxCommunities))
             try lp.addRow(name: "unit[\(u + 1)]", bounds: lower == upper ? .fixed(lower) : .range(lower, upper))
         }
+        if data.changeLimited { try lp.addRow(name: "changes", bounds: .upper(data.changeCapacity)) }
         for c in 0..<nC { try lp.addColumn(name: "art[\(c + 1)]", bounds: .lower(0), objective: -penalty) }
         for u in 0..<nU { try lp.addColumn(name: "surplus[\(u + 1)]", bounds: .lower(0), objective: -penalty) }
         for u in 0..<nU { try lp.addColumn(name: "slack[\(u + 1)]", bounds: .lower(0), objective: -penalty) }
@@ -72,6 +83,10 @@ final class RestrictedMaster {
         for (j, column) in columns.enumerated() {
             entries.append(MatrixEntry(row: column.community, column: first + j, value: 1))
             for u in column.units { entries.append(MatrixEntry(row: nC + u, column: first + j, value: 1)) }
+            if data.changeLimited {
+                let changes = data.changes(community: column.community, units: column.units)
+                if changes != 0 { entries.append(MatrixEntry(row: nC + nU, column: first + j, value: Double(changes))) }
+            }
         }
         return entries
     }
@@ -138,10 +153,14 @@ final class RestrictedMaster {
         }
         guard result.status == .optimal else { return nil }
         let nC = data.communityCount, nU = data.unitCount
+        let unitDuals = Array(result.rowDuals[nC..<(nC + nU)])
+        let changeDual = data.changeLimited ? result.rowDuals[nC + nU] : 0
         return LPSolution(
             objective: result.objective,
-            unitDuals: Array(result.rowDuals[nC..<(nC + nU)]),
+            unitDuals: unitDuals,
             communityDuals: Array(result.rowDuals[0..<nC]),
+            changeDual: changeDual,
+            prices: data.changeLimited ? unitDuals + [changeDual] : unitDuals,
             weights: Array(result.columnValues[artificialCount...]),
             artificial: result.columnValues[0..<artificialCount].reduce(0, +))
     }

@@ -5,6 +5,11 @@ import AllianceModel
 /// gave the best Lagrangian bound so far) and computes Wentges smoothing with mispricing and the
 /// Polyak subgradient step from that center. Pure: no GLPK, no clock, no threads.
 ///
+/// With a change limit every price vector ends with ρ, the change row's price (see
+/// `CommunityColumns.changeLimited`); smoothing and the step treat it like the units' prices, and
+/// the caller projects the result onto ρ ≥ 0 (`CommunityColumns.projected`), where the
+/// Lagrangian bound is valid. The ρ component of the gradient is Σ_c changes_c − cap (`record`).
+///
 /// The master LP's duals jump between degenerate vertices, so pricing at them directly converges
 /// slowly; pricing near the best prices found so far pays (see `DecompositionOptions.smoothing`
 /// and `DecompositionOptions.subgradient`).
