@@ -124,7 +124,9 @@ final class InterruptTests: XCTestCase {
         let out = scratch.appendingPathComponent("twice")
         // A previous complete plan in the folder, which must survive or be replaced whole.
         let first = try startSolve("models/examples/caofeidian", out: out)
-        Thread.sleep(forTimeInterval: 2)
+        // Long enough for the first plan under AddressSanitizer on a busy machine (reading the
+        // lists alone took over 2 s there once, and an interrupt before any plan writes nothing).
+        Thread.sleep(forTimeInterval: 5)
         first.signal(SIGINT)
         XCTAssertEqual(first.finish().result.status, 130)
         try assertCompletePlan(in: out, status: "interrupted")
