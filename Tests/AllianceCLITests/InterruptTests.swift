@@ -124,8 +124,8 @@ final class InterruptTests: XCTestCase {
         let out = scratch.appendingPathComponent("twice")
         // A previous complete plan in the folder, which must survive or be replaced whole.
         let first = try startSolve("models/examples/caofeidian", out: out)
-        // Long enough for the first plan under AddressSanitizer on a busy machine (reading the
-        // lists alone took over 2 s there once, and an interrupt before any plan writes nothing).
+        // Long enough for the first plan under AddressSanitizer on a busy machine (after 2 s a
+        // run there once had no plan yet, and an interrupt before any plan writes nothing).
         Thread.sleep(forTimeInterval: 5)
         first.signal(SIGINT)
         XCTAssertEqual(first.finish().result.status, 130)
