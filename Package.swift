@@ -67,6 +67,16 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        // The server in process (HummingbirdTesting's router client), on temporary data folders.
+        .testTarget(
+            name: "AllianceServerTests",
+            dependencies: [
+                "AllianceServer", "AllianceKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // Tests only: builds .xlsx workbooks (well-formed and hostile) from their XML parts.
         .target(
             name: "WorkbookFixtures",
