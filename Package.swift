@@ -63,6 +63,7 @@ let package = Package(
             name: "alliance",
             dependencies: [
                 "AllianceKit",
+                "AllianceServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
