@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "AllianceServerTests",
             dependencies: [
-                "AllianceServer", "AllianceKit",
+                "AllianceServer", "AllianceKit", "WorkbookFixtures",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
