@@ -283,3 +283,39 @@ final class ServerAPITests: XCTestCase {
         }
     }
 }
+
+/// Edits racing on one project: the project's actor lets exactly one of several edits made on
+/// the same version through; the others are stale (409). Solve options reach the plan.
+final class ServerConcurrencyTests: XCTestCase {
+    func testConcurrentEditsOnOneVersionAreSerialized() async throws {
+        let data = try temporaryDataFolder()
+        let problem = try ServerAPITests.tinyProblem()
+        try await withServer(data: data) { api in
+            let id = try await api.upload(try exampleZip("tiny"))
+            let job = try await api.solve(id, ["strategy": "greedy", "weights": ["coverage": 2]])
+            XCTAssertEqual(job["status"] as? String, "done", "\(job)")
+            let plan = try await api.send(.get, "/api/projects/\(id)/plan").object
+            XCTAssertEqual((plan["weights"] as? [String: Any])?["coverage"] as? Double, 2)
+            XCTAssertEqual((plan["weights"] as? [String: Any])?["balance"] as? Double, 0.5, "unnamed weights keep their defaults")
+            // Every feasible single change of every unit, each made on version 1, sent at once.
+            var edits: [[String: Any]] = []
+            for unit in problem.units {
+                let entries = try await api.send(.get, "/api/projects/\(id)/suggest?org=\(unit.id)&top=0").object["suggestions"]
+                    as? [[String: Any]] ?? []
+                edits += entries.filter { $0["feasible"] as? Bool == true }.map { var e = $0; e["version"] = 1; return e }
+            }
+            XCTAssertGreaterThan(edits.count, 1)
+            let bodies = try edits.map { try JSONSerialization.data(withJSONObject: $0) }
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for body in bodies {
+                    group.addTask { try await api.send(.post, "/api/projects/\(id)/plan/edits", body: body).status }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            XCTAssertEqual(statuses.filter { $0 == 200 }.count, 1, "\(statuses)")
+            XCTAssertEqual(statuses.filter { $0 == 409 }.count, edits.count - 1, "\(statuses)")
+            let after = try await api.send(.get, "/api/projects/\(id)/plan").object
+            XCTAssertEqual(after["version"] as? Int, 2)
+        }
+    }
+}
