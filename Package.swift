@@ -9,11 +9,13 @@ let package = Package(
         .library(name: "AllianceKit", targets: ["AllianceKit"]),
         .library(name: "GLPK", targets: ["GLPK"]),
         .library(name: "XLSX", targets: ["XLSX"]),
+        .library(name: "AllianceServer", targets: ["AllianceServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Debian's libglpk-dev ships no pkg-config file: the module map links "glpk" directly.
@@ -45,15 +47,37 @@ let package = Package(
             name: "AllianceKit",
             dependencies: ["AllianceModel", "AllianceInput", "AllianceSolve", "AllianceReport"]
         ),
+        // The workbench's JSON API (`alliance serve`): projects, solve jobs, plan edits, files,
+        // all kept as ordinary files under one data folder. A front end: AllianceKit only.
+        .target(
+            name: "AllianceServer",
+            dependencies: [
+                "AllianceKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("openapi.json")]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "alliance",
             dependencies: [
                 "AllianceKit",
+                "AllianceServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        // The server in process (HummingbirdTesting's router client), on temporary data folders.
+        .testTarget(
+            name: "AllianceServerTests",
+            dependencies: [
+                "AllianceServer", "AllianceKit", "WorkbookFixtures",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // Tests only: builds .xlsx workbooks (well-formed and hostile) from their XML parts.
         .target(
             name: "WorkbookFixtures",

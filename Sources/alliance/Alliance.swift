@@ -19,7 +19,8 @@ struct Alliance: ParsableCommand {
             130 interrupted (Ctrl-C or SIGTERM; solve writes its best plan so far).
             """,
         subcommands: [SolveCommand.self, EvaluateCommand.self, ExplainCommand.self, SuggestCommand.self, CheckCommand.self,
-                      CompareCommand.self, ExportCommand.self, ClaimCommand.self, DiffCommand.self, TemplateCommand.self],
+                      CompareCommand.self, ExportCommand.self, ClaimCommand.self, DiffCommand.self, TemplateCommand.self,
+                      ServeCommand.self],
         defaultSubcommand: nil
     )
 

@@ -1,0 +1,107 @@
+import AllianceKit
+import Foundation
+
+/// One solve request: queued until a slot is free, then running on a thread of its own
+/// (GLPK work never runs on Swift's cooperative threads), then done, failed or cancelled.
+/// Its live values come from `PlanningRun`'s progress callback.
+final class SolveJob: Sendable {
+    enum Status: String, Sendable { case queued, running, done, failed, cancelled }
+
+    struct State: Sendable {
+        var status: Status = .queued
+        var started: ContinuousClock.Instant?
+        var elapsed: Double = 0
+        var objective: Double?
+        var bound: Double?
+        var gap: Double?
+        var version: Int?
+        var error: String?
+        var warnings: [String] = []
+    }
+
+    let id: String
+    let project: String
+    let cancellation = CancellationFlag()
+    let state = Locked(State())
+
+    init(id: String, project: String) {
+        self.id = id
+        self.project = project
+    }
+
+    var document: JobDocument {
+        let s = state.current
+        var elapsed = s.elapsed
+        if s.status == .running, let started = s.started {
+            let d = ContinuousClock.now - started
+            elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        return JobDocument(job: id, project: project, status: s.status.rawValue, elapsed: elapsed, objective: s.objective,
+                           bound: s.bound, gap: s.gap, version: s.version, error: s.error, warnings: s.warnings)
+    }
+
+    /// Asks the job to stop: a queued job never starts; a running one returns its best plan.
+    func cancel() {
+        cancellation.cancel()
+        state.withLock { if $0.status == .queued { $0.status = .cancelled } }
+    }
+}
+
+/// A failed solve's message (errors cross from the solving thread as text).
+struct SolveFailure: Error, Sendable {
+    var message: String
+}
+
+/// The solve jobs of the server and the limit on how many run at once (`--jobs`); the others
+/// wait in order of arrival.
+actor JobQueue {
+    let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var jobs: [String: SolveJob] = [:]
+
+    init(limit: Int) { self.limit = max(1, limit) }
+
+    func job(_ id: String) -> SolveJob? { jobs[id] }
+
+    /// Registers `job` and runs `work` once a slot is free (unless the job was cancelled while queued).
+    func submit(_ job: SolveJob, work: @escaping @Sendable () async -> Void) {
+        jobs[job.id] = job
+        Task {
+            await self.acquire()
+            if job.cancellation.isCancelled {
+                job.state.withLock { $0.status = .cancelled }
+            } else {
+                await work()
+            }
+            self.release()
+        }
+    }
+
+    private func acquire() async {
+        if running < limit {
+            running += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func release() {
+        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
+extension PlanningRun {
+    /// `solve` on a thread of its own (the cooperative pool must not block on GLPK), awaited.
+    func solveOffPool(_ problem: Problem) async -> Result<PlanReport, SolveFailure> {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                // WorkerThreads: a fresh thread with an 8 MB stack that releases its GLPK environment.
+                let result = WorkerThreads.run(count: 1, threads: 1) { _ -> Result<PlanReport, SolveFailure> in
+                    do { return .success(try self.solve(problem)) } catch { return .failure(SolveFailure(message: "\(error)")) }
+                }[0]
+                continuation.resume(returning: result)
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import AllianceKit
+import Foundation
+
+/// The data folder: `projects/<id>/` for each project (`ProjectStore`), opened on first use
+/// after a restart. Project ids are generated here (random hex), never taken from an upload,
+/// and a requested id that is not of that shape is "not found" before any path is built.
+actor Workspace {
+    let root: URL
+    private var projects: [String: ProjectStore] = [:]
+
+    init(root: URL) throws {
+        self.root = root
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("projects", isDirectory: true),
+                                                withIntermediateDirectories: true)
+    }
+
+    private func folder(_ id: String) -> URL {
+        root.appendingPathComponent("projects", isDirectory: true).appendingPathComponent(id, isDirectory: true)
+    }
+
+    func create(upload: Data) async throws -> ProjectStore {
+        var id = Self.newID()
+        while FileManager.default.fileExists(atPath: folder(id).path) { id = Self.newID() }
+        let store = try await ProjectStore.create(id: id, folder: folder(id), upload: upload)
+        projects[id] = store
+        return store
+    }
+
+    func project(_ id: String) async throws -> ProjectStore {
+        if let store = projects[id] { return store }
+        guard Self.isID(id), FileManager.default.fileExists(atPath: folder(id).appendingPathComponent("input").path) else {
+            throw APIError.notFound("project \(id)")
+        }
+        let store = try await ProjectStore.open(id: id, folder: folder(id))
+        projects[id] = store
+        return store
+    }
+
+    /// 16 lowercase hex digits.
+    static func newID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String(format: "%016llx", generator.next() as UInt64)
+    }
+
+    static func isID(_ text: String) -> Bool {
+        text.count == 16 && text.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
+    }
+}

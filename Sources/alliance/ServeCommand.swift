@@ -1,0 +1,62 @@
+import AllianceKit
+import AllianceServer
+import ArgumentParser
+import Foundation
+
+/// `alliance serve`: the workbench's JSON API on this machine (`AllianceServer`). This command
+/// only parses the options and starts the server; everything it keeps lives under `--data`.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the planning workbench's JSON API (projects, solves, plan edits) on this machine.",
+        discussion: """
+            Prints the address to open, with the access token; every request needs \
+            `Authorization: Bearer <token>`. The API is described at /api/openapi.json. \
+            Projects, plans and the journal of edits are ordinary files under --data, so a restart loses nothing.
+            """)
+
+    @Option(help: "The folder that keeps the projects, plans and journals.")
+    var data: String = "./alliance-workspace"
+
+    @Option(help: "The address to listen on (loopback unless you say otherwise).")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0: any free port).")
+    var port: Int = 8080
+
+    @Option(help: "How many solves may run at once (the others wait).")
+    var jobs: Int = 1
+
+    @Option(help: "The access token (default: a random one).")
+    var token: String?
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if !(0...65535).contains(port) { throw ValidationError("--port must be 0–65535") }
+        if let token, token.isEmpty || token.contains(where: { $0.isWhitespace }) {
+            throw ValidationError("--token must be non-empty, without spaces")
+        }
+    }
+
+    func run() throws {
+        let configuration = WorkbenchConfiguration(
+            dataDirectory: URL(fileURLWithPath: data, isDirectory: true), host: host, port: port, jobs: jobs,
+            token: token ?? WorkbenchConfiguration.randomToken())
+        let server = try WorkbenchServer(configuration: configuration)
+        let outcome = Locked<(any Error)?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await server.run { url in
+                    // Written unbuffered: a script reading the address must see it at once.
+                    FileHandle.standardOutput.write(Data("alliance serve: data in \(configuration.dataDirectory.path)\nopen \(url)\n".utf8))
+                }
+            } catch {
+                outcome.withLock { $0 = error }
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.current { throw error }
+    }
+}
