@@ -147,3 +147,40 @@ public struct PlanDiff: Sendable, Hashable {
         self.unchangedCount = unchanged
     }
 }
+
+extension PlanDiff {
+    /// The diff as `alliance diff --json` writes it (and the workbench's `diff` answer): counts
+    /// by change, the unchanged count, every organization's old and new places, every community's
+    /// changes. Keys in snake_case.
+    public struct Document: Encodable, Sendable {
+        public struct Place: Encodable, Sendable {
+            public var community_id: String
+            public var role: String
+        }
+
+        public struct Organization: Encodable, Sendable {
+            public var org_id: String
+            public var change: String
+            public var old: [Place]
+            public var new: [Place]
+            public var role_changes: [RoleChange]
+        }
+
+        public var counts: [String: Int]
+        public var unchanged: Int
+        public var organizations: [Organization]
+        public var communities: [CommunityChange]
+
+        public init(_ diff: PlanDiff) {
+            counts = Dictionary(uniqueKeysWithValues: Change.allCases.map { ($0.rawValue, diff.count($0)) })
+            unchanged = diff.unchangedCount
+            organizations = diff.organizations.map { org in
+                Organization(org_id: org.orgID, change: org.change.rawValue,
+                             old: org.old.map { Place(community_id: $0.communityID, role: $0.role.rawValue) },
+                             new: org.new.map { Place(community_id: $0.communityID, role: $0.role.rawValue) },
+                             role_changes: org.roleChanges)
+            }
+            communities = diff.communities
+        }
+    }
+}

@@ -143,6 +143,118 @@ struct JobDocument: Encodable, Sendable {
     var version: Int?
     var error: String?
     var warnings: [String]
+    /// Objective and bound over time (the chart of the 求解 page).
+    var trace: [TracePoint]
+}
+
+/// One point of a solve's trace: seconds since it started, best plan's objective, proven bound.
+struct TracePoint: Encodable, Sendable, Equatable {
+    var t: Double
+    var objective: Double?
+    var bound: Double?
+}
+
+/// `GET /api/projects`: one entry per project in the data folder.
+struct ProjectSummary: Encodable, Sendable {
+    var id: String
+    var input: String
+    var created: String?
+    var communities: Int
+    var units: Int
+    var version: Int?
+    var objective: Double?
+}
+
+/// `GET /api/projects/{id}/lists`: what the pages draw besides the plan — communities and units
+/// with their figures and a point on the map (planar km as given; lat/lon as x = lon·cos φ₀,
+/// y = lat, as the report's map), the strength band, whether last year's plan is known.
+struct ListsDocument: Encodable, Sendable {
+    struct CommunityEntry: Encodable, Sendable {
+        var id: String
+        var name: String
+        var street: String?
+        var strength: Double
+        var min_size: Int
+        var max_size: Int
+        var x: Double?
+        var y: Double?
+        var needs: [String: Double]
+    }
+
+    struct UnitEntry: Encodable, Sendable {
+        var org_id: String
+        var name: String
+        var organizations: [String]
+        var strength: Double
+        var can_lead: Bool
+        var min_communities: Int
+        var max_communities: Int
+        var x: Double?
+        var y: Double?
+        var resources: [String: Double]
+    }
+
+    var coordinates: String?
+    var mean_strength: Double
+    var band_low: Double
+    var band_high: Double
+    var communities: [CommunityEntry]
+    var units: [UnitEntry]
+    var has_previous_plan: Bool
+
+    init(problem: Problem, hasPreviousPlan: Bool) {
+        let instance = problem.instance
+        let locations = problem.communities.map(\.location) + problem.units.map(\.location)
+        let first = locations.lazy.compactMap { $0 }.first
+        var planar = true
+        if case .geographic? = first { planar = false }
+        let latitudes = locations.compactMap { location -> Double? in
+            if case let .geographic(lat, _)? = location { return lat }
+            return nil
+        }
+        let cosLat = latitudes.isEmpty ? 1 : cos(latitudes.reduce(0, +) / Double(latitudes.count) * .pi / 180)
+        func point(_ location: Location?) -> (Double?, Double?) {
+            switch location {
+            case let .planar(x, y)? where planar: return (x, y)
+            case let .geographic(lat, lon)? where !planar: return (lon * cosLat, lat)
+            default: return (nil, nil)
+            }
+        }
+        coordinates = first == nil ? nil : (planar ? "planar" : "geographic")
+        mean_strength = problem.meanStrength
+        band_low = (1 - problem.options.balanceBand) * problem.meanStrength
+        band_high = (1 + problem.options.balanceBand) * problem.meanStrength
+        var needs: [String: [String: Double]] = [:]
+        for need in instance.needs { needs[need.communityID, default: [:]][need.category, default: 0] += need.amount }
+        var resources: [String: [String: Double]] = [:]
+        for resource in instance.resources { resources[resource.orgID, default: [:]][resource.category, default: 0] += resource.amount }
+        communities = problem.communities.enumerated().map { c, community in
+            let (x, y) = point(community.location)
+            return CommunityEntry(id: community.id, name: community.name, street: community.street, strength: community.strength,
+                                  min_size: problem.minSize[c], max_size: problem.maxSize[c], x: x, y: y,
+                                  needs: needs[community.id] ?? [:])
+        }
+        units = problem.units.map { unit in
+            let (x, y) = point(unit.location)
+            let orgs = unit.members.map { instance.organizations[$0].id }
+            var own: [String: Double] = [:]
+            for org in orgs { own.merge(resources[org] ?? [:], uniquingKeysWith: +) }
+            return UnitEntry(org_id: unit.id, name: unit.name, organizations: orgs, strength: unit.strength,
+                             can_lead: unit.canLead, min_communities: unit.minCommunities,
+                             max_communities: unit.maxCommunities, x: x, y: y, resources: own)
+        }
+        has_previous_plan = hasPreviousPlan
+    }
+}
+
+/// `GET /api/projects/{id}/diff?against=…`: what changed from the other plan to the current one.
+struct DiffAnswer: Encodable, Sendable {
+    /// `previous`, `solved` or `last_year`.
+    var against: String
+    /// The other plan's version (`nil` for last year's plan).
+    var old_version: Int?
+    var version: Int
+    var diff: PlanDiff.Document
 }
 
 /// A JSON encoder for the API's answers (sorted keys: the same state gives the same bytes).

@@ -17,7 +17,14 @@ final class SolveJob: Sendable {
         var version: Int?
         var error: String?
         var warnings: [String] = []
+        /// Objective and bound over time, for the page's chart (at most `traceLimit` points: when
+        /// full, every second point is dropped, so the whole run stays drawn).
+        var trace: [TracePoint] = []
+        /// Set when the server stopped the job on shutdown (its plan is kept as `interrupted`).
+        var stoppedByServer = false
     }
+
+    static let traceLimit = 1000
 
     let id: String
     let project: String
@@ -37,7 +44,24 @@ final class SolveJob: Sendable {
             elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
         return JobDocument(job: id, project: project, status: s.status.rawValue, elapsed: elapsed, objective: s.objective,
-                           bound: s.bound, gap: s.gap, version: s.version, error: s.error, warnings: s.warnings)
+                           bound: s.bound, gap: s.gap, version: s.version, error: s.error, warnings: s.warnings,
+                           trace: s.trace)
+    }
+
+    var isFinished: Bool { [.done, .failed, .cancelled].contains(state.current.status) }
+
+    /// Takes a progress report: the live values and a point of the trace.
+    func record(_ progress: SolveProgress) {
+        state.withLock { s in
+            if let incumbent = progress.incumbent { s.objective = incumbent }
+            if let bound = progress.bound { s.bound = bound }
+            if let gap = progress.gap { s.gap = gap }
+            guard s.objective != nil || s.bound != nil else { return }
+            s.trace.append(TracePoint(t: progress.elapsedSeconds, objective: s.objective, bound: s.bound))
+            if s.trace.count > Self.traceLimit {
+                s.trace = s.trace.enumerated().filter { $0.offset % 2 == 0 || $0.offset == s.trace.count - 1 }.map(\.element)
+            }
+        }
     }
 
     /// Asks the job to stop: a queued job never starts; a running one returns its best plan.
@@ -59,23 +83,51 @@ actor JobQueue {
     private var running = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
     private var jobs: [String: SolveJob] = [:]
+    /// Job ids in order of submission.
+    private var order: [String] = []
+    private var tasks: [String: Task<Void, Never>] = [:]
+    private var stopping = false
 
     init(limit: Int) { self.limit = max(1, limit) }
 
     func job(_ id: String) -> SolveJob? { jobs[id] }
 
-    /// Registers `job` and runs `work` once a slot is free (unless the job was cancelled while queued).
+    /// The jobs of one project, newest first.
+    func jobs(ofProject project: String) -> [SolveJob] {
+        order.reversed().compactMap { jobs[$0] }.filter { $0.project == project }
+    }
+
+    /// On shutdown: no new job starts; every queued or running one is told to stop (a running
+    /// one keeps its best plan, as `interrupted`), and this returns when all have ended.
+    func stopAll() async {
+        stopping = true
+        for job in jobs.values where !job.isFinished {
+            job.state.withLock { $0.stoppedByServer = true }
+            job.cancel()
+        }
+        for task in tasks.values { await task.value }
+    }
+
+    /// Registers `job` and runs `work` once a slot is free (unless the job was cancelled while
+    /// queued); after shutdown began the job is cancelled at once.
     func submit(_ job: SolveJob, work: @escaping @Sendable () async -> Void) {
         jobs[job.id] = job
-        Task {
+        order.append(job.id)
+        if stopping { job.cancel() }
+        tasks[job.id] = Task {
             await self.acquire()
             if job.cancellation.isCancelled {
                 job.state.withLock { $0.status = .cancelled }
             } else {
                 await work()
             }
-            self.release()
+            await self.finished(job.id)
         }
+    }
+
+    private func finished(_ id: String) {
+        tasks[id] = nil
+        release()
     }
 
     private func acquire() async {

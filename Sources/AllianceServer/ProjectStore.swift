@@ -7,7 +7,10 @@ import Foundation
 /// - `lists/` — the lists as uploaded (CSV files, or `lists.xlsx`);
 /// - `versions/<n>/plan.csv`, `plan.json`, `communities.csv` — every plan version as the CLI
 ///   writes them (a solve's, or a hand edit's);
-/// - `journal.jsonl` — the append-only record of new versions, undo, redo and pins.
+/// - `journal.jsonl` — the append-only record of new versions, undo, redo and pins;
+/// - `previous-plan.csv` — last year's plan, when given (`PUT …/previous-plan`, or a
+///   `previous-plan.csv` in the uploaded zip): the KEEP term counts its pairs, and the diff
+///   `against=last_year` compares with it.
 ///
 /// An actor, so that edits on one project are serialized: an edit checks the version it was
 /// made on against the current one (`409` when stale) with nothing in between.
@@ -34,6 +37,12 @@ actor ProjectStore {
     private var solveReports: [Int: PlanReport] = [:]
     private(set) var pins: [PinEntry] = []
     private let journal: Journal
+    /// Last year's plan, if known.
+    private var previousPlan: [Assignment]?
+
+    /// Where last year's plan is kept; a zip upload may bring one among its lists.
+    private var previousPlanFile: URL { folder.appendingPathComponent("previous-plan.csv") }
+    private static let uploadedPreviousPlan = "lists/previous-plan.csv"
 
     private init(id: String, folder: URL, instance: Instance, notes: [String], inputName: String) {
         self.id = id
@@ -82,6 +91,7 @@ actor ProjectStore {
             "\(file) was read as \(used.displayName) (not UTF-8)"
         }
         let store = ProjectStore(id: id, folder: folder, instance: lists.instance, notes: notes, inputName: inputName)
+        try await store.readPreviousPlan()
         try await store.restore()
         return store
     }
@@ -95,7 +105,9 @@ actor ProjectStore {
     func problem(weights: Weights) throws -> Problem {
         if let cached = problems[weights] { return cached }
         do {
-            let problem = try Problem(instance: instance, options: PlanningOptions(weights: weights))
+            var options = PlanningOptions(weights: weights)
+            options.previousPlan = previousPlan
+            let problem = try Problem(instance: instance, options: options)
             problems[weights] = problem
             return problem
         } catch let errors as InputErrors {
@@ -155,6 +167,78 @@ actor ProjectStore {
                          can_undo: position > 0, can_redo: position + 1 < history.count)
     }
 
+    /// The project's line in `GET /api/projects`.
+    func summary() -> ProjectSummary {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("input").path)
+        let created = (attributes?[.creationDate] ?? attributes?[.modificationDate]) as? Date
+        let objective = (try? current()).map { Evaluator.evaluate($0.plan, in: $0.problem).objective }
+        return ProjectSummary(id: id, input: inputName, created: created.map { ISO8601DateFormatter().string(from: $0) },
+                              communities: instance.communities.count,
+                              units: (try? problem(weights: currentWeights).units.count) ?? instance.organizations.count,
+                              version: currentVersion, objective: objective)
+    }
+
+    func lists() throws -> ListsDocument {
+        ListsDocument(problem: try problem(weights: currentWeights), hasPreviousPlan: previousPlan != nil)
+    }
+
+    /// What changed from `against` — `previous` (the version before the current one in the undo
+    /// order), `solved` (the last solve's plan at or before the current one) or `last_year` — to
+    /// the current plan. `409` when there is no such plan.
+    func diff(against: String) throws -> DiffAnswer {
+        let (version, plan, problem) = try current()
+        let old: [Assignment]
+        var oldVersion: Int?
+        switch against {
+        case "previous":
+            guard position > 0 else { throw APIError.conflict("the current plan is the first; there is no previous one") }
+            oldVersion = history[position - 1]
+        case "solved":
+            oldVersion = history[...position].last { statusOf[$0]?.strategy != "edit" }
+            guard oldVersion != nil else { throw APIError.conflict("no solve made a plan before the current one") }
+        case "last_year":
+            guard previousPlan != nil else { throw APIError.conflict("last year's plan is not known; upload it first") }
+        default:
+            throw APIError.badRequest("against must be previous, solved or last_year")
+        }
+        if let oldVersion, let oldPlan = plans[oldVersion] {
+            old = oldPlan.assignments(in: try self.problem(weights: weightsOf[oldVersion] ?? Weights()))
+        } else {
+            old = previousPlan ?? []
+        }
+        let diff = PlanDiff(old: old, new: plan.assignments(in: problem))
+        return DiffAnswer(against: against, old_version: oldVersion, version: version, diff: PlanDiff.Document(diff))
+    }
+
+    /// Sets last year's plan from a plan CSV (errors are 422 with their cells); the KEEP term of
+    /// every version is judged against it from now on.
+    func setPreviousPlan(_ data: Data) throws -> ListsDocument {
+        let text = try Upload.text(data, name: "previous-plan.csv")
+        let rows: [Assignment]
+        do {
+            rows = try PlanReader.read(text: text, file: "previous-plan.csv")
+        } catch {
+            throw InputErrorsResponse(error)
+        }
+        try AtomicFiles.write(Data(text.utf8), to: previousPlanFile)
+        previousPlan = rows
+        problems = [:]
+        solveReports = [:]
+        return try lists()
+    }
+
+    private func readPreviousPlan() throws {
+        for file in [previousPlanFile, folder.appendingPathComponent(Self.uploadedPreviousPlan)]
+        where FileManager.default.fileExists(atPath: file.path) {
+            do {
+                previousPlan = try PlanReader.read(file: file)
+            } catch {
+                throw InputErrorsResponse(error)
+            }
+            return
+        }
+    }
+
     // MARK: Solving
 
     /// The model and options of a solve request: the weights over the current ones, the start
@@ -184,6 +268,7 @@ actor ProjectStore {
         }
         let pinList = pins + (request.pins ?? [])
         var planning = PlanningOptions(weights: weights)
+        planning.previousPlan = previousPlan
         planning.pins = try pinList.map { entry in
             switch entry.kind {
             case "unit": return Pin.unit(entry.id, option: "pin unit \(entry.id)")

@@ -85,4 +85,14 @@ struct Upload {
         }
         return (folder, .csvZip)
     }
+
+    /// A CSV file sent as the whole body (last year's plan): UTF-8 (with or without BOM) or
+    /// GB18030, as the CLI reads files; anything else is 422 naming `name`.
+    static func text(_ data: Data, name: String) throws -> String {
+        do {
+            return try CSVFileDecoder.decode(data, file: name, choice: .auto).text
+        } catch {
+            throw InputErrorsResponse(InputErrors([error]))
+        }
+    }
 }

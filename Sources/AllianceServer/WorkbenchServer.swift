@@ -1,6 +1,8 @@
 import AllianceKit
 import Foundation
 import Hummingbird
+import Logging
+import ServiceLifecycle
 
 /// How `alliance serve` runs: where the data lives, where it listens, how many solves may run
 /// at once, the access token, and the largest request body.
@@ -42,11 +44,15 @@ public struct WorkbenchServer: Sendable {
     public let configuration: WorkbenchConfiguration
     let workspace: Workspace
     let jobs: JobQueue
+    let pages: StaticPages
+    /// How often a job's event stream looks for news.
+    let eventInterval = Duration.milliseconds(500)
 
     public init(configuration: WorkbenchConfiguration) throws {
         self.configuration = configuration
         workspace = try Workspace(root: configuration.dataDirectory)
         jobs = JobQueue(limit: configuration.jobs)
+        pages = try StaticPages()
     }
 
     /// The application listening on the configured host and port; `onRunning` is told the
@@ -59,23 +65,53 @@ public struct WorkbenchServer: Sendable {
     }
 
     /// Runs until SIGINT or SIGTERM, telling `announce` the address to open once listening.
+    /// On the signal the solve jobs stop first — each running one keeps its best plan as a new
+    /// version with status `interrupted` — then the server closes its connections and returns.
     public func run(announce: @escaping @Sendable (String) -> Void) async throws {
         let app = makeApplication { port in announce(configuration.url(port: port)) }
-        try await app.runService()
+        // A service group shuts its services down last to first: the jobs before the server.
+        let group = ServiceGroup(configuration: .init(services: [app, JobsService(jobs: jobs)],
+                                                      gracefulShutdownSignals: [.sigterm, .sigint],
+                                                      logger: app.logger))
+        try await group.run()
     }
+
+    /// Stops every job when the server shuts down (`JobQueue.stopAll`).
+    func stopJobs() async { await jobs.stopAll() }
 
     func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: JSONErrorMiddleware())
-        router.add(middleware: TokenMiddleware(token: configuration.token))
-        let api = router.group("api")
+        pages.add(to: router, token: configuration.token)
+        let api = router.group("api").add(middleware: TokenMiddleware(token: configuration.token))
         api.get("openapi.json") { _, _ in try Self.openAPI() }
+        api.get("template.xlsx") { _, _ in
+            Response(status: .ok, headers: [.contentType: Self.fileTypes["plan.xlsx"]!,
+                                             .contentDisposition: "attachment; filename=\"lists-template.xlsx\""],
+                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: try InputTemplate.data())))
+        }
+        api.get("projects") { _, _ in json(["projects": try await self.workspace.summaries()]) }
         api.post("projects") { request, _ in try await self.createProject(request) }
         api.get("projects/:id") { _, context in
             json(try await self.project(context).checkReport())
         }
+        api.get("projects/:id/lists") { _, context in json(try await self.project(context).lists()) }
+        api.put("projects/:id/previous-plan") { request, context in
+            let data = try await self.body(request)
+            return json(try await self.project(context).setPreviousPlan(data))
+        }
+        api.get("projects/:id/diff") { request, context in
+            let against = request.uri.queryParameters.get("against") ?? "previous"
+            return json(try await self.project(context).diff(against: against))
+        }
         api.post("projects/:id/solve") { request, context in try await self.solve(request, context) }
+        api.get("projects/:id/jobs") { _, context in
+            let project = try await self.project(context)
+            return json(["jobs": await self.jobs.jobs(ofProject: project.id).map(\.document)])
+        }
         api.get("jobs/:job") { _, context in json(try await self.job(context).document) }
+        api.get("jobs/:job/events") { _, context in try await self.events(self.job(context)) }
         api.delete("jobs/:job") { _, context in
             let job = try await self.job(context)
             job.cancel()
@@ -99,10 +135,7 @@ public struct WorkbenchServer: Sendable {
         }
         api.get("projects/:id/files/:name") { _, context in
             let name = try context.parameters.require("name")
-            let types = ["plan.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                         "report.html": "text/html; charset=utf-8", "plan.csv": "text/csv; charset=utf-8",
-                         "projects.csv": "text/csv; charset=utf-8", "communities.csv": "text/csv; charset=utf-8"]
-            guard let type = types[name] else { throw APIError.notFound("file \(name)") }
+            guard let type = Self.fileTypes[name] else { throw APIError.notFound("file \(name)") }
             let report = try await self.project(context).currentReport()
             guard let file = try report.files().first(where: { $0.name == name }) else {
                 throw APIError.notFound("file \(name) (the plan has none)")
@@ -112,6 +145,11 @@ public struct WorkbenchServer: Sendable {
         }
         return router
     }
+
+    /// The files of a plan that can be downloaded, with their types.
+    static let fileTypes = ["plan.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            "report.html": "text/html; charset=utf-8", "plan.csv": "text/csv; charset=utf-8",
+                            "projects.csv": "text/csv; charset=utf-8", "communities.csv": "text/csv; charset=utf-8"]
 
     // MARK: Handlers
 
@@ -153,13 +191,7 @@ public struct WorkbenchServer: Sendable {
         let (problem, options, weights) = try await project.solveSetup(solveRequest)
         let job = SolveJob(id: Workspace.newID(), project: project.id)
         let run = PlanningRun(options: options, cancellation: job.cancellation,
-                              progress: { p in
-                                  job.state.withLock { s in
-                                      if let incumbent = p.incumbent { s.objective = incumbent }
-                                      if let bound = p.bound { s.bound = bound }
-                                      if let gap = p.gap { s.gap = gap }
-                                  }
-                              },
+                              progress: { job.record($0) },
                               warning: { line in job.state.withLock { $0.warnings.append(line) } })
         await jobs.submit(job) {
             job.state.withLock {
@@ -193,6 +225,36 @@ public struct WorkbenchServer: Sendable {
             }
         }
         return json(["job": job.id], status: .accepted)
+    }
+
+    /// Server-sent events of a job: `event: progress` with the job's document whenever it
+    /// changed (checked every `eventInterval`), a comment line every 15 s to keep the connection,
+    /// and `event: end` with the final document, after which the stream closes.
+    private func events(_ job: SolveJob) -> Response {
+        let interval = eventInterval
+        let body = ResponseBody { writer in
+            var last: Data?
+            var quiet = Duration.zero
+            while true {
+                let finished = job.isFinished
+                let document = try apiJSON(job.document)
+                if finished || document != last {
+                    let name = finished ? "end" : "progress"
+                    try await writer.write(ByteBuffer(string: "event: \(name)\ndata: \(String(decoding: document, as: UTF8.self))\n\n"))
+                    last = document
+                    quiet = .zero
+                } else if quiet >= .seconds(15) {
+                    try await writer.write(ByteBuffer(string: ": waiting\n\n"))
+                    quiet = .zero
+                }
+                if finished { break }
+                try await Task.sleep(for: interval)
+                quiet += interval
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"],
+                        body: body)
     }
 
     private func suggest(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
@@ -245,19 +307,24 @@ func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) -> Respon
     }
 }
 
-/// Every request must carry `Authorization: Bearer <token>`; without it `401` and no data.
+/// Every API request must carry the token — `Authorization: Bearer <token>`, or the pages'
+/// `alliance_token` cookie; without it `401` and no data.
 struct TokenMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let token: String
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let given = request.headers[.authorization] ?? ""
-        let expected = "Bearer " + token
-        // Compared in time independent of where the strings differ.
+    /// Compares in time independent of where the strings differ.
+    static func same(_ given: String, _ expected: String) -> Bool {
         let a = Array(given.utf8), b = Array(expected.utf8)
         var difference = a.count ^ b.count
         for i in 0..<min(a.count, b.count) { difference |= Int(a[i] ^ b[i]) }
-        guard difference == 0 else {
+        return difference == 0
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let bearer = request.headers[.authorization].map { Self.same($0, "Bearer " + token) } ?? false
+        let cookie = request.cookies[StaticPages.cookieName].map { Self.same($0.value, token) } ?? false
+        guard bearer || cookie else {
             var response = json(["error": "missing or wrong access token (Authorization: Bearer <token>)"], status: .unauthorized)
             response.headers[.wwwAuthenticate] = "Bearer"
             return response
@@ -285,5 +352,16 @@ struct JSONErrorMiddleware: RouterMiddleware {
             context.logger.error("request failed: \(error)")
             return json(["error": "internal error: \(error)"], status: .internalServerError)
         }
+    }
+}
+
+/// The solve jobs as a service of the server's group: on graceful shutdown (SIGTERM, SIGINT) it
+/// stops them all and returns once every running one has kept its plan.
+struct JobsService: Service {
+    let jobs: JobQueue
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await jobs.stopAll()
     }
 }

@@ -36,6 +36,19 @@ actor Workspace {
         return store
     }
 
+    /// Every project of the data folder (opened as needed), oldest first; a folder that cannot
+    /// be opened any more (lists edited by hand) is left out.
+    func summaries() async -> [ProjectSummary] {
+        let folder = root.appendingPathComponent("projects", isDirectory: true)
+        let ids = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter(Self.isID)
+        var summaries: [ProjectSummary] = []
+        for id in ids {
+            guard let store = try? await project(id) else { continue }
+            summaries.append(await store.summary())
+        }
+        return summaries.sorted { ($0.created ?? "", $0.id) < ($1.created ?? "", $1.id) }
+    }
+
     /// 16 lowercase hex digits.
     static func newID() -> String {
         var generator = SystemRandomNumberGenerator()

@@ -122,33 +122,9 @@ enum DiffFormat {
 
     /// The whole diff as pretty, key-sorted JSON.
     static func json(_ diff: PlanDiff) throws -> String {
-        struct Place: Encodable { var community_id: String; var role: String }
-        struct Organization: Encodable {
-            var org_id: String
-            var change: String
-            var old: [Place]
-            var new: [Place]
-            var role_changes: [PlanDiff.RoleChange]
-        }
-        struct Document: Encodable {
-            var counts: [String: Int]
-            var unchanged: Int
-            var organizations: [Organization]
-            var communities: [PlanDiff.CommunityChange]
-        }
-        let document = Document(
-            counts: Dictionary(uniqueKeysWithValues: PlanDiff.Change.allCases.map { ($0.rawValue, diff.count($0)) }),
-            unchanged: diff.unchangedCount,
-            organizations: diff.organizations.map { org in
-                Organization(org_id: org.orgID, change: org.change.rawValue,
-                             old: org.old.map { Place(community_id: $0.communityID, role: $0.role.rawValue) },
-                             new: org.new.map { Place(community_id: $0.communityID, role: $0.role.rawValue) },
-                             role_changes: org.roleChanges)
-            },
-            communities: diff.communities)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(PlanDiff.Document(diff)), as: UTF8.self) + "\n"
     }
 }
 

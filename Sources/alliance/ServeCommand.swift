@@ -8,10 +8,10 @@ import Foundation
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the planning workbench's JSON API (projects, solves, plan edits) on this machine.",
+        abstract: "Serve the planning workbench (web pages and JSON API: upload, solve, edit, download) on this machine.",
         discussion: """
-            Prints the address to open, with the access token; every request needs \
-            `Authorization: Bearer <token>`. The API is described at /api/openapi.json. \
+            Prints the address to open in a browser, with the access token (the page keeps it in a \
+            cookie); scripts send `Authorization: Bearer <token>`. The API is described at /api/openapi.json. \
             Projects, plans and the journal of edits are ordinary files under --data, so a restart loses nothing.
             """)
 
@@ -33,8 +33,9 @@ struct ServeCommand: ParsableCommand {
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0–65535") }
-        if let token, token.isEmpty || token.contains(where: { $0.isWhitespace }) {
-            throw ValidationError("--token must be non-empty, without spaces")
+        // It travels in a URL, a header and a cookie: letters, digits and - . _ ~ only.
+        if let token, token.isEmpty || !token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._~".contains($0)) }) {
+            throw ValidationError("--token must be non-empty, of letters, digits and - . _ ~ only")
         }
     }
 
