@@ -28,7 +28,10 @@ final class ServerAPITests: XCTestCase {
             XCTAssertEqual(document.status, 200)
             XCTAssertEqual(document.object["openapi"] as? String, "3.0.3")
             let paths = try XCTUnwrap(document.object["paths"] as? [String: Any])
-            XCTAssertTrue(paths.keys.contains("/api/projects/{id}/plan/edits"))
+            for path in ["/api/projects/{id}/plan/edits", "/api/projects/{id}/lists", "/api/projects/{id}/diff",
+                         "/api/projects/{id}/previous-plan", "/api/jobs/{job}/events", "/api/template.xlsx"] {
+                XCTAssertTrue(paths.keys.contains(path), path)
+            }
         }
     }
 
