@@ -20,22 +20,42 @@ public struct InstanceGenerator: Sendable {
     public var coordinates: Bool = true
     /// Draw a previous plan (with one stale row naming a unit no longer listed).
     public var previousPlan: Bool = true
+    /// The side of the square the points are drawn in, in km.
+    public var areaKm: Double = 10
+    /// How the instance departs from the base shape (`InstanceFamily`); `.base` draws exactly
+    /// what this generator always drew.
+    public var family: InstanceFamily = .base
 
     public init(communities: Int, units: Int) {
         self.communities = communities
         self.units = units
     }
 
+    /// A generator of `family`'s shape: its parameters set as the family says.
+    public init(communities: Int, units: Int, family: InstanceFamily) {
+        self.init(communities: communities, units: units)
+        self.family = family
+        family.configure(&self)
+    }
+
     /// The instance and, when asked for, a previous plan for it.
     public func generate(seed: UInt64) -> (instance: Instance, previous: [Assignment]) {
+        let (drawn, previous) = generateBase(seed: seed)
+        guard family != .base else { return (drawn, previous) }
+        // The family's changes draw from their own stream, so the base draws stay as they were.
+        var rng = SeededGenerator(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
+        return (family.reshape(drawn, generator: self, using: &rng), previous)
+    }
+
+    /// The base shape's draws with this generator's parameters.
+    private func generateBase(seed: UInt64) -> (instance: Instance, previous: [Assignment]) {
         var rng = SeededGenerator(seed: seed)
-        let categoryNames = ["就业帮扶", "养老服务", "助学支教", "医疗义诊", "法律咨询", "环境整治", "文化活动", "志愿服务"]
-        let names = (0..<categories).map { $0 < categoryNames.count ? categoryNames[$0] : "类别\($0 + 1)" }
+        let names = Self.categoryNames(categories)
 
         var communityList: [Community] = []
         for c in 0..<communities {
-            let location = coordinates ? Location.planar(x: Self.round(Double.random(in: 0...10, using: &rng)),
-                                                         y: Self.round(Double.random(in: 0...10, using: &rng))) : nil
+            let location = coordinates ? Location.planar(x: Self.round(Double.random(in: 0...areaKm, using: &rng)),
+                                                         y: Self.round(Double.random(in: 0...areaKm, using: &rng))) : nil
             communityList.append(Community(id: "C\(c + 1)", name: "社区\(c + 1)", street: "街道\(c % 3 + 1)",
                                            strength: Double(Int.random(in: 0...6, using: &rng)) / 2,
                                            location: location))
@@ -51,8 +71,8 @@ public struct InstanceGenerator: Sendable {
                 let multi = Double.random(in: 0..<1, using: &rng) < multiCommunityShare
                 let k = multi ? Int.random(in: 2...3, using: &rng) : 1
                 let m = Int.random(in: 0...1, using: &rng)
-                let location = coordinates ? Location.planar(x: Self.round(Double.random(in: 0...10, using: &rng)),
-                                                             y: Self.round(Double.random(in: 0...10, using: &rng))) : nil
+                let location = coordinates ? Location.planar(x: Self.round(Double.random(in: 0...areaKm, using: &rng)),
+                                                             y: Self.round(Double.random(in: 0...areaKm, using: &rng))) : nil
                 orgs.append(Organization(id: "U\(u + 1)", name: "单位\(u + 1)", kind: ["机关", "企业", "事业", "两新", "物业"][u % 5],
                                          strength: Double(Int.random(in: 1...8, using: &rng)),
                                          canLead: Double.random(in: 0..<1, using: &rng) < leadShare,
@@ -123,5 +143,11 @@ public struct InstanceGenerator: Sendable {
         return (instance, previous)
     }
 
-    private static func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+    static func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+    /// The names of the first `count` need categories.
+    static func categoryNames(_ count: Int) -> [String] {
+        let names = ["就业帮扶", "养老服务", "助学支教", "医疗义诊", "法律咨询", "环境整治", "文化活动", "志愿服务"]
+        return (0..<count).map { $0 < names.count ? names[$0] : "类别\($0 + 1)" }
+    }
 }
