@@ -11,6 +11,12 @@
 #   benchmarks/run.sh --replan  only the re-planning measurement (S with 3 pinned units, with and
 #                               without --max-changes 6; about 3 minutes): results/replan.json and
 #                               the "re-planning around pins" section of RESULTS.md, the rest kept.
+#   benchmarks/run.sh --families  every instance family (base, many-categories, tight, multi,
+#                               uneven, mixed) at S and M with exact and local, HiGHS beside them,
+#                               BENCH_FAMILY_TIME s per run (default 120; about 6 × 2 × 4 × that):
+#                               results/<size>-<family>.json and the "instance families" section
+#                               of RESULTS.md, the rest kept. BENCH_FAMILIES and BENCH_FAMILY_SIZES
+#                               choose others.
 #
 # Both full and check runs also time explain and suggest (alliance-bench analysis) and re-planning
 # (alliance-bench replan; the check with shorter reference and optimum runs); BENCH_NOTE=TEXT adds
@@ -28,7 +34,8 @@ case "${1:-}" in
   --check) mode=check ;;
   --analysis) mode=analysis ;;
   --replan) mode=replan ;;
-  *) echo "usage: benchmarks/run.sh [--check | --analysis | --replan]" >&2; exit 2 ;;
+  --families) mode=families ;;
+  *) echo "usage: benchmarks/run.sh [--check | --analysis | --replan | --families]" >&2; exit 2 ;;
 esac
 strategies="${BENCH_STRATEGIES:-greedy,local,lp-round,exact}"
 
@@ -62,6 +69,14 @@ if [[ -z "$python" ]]; then
       python=python3
     fi
   fi
+fi
+
+if [[ "$mode" == families ]]; then
+  mkdir -p results
+  "$bench" run --families "${BENCH_FAMILIES:-all}" --sizes "${BENCH_FAMILY_SIZES:-S,M}" \
+    --strategies "${BENCH_STRATEGIES:-local,exact}" --time-limit "${BENCH_FAMILY_TIME:-120}" --highs --python "$python"
+  "$bench" report --families-only
+  exit 0
 fi
 
 # The harness's own results only; city-*.json (alliance-bench city) belong to LARGE.md.

@@ -33,9 +33,15 @@ public struct InstanceGenerator: Sendable {
 
     /// A generator of `family`'s shape: its parameters set as the family says.
     public init(communities: Int, units: Int, family: InstanceFamily) {
-        self.init(communities: communities, units: units)
-        self.family = family
-        family.configure(&self)
+        self = InstanceGenerator(communities: communities, units: units).shaped(as: family)
+    }
+
+    /// This generator with `family`'s parameters set over its own (`.base` changes nothing).
+    public func shaped(as family: InstanceFamily) -> InstanceGenerator {
+        var copy = self
+        copy.family = family
+        family.configure(&copy)
+        return copy
     }
 
     /// The instance and, when asked for, a previous plan for it.

@@ -59,11 +59,18 @@ enum BenchmarkSize: String, CaseIterable, Codable, Sendable, ExpressibleByArgume
         return generator
     }
 
-    /// The instance and its previous plan (deterministic).
-    func generate() -> (instance: Instance, previous: [Assignment]) {
-        let (instance, previous) = generator.generate(seed: seed)
+    /// The instance of `family` and its previous plan (deterministic; `.base` is the
+    /// instance this size always had).
+    func generate(family: InstanceFamily = .base) -> (instance: Instance, previous: [Assignment]) {
+        let (instance, previous) = generator.shaped(as: family).generate(seed: seed)
         return (Self.droppingExcessFixes(instance), previous)
     }
+
+    /// "S (32 × 136)", with the family unless it is the base one.
+    func label(_ family: InstanceFamily) -> String { family == .base ? label : "\(label), \(family.rawValue)" }
+
+    /// The name of the results file and scratch folder: `S`, or `S-tight`.
+    func fileStem(_ family: InstanceFamily) -> String { family == .base ? rawValue : "\(rawValue)-\(family.rawValue)" }
 
     /// `InstanceGenerator` may draw more `fix` pairs for one unit (or group) than it may serve
     /// (k_o), which makes the instance infeasible; at XL it does. Keeps the first k_o fixes of
@@ -90,8 +97,8 @@ enum BenchmarkSize: String, CaseIterable, Codable, Sendable, ExpressibleByArgume
     }
 
     /// The derived stage-1 problem with default options and the previous plan for KEEP.
-    func problem() throws -> Problem {
-        let (instance, previous) = generate()
+    func problem(family: InstanceFamily = .base) throws -> Problem {
+        let (instance, previous) = generate(family: family)
         return try Problem(instance: instance, options: PlanningOptions(previousPlan: previous))
     }
 
@@ -103,6 +110,20 @@ enum BenchmarkSize: String, CaseIterable, Codable, Sendable, ExpressibleByArgume
                 throw ValidationError("unknown size '\(part)'; sizes are S, M, L, XL")
             }
             return size
+        }
+    }
+}
+
+extension InstanceFamily: ExpressibleByArgument {
+    /// Parses "base,tight" or "all".
+    static func list(_ text: String) throws -> [InstanceFamily] {
+        if text.trimmingCharacters(in: .whitespaces) == "all" { return allCases }
+        return try text.split(separator: ",").map { part in
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let family = InstanceFamily(rawValue: name) else {
+                throw ValidationError("unknown family '\(name)'; families are \(allCases.map(\.rawValue).joined(separator: ", ")) or all")
+            }
+            return family
         }
     }
 }

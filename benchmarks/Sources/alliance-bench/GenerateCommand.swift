@@ -14,6 +14,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Size: S, M, L or XL.")
     var size: BenchmarkSize
 
+    @Option(help: "Instance family: base, many-categories, tight, multi, uneven, mixed.")
+    var family: InstanceFamily = .base
+
     @Option(help: "Folder for the CSV lists (solve them with `alliance solve DIR --previous DIR/previous-plan.csv`).")
     var out: String?
 
@@ -24,18 +27,18 @@ struct GenerateCommand: ParsableCommand {
     var mps: String?
 
     func run() throws {
-        let (instance, previous) = size.generate()
+        let (instance, previous) = size.generate(family: family)
         let problem = try Problem(instance: instance, options: PlanningOptions(previousPlan: previous))
         if let out {
             let folder = URL(fileURLWithPath: out, isDirectory: true)
             try InstanceWriter.write(instance, to: folder)
             try Data(InstanceWriter.planCSV(previous).utf8)
                 .write(to: folder.appendingPathComponent("previous-plan.csv"))
-            print("wrote \(size.label) to \(out): \(problem.unitCount) units after group merging, "
+            print("wrote \(size.label(family)) to \(out): \(problem.unitCount) units after group merging, "
                   + "\(problem.categoryCount) need categories, \(instance.pairs.count) pair rules")
         }
         if let dat {
-            try Data(MathProgDataWriter.write(problem, source: "alliance-bench generate --size \(size.rawValue)").utf8)
+            try Data(MathProgDataWriter.write(problem, source: "alliance-bench generate --size \(size.rawValue) --family \(family.rawValue)").utf8)
                 .write(to: URL(fileURLWithPath: dat))
         }
         if let mps {

@@ -41,10 +41,9 @@ struct MarkdownReport {
             out += "\(r.units) units after group merging, \(r.categories) need categories, seed \(size.seed), "
                 + "time limit \(format(r.timeLimit)) s"
                 + (r.loadAverage.map { ", load average before the runs \($0) (\(MachineInfo.processors) cores)" } ?? "") + ".\n\n"
-            out += "| solver | build s | first plan s | obj @1 s | obj @10 s | obj @60 s | final obj | bound | gap | total s | peak MB | status |\n"
-            out += "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+            out += Self.tableHeader
             for run in r.runs {
-                out += row(run) + "\n"
+                out += Self.row(run) + "\n"
             }
             let notes = r.runs.filter { $0.note != nil }.map { "- \($0.solver): \($0.note!)" }
             if !notes.isEmpty { out += "\n" + notes.joined(separator: "\n") + "\n" }
@@ -57,7 +56,12 @@ struct MarkdownReport {
         return out
     }
 
-    private func row(_ run: RunRecord) -> String {
+    /// The head of a size's run table.
+    static let tableHeader = "| solver | build s | first plan s | obj @1 s | obj @10 s | obj @60 s | final obj | bound | gap | total s | peak MB | status |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+
+    /// One run's row of the table.
+    static func row(_ run: RunRecord) -> String {
         func seconds(_ value: Double?) -> String { value.map(format) ?? "—" }
         var status = run.status
         if run.status == "ok" { status = run.solveStatus ?? "ok" }

@@ -45,7 +45,24 @@ struct ReportCommand: ParsableCommand {
           help: "Only replace (or add, before \"How the numbers are made\") the \"re-planning around pins\" section of the existing RESULTS.md, keeping everything else as it is.")
     var replanOnly = false
 
+    @Flag(name: .customLong("families-only"),
+          help: "Only replace (or add, before \"How the numbers are made\") the \"instance families\" section of the existing RESULTS.md from results/<size>[-<family>].json, keeping everything else as it is.")
+    var familiesOnly = false
+
     func run() throws {
+        if familiesOnly {
+            guard let markdown = FileManager.default.contents(atPath: out).map({ String(decoding: $0, as: UTF8.self) }) else {
+                throw HarnessError("no \(out) to update")
+            }
+            let families = try FamilyReport.load(from: results)
+            guard families.keys.contains(where: { $0 != .base }) else {
+                throw HarnessError("no results of a family other than base in \(results); run `alliance-bench run --families …` first")
+            }
+            try Self.replacingSection(in: markdown, with: FamilyReport(results: families).render())
+                .write(toFile: out, atomically: true, encoding: .utf8)
+            log("updated the instance families section of \(out)")
+            return
+        }
         let analysisResults = try loadAnalysis()
         let replanResults = try loadReplan()
         if analysisOnly || replanOnly {

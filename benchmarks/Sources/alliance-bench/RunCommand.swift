@@ -12,6 +12,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Comma-separated sizes: S, M, L, XL.")
     var sizes: String = "S,M"
 
+    @Option(help: "Comma-separated instance families (base, many-categories, tight, multi, uneven, mixed) or all; results go to results/<size>-<family>.json, the base family's to results/<size>.json.")
+    var families: String = "base"
+
     @Option(help: "Comma-separated strategy names; names StrategyCatalog does not know are skipped with a note.")
     var strategies: String = "greedy,local,lp-round,exact"
 
@@ -38,6 +41,7 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         _ = try BenchmarkSize.list(sizes)
+        _ = try InstanceFamily.list(families)
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be > 0") }
     }
 
@@ -49,8 +53,10 @@ struct RunCommand: ParsableCommand {
         let harness = Harness(strategies: names, timeLimit: timeLimit, glpsol: glpsol, highs: highs,
                               python: python, out: out, work: work,
                               command: (["alliance-bench"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
-        for size in try BenchmarkSize.list(sizes) {
-            try harness.run(size)
+        for family in try InstanceFamily.list(families) {
+            for size in try BenchmarkSize.list(sizes) {
+                try harness.run(size, family: family)
+            }
         }
     }
 }
@@ -72,20 +78,20 @@ struct Harness {
     /// Hard deadline for one child process: generous, since building XL models takes a while.
     static func deadline(for timeLimit: Double) -> Double { 2 * timeLimit + grace }
 
-    func run(_ size: BenchmarkSize) throws {
+    func run(_ size: BenchmarkSize, family: InstanceFamily = .base) throws {
         let fm = FileManager.default
-        let folder = (work as NSString).appendingPathComponent(size.rawValue)
+        let folder = (work as NSString).appendingPathComponent(size.fileStem(family))
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
         let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
             .split(separator: " ").prefix(3).joined(separator: " ")
-        let problem = try size.problem()
-        log("== \(size.label): \(problem.unitCount) units after merging, \(problem.categoryCount) categories, "
+        let problem = try size.problem(family: family)
+        log("== \(size.label(family)): \(problem.unitCount) units after merging, \(problem.categoryCount) categories, "
             + "time limit \(format(timeLimit)) s")
 
         var runs: [RunRecord] = []
         for name in strategies {
-            runs.append(try strategyRun(name, size: size, folder: folder))
+            runs.append(try strategyRun(name, size: size, family: family, folder: folder))
             report(runs.last!)
         }
         let highsReady = highs && HighsRun.available(python: python, scratch: folder)
@@ -96,7 +102,7 @@ struct Harness {
         }
         if glpsolReady || highs {
             let dat = folder + "/\(size.rawValue).dat", mps = folder + "/\(size.rawValue).mps"
-            var arguments = [Paths.executable, "generate", "--size", size.rawValue,
+            var arguments = [Paths.executable, "generate", "--size", size.rawValue, "--family", family.rawValue,
                              "--out", folder + "/instance"]
             if glpsolReady { arguments += ["--dat", dat] }
             if highsReady { arguments += ["--mps", mps] }
@@ -123,17 +129,17 @@ struct Harness {
                 report(runs.last!)
             }
         }
-        let results = SizeResults(size: size, communities: size.communities, organizations: size.organizations,
+        let results = SizeResults(size: size, family: family, communities: size.communities, organizations: size.organizations,
                                   units: problem.unitCount, categories: problem.categoryCount,
                                   timeLimit: timeLimit, command: command,
                                   date: ISO8601DateFormatter().string(from: Date()), loadAverage: load, runs: runs)
-        let path = (out as NSString).appendingPathComponent("\(size.rawValue).json")
+        let path = (out as NSString).appendingPathComponent("\(size.fileStem(family)).json")
         try JSONEncoder.results.encode(results).write(to: URL(fileURLWithPath: path))
         log("wrote \(path)")
     }
 
     /// One Swift strategy in a child process (`solve-one`), or a skip note for unknown names.
-    func strategyRun(_ name: String, size: BenchmarkSize, folder: String) throws -> RunRecord {
+    func strategyRun(_ name: String, size: BenchmarkSize, family: InstanceFamily = .base, folder: String) throws -> RunRecord {
         guard StrategyCatalog.make(name) != nil else {
             return RunRecord(solver: name, size: size, status: "skipped",
                              note: "not in StrategyCatalog (known: \(StrategyCatalog.names.joined(separator: ", ")))",
@@ -142,7 +148,7 @@ struct Harness {
         let recordPath = folder + "/\(name).json", stderrPath = folder + "/\(name).stderr"
         try? FileManager.default.removeItem(atPath: recordPath)
         let child = try ChildProcess.run(
-            [Paths.executable, "solve-one", "--size", size.rawValue, "--strategy", name,
+            [Paths.executable, "solve-one", "--size", size.rawValue, "--family", family.rawValue, "--strategy", name,
              "--time-limit", String(timeLimit), "--out", recordPath],
             stderrPath: stderrPath, deadline: Self.deadline(for: timeLimit))
         if child.timedOut {

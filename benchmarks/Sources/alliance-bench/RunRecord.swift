@@ -1,3 +1,4 @@
+import AllianceKit
 import Foundation
 
 /// One point of a solve's trace: at `seconds` after the solver was handed its input, the best
@@ -54,6 +55,8 @@ struct RunRecord: Codable, Sendable {
 /// The results file of one size: every run plus how they were made.
 struct SizeResults: Codable, Sendable {
     var size: BenchmarkSize
+    /// The instance family (`nil` in files written before families: the base one).
+    var family: InstanceFamily?
     var communities: Int
     var organizations: Int
     /// Units after group merging, pairs allowed, need categories.

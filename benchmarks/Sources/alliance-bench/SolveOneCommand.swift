@@ -12,6 +12,9 @@ struct SolveOneCommand: ParsableCommand {
     @Option(help: "Size: S, M, L or XL.")
     var size: BenchmarkSize
 
+    @Option(help: "Instance family: base, many-categories, tight, multi, uneven, mixed.")
+    var family: InstanceFamily = .base
+
     @Option(help: "A name from StrategyCatalog.")
     var strategy: String
 
@@ -26,7 +29,7 @@ struct SolveOneCommand: ParsableCommand {
 
     func run() throws {
         try requireReleaseBuild()
-        let record = try SwiftStrategyRun(size: size, strategy: strategy, timeLimit: timeLimit,
+        let record = try SwiftStrategyRun(size: size, family: family, strategy: strategy, timeLimit: timeLimit,
                                           candidates: candidates).run()
         try JSONEncoder.results.encode(record).write(to: URL(fileURLWithPath: out))
     }
@@ -63,6 +66,7 @@ final class TraceRecorder: @unchecked Sendable {
 /// `Evaluator`, proven bound and gap.
 struct SwiftStrategyRun {
     var size: BenchmarkSize
+    var family: InstanceFamily = .base
     var strategy: String
     var timeLimit: Double
     var candidates: Int? = nil
@@ -74,7 +78,7 @@ struct SwiftStrategyRun {
             record.note = "StrategyCatalog does not know '\(strategy)' yet"
             return record
         }
-        let (instance, previous) = size.generate()
+        let (instance, previous) = size.generate(family: family)
         let (problem, derive) = try Stopwatch.time {
             try Problem(instance: instance, options: PlanningOptions(previousPlan: previous, candidates: candidates))
         }

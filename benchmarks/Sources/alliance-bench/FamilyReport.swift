@@ -1,0 +1,97 @@
+import AllianceKit
+import Foundation
+
+/// The "instance families" section of RESULTS.md (issue "Fast on every kind of district"):
+/// per family, the targets judged on its results files (`results/<size>-<family>.json`, the
+/// base family's `results/<size>.json`), how long our best strategy took to its gap target
+/// against the base family (at most 2× is the target), and each size's run table.
+struct FamilyReport {
+    /// Family → size → results.
+    var results: [InstanceFamily: [BenchmarkSize: SizeResults]]
+
+    static let heading = "## Instance families"
+
+    /// The gap target of a size and the seconds it must be reached in (M, S, XL; L has none).
+    static func gapTarget(_ size: BenchmarkSize) -> (gap: Double, seconds: Double)? {
+        switch size {
+        case .S: (0.005, 60)
+        case .M: (0.01, 120)
+        case .L: nil
+        case .XL: (0.01, 300)
+        }
+    }
+
+    /// Reads every family's results files in `folder`.
+    static func load(from folder: String) throws -> [InstanceFamily: [BenchmarkSize: SizeResults]] {
+        var loaded: [InstanceFamily: [BenchmarkSize: SizeResults]] = [:]
+        for family in InstanceFamily.allCases {
+            for size in BenchmarkSize.allCases {
+                let path = (folder as NSString).appendingPathComponent("\(size.fileStem(family)).json")
+                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                loaded[family, default: [:]][size] = try JSONDecoder().decode(SizeResults.self, from: data)
+            }
+        }
+        return loaded
+    }
+
+    /// Seconds our fastest strategy took to its size's gap target, or nil when none reached it.
+    static func timeToTarget(_ r: SizeResults) -> (solver: String, seconds: Double)? {
+        guard let (gap, _) = gapTarget(r.size) else { return nil }
+        return Targets.ours(r).compactMap { run in run.firstTime(gapAtMost: gap).map { (run.solver, $0) } }
+            .min { $0.1 < $1.1 }
+    }
+
+    func render() -> String {
+        var out = Self.heading + "\n\n"
+        out += "One table per family of `InstanceGenerator` (what each stands for: benchmarks/README.md), "
+            + "each size's seed as in the base family. `alliance-bench run --families F --sizes …` makes the files; "
+            + "the targets are the issue's: S — within 10 s a plan as good as HiGHS's after 120 s, proven ≤ 0.5 % within 60 s; "
+            + "M — proven ≤ 1 % within 120 s; XL — proven ≤ 1 % within 300 s; and no family more than 2× slower than "
+            + "`base` to its gap target.\n\n"
+        let base = results[.base] ?? [:]
+        for family in InstanceFamily.allCases {
+            guard let sizes = results[family], !sizes.isEmpty else { continue }
+            out += "### \(family.rawValue)\n\n"
+            out += "| size | target | measured | met |\n|---|---|---|---|\n"
+            var checks: [TargetCheck] = []
+            let targets = Targets(results: sizes)
+            for size in BenchmarkSize.allCases {
+                guard let r = sizes[size] else { continue }
+                if size == .S { checks.append(targets.beatHighs(r)) }
+                if let (gap, seconds) = Self.gapTarget(size) { checks.append(targets.gapWithin(r, gap: gap, seconds: seconds)) }
+                if family != .base, let (gap, _) = Self.gapTarget(size) {
+                    checks.append(Self.againstBase(r, base: base[size], gap: gap))
+                }
+            }
+            for check in checks {
+                out += "| \(check.size) | \(check.target) | \(check.measured) | \(check.met.map { $0 ? "yes" : "**no**" } ?? "n/a") |\n"
+            }
+            out += "\n"
+            for size in BenchmarkSize.allCases {
+                guard let r = sizes[size] else { continue }
+                out += "\(size.label(family)): \(r.units) units after merging, \(r.categories) categories, "
+                    + "time limit \(format(r.timeLimit)) s\(r.loadAverage.map { ", load average \($0)" } ?? "").\n\n"
+                out += MarkdownReport.tableHeader
+                for run in r.runs { out += MarkdownReport.row(run) + "\n" }
+                out += "\n"
+            }
+        }
+        return out
+    }
+
+    /// At most 2× the base family's time to the same gap target.
+    static func againstBase(_ r: SizeResults, base: SizeResults?, gap: Double) -> TargetCheck {
+        let target = "at most 2× base's time to a proven \(percent(gap))"
+        guard let base, let (_, baseSeconds) = timeToTarget(base) else {
+            return TargetCheck(size: r.size.rawValue, target: target, measured: "base did not reach it (or was not run)", met: nil)
+        }
+        guard let (solver, seconds) = timeToTarget(r) else {
+            return TargetCheck(size: r.size.rawValue, target: target,
+                               measured: "not reached in \(format(r.timeLimit)) s; base: \(format(baseSeconds)) s", met: false)
+        }
+        let ratio = seconds / max(baseSeconds, 0.01)
+        return TargetCheck(size: r.size.rawValue, target: target,
+                           measured: "\(solver) \(format(seconds)) s against \(format(baseSeconds)) s: \(String(format: "%.1f", ratio))×",
+                           met: ratio <= 2)
+    }
+}
