@@ -84,9 +84,7 @@ actor ProjectStore {
         } catch {
             throw InputErrorsResponse(error)
         }
-        if DistrictSplit.hasDistricts(lists.instance) {
-            throw InputErrorsResponse(location: "upload", message: "lists with a district column are not supported by the server yet; use `alliance solve` on them")
-        }
+        if DistrictSplit.hasDistricts(lists.instance) { throw DistrictLists(instance: lists.instance) }
         let notes = lists.encodings.sorted(by: { $0.key < $1.key }).filter { $0.value != .utf8 }.map { file, used in
             "\(file) was read as \(used.displayName) (not UTF-8)"
         }
@@ -425,6 +423,12 @@ actor ProjectStore {
             }
         }
     }
+}
+
+/// Lists with a `district` column, found while opening an upload: the workspace makes one
+/// project per district of them (`Workspace.create`).
+struct DistrictLists: Error {
+    var instance: Instance
 }
 
 extension InputErrorsResponse {

@@ -95,4 +95,24 @@ struct Upload {
             throw InputErrorsResponse(InputErrors([error]))
         }
     }
+
+    /// One district's lists as the zip of CSV files an upload would be (the `district` column
+    /// left out: the project is the district).
+    static func zip(of instance: Instance) throws -> Data {
+        var lists = instance
+        for c in lists.communities.indices { lists.communities[c].district = nil }
+        for o in lists.organizations.indices { lists.organizations[o].district = nil }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("alliance-district-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try InstanceWriter.write(lists, to: scratch)
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for name in try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() {
+            let contents = try Data(contentsOf: scratch.appendingPathComponent(name))
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(contents.count)) { position, size in
+                contents.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw APIError(500, "the district's lists could not be packed") }
+        return data
+    }
 }

@@ -179,10 +179,22 @@ public struct WorkbenchServer: Sendable {
         }
     }
 
+    /// `201 {"id"}`; lists with a `district` column: one project per district,
+    /// `201 {"id": first, "districts": [{"district", "id"}]}`.
     private func createProject(_ request: Request) async throws -> Response {
+        struct Created: Encodable {
+            struct District: Encodable {
+                var district: String
+                var id: String
+            }
+            var id: String
+            var districts: [District]?
+        }
         let data = try await body(request)
-        let store = try await workspace.create(upload: data)
-        return json(["id": store.id], status: .created)
+        let created = try await workspace.create(upload: data)
+        guard let first = created.first else { throw APIError.unprocessable("the lists hold no district") }
+        let districts = created.compactMap { entry in entry.district.map { Created.District(district: $0, id: entry.store.id) } }
+        return json(Created(id: first.store.id, districts: districts.isEmpty ? nil : districts), status: .created)
     }
 
     private func solve(_ request: Request, _ context: BasicRequestContext) async throws -> Response {

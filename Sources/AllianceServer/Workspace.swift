@@ -18,12 +18,48 @@ actor Workspace {
         root.appendingPathComponent("projects", isDirectory: true).appendingPathComponent(id, isDirectory: true)
     }
 
-    func create(upload: Data) async throws -> ProjectStore {
+    /// A fresh project folder's id.
+    private func freshID() -> String {
         var id = Self.newID()
         while FileManager.default.fileExists(atPath: folder(id).path) { id = Self.newID() }
-        let store = try await ProjectStore.create(id: id, folder: folder(id), upload: upload)
-        projects[id] = store
-        return store
+        return id
+    }
+
+    /// The project of an upload; lists with a `district` column become one project per
+    /// district (in the order of the lists), each holding its district's share as CSV lists,
+    /// as `alliance solve` plans them one by one.
+    func create(upload: Data) async throws -> [(district: String?, store: ProjectStore)] {
+        let id = freshID()
+        do {
+            let store = try await ProjectStore.create(id: id, folder: folder(id), upload: upload)
+            projects[id] = store
+            return [(nil, store)]
+        } catch let lists as DistrictLists {
+            let districts: [DistrictInstance]
+            do {
+                districts = try DistrictSplit.split(lists.instance).districts
+            } catch {
+                throw InputErrorsResponse(error)
+            }
+            var created: [(String?, ProjectStore)] = []
+            do {
+                for district in districts {
+                    let id = freshID()
+                    let csv = try Upload.zip(of: district.instance)
+                    let store = try await ProjectStore.create(id: id, folder: folder(id), upload: csv)
+                    projects[id] = store
+                    created.append((district.name, store))
+                }
+            } catch {
+                // All or nothing: the districts made so far go again.
+                for (_, store) in created {
+                    projects[store.id] = nil
+                    try? FileManager.default.removeItem(at: folder(store.id))
+                }
+                throw InputErrorsResponse(error)
+            }
+            return created
+        }
     }
 
     func project(_ id: String) async throws -> ProjectStore {

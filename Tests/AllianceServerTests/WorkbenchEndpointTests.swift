@@ -205,4 +205,51 @@ final class WorkbenchEndpointTests: XCTestCase {
             XCTAssertEqual(unknown.status, 404)
         }
     }
+
+    /// Lists with a `district` column: one project per district, each with its district's share,
+    /// as `alliance solve` plans them; a community without a district is 422 at its cell.
+    func testDistrictListsBecomeOneProjectPerDistrict() async throws {
+        let data = try temporaryDataFolder()
+        let (city, _) = InstanceGenerator(communities: 6, units: 20).generateCity(districts: 2, seed: 5)
+        let folder = data.appendingPathComponent("city-lists")
+        try InstanceWriter.write(city, to: folder)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        func lists(_ change: (inout [(String, Data)]) -> Void = { _ in }) throws -> Data {
+            var entries = try files.map { ($0, try Data(contentsOf: folder.appendingPathComponent($0))) }
+            change(&entries)
+            return try makeZip(entries)
+        }
+        let good = try lists()
+        let broken = try lists { entries in
+            let c = entries.firstIndex { $0.0 == "communities.csv" }!
+            var lines = String(decoding: entries[c].1, as: UTF8.self).components(separatedBy: "\n")
+            lines[1] = lines[1].replacingOccurrences(of: "区1", with: "")
+            entries[c].1 = Data(lines.joined(separator: "\n").utf8)
+        }
+        try await withServer(data: data) { api in
+            let answer = try await api.send(.post, "/api/projects", body: good)
+            XCTAssertEqual(answer.status, 201, answer.text)
+            let districts = try XCTUnwrap(answer.object["districts"] as? [[String: Any]])
+            XCTAssertEqual(districts.map { $0["district"] as? String }, ["区1", "区2"])
+            XCTAssertEqual(answer.object["id"] as? String, districts[0]["id"] as? String)
+            let (split, _) = try DistrictSplit.split(city)
+            for (entry, district) in zip(districts, split) {
+                let id = try XCTUnwrap(entry["id"] as? String)
+                let report = try await api.send(.get, "/api/projects/\(id)")
+                let counts = try XCTUnwrap(report.object["counts"] as? [String: Any])
+                XCTAssertEqual(counts["communities"] as? Int, district.instance.communities.count)
+                XCTAssertEqual(counts["organizations"] as? Int, district.instance.organizations.count)
+                XCTAssertEqual(counts["needs"] as? Int, district.instance.needs.count)
+            }
+            let listed = try await api.send(.get, "/api/projects")
+            XCTAssertEqual((listed.object["projects"] as? [Any])?.count, 2)
+
+            // A community without its district: located, and no project made.
+            let refused = try await api.send(.post, "/api/projects", body: broken)
+            XCTAssertEqual(refused.status, 422, refused.text)
+            XCTAssertTrue((refused.array.first?["location"] as? String ?? "").hasPrefix("communities.csv:2:"), refused.text)
+            let after = try await api.send(.get, "/api/projects")
+            XCTAssertEqual((after.object["projects"] as? [Any])?.count, 2)
+        }
+    }
 }
