@@ -14,7 +14,7 @@
 #   benchmarks/run.sh --families  every instance family (base, many-categories, tight, multi,
 #                               uneven, mixed) at S and M with exact and local, HiGHS beside them,
 #                               BENCH_FAMILY_TIME s per run (default 120; about 6 × 2 × 4 × that):
-#                               results/<size>-<family>.json and the "instance families" section
+#                               results/families/<size>[-<family>].json and the "instance families" section
 #                               of RESULTS.md, the rest kept. BENCH_FAMILIES and BENCH_FAMILY_SIZES
 #                               choose others.
 #
@@ -72,10 +72,12 @@ if [[ -z "$python" ]]; then
 fi
 
 if [[ "$mode" == families ]]; then
-  mkdir -p results
+  # Their own folder, base included: the 2x-base rule compares runs made together.
+  mkdir -p results/families
   "$bench" run --families "${BENCH_FAMILIES:-all}" --sizes "${BENCH_FAMILY_SIZES:-S,M}" \
-    --strategies "${BENCH_STRATEGIES:-local,exact}" --time-limit "${BENCH_FAMILY_TIME:-120}" --highs --python "$python"
-  "$bench" report --families-only
+    --strategies "${BENCH_STRATEGIES:-local,exact}" --time-limit "${BENCH_FAMILY_TIME:-120}" --highs --python "$python" \
+    --out results/families
+  "$bench" report --families-only --results results/families
   exit 0
 fi
 

@@ -48,6 +48,16 @@ struct FamilyReport {
             + "the targets are the issue's: S — within 10 s a plan as good as HiGHS's after 120 s, proven ≤ 0.5 % within 60 s; "
             + "M — proven ≤ 1 % within 120 s; XL — proven ≤ 1 % within 300 s; and no family more than 2× slower than "
             + "`base` to its gap target.\n\n"
+        let all = results.values.flatMap(\.values)
+        let dates = all.map(\.date).sorted()
+        out += "- Harness runs: \(all.map(\.command).uniqued().map { "`\($0)`" }.joined(separator: "; "))\n"
+        out += "- Date: \(dates.first ?? "?")\(dates.count > 1 && dates.first != dates.last ? " – \(dates.last!)" : "")\n"
+        out += "- Machine: \(MachineInfo.summary); each size's load average before its runs is given below it "
+            + "(above \(MachineInfo.processors) means other work shared the cores and times are inflated)\n"
+        let solvers = Set(all.flatMap { $0.runs.filter { $0.status == "ok" }.map(\.solver) }).sorted()
+        let sizes = BenchmarkSize.allCases.filter { size in all.contains { $0.size == size } }.map(\.rawValue)
+        out += "- Measured: sizes \(sizes.joined(separator: ", ")); solvers \(solvers.joined(separator: ", "))"
+            + (solvers.contains("highs") ? "" : " (HiGHS not run: the S target against HiGHS is not judged)") + "\n\n"
         let base = results[.base] ?? [:]
         for family in InstanceFamily.allCases {
             guard let sizes = results[family], !sizes.isEmpty else { continue }
