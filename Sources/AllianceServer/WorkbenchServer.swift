@@ -1,7 +1,6 @@
 import AllianceKit
 import Foundation
 import Hummingbird
-import Logging
 import ServiceLifecycle
 
 /// How `alliance serve` runs: where the data lives, where it listens, how many solves may run
@@ -75,9 +74,6 @@ public struct WorkbenchServer: Sendable {
                                                       logger: app.logger))
         try await group.run()
     }
-
-    /// Stops every job when the server shuts down (`JobQueue.stopAll`).
-    func stopJobs() async { await jobs.stopAll() }
 
     func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
