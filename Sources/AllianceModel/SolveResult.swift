@@ -42,6 +42,9 @@ public struct SolveOutcome: Sendable {
     public var solveSeconds: Double
     /// GLPK's terminal output, for `--verbose` and bug reports.
     public var log: String
+    /// Figures of the search for those who study it (the benchmark harness): named numbers,
+    /// e.g. the exact strategy's `cg_bound`, `cg_master_lp`, `cg_pricing_rounds`; empty for most.
+    public var statistics: [String: Double] = [:]
 
     public init(status: SolveStatus, plan: Plan?, bound: Double?, solveSeconds: Double, log: String = "") {
         self.status = status

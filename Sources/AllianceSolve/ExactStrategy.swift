@@ -79,11 +79,17 @@ public struct ExactStrategy: Strategy {
         timePlan.polishShare = polishShare
     }
 
+    /// The outcome's `statistics` tell where the bound and the plan came from: the column
+    /// generation's bound, last master LP value, convergence, rounds, columns and phase seconds
+    /// (`cg_…`), branch-and-cut's bound (`bc_bound`) and each phase's seconds (`phase_…`).
     public func solve(_ problem: Problem, settings: SolveSettings) throws -> SolveOutcome {
-        try settings.open(problem) { run in try solvePhases(problem, run: run) }
+        var statistics: [String: Double] = [:]
+        var outcome = try settings.open(problem) { run in try solvePhases(problem, run: run, statistics: &statistics) }
+        outcome.statistics = statistics
+        return outcome
     }
 
-    private func solvePhases(_ problem: Problem, run: SolveRun) throws -> SolveOutcome {
+    private func solvePhases(_ problem: Problem, run: SolveRun, statistics: inout [String: Double]) throws -> SolveOutcome {
         let settings = run.settings, deadline = run.deadline, total = deadline.total
         let start = initialPlan == nil ? StartingPoint.resolve(problem, settings: settings) : nil
         var incumbent = Incumbent(problem: problem, plan: initialPlan ?? start)
@@ -136,6 +142,7 @@ public struct ExactStrategy: Strategy {
                 decomposition = nil
             }
             incumbent.offer(decomposition?.plan)
+            if let decomposition { statistics.merge(Self.statistics(of: decomposition)) { _, new in new } }
             if let decomposition, decomposition.boundProven { bound = decomposition.bound }
             if let done = finished(incumbent, bound: bound, run: run) { return done }
         }
@@ -166,6 +173,7 @@ public struct ExactStrategy: Strategy {
             try BranchAndCut.run(model, run: run, deadline: deadline, startPlan: incumbent.plan, phases: phases)
         }
         incumbent.offer(result.plan)
+        if let bcBound = result.bound { statistics["bc_bound"] = bcBound }
         guard let plan = incumbent.plan else { throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit) }
         if result.status == .optimal {
             // Proven: a plan at least as good as GLPK's optimum is optimal too.
@@ -177,6 +185,20 @@ public struct ExactStrategy: Strategy {
 }
 
 extension ExactStrategy {
+    /// The decomposition's figures as `cg_…` statistics.
+    static func statistics(of d: DecompositionResult) -> [String: Double] {
+        var figures: [String: Double] = [
+            "cg_converged": d.converged ? 1 : 0, "cg_iterations": Double(d.iterations),
+            "cg_pricing_rounds": Double(d.pricingRounds), "cg_columns": Double(d.columns), "cg_seconds": d.seconds,
+            "cg_root_seconds": d.rootSeconds, "cg_pricing_seconds": d.pricingSeconds, "cg_dive_seconds": d.diveSeconds,
+            "cg_mip_seconds": d.mipSeconds,
+        ]
+        if d.boundProven { figures["cg_bound"] = d.bound }
+        if let lp = d.masterLP { figures["cg_master_lp"] = lp }
+        if let objective = d.planObjective { figures["cg_plan"] = objective }
+        return figures
+    }
+
     /// The outcome when the incumbent is already proven good enough by `bound`: `optimal` when
     /// it meets the bound (within 1e-9 relative), `feasible` when it is within the requested
     /// `--gap`; nil when the search must go on.

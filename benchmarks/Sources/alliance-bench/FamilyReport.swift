@@ -58,6 +58,7 @@ struct FamilyReport {
         let sizes = BenchmarkSize.allCases.filter { size in all.contains { $0.size == size } }.map(\.rawValue)
         out += "- Measured: sizes \(sizes.joined(separator: ", ")); solvers \(solvers.joined(separator: ", "))"
             + (solvers.contains("highs") ? "" : " (HiGHS not run: the S target against HiGHS is not judged)") + "\n\n"
+        out += Self.whichSide(results)
         let base = results[.base] ?? [:]
         for family in InstanceFamily.allCases {
             guard let sizes = results[family], !sizes.isEmpty else { continue }
@@ -87,6 +88,47 @@ struct FamilyReport {
             }
         }
         return out
+    }
+
+    /// Which side is short, per family and size (exact's run): how soon the plan settled (time
+    /// to within 1 % of its final value), how far column generation's bound was from converged
+    /// when it stopped (its Lagrangian bound against the restricted master's LP value), its
+    /// rounds, and which bound was the final one.
+    static func whichSide(_ results: [InstanceFamily: [BenchmarkSize: SizeResults]]) -> String {
+        var rows: [String] = []
+        for family in InstanceFamily.allCases {
+            for size in BenchmarkSize.allCases {
+                guard let r = results[family]?[size], let run = Targets.run(r, "exact"), let final = run.objective else { continue }
+                let settled = run.firstTime(objectiveAtLeast: final - 0.01 * abs(final))
+                let stats = run.statistics ?? [:]
+                let cgGap: String
+                if let bound = stats["cg_bound"], let lp = stats["cg_master_lp"] {
+                    cgGap = percent(relativeGap(objective: lp, bound: bound))
+                } else {
+                    cgGap = "—"
+                }
+                let converged = stats["cg_converged"].map { $0 == 1 ? "yes" : "no" } ?? "—"
+                let rounds = stats["cg_pricing_rounds"].map { String(Int($0)) } ?? "—"
+                var from = "—"
+                if let bound = run.bound {
+                    if let bc = stats["bc_bound"], abs(bc - bound) <= 1e-9 * max(1, abs(bound)) {
+                        from = "branch-and-cut"
+                    } else if let cg = stats["cg_bound"], abs(cg - bound) <= 1e-9 * max(1, abs(bound)) {
+                        from = "column generation"
+                    } else {
+                        from = "the plan (optimal)"
+                    }
+                }
+                rows.append("| \(family.rawValue) | \(size.rawValue) | \(percent(run.gap)) | \(settled.map(format) ?? "—") | "
+                    + "\(cgGap) | \(converged) | \(rounds) | \(stats["cg_seconds"].map(format) ?? "—") | \(from) |")
+            }
+        }
+        guard !rows.isEmpty else { return "" }
+        return "Which side is short (exact's runs): the plan settles when it is within 1 % of its final value; "
+            + "column generation's distance from convergence is its Lagrangian bound against the restricted "
+            + "master's last LP value (0 when converged).\n\n"
+            + "| family | size | final gap | plan within 1 % of final after s | CG bound − master LP | CG converged | pricing rounds | CG s | final bound from |\n"
+            + "|---|---|---|---|---|---|---|---|---|\n" + rows.joined(separator: "\n") + "\n\n"
     }
 
     /// At most 2× the base family's time to the same gap target.

@@ -39,6 +39,9 @@ struct RunRecord: Codable, Sendable {
     var totalSeconds: Double?
     /// Peak resident memory of the child process, MB.
     var peakMB: Double?
+    /// The strategy's own figures (`SolveOutcome.statistics`: the exact strategy's column
+    /// generation and branch-and-cut), when it reports any.
+    var statistics: [String: Double]?
 
     init(solver: String, size: BenchmarkSize, status: String, note: String? = nil, timeLimit: Double) {
         self.solver = solver

@@ -111,6 +111,7 @@ struct SwiftStrategyRun {
         var trace = recorder.trace
         record.solveStatus = outcome.status.rawValue
         record.bound = outcome.bound
+        record.statistics = outcome.statistics.isEmpty ? nil : outcome.statistics
         if let plan = outcome.plan {
             let evaluation = Evaluator.evaluate(plan, in: problem)
             record.objective = evaluation.objective
