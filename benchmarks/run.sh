@@ -11,10 +11,17 @@
 #   benchmarks/run.sh --replan  only the re-planning measurement (S with 3 pinned units, with and
 #                               without --max-changes 6; about 3 minutes): results/replan.json and
 #                               the "re-planning around pins" section of RESULTS.md, the rest kept.
+#   benchmarks/run.sh --load    only the load test of the web workbench (issue #13: 20 clients
+#                               editing and asking for suggestions on S for 30 s against the release
+#                               `alliance serve`; about a minute plus building `alliance`):
+#                               results/load.json and the "serving: 20 planners at once" section of
+#                               RESULTS.md, the rest kept. Exits 1 when the load test misses a target
+#                               (an error, or an edit p99 over 100 ms), after updating RESULTS.md.
 #
 # Both full and check runs also time explain and suggest (alliance-bench analysis) and re-planning
-# (alliance-bench replan; the check with shorter reference and optimum runs); BENCH_NOTE=TEXT adds
-# a note to those sections (e.g. that the machine was shared).
+# (alliance-bench replan; the check with shorter reference and optimum runs); the full run also
+# runs the load test (the check keeps the load section of results/load.json, if any); BENCH_NOTE=TEXT
+# adds a note to those sections (e.g. that the machine was shared).
 #
 # HiGHS comes from Python's highspy, installed into benchmarks/.venv on first use (set
 # BENCH_PYTHON to use another interpreter); without it the HiGHS rows are marked skipped.
@@ -28,7 +35,8 @@ case "${1:-}" in
   --check) mode=check ;;
   --analysis) mode=analysis ;;
   --replan) mode=replan ;;
-  *) echo "usage: benchmarks/run.sh [--check | --analysis | --replan]" >&2; exit 2 ;;
+  --load) mode=load ;;
+  *) echo "usage: benchmarks/run.sh [--check | --analysis | --replan | --load]" >&2; exit 2 ;;
 esac
 strategies="${BENCH_STRATEGIES:-greedy,local,lp-round,exact}"
 
@@ -50,6 +58,25 @@ if [[ "$mode" == replan ]]; then
   "$bench" replan --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
   "$bench" report --replan-only
   exit 0
+fi
+
+# The load test needs the release `alliance` of the repository root (the server under test).
+run_load() {
+  echo "== building alliance (release) at the repository root" >&2
+  (cd .. && swift build -c release --product alliance) >&2
+  local alliance
+  alliance="$(cd .. && swift build -c release --show-bin-path)/alliance"
+  rm -f results/load.json
+  mkdir -p results
+  load_status=0
+  "$bench" load --alliance "$alliance" --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"} || load_status=$?
+  # A missed target still writes results/load.json (and the section says so); a harness error does not.
+  [[ -f results/load.json ]] || exit "$load_status"
+}
+if [[ "$mode" == load ]]; then
+  run_load
+  "$bench" report --load-only
+  exit "$load_status"
 fi
 
 python="${BENCH_PYTHON:-}"
@@ -78,5 +105,8 @@ else
   "$bench" run --sizes L,XL --strategies "$strategies" --time-limit 60 --glpsol
   "$bench" analysis --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
   "$bench" replan --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
+  run_load
   "$bench" report --command "benchmarks/run.sh" --code "$code"
 fi
+# A missed load-test target fails the full run too, after RESULTS.md is written.
+exit "${load_status:-0}"
