@@ -174,6 +174,8 @@ struct LoadLoop: Sendable {
     var undoShare: Double
     var think: Double
     var top: Int
+    /// False: suggestions only (no edit, no undo).
+    var edits = true
 
     func run(startVersion: Int, clock: Stopwatch, end: Double, budget: RequestBudget) async -> ClientTally {
         var tally = ClientTally()
@@ -204,6 +206,10 @@ struct LoadLoop: Sendable {
             }
             guard let best = answer.suggestions.first(where: \.feasible) else {
                 tally.noFeasible += 1
+                continue
+            }
+            guard edits else {
+                if think > 0 { try? await Task.sleep(nanoseconds: UInt64(think * 1e9)) }
                 continue
             }
             guard clock.seconds < end, budget.take() else { break }

@@ -56,6 +56,10 @@ struct LoadCommand: ParsableCommand {
     @Option(help: "How many suggestions of each kind (feasible, rule-breaking) to ask for (?top=).")
     var top: Int = 10
 
+    @Flag(name: .customLong("no-edits"),
+          help: "Ask for suggestions only, post no edit and no undo (a diagnostic: the server's memory without new plan versions).")
+    var noEdits = false
+
     @Option(help: "Seed of the clients' random units (client i uses seed + i).")
     var seed: UInt64 = 13
 
@@ -199,13 +203,15 @@ struct LoadCommand: ParsableCommand {
             // The load phase.
             let startMark = sampler.watch.seconds
             sampler.mark { server.residentMB() }
+            let serverCPUStart = server.cpuSeconds(), clientCPUStart = LoadServer.cpuSeconds(of: "self")
             let budget = RequestBudget(maxRequests)
             let clock = Stopwatch()
             let end = duration
             let tallies = await withTaskGroup(of: (Int, ClientTally).self) { group in
                 for (i, setup) in setups.enumerated() {
                     let loop = LoadLoop(client: i, http: sessions[i], project: setup.project, units: units,
-                                        seed: seed &+ UInt64(i), undoShare: undoShare, think: thinkMs / 1000, top: top)
+                                        seed: seed &+ UInt64(i), undoShare: undoShare, think: thinkMs / 1000, top: top,
+                                        edits: !noEdits)
                     group.addTask { (i, await loop.run(startVersion: setup.version, clock: clock, end: end, budget: budget)) }
                 }
                 var all = [ClientTally](repeating: ClientTally(), count: clients)
@@ -213,6 +219,8 @@ struct LoadCommand: ParsableCommand {
                 return all
             }
             let loadSeconds = clock.seconds
+            let serverCPU = both(server.cpuSeconds(), serverCPUStart).map { $0 - $1 }
+            let clientCPU = both(LoadServer.cpuSeconds(of: "self"), clientCPUStart).map { $0 - $1 }
             let endMark = sampler.watch.seconds
             sampler.mark { server.residentMB() }
             // A few more seconds of samples after the load: does the memory come back down?
@@ -236,7 +244,8 @@ struct LoadCommand: ParsableCommand {
                 solveTimeLimit: solveTimeLimit, undoShare: undoShare, thinkMs: thinkMs, top: top, seed: seed,
                 setups: setups, setupSeconds: setupSeconds, tallies: tallies, samples: samples, idleMB: idleMB,
                 loadStart: startMark, loadEnd: endMark, editP99TargetMs: editP99Target, diskMB: diskMB,
-                serverExit: exit, serverLogTail: logTail, dataFolder: keepData ? dataFolder : nil)
+                serverExit: exit, serverLogTail: logTail, dataFolder: keepData ? dataFolder : nil,
+                serverCPUSeconds: serverCPU, clientCPUSeconds: clientCPU, suggestionsOnly: noEdits)
         } catch {
             log("the server's log (\(logFile)):\n\(server.logTail())")
             _ = sampler.finish()
@@ -256,6 +265,12 @@ struct LoadCommand: ParsableCommand {
         }
         return Double(bytes) / 1_048_576
     }
+}
+
+/// Both values, or nil.
+private func both<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
 }
 
 /// One client's project, ready for the load phase.

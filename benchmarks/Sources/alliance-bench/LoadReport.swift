@@ -103,6 +103,11 @@ struct LoadResults: Codable, Sendable {
     var serverExit: Int32?
     var serverLogTail: String
     var dataFolder: String?
+    /// CPU seconds (user + system) of the server and of the harness (the clients) during the load phase.
+    var serverCPUSeconds: Double?
+    var clientCPUSeconds: Double?
+    /// True for a `--no-edits` run (suggestions only).
+    var suggestionsOnly: Bool?
 
     func stats(_ kind: LoadKind) -> LatencyStats? { kinds.first { $0.kind == kind.rawValue } }
 
@@ -112,7 +117,8 @@ struct LoadResults: Codable, Sendable {
                      solveTimeLimit: Double, undoShare: Double, thinkMs: Double, top: Int, seed: UInt64,
                      setups: [ClientSetup], setupSeconds: Double, tallies: [ClientTally], samples: [RSSSampler.Sample],
                      idleMB: Double?, loadStart: Double, loadEnd: Double, editP99TargetMs: Double, diskMB: Double,
-                     serverExit: Int32?, serverLogTail: String, dataFolder: String?) -> LoadResults {
+                     serverExit: Int32?, serverLogTail: String, dataFolder: String?,
+                     serverCPUSeconds: Double?, clientCPUSeconds: Double?, suggestionsOnly: Bool) -> LoadResults {
         var kinds: [LatencyStats] = []
         for kind in LoadKind.allCases {
             let latencies = tallies.flatMap { $0.latencies[kind] ?? [] }
@@ -158,7 +164,8 @@ struct LoadResults: Codable, Sendable {
             editFirstHalf: firstHalf, editSecondHalf: secondHalf,
             cycles: tallies.reduce(0) { $0 + $1.cycles }, edits: made, undos: tallies.reduce(0) { $0 + $1.undos },
             noFeasible: tallies.reduce(0) { $0 + $1.noFeasible }, memory: memory, editP99TargetMs: editP99TargetMs,
-            diskMB: diskMB, serverExit: serverExit, serverLogTail: serverLogTail, dataFolder: dataFolder)
+            diskMB: diskMB, serverExit: serverExit, serverLogTail: serverLogTail, dataFolder: dataFolder,
+            serverCPUSeconds: serverCPUSeconds, clientCPUSeconds: clientCPUSeconds, suggestionsOnly: suggestionsOnly)
     }
 }
 
@@ -197,9 +204,10 @@ struct LoadReport {
         ]
     }
 
-    /// What makes `alliance-bench load` exit 1: an error, or the edit p99 over the target.
+    /// What makes `alliance-bench load` exit 1: an error, or the edit p99 over the target (not
+    /// judged in a suggestions-only run).
     func exitFailures() -> [String] {
-        checks().prefix(2).filter { !$0.met }.map { "\($0.target): \($0.measured)" }
+        checks().prefix(results.suggestionsOnly == true ? 1 : 2).filter { !$0.met }.map { "\($0.target): \($0.measured)" }
     }
 
     func render() -> String {
@@ -229,14 +237,22 @@ struct LoadReport {
             + "the best feasible one posted as an edit with the version it was made on (`POST …/plan/edits`), "
             + "then with probability \(formatMs(r.undoShare * 100)) % an undo (`POST …/plan/undo`). "
             + "Latency is the client's wall clock around each request; any non-2xx answer (a 409 too) or transport error is an error. "
-            + "\(r.cycles) cycles: \(r.edits) edits, \(r.undos) undos, \(r.noFeasible) units without a feasible change (no edit).\n\n"
+            + "\(r.cycles) cycles: \(r.edits) edits, \(r.undos) undos, \(r.noFeasible) units without a feasible change (no edit)"
+            + (r.suggestionsOnly == true ? "; **suggestions only** (`--no-edits`: no edit, no undo posted)" : "") + ".\n"
+        if let server = r.serverCPUSeconds, let client = r.clientCPUSeconds {
+            out += String(format: "- CPU during the load: the server %.1f s, the clients (this harness) %.1f s, in %.1f s on %d cores "
+                + "(%.0f %% of the machine; the rest: other processes and idle).\n",
+                server, client, r.loadSeconds, MachineInfo.processors,
+                (server + client) / (r.loadSeconds * Double(MachineInfo.processors)) * 100)
+        }
+        out += "\n"
         out += "| target | measured | met |\n|---|---|---|\n"
         for check in checks() {
             out += "| \(check.target) | \(check.measured) | \(check.met ? "yes" : "**no**") |\n"
         }
         out += "\n| request | count | per second | errors | p50 ms | p90 ms | p99 ms | max ms | mean ms |\n"
         out += "|---|---|---|---|---|---|---|---|---|\n"
-        for s in r.kinds + [r.editFirstHalf, r.editSecondHalf] {
+        for s in r.kinds + [r.editFirstHalf, r.editSecondHalf] where s.count > 0 || s.errors > 0 {
             let cells = [s.kind, "\(s.count)", String(format: "%.1f", s.rate), s.kind.contains("half") ? "" : "\(s.errors)",
                          ms(s.p50), ms(s.p90), ms(s.p99), ms(s.max), ms(s.mean)]
             out += "| " + cells.joined(separator: " | ") + " |\n"

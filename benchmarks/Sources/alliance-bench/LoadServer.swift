@@ -113,6 +113,19 @@ final class LoadServer: @unchecked Sendable {
         return nil
     }
 
+    /// CPU seconds (user + system) the server has used so far.
+    func cpuSeconds() -> Double? { Self.cpuSeconds(of: "\(pid)") }
+
+    /// CPU seconds (user + system) of `/proc/<process>/stat` ("self" for this process).
+    static func cpuSeconds(of process: String) -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return nil }
+        // After "pid (comm)": state is field 3, utime field 14, stime field 15.
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     /// Asks the server to stop (SIGTERM: it shuts down gracefully), then kills it after `grace`
     /// seconds. Returns its exit status (nil when killed by a signal).
     @discardableResult
