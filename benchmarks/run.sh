@@ -64,12 +64,11 @@ fi
 run_load() {
   echo "== building alliance (release) at the repository root" >&2
   (cd .. && swift build -c release --product alliance) >&2
-  local alliance
-  alliance="$(cd .. && swift build -c release --show-bin-path)/alliance"
   rm -f results/load.json
   mkdir -p results
   load_status=0
-  "$bench" load --alliance "$alliance" --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"} || load_status=$?
+  # alliance-bench load finds that binary itself (`swift build -c release --show-bin-path` at the root).
+  "$bench" load --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"} || load_status=$?
   # A missed target still writes results/load.json (and the section says so); a harness error does not.
   [[ -f results/load.json ]] || exit "$load_status"
 }

@@ -23,8 +23,8 @@ struct ReportCommand: ParsableCommand {
     var code: String?
 
     @Option(parsing: .singleValue,
-            help: "Hand-written Markdown files appended to RESULTS.md, in order (what was tried and what it gave, the large-instance and memory measurements); repeatable.")
-    var experiments: [String] = ["EXPERIMENTS.md", "LARGE.md", "MEMORY.md"].map {
+            help: "Hand-written Markdown files appended to RESULTS.md, in order (what was tried and what it gave, the large-instance and memory measurements, the server's diagnosis); repeatable.")
+    var experiments: [String] = ["EXPERIMENTS.md", "LARGE.md", "MEMORY.md", "SERVING.md"].map {
         Paths.benchmarks.appendingPathComponent($0).path
     }
 
