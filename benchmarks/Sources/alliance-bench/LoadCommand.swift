@@ -234,7 +234,7 @@ struct LoadCommand: ParsableCommand {
             let diskMB = Self.folderMB(dataFolder)
             if !keepData { try? FileManager.default.removeItem(atPath: dataFolder) }
 
-            let commandLine = (["alliance-bench"] + CommandLine.arguments.dropFirst().map { $0.contains(" ") ? "'\($0)'" : $0 })
+            let commandLine = (["alliance-bench"] + CommandLine.arguments.dropFirst().map(Self.shellQuoted))
                 .joined(separator: " ")
             return LoadResults.make(
                 command: commandLine, date: ISO8601DateFormatter().string(from: Date()), machine: MachineInfo.summary,
@@ -251,6 +251,13 @@ struct LoadCommand: ParsableCommand {
             _ = sampler.finish()
             throw error
         }
+    }
+
+    /// `word` as a shell would need it: as it is when plain, else in single quotes.
+    static func shellQuoted(_ word: String) -> String {
+        let plain = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_./=:,+@%"))
+        if !word.isEmpty && word.unicodeScalars.allSatisfy({ plain.contains($0) }) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Total size of the files under `path`, MB.
