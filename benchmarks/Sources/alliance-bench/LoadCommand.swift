@@ -99,23 +99,38 @@ struct LoadCommand: ParsableCommand {
             throw ValidationError("--think-ms, --solve-time-limit, --request-timeout, --top must be positive")
         }
         do { try LoadServer.requireLoopback(host) } catch { throw ValidationError("\(error)") }
+        #if os(Linux)
+        if host.contains(":") {
+            // swift-corelibs-foundation's URLSession answers NSURLErrorBadURL (-1000) for http://[::1]:PORT/.
+            throw ValidationError("--host \(host): URLSession on Linux does not take IPv6 literal addresses; use 127.0.0.1 or localhost")
+        }
+        #endif
     }
+
+    /// Seconds after which the whole command gives up (the server is stopped, exit 1), whatever
+    /// hangs: starting the server, the setup (every solve queued), the load, a request's timeout.
+    var hardLimit: Double { 60 + (solveTimeLimit * Double(clients) + 120) + duration + requestTimeout + 60 }
 
     func run() throws {
         try requireReleaseBuild()
         let outcome = Locked<Result<LoadResults, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         let command = self
+        let running = Locked<LoadServer?>(nil)
         Task {
             do {
-                let results = try await command.measure()
+                let results = try await command.measure(running: running)
                 outcome.withLock { $0 = .success(results) }
             } catch {
                 outcome.withLock { $0 = .failure(error) }
             }
             done.signal()
         }
-        done.wait()
+        if done.wait(timeout: .now() + hardLimit) == .timedOut {
+            log("error: the load test did not finish within \(Int(hardLimit)) s; stopping the server")
+            running.withLock { $0 }?.stop(grace: 5)
+            throw ExitCode(1)
+        }
         let results = try outcome.withLock { $0! }.get()
         try FileManager.default.createDirectory(atPath: (out as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
@@ -150,7 +165,7 @@ struct LoadCommand: ParsableCommand {
         return (folder as NSString).appendingPathComponent("alliance")
     }
 
-    func measure() async throws -> LoadResults {
+    func measure(running: Locked<LoadServer?>) async throws -> LoadResults {
         let binary = try allianceBinary()
         let loadAverage = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
             .split(separator: " ").prefix(3).joined(separator: " ")
@@ -172,9 +187,16 @@ struct LoadCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: dataFolder, withIntermediateDirectories: true)
         let logFile = (dataFolder as NSString).appendingPathComponent("serve.log")
         let token = (0..<2).map { _ in String(format: "%016llx", UInt64.random(in: 0...UInt64.max)) }.joined()
-        let server = try LoadServer.start(binary: binary, data: (dataFolder as NSString).appendingPathComponent("workspace"),
+        let server: LoadServer
+        do {
+            server = try LoadServer.start(binary: binary, data: (dataFolder as NSString).appendingPathComponent("workspace"),
                                           host: host, token: token, logFile: logFile)
+        } catch {
+            if !keepData { try? FileManager.default.removeItem(atPath: dataFolder) }
+            throw error
+        }
         log("server pid \(server.pid) at \(server.base.absoluteString) (data in \(dataFolder))")
+        running.withLock { $0 = server }
         var stopped = false
         defer {
             if !stopped { server.stop() }
@@ -249,6 +271,9 @@ struct LoadCommand: ParsableCommand {
         } catch {
             log("the server's log (\(logFile)):\n\(server.logTail())")
             _ = sampler.finish()
+            server.stop()
+            stopped = true
+            if !keepData { try? FileManager.default.removeItem(atPath: dataFolder) }
             throw error
         }
     }
