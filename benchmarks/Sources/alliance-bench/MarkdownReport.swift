@@ -13,6 +13,8 @@ struct MarkdownReport {
     var analysis: AnalysisResults? = nil
     /// The re-planning measurement (`alliance-bench replan`), when measured.
     var replan: ReplanResults? = nil
+    /// The load test of the web workbench (`alliance-bench load`), when measured.
+    var load: LoadResults? = nil
 
     func render() -> String {
         var out = "# Benchmark results\n\n"
@@ -52,6 +54,7 @@ struct MarkdownReport {
         }
         if let analysis { out += AnalysisReport(results: analysis).render() + "\n" }
         if let replan { out += ReplanReport(results: replan).render() + "\n" }
+        if let load { out += LoadReport(results: load).render() + "\n" }
         out += Self.method
         return out
     }

@@ -23,8 +23,8 @@ struct ReportCommand: ParsableCommand {
     var code: String?
 
     @Option(parsing: .singleValue,
-            help: "Hand-written Markdown files appended to RESULTS.md, in order (what was tried and what it gave, the large-instance and memory measurements); repeatable.")
-    var experiments: [String] = ["EXPERIMENTS.md", "LARGE.md", "MEMORY.md"].map {
+            help: "Hand-written Markdown files appended to RESULTS.md, in order (what was tried and what it gave, the large-instance and memory measurements, the server's diagnosis); repeatable.")
+    var experiments: [String] = ["EXPERIMENTS.md", "LARGE.md", "MEMORY.md", "SERVING.md"].map {
         Paths.benchmarks.appendingPathComponent($0).path
     }
 
@@ -46,8 +46,15 @@ struct ReportCommand: ParsableCommand {
     var replanOnly = false
 
     @Flag(name: .customLong("families-only"),
-          help: "Only replace (or add, before \"How the numbers are made\") the \"instance families\" section of the existing RESULTS.md from results/<size>[-<family>].json, keeping everything else as it is.")
+          help: "Only replace (or add, before \"How the numbers are made\") the \"instance families\" section of the existing RESULTS.md from <results>/<size>[-<family>].json (run.sh: --results results/families), keeping everything else as it is.")
     var familiesOnly = false
+
+    @Option(help: "The load test of the web workbench (`alliance-bench load`); its section is left out when the file is missing.")
+    var load: String = (Paths.results as NSString).appendingPathComponent("load.json")
+
+    @Flag(name: .customLong("load-only"),
+          help: "Only replace (or add, before \"How the numbers are made\") the \"serving: 20 planners at once\" section of the existing RESULTS.md, keeping everything else as it is.")
+    var loadOnly = false
 
     func run() throws {
         if familiesOnly {
@@ -65,7 +72,8 @@ struct ReportCommand: ParsableCommand {
         }
         let analysisResults = try loadAnalysis()
         let replanResults = try loadReplan()
-        if analysisOnly || replanOnly {
+        let loadResults = try loadLoad()
+        if analysisOnly || replanOnly || loadOnly {
             guard var markdown = FileManager.default.contents(atPath: out).map({ String(decoding: $0, as: UTF8.self) }) else {
                 throw HarnessError("no \(out) to update")
             }
@@ -77,8 +85,14 @@ struct ReportCommand: ParsableCommand {
                 guard let replanResults else { throw HarnessError("no \(replan); run `alliance-bench replan` first") }
                 markdown = Self.replacingSection(in: markdown, with: ReplanReport(results: replanResults).render())
             }
+            if loadOnly {
+                guard let loadResults else { throw HarnessError("no \(load); run `alliance-bench load` first") }
+                markdown = Self.replacingSection(in: markdown, with: LoadReport(results: loadResults).render())
+            }
             try markdown.write(toFile: out, atomically: true, encoding: .utf8)
-            log("updated the \([analysisOnly ? "explain and suggest" : nil, replanOnly ? "re-planning around pins" : nil].compactMap { $0 }.joined(separator: " and ")) section of \(out)")
+            let sections = [analysisOnly ? "explain and suggest" : nil, replanOnly ? "re-planning around pins" : nil,
+                            loadOnly ? "serving: 20 planners at once" : nil].compactMap { $0 }
+            log("updated the \(sections.joined(separator: " and ")) section\(sections.count > 1 ? "s" : "") of \(out)")
             return
         }
         var loaded: [BenchmarkSize: SizeResults] = [:]
@@ -101,7 +115,12 @@ struct ReportCommand: ParsableCommand {
         let resultsLink = relativePath(from: (out as NSString).deletingLastPathComponent, to: results)
         var markdown = MarkdownReport(results: loaded, command: command, banner: banner, code: code,
                                       plots: plotFiles.mapValues { resultsLink + "/" + $0 },
-                                      analysis: analysisResults, replan: replanResults).render()
+                                      analysis: analysisResults, replan: replanResults, load: loadResults).render()
+        // The families' runs (`run.sh --families`) keep their own folder and section.
+        let families = try FamilyReport.load(from: (results as NSString).appendingPathComponent("families"))
+        if families.keys.contains(where: { $0 != .base }) {
+            markdown = Self.replacingSection(in: markdown, with: FamilyReport(results: families).render())
+        }
         for file in experiments {
             if let notes = FileManager.default.contents(atPath: file) {
                 markdown += "\n" + String(decoding: notes, as: UTF8.self)
@@ -116,13 +135,18 @@ struct ReportCommand: ParsableCommand {
         return try JSONDecoder().decode(AnalysisResults.self, from: data)
     }
 
+    private func loadLoad() throws -> LoadResults? {
+        guard let data = FileManager.default.contents(atPath: load) else { return nil }
+        return try JSONDecoder().decode(LoadResults.self, from: data)
+    }
+
     private func loadReplan() throws -> ReplanResults? {
         guard let data = FileManager.default.contents(atPath: replan) else { return nil }
         return try JSONDecoder().decode(ReplanResults.self, from: data)
     }
 
     /// `markdown` with the section headed by `section`'s first line ("## explain and suggest",
-    /// "## re-planning around pins"; up to the next "## " heading) replaced by `section`, or
+    /// "## re-planning around pins", "## serving: 20 planners at once"; up to the next "## " heading) replaced by `section`, or
     /// `section` inserted before "## How the numbers are made" (else at the end).
     static func replacingSection(in markdown: String, with section: String) -> String {
         var lines = markdown.components(separatedBy: "\n")
