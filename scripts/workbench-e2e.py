@@ -257,19 +257,25 @@ class Page:
         self.send("DOM.setFileInputFiles", {"nodeId": node, "files": [path]})
 
     def viewport(self, width, height, mobile):
+        self.size = (width, height, mobile)
         self.send("Emulation.setDeviceMetricsOverride",
                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
 
-    def screenshot(self, path, width, max_height):
-        height = self.js("Math.ceil(document.documentElement.scrollHeight)")
-        height = min(max_height, height)
+    def screenshot(self, path, max_height):
+        """The top of the page, at most `max_height` px, as a window that tall shows it (the
+        notices closed first, as a person would before taking a picture)."""
+        width, height, mobile = self.size
+        self.js("document.querySelectorAll('.message-close').forEach(b => b.click())")
         self.js("window.scrollTo(0, 0)")
-        shot = self.send("Page.captureScreenshot", {
-            "format": "png", "captureBeyondViewport": True,
-            "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
+        tall = min(max_height, self.js("Math.ceil(document.documentElement.scrollHeight)"))
+        self.send("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": tall, "deviceScaleFactor": 1, "mobile": mobile})
+        self.browser.pump(0.2)
+        shot = self.send("Page.captureScreenshot", {"format": "png"})
         with open(path, "wb") as f:
             f.write(base64.b64decode(shot["data"]))
-        return height
+        self.viewport(width, height, mobile)
+        return tall
 
 
 # MARK: The run
@@ -396,7 +402,7 @@ def run(args):
         require(page.js("document.querySelector('[data-testid=upload-errors]').hidden"), "the old errors are gone")
         page.wait("document.querySelectorAll('[data-testid=open-project]').length === 1", "the new project in the list")
         ok("the project list shows the new project")
-        page.screenshot(os.path.join(out, "workbench-upload-1280.png"), 1280, 1100)
+        page.screenshot(os.path.join(out, "workbench-upload-1280.png"), 1100)
 
         # 3. Solve.
         page.click("[data-testid=tab-solve]")
@@ -414,7 +420,7 @@ def run(args):
         require(page.js("!!document.querySelector('[data-testid=chart-bound-line]')"), "the chart shows the proven bound")
         gap = page.text("[data-testid=job-gap]")
         require(gap.endswith("%"), f"the gap is shown ({gap})")
-        page.screenshot(os.path.join(out, "workbench-solve-1280.png"), 1280, 1300)
+        page.screenshot(os.path.join(out, "workbench-solve-1280.png"), 1300)
 
         # The plan.
         page.wait("!document.querySelector('[data-testid=view-plan]').hidden", "查看方案")
@@ -431,7 +437,7 @@ def run(args):
         require(lines == pairs, f"the map draws a line per unit–community pair ({lines})")
         shown = page.text("#tab-plan [data-testid=score-value]")
         require(shown == f"{explain['objective']:,.4f}", f"the score panel shows the solved objective ({shown})")
-        page.screenshot(os.path.join(out, "workbench-plan-1280.png"), 1280, 1400)
+        page.screenshot(os.path.join(out, "workbench-plan-1280.png"), 1400)
 
         # 4. Drag a unit chip to another alliance card.
         page.click("[data-testid=tab-adjust]")
@@ -482,8 +488,33 @@ def run(args):
         judged = json.loads(evaluate.stdout)["objective"]
         require(score == f"{judged:,.4f}", f"the page's score {score} equals alliance evaluate's objective {judged:.6f}")
 
-        # 6. The unit's menu by keyboard; pin the unit; re-optimize around it.
+        # Suggestions for the alliance the unit joined: ranked, the best applied with a click, undone.
         page.click("[data-testid=tab-adjust]")
+        page.click(f"{card} [data-testid=card-suggest]")
+        page.wait("document.querySelectorAll('[data-testid=suggestions] [data-testid=apply-suggestion]').length > 0",
+                  "the suggestions")
+        deltas = page.js("[...document.querySelectorAll('[data-testid=suggestions] [data-testid=suggestion-delta]')]"
+                         ".map(e => Number(e.textContent.replace('−', '-').replace('±', '').replace(/,/g, '')))")
+        require(all(a >= b for a, b in zip(deltas, deltas[1:])), f"{len(deltas)} suggestions, ranked by the change of the score")
+        suggested = server.api(f"/api/projects/{project}/suggest?community={urllib.parse.quote(destination)}&top=8")
+        best = next(x for x in suggested["suggestions"] if x["feasible"])
+        version = server.api(f"/api/projects/{project}/plan")["version"]
+        page.click("[data-testid=suggestions] [data-testid=apply-suggestion]")
+        page.wait(f"document.querySelector('[data-testid=plan-summary]').textContent.startsWith('版本 {version + 1}')",
+                  "the suggestion to be applied")
+        expected = suggested["objective"] + best["delta"]
+        page.wait(f"document.querySelector('#tab-adjust [data-testid=score-value]').textContent === {json.dumps(f'{expected:,.4f}')}",
+                  "the score after the suggestion")
+        ok(f"applying the best suggestion ({best['kind']} {best['org_id']}, {best['delta']:+.4f}) gives the score it promised ({expected:,.4f})")
+        page.wait("document.body.dataset.busy === 'false'", "the page to settle")
+        page.click("[data-testid=undo]")
+        page.wait(f"document.querySelector('#tab-adjust [data-testid=score-value]').textContent === {json.dumps(score)}"
+                  " && !document.querySelector('[data-testid=redo]').disabled", "撤销")
+        page.wait(f"!!document.querySelector(\"{card} [data-org='{org}']\")", "the cards after 撤销")
+        require(abs(server.api(f"/api/projects/{project}/explain")["objective"] - judged) < 1e-9,
+                f"撤销 brings back the plan before the suggestion (score {score})")
+
+        # 6. The unit's menu by keyboard; pin the unit; re-optimize around it.
         new_chip = f"#adjust-cards [data-testid=unit-chip][data-org='{org}'][data-community='{destination}']"
         page.js(f"document.querySelector(\"{new_chip} [data-testid=chip-menu]\").focus()")
         page.key("Enter", "Enter", 13)
@@ -500,15 +531,18 @@ def run(args):
         page.key("Enter", "Enter", 13)
         page.wait(f"!!document.querySelector(\"{new_chip} [data-testid=unit-pinned]\")", "the pin mark on the chip")
         pins = server.api(f"/api/projects/{project}")["pins"]
-        require({"kind": "unit", "id": org} in pins, f"unit {org} is pinned (📌 on its chip)")
+        require({"kind": "unit", "id": org} in pins, f"unit {org} is pinned (固定 on its chip)")
         before = next(u for u in server.api(f"/api/projects/{project}/explain")["units"] if u["org_id"] == org)
-        page.screenshot(os.path.join(out, "workbench-adjust-1280.png"), 1280, 1400)
+        page.screenshot(os.path.join(out, "workbench-adjust-1280.png"), 1400)
         version = server.api(f"/api/projects/{project}/plan")["version"]
         page.type_into("[data-testid=max-changes]", "20")
         page.click("[data-testid=reoptimize]")
-        page.wait(f"(document.querySelector('[data-testid=reopt-status]').textContent || '').startsWith('完成')"
-                  f" && document.querySelector('[data-testid=plan-summary]').textContent.startsWith('版本 {version + 1}')",
+        page.wait("(document.querySelector('[data-testid=reopt-status]').textContent || '').startsWith('完成')",
                   "the re-optimization to finish", timeout=args.time_limit + 60)
+        solved = server.api(f"/api/projects/{project}/plan")["version"]
+        require(solved != version, f"the re-optimization made a new version ({solved})")
+        page.wait(f"document.querySelector('[data-testid=plan-summary]').textContent.startsWith('版本 {solved} ')",
+                  "the page to show the re-optimized plan")
         after_explain = server.api(f"/api/projects/{project}/explain")
         after = next(u for u in after_explain["units"] if u["org_id"] == org)
         require(sorted(after["communities"]) == sorted(before["communities"]) and sorted(after["leads"]) == sorted(before["leads"]),
@@ -534,7 +568,7 @@ def run(args):
         page.browser.pump(0.3)
         width = page.js("document.documentElement.scrollWidth")
         require(width <= 390, f"方案 fits 390 px (page {width} px wide)")
-        page.screenshot(os.path.join(out, "workbench-plan-390.png"), 390, 2400)
+        page.screenshot(os.path.join(out, "workbench-plan-390.png"), 2400)
         page.click("[data-testid=tab-adjust]")
         page.wait("!document.querySelector('#tab-adjust').hidden", "the 调整 tab")
         width = page.js("document.documentElement.scrollWidth")
@@ -548,7 +582,7 @@ def run(args):
         with open(os.path.join(out, "workbench-menu-390.png"), "wb") as f:
             f.write(base64.b64decode(data))
         page.key("Escape", "Escape", 27)
-        page.screenshot(os.path.join(out, "workbench-adjust-390.png"), 390, 2400)
+        page.screenshot(os.path.join(out, "workbench-adjust-390.png"), 2400)
 
         browser.pump(0.5)
         allowed = [("POST", "/api/projects", 422)]
@@ -564,7 +598,7 @@ def run(args):
                 seen = page.js("[...document.querySelectorAll('#messages .message, [role=status]')].map(e => e.textContent.trim()).filter(Boolean).join(' | ')")
                 LAST_PROBLEMS.append(f"the page said: {seen}")
                 failed = os.path.join(tempfile.gettempdir(), "workbench-e2e-failure.png")
-                page.screenshot(failed, page.js("window.innerWidth"), 3000)
+                page.screenshot(failed, 3000)
                 LAST_PROBLEMS.append(f"screenshot of the failure: {failed}")
             except Exception as error:  # the page may be gone
                 LAST_PROBLEMS.append(f"(no look at the page: {error})")

@@ -75,6 +75,9 @@ function isPinned(kind, id) {
   return S.pins.some((p) => p.kind === 'community' && p.id === id);
 }
 
+/** The mark of a pinned unit or community (text, not an emoji: no emoji font is needed). */
+const pinBadge = (testid) => h('span', { class: 'pin-mark', title: '已固定：重新优化时保持不变', 'data-testid': testid }, '固定');
+
 function pinEntryOf(kind, id) {
   if (kind === 'community') return S.pins.find((p) => p.kind === 'community' && p.id === id);
   const unit = unitOf(id);
@@ -346,7 +349,7 @@ function renderPins() {
     return;
   }
   fill(box, h('ul', { class: 'pins' }, S.pins.map((p) => h('li', { 'data-testid': 'pin-entry' },
-    `📌 ${p.kind === 'unit' ? '单位' : '社区'} ${p.kind === 'unit' ? unitName(p.id) : communityName(p.id)}（${p.id}） `,
+    pinBadge(), ` ${p.kind === 'unit' ? '单位' : '社区'} ${p.kind === 'unit' ? unitName(p.id) : communityName(p.id)}（${p.id}） `,
     h('button', {
       type: 'button', class: 'link',
       onclick: () => edit(p.kind === 'unit' ? { kind: 'unpin', org_id: p.id } : { kind: 'unpin', community_id: p.id }),
@@ -625,7 +628,7 @@ function renderCards(container, editable) {
     h('header', { class: 'card-head' },
       h('span', { class: 'swatch', 'aria-hidden': 'true' }),
       h('div', { class: 'card-title' },
-        h('h4', {}, c.name, pinned ? h('span', { class: 'pin-mark', title: '已固定', 'data-testid': 'community-pinned' }, ' 📌') : null),
+        h('h4', {}, c.name, pinned ? pinBadge('community-pinned') : null),
         h('small', { class: 'muted' }, [c.community_id, info.street].filter(Boolean).join(' · '))),
       editable ? h('div', { class: 'card-actions' },
         h('button', {
@@ -672,7 +675,7 @@ function chip(m, c, editable) {
       title: `${name}（${m.org_id}）：点按查看建议`, onclick: () => selectAndSuggest({ kind: 'unit', id: m.org_id }),
     }, name)
     : h('span', { class: 'chip-name', title: `${name}（${m.org_id}）` }, name),
-  pinned ? h('span', { class: 'pin-mark', title: '已固定', 'data-testid': 'unit-pinned' }, '📌') : null,
+  pinned ? pinBadge('unit-pinned') : null,
   editable ? h('button', {
     type: 'button', class: 'chip-more', 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'data-testid': 'chip-menu',
     'data-key': `menu-${m.org_id}-${c.community_id}`, 'aria-label': `${name} 的操作`,
@@ -754,7 +757,7 @@ function renderUnitTable() {
     const role = u.leads.length ? `牵头 ${int(u.leads.length)}` + (u.communities.length > u.leads.length ? `，成员 ${int(u.communities.length - u.leads.length)}` : '')
       : u.communities.length ? '成员' : '未安排';
     return h('tr', { 'data-org': u.org_id, class: bad ? 'bad' : null },
-      h('th', { scope: 'row' }, u.name, isPinned('unit', u.org_id) ? ' 📌' : '', h('br'), h('small', { class: 'muted' }, u.org_id)),
+      h('th', { scope: 'row' }, u.name, isPinned('unit', u.org_id) ? pinBadge() : '', h('br'), h('small', { class: 'muted' }, u.org_id)),
       h('td', {}, places),
       h('td', {}, role),
       h('td', { class: 'num' }, `${int(u.load)}`, h('small', { class: 'muted' }, `（${int(u.min_communities)}–${int(u.max_communities)}）`), bad ? ' ✗' : ''));
@@ -773,13 +776,12 @@ async function edit(body, done) {
     say('上一个操作还在进行，请稍候。', 'info');
     return;
   }
-  S.busy = true;
-  document.body.classList.add('busy');
+  setBusy(true);
   try {
     const answer = await post(`/api/projects/${S.projectId}/plan/edits`, { ...body, version: S.version });
     const pinOnly = body.kind === 'pin' || body.kind === 'unpin';
     S.pins = answer.pins;
-    if (!pinOnly || S.plan) applyState(answer);
+    if (!pinOnly) applyState(answer);
     if (S.plan) {
       renderCards($('#adjust-cards'), true);
       renderCards($('#plan-cards'), false);
@@ -800,8 +802,7 @@ async function edit(body, done) {
       fail(error);
     }
   } finally {
-    S.busy = false;
-    document.body.classList.remove('busy');
+    setBusy(false);
   }
 }
 
@@ -833,8 +834,11 @@ async function refreshAfterEdit() {
 }
 
 async function undoRedo(which) {
-  if (S.busy) return;
-  S.busy = true;
+  if (S.busy) {
+    say('上一个操作还在进行，请稍候。', 'info');
+    return;
+  }
+  setBusy(true);
   try {
     const answer = await post(`/api/projects/${S.projectId}/plan/${which}`);
     applyState(answer);
@@ -843,8 +847,17 @@ async function undoRedo(which) {
   } catch (error) {
     fail(error);
   } finally {
-    S.busy = false;
+    setBusy(false);
   }
+}
+
+/** One edit at a time: while one is on its way, undo and redo wait and the page says so. */
+function setBusy(busy) {
+  S.busy = busy;
+  document.body.classList.toggle('busy', busy);
+  document.body.dataset.busy = String(busy);
+  $('#undo').disabled = busy || !S.canUndo;
+  $('#redo').disabled = busy || !S.canRedo;
 }
 
 function selectAndSuggest(selection) {
@@ -1059,7 +1072,8 @@ function renderDiff(answer) {
     changed.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'data diff' },
       h('thead', {}, h('tr', {}, ['单位', '变化', '原来', '现在'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, changed.map((o) => h('tr', { 'data-testid': 'diff-row' },
-        h('th', { scope: 'row' }, unitName(o.org_id)),
+        h('th', { scope: 'row' }, unitName(o.org_id),
+          unitName(o.org_id) !== o.org_id ? h('small', { class: 'muted' }, ` ${o.org_id}`) : null),
         h('td', {}, CHANGES[o.change] || o.change),
         h('td', {}, o.old.map(place).join('、') || '—'),
         h('td', {}, o.new.map(place).join('、') || '—')))))) : h('p', { class: 'muted' }, '没有改动。'));

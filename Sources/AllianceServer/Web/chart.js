@@ -33,8 +33,17 @@ function stepPath(points, x, y) {
  */
 export function drawChart(svg, rawTrace, until) {
   const trace = [...rawTrace].sort((a, b) => a.t - b.t);
-  const objective = trace.filter((p) => typeof p.objective === 'number').map((p) => ({ t: p.t, v: p.objective }));
-  const bound = trace.filter((p) => typeof p.bound === 'number').map((p) => ({ t: p.t, v: p.bound }));
+  // The best plan so far and the best bound proven so far: a later phase may report a weaker
+  // bound of its own, but a bound once proven stays proven.
+  const best = (key, better) => {
+    let so = null;
+    return trace.filter((p) => typeof p[key] === 'number').map((p) => {
+      so = so === null ? p[key] : better(so, p[key]);
+      return { t: p.t, v: so };
+    });
+  };
+  const objective = best('objective', Math.max);
+  const bound = best('bound', Math.min);
   const end = Math.max(until || 0, ...trace.map((p) => p.t), 1);
   if (objective.length) objective.push({ t: end, v: objective[objective.length - 1].v });
   if (bound.length) bound.push({ t: end, v: bound[bound.length - 1].v });
