@@ -402,7 +402,7 @@ def run(args):
         require(page.js("document.querySelector('[data-testid=upload-errors]').hidden"), "the old errors are gone")
         page.wait("document.querySelectorAll('[data-testid=open-project]').length === 1", "the new project in the list")
         ok("the project list shows the new project")
-        page.screenshot(os.path.join(out, "workbench-upload-1280.png"), 1100)
+        page.screenshot(os.path.join(out, "workbench-upload-1280.png"), 1000)
 
         # 3. Solve.
         page.click("[data-testid=tab-solve]")
@@ -420,10 +420,10 @@ def run(args):
         require(page.js("!!document.querySelector('[data-testid=chart-bound-line]')"), "the chart shows the proven bound")
         gap = page.text("[data-testid=job-gap]")
         require(gap.endswith("%"), f"the gap is shown ({gap})")
-        page.screenshot(os.path.join(out, "workbench-solve-1280.png"), 1300)
+        page.wait("!document.querySelector('[data-testid=view-plan]').hidden", "查看方案")
+        page.screenshot(os.path.join(out, "workbench-solve-1280.png"), 1100)
 
         # The plan.
-        page.wait("!document.querySelector('[data-testid=view-plan]').hidden", "查看方案")
         page.click("[data-testid=view-plan]")
         page.wait("!document.querySelector('#tab-plan').hidden && document.querySelector('[data-testid=map-svg]')", "the 方案 tab")
         project = page.js("new URLSearchParams(location.hash.slice(1)).get('project')")
@@ -437,7 +437,7 @@ def run(args):
         require(lines == pairs, f"the map draws a line per unit–community pair ({lines})")
         shown = page.text("#tab-plan [data-testid=score-value]")
         require(shown == f"{explain['objective']:,.4f}", f"the score panel shows the solved objective ({shown})")
-        page.screenshot(os.path.join(out, "workbench-plan-1280.png"), 1400)
+        page.screenshot(os.path.join(out, "workbench-plan-1280.png"), 1100)
 
         # 4. Drag a unit chip to another alliance card.
         page.click("[data-testid=tab-adjust]")
@@ -533,7 +533,7 @@ def run(args):
         pins = server.api(f"/api/projects/{project}")["pins"]
         require({"kind": "unit", "id": org} in pins, f"unit {org} is pinned (固定 on its chip)")
         before = next(u for u in server.api(f"/api/projects/{project}/explain")["units"] if u["org_id"] == org)
-        page.screenshot(os.path.join(out, "workbench-adjust-1280.png"), 1400)
+        page.screenshot(os.path.join(out, "workbench-adjust-1280.png"), 1100)
         version = server.api(f"/api/projects/{project}/plan")["version"]
         page.type_into("[data-testid=max-changes]", "20")
         page.click("[data-testid=reoptimize]")
@@ -568,7 +568,7 @@ def run(args):
         page.browser.pump(0.3)
         width = page.js("document.documentElement.scrollWidth")
         require(width <= 390, f"方案 fits 390 px (page {width} px wide)")
-        page.screenshot(os.path.join(out, "workbench-plan-390.png"), 2400)
+        page.screenshot(os.path.join(out, "workbench-plan-390.png"), 1700)
         page.click("[data-testid=tab-adjust]")
         page.wait("!document.querySelector('#tab-adjust').hidden", "the 调整 tab")
         width = page.js("document.documentElement.scrollWidth")
@@ -582,7 +582,7 @@ def run(args):
         with open(os.path.join(out, "workbench-menu-390.png"), "wb") as f:
             f.write(base64.b64decode(data))
         page.key("Escape", "Escape", 27)
-        page.screenshot(os.path.join(out, "workbench-adjust-390.png"), 2400)
+        page.screenshot(os.path.join(out, "workbench-adjust-390.png"), 1700)
 
         browser.pump(0.5)
         allowed = [("POST", "/api/projects", 422)]

@@ -157,19 +157,20 @@ function renderProjects() {
     fill(list, h('p', { class: 'muted' }, '还没有项目。上传名单即建立一个项目。'));
     return;
   }
-  const rows = [...S.projects].reverse().map((p) => h('tr', { class: p.id === S.projectId ? 'current' : null },
-    h('td', {}, p.input.replace(/^lists\/?/, '') || 'CSV 名单', h('br'), h('small', { class: 'muted' }, p.id)),
-    h('td', {}, p.created ? new Date(p.created).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' }) : '—'),
-    h('td', { class: 'num' }, int(p.communities)),
-    h('td', { class: 'num' }, int(p.units)),
-    h('td', { class: 'num' }, p.objective === null || p.objective === undefined ? '未求解' : objective(p.objective)),
-    h('td', {}, h('button', {
-      type: 'button', class: 'secondary', 'data-testid': 'open-project', 'data-project': p.id,
+  const items = [...S.projects].reverse().map((p) => h('li', { class: `project${p.id === S.projectId ? ' current' : ''}` },
+    h('div', { class: 'project-text' },
+      h('strong', {}, p.input.replace(/^lists\/?/, '') || 'CSV 名单'),
+      h('span', { class: 'muted' }, ` · ${int(p.communities)} 个社区、${int(p.units)} 个单位 · `,
+        p.objective === null || p.objective === undefined ? '未求解' : `目标值 ${objective(p.objective)}`),
+      h('small', { class: 'muted project-meta' },
+        p.created ? `上传于 ${new Date(p.created).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' })} · ` : '',
+        `编号 ${p.id}`)),
+    h('button', {
+      type: 'button', class: 'secondary small', 'data-testid': 'open-project', 'data-project': p.id,
+      'aria-current': p.id === S.projectId ? 'true' : null,
       onclick: () => openProject(p.id).then(() => showTab(S.plan ? 'plan' : 'upload')).catch(fail),
-    }, p.id === S.projectId ? '当前' : '打开'))));
-  fill(list, h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
-    h('thead', {}, h('tr', {}, ['名单', '上传时间', '社区', '单位', '目标值', ''].map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, rows))));
+    }, p.id === S.projectId ? '当前项目' : '打开')));
+  fill(list, h('ul', { class: 'projects' }, items));
 }
 
 async function openProject(id) {
@@ -201,7 +202,11 @@ async function openProject(id) {
   writeHash(currentTab);
   const jobs = await get(`/api/projects/${id}/jobs`);
   const running = jobs.jobs.find((j) => j.status === 'queued' || j.status === 'running');
-  if (running && (!S.job || S.job.id !== running.job)) watchJob(running.job);
+  if (running && (!S.job || S.job.id !== running.job)) {
+    watchJob(running.job);
+  } else if (!running && jobs.jobs.length && (!S.job || S.job.finished)) {
+    showJob(jobs.jobs[jobs.jobs.length - 1]); // the last solve's figures and chart
+  }
 }
 
 // MARK: 上传
@@ -434,6 +439,13 @@ async function pollJob(id) {
   }
 }
 
+let lastJobDoc = null;
+let resizeTimer = null;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => drawChart($('#solve-chart'), lastJobDoc ? lastJobDoc.trace || [] : [], lastJobDoc ? lastJobDoc.elapsed : 0), 150);
+});
+
 function showJob(doc) {
   const figures = {
     status: JOB_STATUS[doc.status] || doc.status,
@@ -446,6 +458,7 @@ function showJob(doc) {
     for (const el of $$(`[data-job="${key}"]`)) el.textContent = value;
   }
   $('#job-block').dataset.status = doc.status;
+  lastJobDoc = doc;
   drawChart($('#solve-chart'), doc.trace || [], doc.elapsed);
   const line = `${figures.status} · 用时 ${figures.elapsed}` + (doc.objective !== null && doc.objective !== undefined ? ` · 目标值 ${figures.objective}` : '')
     + (doc.gap !== null && doc.gap !== undefined ? ` · 差距 ${figures.gap}` : '');
@@ -898,9 +911,12 @@ function describe(s) {
   }
 }
 
+/** What each term adds to the change of the objective (weighted, signed as in the objective). */
 function termsDelta(t) {
-  return TERMS.filter((term) => Math.abs(t[term.key]) > 1e-9)
-    .map((term) => `${term.name} ${signed(t[term.key], term.key === 'preference' ? 2 : 4)}`).join('，');
+  const weights = S.explain.weights;
+  const parts = TERMS.map((term) => ({ term, value: term.sign * weights[term.key] * t[term.key] }))
+    .filter(({ value }) => Math.abs(value) >= 0.00005);
+  return parts.length ? `其中 ${parts.map(({ term, value }) => `${term.name} ${signed(value, 4)}`).join('，')}` : '';
 }
 
 function renderSuggestions() {
@@ -927,7 +943,7 @@ function renderSuggestions() {
   const infeasible = doc.suggestions.filter((s) => !s.feasible);
   fill(panel,
     h('h3', {}, title),
-    h('p', { class: 'hint' }, `当前目标值 ${objective(doc.objective)}；括号前的数是应用后目标值的变化。`),
+    h('p', { class: 'hint' }, `当前目标值 ${objective(doc.objective)}；每条开头的数是应用后目标值的变化（正数为提高），按此排序。`),
     feasible.length ? h('ol', { class: 'suggestions', 'data-testid': 'suggestions' }, feasible.map(item))
       : h('p', { class: 'muted' }, '没有不违反规则的单步调整。'),
     infeasible.length ? h('details', {}, h('summary', {}, `会违反规则的调整（${int(infeasible.length)}）`),

@@ -2,8 +2,8 @@
 // as step lines into an SVG (viewBox 640×280) from the job's trace.
 import { h, fill, num } from './ui.js';
 
-const W = 640, H = 280;
-const M = { left: 64, right: 16, top: 16, bottom: 40 };
+const M = { left: 56, right: 14, top: 34, bottom: 40 };
+let W = 640, H = 280;
 
 function niceTicks(lo, hi, count) {
   const span = hi - lo || 1;
@@ -32,6 +32,10 @@ function stepPath(points, x, y) {
  * (the elapsed time, so a quiet search still moves the lines to the right).
  */
 export function drawChart(svg, rawTrace, until) {
+  // Drawn at the size it is shown, so the labels stay readable on a phone.
+  W = Math.max(300, Math.round(svg.clientWidth || 640));
+  H = Math.round(Math.min(320, Math.max(220, W * 0.42)));
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   const trace = [...rawTrace].sort((a, b) => a.t - b.t);
   // The best plan so far and the best bound proven so far: a later phase may report a weaker
   // bound of its own, but a bound once proven stays proven.
@@ -59,8 +63,8 @@ export function drawChart(svg, rawTrace, until) {
   lo -= pad; hi += pad;
   const x = (t) => M.left + (t / end) * (W - M.left - M.right);
   const y = (v) => H - M.bottom - ((v - lo) / (hi - lo)) * (H - M.top - M.bottom);
-  const yTicks = niceTicks(lo, hi, 5);
-  const xTicks = niceTicks(0, end, 6);
+  const yTicks = niceTicks(lo, hi, H < 260 ? 4 : 5);
+  const xTicks = niceTicks(0, end, W < 480 ? 4 : 6);
   const digits = Math.max(0, Math.min(4, -Math.floor(Math.log10(yTicks.step))));
   const grid = h('g', { class: 'chart-grid' },
     yTicks.ticks.filter((v) => v >= lo && v <= hi).map((v) => [
@@ -80,7 +84,7 @@ export function drawChart(svg, rawTrace, until) {
     const lastPoint = objective[objective.length - 1];
     lines.push(h('circle', { class: 'chart-dot', cx: x(lastPoint.t), cy: y(lastPoint.v), r: 4 }));
   }
-  const legend = h('g', { class: 'chart-legend', transform: `translate(${M.left + 10},${M.top + 6})` },
+  const legend = h('g', { class: 'chart-legend', transform: `translate(${M.left},14)` },
     h('line', { class: 'chart-objective', x1: 0, x2: 24, y1: 0, y2: 0 }),
     h('text', { x: 30, y: 4 }, '目标值'),
     h('line', { class: 'chart-bound', x1: 90, x2: 114, y1: 0, y2: 0 }),
