@@ -280,6 +280,22 @@ class Page:
 
 # MARK: The run
 
+def find_move(explain, sizes, avoid=()):
+    """A member (not a lead) of an alliance above its least size, and an alliance below its
+    largest that it does not serve: a move that keeps every rule, as a person would try first."""
+    served = {u["org_id"]: set(u["communities"]) for u in explain["units"]}
+    for c in explain["communities"]:
+        if len(c["members"]) <= sizes[c["community_id"]][0]:
+            continue
+        for m in c["members"]:
+            if m["role"] != "member" or m["org_id"] in avoid:
+                continue
+            for d in explain["communities"]:
+                if d["community_id"] not in served[m["org_id"]] and len(d["members"]) < sizes[d["community_id"]][1]:
+                    return m["org_id"], c["community_id"], d["community_id"]
+    return None
+
+
 def find_alliance(given):
     if given:
         return os.path.abspath(given)
@@ -402,6 +418,14 @@ def run(args):
         require(page.js("document.querySelector('[data-testid=upload-errors]').hidden"), "the old errors are gone")
         page.wait("document.querySelectorAll('[data-testid=open-project]').length === 1", "the new project in the list")
         ok("the project list shows the new project")
+        # Last year's plan: the clerk's hand method on the same lists.
+        last_year = os.path.join(work, "last-year")
+        subprocess.run([alliance, "solve", lists, "--strategy", "greedy", "--out", last_year, "--quiet"],
+                       check=True, stdout=subprocess.DEVNULL)
+        page.set_files("[data-testid=previous-plan-input]", os.path.join(last_year, "plan.csv"))
+        page.wait("document.querySelector('[data-testid=previous-plan-state]').textContent.includes('已载入')",
+                  "last year's plan")
+        ok("last year's plan.csv is taken (上年方案 已载入)")
         page.screenshot(os.path.join(out, "workbench-upload-1280.png"), 1000)
 
         # 3. Solve.
@@ -442,24 +466,8 @@ def run(args):
         # 4. Drag a unit chip to another alliance card.
         page.click("[data-testid=tab-adjust]")
         page.wait("!document.querySelector('#tab-adjust').hidden", "the 调整 tab")
-        served = {u["org_id"]: set(u["communities"]) for u in explain["units"]}
         sizes = {c["id"]: (c["min_size"], c["max_size"]) for c in server.api(f"/api/projects/{project}/lists")["communities"]}
-        move = None
-        # A member (not a lead) of an alliance above its least size, to one below its largest:
-        # the move keeps every rule, as a person would try first.
-        for c in explain["communities"]:
-            if len(c["members"]) <= sizes[c["community_id"]][0]:
-                continue
-            for m in c["members"]:
-                if m["role"] != "member":
-                    continue
-                targets = [d["community_id"] for d in explain["communities"]
-                           if d["community_id"] not in served[m["org_id"]] and len(d["members"]) < sizes[d["community_id"]][1]]
-                if targets:
-                    move = (m["org_id"], c["community_id"], targets[0])
-                    break
-            if move:
-                break
+        move = find_move(explain, sizes)
         require(move is not None, "a member unit to move was found")
         org, source, destination = move
         chip = f"#adjust-cards [data-testid=unit-chip][data-org='{org}'][data-community='{source}']"
@@ -481,6 +489,7 @@ def run(args):
         plan_csv = download(browser, page, "[data-testid='download-plan.csv']", downloads, "plan.csv")
         weights = server.api(f"/api/projects/{project}/explain")["weights"]
         evaluate = subprocess.run([alliance, "evaluate", lists, "--plan", plan_csv, "--json",
+                                   "--previous", os.path.join(last_year, "plan.csv"),
                                    *[f"--weight={k}={v}" for k, v in sorted(weights.items())]],
                                   capture_output=True, text=True)
         if evaluate.returncode not in (0, 1):
@@ -555,6 +564,11 @@ def run(args):
         page.click("[data-testid=diff-solved]")
         page.wait("(document.querySelector('[data-testid=diff-summary]') || {}).textContent", "the diff")
         require("求解方案" in page.text("[data-testid=diff-summary]"), "the diff against the solved plan is shown")
+        page.click("[data-testid=diff-last-year]")
+        page.wait("(document.querySelector('[data-testid=diff-summary]') || {textContent: ''}).textContent.includes('上年方案')",
+                  "the diff against last year's plan")
+        rows = page.js("document.querySelectorAll('[data-testid=diff-row]').length")
+        require(rows > 0, f"the diff against last year's plan lists {rows} changed organizations")
         page.click("[data-testid=tab-download]")
         xlsx = download(browser, page, "[data-testid='download-plan.xlsx']", downloads, "plan.xlsx")
         with open(xlsx, "rb") as f:
@@ -582,7 +596,36 @@ def run(args):
         with open(os.path.join(out, "workbench-menu-390.png"), "wb") as f:
             f.write(base64.b64decode(data))
         page.key("Escape", "Escape", 27)
+        # 移到… from the menu, as on a phone.
+        current = server.api(f"/api/projects/{project}/explain")
+        other = find_move(current, sizes, avoid={org})
+        require(other is not None, "a second unit to move was found")
+        org2, source2, destination2 = other
+        page.click(f"#adjust-cards [data-testid=unit-chip][data-org='{org2}'][data-community='{source2}'] [data-testid=chip-menu]")
+        page.wait("!document.querySelector('[data-testid=unit-menu]').hidden", "the unit menu")
+        page.click("[data-testid=menu-move]")
+        page.js(f"(() => {{ const s = document.querySelector('[data-testid=move-target]'); s.value = {json.dumps(destination2)};"
+                " s.dispatchEvent(new Event('change')); })()")
+        page.click("[data-testid=move-confirm]")
+        page.wait(f"!!document.querySelector(\"#adjust-cards [data-testid=alliance-card][data-community='{destination2}'] [data-org='{org2}']\")",
+                  "the unit moved by the menu")
+        ok(f"移到… in the unit menu moves {org2} from {source2} to {destination2} at 390 px")
         page.screenshot(os.path.join(out, "workbench-adjust-390.png"), 1700)
+
+        # A solve cancelled while it runs keeps its best plan.
+        page.viewport(1280, 900, False)
+        page.click("[data-testid=tab-solve]")
+        page.type_into("[data-testid=time-limit]", "120")
+        version = server.api(f"/api/projects/{project}/plan")["version"]
+        page.click("[data-testid=solve-button]")
+        page.wait("document.querySelector('[data-testid=job-status]').textContent === '求解中'"
+                  " && document.querySelector('[data-testid=job-objective]').textContent !== '—'", "a running solve with a plan")
+        page.click("[data-testid=cancel-button]")
+        page.wait("document.querySelector('[data-testid=job-status]').textContent === '已取消'"
+                  " && !document.querySelector('[data-testid=view-plan]').hidden", "the cancelled solve", timeout=30)
+        kept = server.api(f"/api/projects/{project}/plan")
+        require(kept["version"] > version and kept["status"] in ("interrupted", "feasible", "optimal"),
+                f"取消 stops the solve and keeps its best plan (version {kept['version']}, {kept['status']})")
 
         browser.pump(0.5)
         allowed = [("POST", "/api/projects", 422)]

@@ -598,16 +598,33 @@ function renderScore() {
       s.broken_rules.length ? h('div', { class: 'callout bad broken', 'data-testid': 'broken-rules' },
         h('p', {}, `违反的规则（${int(s.broken_rules.length)}）`),
         h('ul', {}, s.broken_rules.map((r) => h('li', {},
-          h('strong', {}, RULES[r.rule] || r.rule), '：', ruleText(r), ' ',
-          r.community_id ? h('button', { type: 'button', class: 'link', onclick: () => selectAndSuggest({ kind: 'community', id: r.community_id }) }, '看建议') : null)))) : null);
+          h('strong', {}, RULES[r.rule] || r.rule), '：', h('span', { title: r.message }, ruleText(r)), ' ',
+          r.community_id || r.org_id ? h('button', {
+            type: 'button', class: 'link', 'data-testid': 'rule-suggest',
+            onclick: () => selectAndSuggest(r.community_id ? { kind: 'community', id: r.community_id } : { kind: 'unit', id: r.org_id }),
+          }, '看建议') : null)))) : null);
   }
 }
 
+/** A broken rule in words, from the plan's figures (the API's English message is the tooltip). */
 function ruleText(rule) {
-  const parts = [];
-  if (rule.org_id) parts.push(`单位 ${unitName(rule.org_id)}`);
-  if (rule.community_id) parts.push(`社区 ${communityName(rule.community_id)}`);
-  return `${parts.join('，')}（${rule.message}）`;
+  const unit = rule.org_id ? unitName(rule.org_id) : null;
+  const community = rule.community_id ? communityName(rule.community_id) : null;
+  const u = rule.org_id && S.explain ? S.explain.units.find((x) => x.org_id === rule.org_id) : null;
+  const c = rule.community_id && S.explain ? S.explain.communities.find((x) => x.community_id === rule.community_id) : null;
+  const info = rule.community_id ? communityOf(rule.community_id) : null;
+  switch (rule.rule) {
+    case 'unit_load':
+      return u ? `${unit} 服务 ${int(u.load)} 个社区，要求 ${int(u.min_communities)}–${int(u.max_communities)} 个` : `${unit} 服务的社区数不在要求范围内`;
+    case 'community_size':
+      return c && info ? `${community} 有 ${int(c.members.length)} 个单位，要求 ${int(info.min_size)}–${int(info.max_size)} 个` : `${community} 的单位数不在要求范围内`;
+    case 'lead_missing': return `${community} 没有牵头单位`;
+    case 'lead_not_member': return `${community} 的牵头单位不在它的联盟里`;
+    case 'lead_not_allowed': return `${community} 的牵头单位不能牵头（名单中“可牵头”为否）`;
+    case 'forbidden_pair': return `${unit} 不得服务 ${community}（结对规则：禁止）`;
+    case 'fixed_pair_missing': return `${unit} 必须服务 ${community}（结对规则：必须）`;
+    default: return [unit, community].filter(Boolean).join('，') || rule.message;
+  }
 }
 
 function strengthBar(c) {
@@ -783,7 +800,7 @@ function renderUnitTable() {
 
 // MARK: 调整
 
-async function edit(body, done) {
+async function edit(body, done, focusKeys = []) {
   if (!S.projectId) return;
   if (S.busy) {
     say('上一个操作还在进行，请稍候。', 'info');
@@ -804,6 +821,14 @@ async function edit(body, done) {
       await refreshAfterEdit();
     } else {
       renderUnitTable();
+    }
+    // Keyboard users keep their place: the menu they came from, or the card it was on.
+    for (const key of focusKeys) {
+      const target = $(`#adjust-cards [data-key="${CSS.escape(key)}"]`);
+      if (target) {
+        target.focus();
+        break;
+      }
     }
     if (done) say(done, 'ok');
     else if (pinOnly) say(body.kind === 'pin' ? '已固定；重新优化时保持不变。' : '已取消固定。', 'ok');
@@ -945,8 +970,9 @@ function renderSuggestions() {
     h('h3', {}, title),
     h('p', { class: 'hint' }, `当前目标值 ${objective(doc.objective)}；每条开头的数是应用后目标值的变化（正数为提高），按此排序。`),
     feasible.length ? h('ol', { class: 'suggestions', 'data-testid': 'suggestions' }, feasible.map(item))
-      : h('p', { class: 'muted' }, '没有不违反规则的单步调整。'),
-    infeasible.length ? h('details', {}, h('summary', {}, `会违反规则的调整（${int(infeasible.length)}）`),
+      : h('p', { class: 'muted' }, S.score.feasible ? '没有不违反规则的单步调整。' : '没有一步就能让方案满足全部规则的调整；“可修复”的调整先修复一部分。'),
+    infeasible.length ? h('details', { open: !S.score.feasible || !feasible.length },
+      h('summary', {}, S.score.feasible ? `会违反规则的调整（${int(infeasible.length)}）` : `调整后仍有违反的规则（${int(infeasible.length)}）`),
       h('ol', { class: 'suggestions' }, infeasible.map(item))) : null,
     h('button', { type: 'button', class: 'link', onclick: () => { S.selected = null; S.suggestions = null; renderSuggestions(); renderCards($('#adjust-cards'), true); } }, '关闭建议'));
 }
@@ -979,7 +1005,7 @@ function openMenu(button, member, community) {
         const to = select.value;
         closeMenu();
         edit({ kind: 'move', org_id: member.org_id, from: community.community_id, to },
-          `已把 ${name} 从 ${community.name} 调到 ${communityName(to)}`);
+          `已把 ${name} 从 ${community.name} 调到 ${communityName(to)}`, [`menu-${member.org_id}-${to}`]);
       },
     }, '确定'));
   const item = (label, testid, action, disabled = false) => h('button', {
@@ -996,15 +1022,18 @@ function openMenu(button, member, community) {
     moveRow,
     member.role === 'lead' ? null : item(unit && !unit.can_lead ? '设为牵头（该单位不能牵头）' : '设为牵头', 'menu-lead', () => {
       closeMenu();
-      edit({ kind: 'set_lead', org_id: member.org_id, to: community.community_id }, `${name} 已担任 ${community.name} 的牵头单位`);
+      edit({ kind: 'set_lead', org_id: member.org_id, to: community.community_id }, `${name} 已担任 ${community.name} 的牵头单位`,
+        [`menu-${member.org_id}-${community.community_id}`]);
     }, unit && !unit.can_lead),
     item(pinned ? '取消固定' : '固定（重新优化时不变）', 'menu-pin', () => {
       closeMenu();
-      edit({ kind: pinned ? 'unpin' : 'pin', org_id: pinned && pinEntry ? pinEntry.id : member.org_id });
+      edit({ kind: pinned ? 'unpin' : 'pin', org_id: pinned && pinEntry ? pinEntry.id : member.org_id }, null,
+        [`menu-${member.org_id}-${community.community_id}`]);
     }),
     item(`移出 ${community.name}`, 'menu-remove', () => {
       closeMenu();
-      edit({ kind: 'remove', org_id: member.org_id, from: community.community_id }, `${name} 已退出 ${community.name}`);
+      edit({ kind: 'remove', org_id: member.org_id, from: community.community_id }, `${name} 已退出 ${community.name}`,
+        [`suggest-${community.community_id}`]);
     }),
     item('关闭菜单', 'menu-close', () => closeMenu(true)));
   menu.hidden = false;
