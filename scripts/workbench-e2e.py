@@ -265,11 +265,13 @@ class Page:
         """The top of the page, at most `max_height` px, as a window that tall shows it (the
         notices closed first, as a person would before taking a picture)."""
         width, height, mobile = self.size
+        self.wait("document.body.dataset.busy !== 'true'", "the page to settle")
         self.js("document.querySelectorAll('.message-close').forEach(b => b.click())")
-        self.js("window.scrollTo(0, 0)")
+        self.js("document.activeElement && document.activeElement.blur()")
         tall = min(max_height, self.js("Math.ceil(document.documentElement.scrollHeight)"))
         self.send("Emulation.setDeviceMetricsOverride",
                   {"width": width, "height": tall, "deviceScaleFactor": 1, "mobile": mobile})
+        self.js("window.scrollTo(0, 0)")
         self.browser.pump(0.2)
         shot = self.send("Page.captureScreenshot", {"format": "png"})
         with open(path, "wb") as f:
@@ -502,7 +504,7 @@ def run(args):
         page.click(f"{card} [data-testid=card-suggest]")
         page.wait("document.querySelectorAll('[data-testid=suggestions] [data-testid=apply-suggestion]').length > 0",
                   "the suggestions")
-        deltas = page.js("[...document.querySelectorAll('[data-testid=suggestions] [data-testid=suggestion-delta]')]"
+        deltas = page.js("[...document.querySelectorAll('[data-testid^=suggestions] [data-testid=suggestion-delta]')]"
                          ".map(e => Number(e.textContent.replace('−', '-').replace('±', '').replace(/,/g, '')))")
         require(all(a >= b for a, b in zip(deltas, deltas[1:])), f"{len(deltas)} suggestions, ranked by the change of the score")
         suggested = server.api(f"/api/projects/{project}/suggest?community={urllib.parse.quote(destination)}&top=8")

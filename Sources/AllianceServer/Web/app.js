@@ -969,7 +969,10 @@ function renderSuggestions() {
   fill(panel,
     h('h3', {}, title),
     h('p', { class: 'hint' }, `当前目标值 ${objective(doc.objective)}；每条开头的数是应用后目标值的变化（正数为提高），按此排序。`),
-    feasible.length ? h('ol', { class: 'suggestions', 'data-testid': 'suggestions' }, feasible.map(item))
+    feasible.length ? h('ol', { class: 'suggestions', 'data-testid': 'suggestions' }, feasible.slice(0, 3).map(item)) : null,
+    feasible.length > 3 ? h('details', {}, h('summary', {}, `更多建议（${int(feasible.length - 3)}）`),
+      h('ol', { class: 'suggestions', 'data-testid': 'suggestions-more' }, feasible.slice(3).map(item))) : null,
+    feasible.length ? null
       : h('p', { class: 'muted' }, S.score.feasible ? '没有不违反规则的单步调整。' : '没有一步就能让方案满足全部规则的调整；“可修复”的调整先修复一部分。'),
     infeasible.length ? h('details', { open: !S.score.feasible || !feasible.length },
       h('summary', {}, S.score.feasible ? `会违反规则的调整（${int(infeasible.length)}）` : `调整后仍有违反的规则（${int(infeasible.length)}）`),
