@@ -2,7 +2,7 @@
 """Full-page screenshots of a local HTML page with headless Chromium, and a check that the page
 makes no network request.
 
-Talks to Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe: commands on
+Talks to Chromium over the DevTools protocol on a pipe (scripts/devtools.py: commands on
 fd 3, replies on fd 4, NUL-separated JSON), so it needs nothing beyond Python and Chromium.
 
 usage: report-screenshot.py PAGE.html OUT_PREFIX [--chromium chromium]
@@ -11,86 +11,16 @@ exits 1 and names the URLs when the page requested anything but file: and data: 
 the console reported an error (e.g. a Content-Security-Policy violation).
 """
 import base64
-import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from devtools import Browser  # noqa: E402  (scripts/devtools.py, shared with workbench-e2e.py)
 
 VIEWS = [("desktop", 1280, 900, False), ("phone", 390, 844, True)]
 MAX_HEIGHT = 40000
-
-
-class Browser:
-    def __init__(self, chromium, profile):
-        to_chrome_r, self.to_chrome = os.pipe()
-        self.from_chrome, from_chrome_w = os.pipe()
-        # Chromium reads commands on fd 3 and writes replies on fd 4.
-        def child_fds():
-            os.dup2(to_chrome_r, 3)
-            os.dup2(from_chrome_w, 4)
-        self.process = subprocess.Popen(
-            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-             "--remote-debugging-pipe", "--no-first-run", "--no-default-browser-check",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--disable-default-apps", "--disable-extensions",
-             '--host-resolver-rules=MAP * ~NOTFOUND', f"--user-data-dir={profile}", "about:blank"],
-            pass_fds=(3, 4), preexec_fn=child_fds,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(to_chrome_r)
-        os.close(from_chrome_w)
-        self.buffer = b""
-        self.next_id = 0
-        self.events = []
-
-    def _read_message(self, deadline):
-        while b"\0" not in self.buffer:
-            if time.time() > deadline:
-                raise TimeoutError("Chromium did not answer in time")
-            chunk = os.read(self.from_chrome, 1 << 16)
-            if not chunk:
-                raise RuntimeError("Chromium closed the DevTools pipe")
-            self.buffer += chunk
-        message, self.buffer = self.buffer.split(b"\0", 1)
-        return json.loads(message)
-
-    def send(self, method, params=None, session=None, timeout=60):
-        self.next_id += 1
-        command = {"id": self.next_id, "method": method, "params": params or {}}
-        if session:
-            command["sessionId"] = session
-        os.write(self.to_chrome, json.dumps(command).encode() + b"\0")
-        deadline = time.time() + timeout
-        while True:
-            message = self._read_message(deadline)
-            if message.get("id") == self.next_id:
-                if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
-                return message.get("result", {})
-            self.events.append(message)
-
-    def wait_for(self, method, timeout=60):
-        deadline = time.time() + timeout
-        for i, event in enumerate(self.events):
-            if event.get("method") == method:
-                del self.events[i]
-                return event
-        while True:
-            message = self._read_message(deadline)
-            if message.get("method") == method:
-                return message
-            self.events.append(message)
-
-    def close(self):
-        try:
-            self.send("Browser.close", timeout=10)
-        except Exception:
-            pass
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 def main():
