@@ -44,6 +44,8 @@ struct CheckReport: Encodable, Sendable {
     var precheck_reasons: [String]
     var version: Int?
     var pins: [PinEntry]
+    /// The weights the next solve starts from (the current version's, else the defaults).
+    var weights: Weights
 
     init(id: String, input: String, problem: Problem, notes: [String], version: Int?, pins: [PinEntry]) {
         let instance = problem.instance
@@ -76,6 +78,7 @@ struct CheckReport: Encodable, Sendable {
         precheck_reasons = reasons.map(\.message)
         self.version = version
         self.pins = pins
+        weights = problem.options.weights
     }
 }
 

@@ -39,25 +39,30 @@ final class SolveJob: Sendable {
     var document: JobDocument {
         let s = state.current
         var elapsed = s.elapsed
-        if s.status == .running, let started = s.started {
-            let d = ContinuousClock.now - started
-            elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
+        if s.status == .running, let started = s.started { elapsed = Self.seconds(ContinuousClock.now - started) }
         return JobDocument(job: id, project: project, status: s.status.rawValue, elapsed: elapsed, objective: s.objective,
                            bound: s.bound, gap: s.gap, version: s.version, error: s.error, warnings: s.warnings,
                            trace: s.trace)
     }
 
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
     var isFinished: Bool { [.done, .failed, .cancelled].contains(state.current.status) }
 
     /// Takes a progress report: the live values and a point of the trace.
+    /// The values kept are the best so far — the largest objective, the smallest proven bound
+    /// (phases report their own, and a later phase's bound may be weaker) — and the trace is
+    /// stamped with the job's own clock, so it never goes back in time.
     func record(_ progress: SolveProgress) {
         state.withLock { s in
-            if let incumbent = progress.incumbent { s.objective = incumbent }
-            if let bound = progress.bound { s.bound = bound }
-            if let gap = progress.gap { s.gap = gap }
+            if let incumbent = progress.incumbent { s.objective = max(s.objective ?? incumbent, incumbent) }
+            if let bound = progress.bound { s.bound = min(s.bound ?? bound, bound) }
+            if let objective = s.objective, let bound = s.bound { s.gap = relativeGap(objective: objective, bound: max(bound, objective)) }
             guard s.objective != nil || s.bound != nil else { return }
-            s.trace.append(TracePoint(t: progress.elapsedSeconds, objective: s.objective, bound: s.bound))
+            let t = s.started.map { Self.seconds(ContinuousClock.now - $0) } ?? progress.elapsedSeconds
+            s.trace.append(TracePoint(t: max(t, s.trace.last?.t ?? 0), objective: s.objective, bound: s.bound))
             if s.trace.count > Self.traceLimit {
                 s.trace = s.trace.enumerated().filter { $0.offset % 2 == 0 || $0.offset == s.trace.count - 1 }.map(\.element)
             }

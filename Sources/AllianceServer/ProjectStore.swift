@@ -30,7 +30,11 @@ actor ProjectStore {
     private var history: [Int] = []
     private var position = -1
     private var maxVersion = 0
+    /// Plans of the versions used last (at most `cachedPlans`); the others are read back from
+    /// their `plan.csv` when asked for, so memory stays flat however many edits a project sees.
     private var plans: [Int: Plan] = [:]
+    private var cacheOrder: [Int] = []
+    static let cachedPlans = 32
     private var weightsOf: [Int: Weights] = [:]
     private var statusOf: [Int: (status: String, strategy: String)] = [:]
     /// The full report of a solve's version, while the server runs (bound, claims, timings).
@@ -120,10 +124,10 @@ actor ProjectStore {
 
     /// The current plan on its analysis problem; `409` when nothing has been solved yet.
     func current() throws -> (version: Int, plan: Plan, problem: Problem) {
-        guard let version = currentVersion, let plan = plans[version] else {
+        guard let version = currentVersion else {
             throw APIError.conflict("the project has no plan yet; solve it first")
         }
-        return (version, plan, try problem(weights: weightsOf[version] ?? Weights()))
+        return (version, try plan(version), try problem(weights: weightsOf[version] ?? Weights()))
     }
 
     /// The report the files of the current version are rendered from: the solve's own while the
@@ -199,8 +203,8 @@ actor ProjectStore {
         default:
             throw APIError.badRequest("against must be previous, solved or last_year")
         }
-        if let oldVersion, let oldPlan = plans[oldVersion] {
-            old = oldPlan.assignments(in: try self.problem(weights: weightsOf[oldVersion] ?? Weights()))
+        if let oldVersion {
+            old = try self.plan(oldVersion).assignments(in: try self.problem(weights: weightsOf[oldVersion] ?? Weights()))
         } else {
             old = previousPlan ?? []
         }
@@ -278,10 +282,10 @@ actor ProjectStore {
             throw APIError.unprocessable("from must be \"current\" (the current plan)")
         }
         if request.from != nil || !pinList.isEmpty || request.max_changes != nil {
-            guard let version = currentVersion, let plan = plans[version] else {
+            guard let version = currentVersion else {
                 throw APIError.conflict("from, pins and max_changes need a current plan; solve without them first")
             }
-            planning.from = plan.assignments(in: try problem(weights: weightsOf[version] ?? Weights()))
+            planning.from = try plan(version).assignments(in: try problem(weights: weightsOf[version] ?? Weights()))
         }
         if let max = request.max_changes {
             guard max >= 0 else { throw APIError.unprocessable("max_changes must be 0 or more") }
@@ -402,27 +406,48 @@ actor ProjectStore {
         try AtomicFiles.write(kept, into: versionFolder(version))
     }
 
-    private func push(_ version: Int, plan: Plan, weights: Weights, status: String, strategy: String) {
+    private func push(_ version: Int, plan: Plan?, weights: Weights, status: String, strategy: String) {
         history = Array(history.prefix(position + 1)) + [version]
         position = history.count - 1
         maxVersion = max(maxVersion, version)
-        plans[version] = plan
+        if let plan { cache(version, plan) }
         weightsOf[version] = weights
         statusOf[version] = (status, strategy)
     }
 
-    /// Replays the journal: each `plan` line's plan is read from its version folder.
+    /// The plan of `version`: from the cache, or read back from its `plan.csv`.
+    private func plan(_ version: Int) throws -> Plan {
+        if let plan = plans[version] { return plan }
+        let problem = try problem(weights: weightsOf[version] ?? Weights())
+        let file = versionFolder(version).appendingPathComponent("plan.csv").path
+        guard let rows = try? PlanningInput.readPlan(file) else {
+            throw APIError(500, "the plan of version \(version) cannot be read")
+        }
+        let (plan, _) = Evaluator.plan(from: rows, in: problem)
+        cache(version, plan)
+        return plan
+    }
+
+    /// Keeps `plan` among the cached ones, dropping the longest cached beyond `cachedPlans`.
+    private func cache(_ version: Int, _ plan: Plan) {
+        if plans.updateValue(plan, forKey: version) == nil { cacheOrder.append(version) }
+        while cacheOrder.count > Self.cachedPlans { plans[cacheOrder.removeFirst()] = nil }
+    }
+
+    /// How many plans are held in memory (for tests).
+    var cachedPlanCount: Int { plans.count }
+
+    /// Replays the journal: each `plan` line whose version folder holds its plan.csv becomes a
+    /// version again (the plan itself is read when first asked for).
     private func restore() throws {
         for entry in try journal.read() {
             switch entry.op {
             case "plan":
                 guard let version = entry.version else { continue }
-                let weights = entry.weights ?? Weights()
-                let problem = try problem(weights: weights)
                 let file = versionFolder(version).appendingPathComponent("plan.csv").path
-                guard let rows = try? PlanningInput.readPlan(file) else { continue }
-                let (plan, _) = Evaluator.plan(from: rows, in: problem)
-                push(version, plan: plan, weights: weights, status: entry.status ?? "feasible", strategy: entry.strategy ?? "edit")
+                guard FileManager.default.fileExists(atPath: file) else { continue }
+                push(version, plan: nil, weights: entry.weights ?? Weights(), status: entry.status ?? "feasible",
+                     strategy: entry.strategy ?? "edit")
             case "undo": if position > 0 { position -= 1 }
             case "redo": if position + 1 < history.count { position += 1 }
             case "pins": pins = entry.pins ?? []

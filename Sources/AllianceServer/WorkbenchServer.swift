@@ -225,10 +225,7 @@ public struct WorkbenchServer: Sendable {
                 job.state.withLock { s in
                     s.status = job.cancellation.isCancelled ? .cancelled : .failed
                     s.error = failure.message
-                    if let started = s.started {
-                        let d = ContinuousClock.now - started
-                        s.elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-                    }
+                    if let started = s.started { s.elapsed = SolveJob.seconds(ContinuousClock.now - started) }
                 }
             }
         }

@@ -1,5 +1,5 @@
 import AllianceKit
-import AllianceServer
+@testable import AllianceServer
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -191,6 +191,10 @@ final class WorkbenchEndpointTests: XCTestCase {
             XCTAssertFalse(trace.isEmpty)
             let times = trace.compactMap { $0["t"] as? Double }
             XCTAssertEqual(times, times.sorted())
+            // The best so far: objectives never fall, bounds never rise (maximization).
+            let objectives = trace.compactMap { $0["objective"] as? Double }, bounds = trace.compactMap { $0["bound"] as? Double }
+            XCTAssertEqual(objectives, objectives.sorted())
+            XCTAssertEqual(bounds, bounds.sorted(by: >))
             let plan = try await api.send(.get, "/api/projects/\(id)/plan")
             let objective = try XCTUnwrap(plan.object["objective"] as? Double)
             let traced = trace.compactMap { $0["objective"] as? Double }
@@ -250,6 +254,49 @@ final class WorkbenchEndpointTests: XCTestCase {
             XCTAssertTrue((refused.array.first?["location"] as? String ?? "").hasPrefix("communities.csv:2:"), refused.text)
             let after = try await api.send(.get, "/api/projects")
             XCTAssertEqual((after.object["projects"] as? [Any])?.count, 2)
+        }
+    }
+}
+
+/// Memory stays flat however many edits a project sees: only the last plans are held, older
+/// ones are read back from their plan.csv — undoing all the way gives the solved plan back.
+final class PlanCacheTests: XCTestCase {
+    func testManyEditsKeepFewPlansInMemoryAndUndoReadsOldOnesBack() async throws {
+        let data = try temporaryDataFolder()
+        let problem = try ServerAPITests.tinyProblem()
+        let server = try WorkbenchServer(configuration: WorkbenchConfiguration(dataDirectory: data, port: 0, token: testToken))
+        try await server.makeApplication().test(.router) { client in
+            let api = APIClient(client: client)
+            let id = try await api.upload(try exampleZip("tiny"))
+            let report = try await api.send(.get, "/api/projects/\(id)")
+            XCTAssertEqual((report.object["weights"] as? [String: Any])?["coverage"] as? Double, Weights().coverage)
+            let job = try await api.solve(id, ["strategy": "exact", "time_limit": 20])
+            let solved = try XCTUnwrap(job["objective"] as? Double)
+            // Edits: each unit's first move in turn, as many as the cache holds and then some.
+            let edits = AllianceServer.ProjectStore.cachedPlans + 8
+            var version = 1
+            var u = 0
+            while version <= edits {
+                let unit = problem.units[u % problem.units.count].id
+                u += 1
+                let entries = try await api.send(.get, "/api/projects/\(id)/suggest?org=\(unit)&top=0").object["suggestions"] as? [[String: Any]] ?? []
+                guard var move = entries.first(where: { $0["kind"] as? String == "move" || $0["kind"] as? String == "swap" }) else { continue }
+                move["version"] = version
+                let answer = try await api.send(.post, "/api/projects/\(id)/plan/edits", json: move)
+                XCTAssertEqual(answer.status, 200, answer.text)
+                version += 1
+                if u > 50 * problem.units.count { break }
+            }
+            XCTAssertGreaterThan(version, AllianceServer.ProjectStore.cachedPlans + 1, "enough edits to fill the cache")
+            let store = try await server.workspace.project(id)
+            let held = await store.cachedPlanCount
+            XCTAssertLessThanOrEqual(held, AllianceServer.ProjectStore.cachedPlans)
+            var undone = try await api.send(.post, "/api/projects/\(id)/plan/undo")
+            while undone.status == 200 { undone = try await api.send(.post, "/api/projects/\(id)/plan/undo") }
+            let plan = try await api.send(.get, "/api/projects/\(id)/plan")
+            XCTAssertEqual(plan.object["version"] as? Int, 1)
+            let explain = try await api.send(.get, "/api/projects/\(id)/explain")
+            XCTAssertEqual(try XCTUnwrap(explain.object["objective"] as? Double), solved, accuracy: 1e-9)
         }
     }
 }
