@@ -186,6 +186,8 @@ async function openProject(id) {
   S.selected = null;
   S.suggestions = null;
   S.version = check.version;
+  // The weights the next solve starts from, as the server keeps them (the defaults before a plan).
+  if (check.weights) setWeights(check.weights);
   $('.need-project').hidden = true;
   $('#solve-button').disabled = Boolean(S.job && !S.job.finished);
   renderCheck();
