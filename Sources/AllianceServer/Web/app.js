@@ -858,19 +858,9 @@ function applyState(st) {
   $('#redo').disabled = !S.canRedo;
 }
 
-async function refreshAfterEdit() {
-  const id = S.projectId;
-  const [plan, explain] = await Promise.all([get(`/api/projects/${id}/plan`), get(`/api/projects/${id}/explain`)]);
-  if (id !== S.projectId) return;
-  S.plan = plan;
-  S.explain = explain;
-  S.version = plan.version;
-  S.canUndo = plan.can_undo;
-  S.canRedo = plan.can_redo;
-  S.score = { objective: explain.objective, terms: explain.terms, feasible: explain.feasible, broken_rules: explain.broken_rules };
-  renderPlan();
-  if (S.selected) await loadSuggestions(S.selected, { quiet: true });
-  await loadDiff(S.diffAgainst, { quiet: true });
+/** After an edit, undo or redo: the plan and its explanation again (the score already shows the edit's answer). */
+function refreshAfterEdit() {
+  return loadPlan();
 }
 
 async function undoRedo(which) {
