@@ -69,6 +69,19 @@ final class SolveJob: Sendable {
         }
     }
 
+    /// The solve's final values: the kept plan's objective and the proven bound become the
+    /// job's, and the trace's last point (progress reports are throttled, so the last
+    /// improvement may not have been reported while the solve ran).
+    func finish(objective: Double, bound: Double?, seconds: Double) {
+        state.withLock { s in
+            s.elapsed = seconds
+            s.objective = objective
+            if let bound { s.bound = min(s.bound ?? bound, bound) }
+            s.gap = s.bound.map { relativeGap(objective: objective, bound: max($0, objective)) }
+            s.trace.append(TracePoint(t: max(seconds, s.trace.last?.t ?? 0), objective: objective, bound: s.bound))
+        }
+    }
+
     /// Asks the job to stop: a queued job never starts; a running one returns its best plan.
     func cancel() {
         cancellation.cancel()

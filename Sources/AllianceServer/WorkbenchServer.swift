@@ -210,12 +210,9 @@ public struct WorkbenchServer: Sendable {
             case .success(let report):
                 do {
                     let version = try await project.adoptSolve(report, weights: weights)
+                    job.finish(objective: report.evaluation.objective, bound: report.bound, seconds: report.solveSeconds)
                     job.state.withLock { s in
                         s.status = job.cancellation.isCancelled ? .cancelled : .done
-                        s.elapsed = report.solveSeconds
-                        s.objective = report.evaluation.objective
-                        s.bound = report.bound
-                        s.gap = report.gap
                         s.version = version
                     }
                 } catch {
