@@ -121,8 +121,42 @@ struct EditRequest: Codable, Sendable {
     var version: Int?
 }
 
-/// What an edit, undo or redo answers: the plan's value after it and its new version.
+/// What an edit, undo or redo answers: the plan's value after it, its new version, and the
+/// explanation's delta against the plan before.
 struct PlanState: Encodable, Sendable {
+    /// The change from the plan before: the objective, every term (unweighted, as `terms`), and
+    /// the communities and units whose share of the objective changed (`explain`'s figures).
+    struct Delta: Encodable, Sendable {
+        struct Share: Encodable, Sendable {
+            var id: String
+            var before: Double
+            var after: Double
+            var delta: Double
+        }
+
+        var objective: Double
+        var terms: Terms
+        var communities: [Share]
+        var units: [Share]
+
+        init(old: PlanExplanation, new: PlanExplanation, problem: Problem) {
+            objective = new.objective - old.objective
+            terms = new.terms.subtracting(old.terms)
+            /// Index → share before and after, the changed ones in index order.
+            func changed(_ before: [(Int, Double)], _ after: [(Int, Double)], _ id: (Int) -> String) -> [Share] {
+                let old = Dictionary(before, uniquingKeysWith: +), new = Dictionary(after, uniquingKeysWith: +)
+                return Set(old.keys).union(new.keys).sorted().compactMap { i in
+                    let a = old[i] ?? 0, b = new[i] ?? 0
+                    return abs(b - a) > 1e-12 ? Share(id: id(i), before: a, after: b, delta: b - a) : nil
+                }
+            }
+            communities = changed(old.communities.map { ($0.community, $0.objective) }, new.communities.map { ($0.community, $0.objective) }) {
+                problem.communities[$0].id
+            }
+            units = changed(old.units.map { ($0.unit, $0.objective) }, new.units.map { ($0.unit, $0.objective) }) { problem.units[$0].id }
+        }
+    }
+
     var version: Int
     var objective: Double
     var terms: Terms
@@ -131,6 +165,8 @@ struct PlanState: Encodable, Sendable {
     var pins: [PinEntry]
     var can_undo: Bool
     var can_redo: Bool
+    /// Against the plan before the edit, undo or redo (absent for pins and the first plan).
+    var delta: Delta?
 }
 
 /// `GET /api/jobs/{job}`.

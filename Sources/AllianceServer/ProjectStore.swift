@@ -160,13 +160,26 @@ actor ProjectStore {
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
     }
 
-    func state() throws -> PlanState {
+    /// The current plan's value; with `before` (the plan an edit, undo or redo left), the
+    /// explanation's delta too: the objective's and every term's change, and each community and
+    /// unit whose share of the objective changed.
+    func state(since before: (plan: Plan, problem: Problem)? = nil) throws -> PlanState {
         let (version, plan, problem) = try current()
         let explanation = PlanExplanation(plan: plan, problem: problem)
         let rules = explanation.brokenRules.map { RuleDocument($0.rule, message: $0.message, problem: problem) }
-        return PlanState(version: version, objective: explanation.objective, terms: explanation.terms,
-                         feasible: rules.isEmpty, broken_rules: rules, pins: pins,
-                         can_undo: position > 0, can_redo: position + 1 < history.count)
+        var state = PlanState(version: version, objective: explanation.objective, terms: explanation.terms,
+                              feasible: rules.isEmpty, broken_rules: rules, pins: pins,
+                              can_undo: position > 0, can_redo: position + 1 < history.count)
+        if let before, before.problem.communityCount == problem.communityCount, before.problem.unitCount == problem.unitCount {
+            let old = PlanExplanation(plan: before.plan, problem: before.problem)
+            state.delta = PlanState.Delta(old: old, new: explanation, problem: problem)
+        }
+        return state
+    }
+
+    /// The current plan and its problem, or nil before the first plan.
+    private func currentPair() -> (plan: Plan, problem: Problem)? {
+        (try? current()).map { ($0.plan, $0.problem) }
     }
 
     /// The project's line in `GET /api/projects`.
@@ -341,21 +354,23 @@ actor ProjectStore {
         try journal.append(JournalEntry(op: "plan", version: next, source: "edit", edit: recorded, weights: weights,
                                         status: status.rawValue, strategy: "edit"))
         push(next, plan: edited, weights: weights, status: status.rawValue, strategy: "edit")
-        return try state()
+        return try state(since: (plan, problem))
     }
 
     func undo() throws -> PlanState {
         guard position > 0 else { throw APIError.conflict("nothing to undo") }
+        let before = currentPair()
         try journal.append(JournalEntry(op: "undo"))
         position -= 1
-        return try state()
+        return try state(since: before)
     }
 
     func redo() throws -> PlanState {
         guard position + 1 < history.count else { throw APIError.conflict("nothing to redo") }
+        let before = currentPair()
         try journal.append(JournalEntry(op: "redo"))
         position += 1
-        return try state()
+        return try state(since: before)
     }
 
     /// `pin` / `unpin` of a unit (`org_id`) or a community (`community_id`, `to` or `from`),

@@ -117,6 +117,15 @@ final class WorkbenchEndpointTests: XCTestCase {
                 body["version"] = version
                 let answer = try await api.send(.post, "/api/projects/\(id)/plan/edits", json: body)
                 XCTAssertEqual(answer.status, 200, answer.text)
+                // The explanation's delta: the suggestion's change of the objective, shared out
+                // over the communities (their objectives add up to the plan's), naming the move's two.
+                let delta = try XCTUnwrap(answer.object["delta"] as? [String: Any], answer.text)
+                let change = try XCTUnwrap(delta["objective"] as? Double)
+                XCTAssertEqual(change, try XCTUnwrap(body["delta"] as? Double), accuracy: 1e-9)
+                let communities = delta["communities"] as? [[String: Any]] ?? []
+                XCTAssertEqual(communities.compactMap { $0["delta"] as? Double }.reduce(0, +), change, accuracy: 1e-9)
+                XCTAssertTrue(Set(communities.compactMap { $0["id"] as? String }).isSubset(of: [body["from"] as? String, body["to"] as? String].compactMap { $0 }),
+                              "\(communities)")
             }
             let previous = try await api.send(.get, "/api/projects/\(id)/diff?against=previous")
             XCTAssertEqual(previous.status, 200, previous.text)
