@@ -35,4 +35,17 @@ struct InputErrorsResponse: Error, Sendable {
     init(location: String, message: String) {
         entries = [Entry(location: location, message: message)]
     }
+
+    /// The entries with the stored file's name (`lists.xlsx`) or `upload` at the start of a
+    /// location replaced by the name the user's file had, so messages point at their file.
+    func naming(_ stored: [String], as name: String) -> InputErrorsResponse {
+        var copy = self
+        for i in copy.entries.indices {
+            for prefix in stored where copy.entries[i].location.hasPrefix(prefix) {
+                copy.entries[i].location = name + copy.entries[i].location.dropFirst(prefix.count)
+                break
+            }
+        }
+        return copy
+    }
 }

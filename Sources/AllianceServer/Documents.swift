@@ -37,6 +37,8 @@ struct CheckReport: Encodable, Sendable {
 
     var id: String
     var input: String
+    /// The uploaded file's name, when the upload gave it.
+    var name: String?
     var counts: Counts
     var warnings: [String]
     var notes: [String]
@@ -197,6 +199,7 @@ struct TracePoint: Encodable, Sendable, Equatable {
 struct ProjectSummary: Encodable, Sendable {
     var id: String
     var input: String
+    var name: String?
     var created: String?
     var communities: Int
     var units: Int

@@ -24,6 +24,8 @@ actor ProjectStore {
     let notes: [String]
     /// `lists.xlsx` or `lists` (CSV folder), relative to `folder`.
     let inputName: String
+    /// The name of the uploaded file, when the upload gave one (`?name=`; the `name` file).
+    private(set) var displayName: String?
 
     private var problems: [Weights: Problem] = [:]
     /// Version numbers in undo order; `position` is the current one (-1: no plan yet).
@@ -61,18 +63,30 @@ actor ProjectStore {
 
     /// Unpacks an upload into `folder` and reads the lists; on any input error the folder is
     /// removed again and the errors thrown (`InputErrorsResponse`, 422).
-    static func create(id: String, folder: URL, upload: Data) async throws -> ProjectStore {
+    /// `name` (the user's file name) names the project and replaces the stored file's name in
+    /// error locations.
+    static func create(id: String, folder: URL, upload: Data, name: String? = nil) async throws -> ProjectStore {
         do {
             let (path, kind) = try Upload.unpack(upload, into: folder.appendingPathComponent("lists", isDirectory: true))
             let inputName = kind == .workbook ? "lists/lists.xlsx" : "lists"
             let store = try await open(id: id, folder: folder, inputName: inputName, listsURL: path)
+            if let name {
+                try Data(name.utf8).write(to: folder.appendingPathComponent("name"), options: .atomic)
+                await store.setDisplayName(name)
+            }
             try Data(inputName.utf8).write(to: folder.appendingPathComponent("input"), options: .atomic)
             return store
+        } catch let response as InputErrorsResponse {
+            try? FileManager.default.removeItem(at: folder)
+            guard let name else { throw response }
+            throw response.naming(["lists.xlsx", "upload"], as: name)
         } catch {
             try? FileManager.default.removeItem(at: folder)
             throw error
         }
     }
+
+    private func setDisplayName(_ name: String) { displayName = name }
 
     /// Opens a project folder written earlier: reads its lists and replays its journal.
     static func open(id: String, folder: URL) async throws -> ProjectStore {
@@ -93,6 +107,10 @@ actor ProjectStore {
             "\(file) was read as \(used.displayName) (not UTF-8)"
         }
         let store = ProjectStore(id: id, folder: folder, instance: lists.instance, notes: notes, inputName: inputName)
+        if let name = FileManager.default.contents(atPath: folder.appendingPathComponent("name").path)
+            .flatMap({ String(data: $0, encoding: .utf8) }) {
+            await store.setDisplayName(name)
+        }
         try await store.readPreviousPlan()
         try await store.restore()
         return store
@@ -118,8 +136,10 @@ actor ProjectStore {
     }
 
     func checkReport() throws -> CheckReport {
-        CheckReport(id: id, input: inputName, problem: try problem(weights: currentWeights), notes: notes,
-                    version: currentVersion, pins: pins)
+        var report = CheckReport(id: id, input: inputName, problem: try problem(weights: currentWeights), notes: notes,
+                                 version: currentVersion, pins: pins)
+        report.name = displayName
+        return report
     }
 
     /// The current plan on its analysis problem; `409` when nothing has been solved yet.
@@ -187,7 +207,7 @@ actor ProjectStore {
         let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("input").path)
         let created = (attributes?[.creationDate] ?? attributes?[.modificationDate]) as? Date
         let objective = (try? current()).map { Evaluator.evaluate($0.plan, in: $0.problem).objective }
-        return ProjectSummary(id: id, input: inputName, created: created.map { ISO8601DateFormatter().string(from: $0) },
+        return ProjectSummary(id: id, input: inputName, name: displayName, created: created.map { ISO8601DateFormatter().string(from: $0) },
                               communities: instance.communities.count,
                               units: (try? problem(weights: currentWeights).units.count) ?? instance.organizations.count,
                               version: currentVersion, objective: objective)

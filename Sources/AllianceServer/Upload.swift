@@ -86,6 +86,16 @@ struct Upload {
         return (folder, .csvZip)
     }
 
+    /// The name of the user's file as a page or script gives it (`?name=`), for messages and
+    /// lists only — never part of a path: its last component, without control characters, at
+    /// most 120 characters; nil when nothing is left.
+    static func displayName(_ given: String) -> String? {
+        let last = given.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let clean = String(last.unicodeScalars.filter { !$0.properties.isNoncharacterCodePoint && !CharacterSet.controlCharacters.contains($0) }
+            .prefix(120).map(Character.init)).trimmingCharacters(in: .whitespaces)
+        return clean.isEmpty ? nil : clean
+    }
+
     /// A CSV file sent as the whole body (last year's plan): UTF-8 (with or without BOM) or
     /// GB18030, as the CLI reads files; anything else is 422 naming `name`.
     static func text(_ data: Data, name: String) throws -> String {

@@ -187,7 +187,8 @@ public struct WorkbenchServer: Sendable {
             var districts: [District]?
         }
         let data = try await body(request)
-        let created = try await workspace.create(upload: data)
+        let name = request.uri.queryParameters.get("name").flatMap { Upload.displayName(String($0)) }
+        let created = try await workspace.create(upload: data, name: name)
         guard let first = created.first else { throw APIError.unprocessable("the lists hold no district") }
         let districts = created.compactMap { entry in entry.district.map { Created.District(district: $0, id: entry.store.id) } }
         return json(Created(id: first.store.id, districts: districts.isEmpty ? nil : districts), status: .created)

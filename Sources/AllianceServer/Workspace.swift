@@ -28,10 +28,10 @@ actor Workspace {
     /// The project of an upload; lists with a `district` column become one project per
     /// district (in the order of the lists), each holding its district's share as CSV lists,
     /// as `alliance solve` plans them one by one.
-    func create(upload: Data) async throws -> [(district: String?, store: ProjectStore)] {
+    func create(upload: Data, name: String? = nil) async throws -> [(district: String?, store: ProjectStore)] {
         let id = freshID()
         do {
-            let store = try await ProjectStore.create(id: id, folder: folder(id), upload: upload)
+            let store = try await ProjectStore.create(id: id, folder: folder(id), upload: upload, name: name)
             projects[id] = store
             return [(nil, store)]
         } catch let lists as DistrictLists {
@@ -46,7 +46,8 @@ actor Workspace {
                 for district in districts {
                     let id = freshID()
                     let csv = try Upload.zip(of: district.instance)
-                    let store = try await ProjectStore.create(id: id, folder: folder(id), upload: csv)
+                    let store = try await ProjectStore.create(id: id, folder: folder(id), upload: csv,
+                                                              name: "\(name ?? "名单") · \(district.name)")
                     projects[id] = store
                     created.append((district.name, store))
                 }

@@ -44,6 +44,34 @@ final class WorkbookUploadTests: XCTestCase {
             XCTAssertEqual(answer.status, 422, answer.text)
             XCTAssertEqual(answer.array.first?["location"] as? String, "lists.xlsx:单位!D3")
             XCTAssertTrue((answer.array.first?["message"] as? String ?? "").contains("三"), answer.text)
+            // With the user's file name (`?name=`, as the page sends it) the location names their file.
+            let named = try await api.send(.post, "/api/projects?name=%E5%8F%A4%E5%86%B6%E5%90%8D%E5%8D%95.xlsx", body: book)
+            XCTAssertEqual(named.array.first?["location"] as? String, "古冶名单.xlsx:单位!D3", named.text)
+            let projects = try await api.send(.get, "/api/projects")
+            XCTAssertEqual((projects.object["projects"] as? [Any])?.count, 0, "nothing kept of a refused upload")
+        }
+    }
+
+    /// The name names the project (check report, project list) and is never a path: a name that
+    /// climbs keeps its last component only, and the lists stay where the server puts them.
+    func testTheUploadsNameNamesTheProjectOnly() async throws {
+        let data = try temporaryDataFolder()
+        try await withServer(data: data) { api in
+            let answer = try await api.send(.post, "/api/projects?name=..%2F..%2Fetc%2F%E5%90%8D%E5%8D%95.xlsx", body: try Self.tinyWorkbook())
+            XCTAssertEqual(answer.status, 201, answer.text)
+            let id = try XCTUnwrap(answer.object["id"] as? String)
+            let report = try await api.send(.get, "/api/projects/\(id)").object
+            XCTAssertEqual(report["name"] as? String, "名单.xlsx")
+            XCTAssertEqual(report["input"] as? String, "lists/lists.xlsx")
+            let listed = try await api.send(.get, "/api/projects").object["projects"] as? [[String: Any]]
+            XCTAssertEqual(listed?.first?["name"] as? String, "名单.xlsx")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: data.appendingPathComponent("projects/\(id)/lists/lists.xlsx").path))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: data.appendingPathComponent("etc").path))
+        }
+        // After a restart the name is still there.
+        try await withServer(data: data) { api in
+            let listed = try await api.send(.get, "/api/projects").object["projects"] as? [[String: Any]]
+            XCTAssertEqual(listed?.first?["name"] as? String, "名单.xlsx")
         }
     }
 

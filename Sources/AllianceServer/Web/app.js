@@ -159,7 +159,7 @@ function renderProjects() {
   }
   const items = [...S.projects].reverse().map((p) => h('li', { class: `project${p.id === S.projectId ? ' current' : ''}` },
     h('div', { class: 'project-text' },
-      h('strong', {}, p.input.replace(/^lists\/?/, '') || 'CSV 名单'),
+      h('strong', {}, p.name || p.input.replace(/^lists\/?/, '') || 'CSV 名单'),
       h('span', { class: 'muted' }, ` · ${int(p.communities)} 个社区、${int(p.units)} 个单位 · `,
         p.objective === null || p.objective === undefined ? '未求解' : `目标值 ${objective(p.objective)}`),
       h('small', { class: 'muted project-meta' },
@@ -220,7 +220,7 @@ async function upload(file) {
   errors.hidden = true;
   status.textContent = `正在上传并检查 ${file.name}（${int(Math.ceil(file.size / 1024))} KB）…`;
   try {
-    const answer = await api('POST', '/api/projects', file, { raw: true });
+    const answer = await api('POST', `/api/projects?name=${encodeURIComponent(file.name)}`, file, { raw: true });
     status.textContent = `已上传 ${file.name}，项目编号 ${answer.id}。`;
     await openProject(answer.id);
     await loadProjects();
@@ -320,7 +320,7 @@ function renderCheck() {
       h('p', {}, '✗ 预检查未通过：按这份名单排不出满足全部规则的方案'),
       h('ul', {}, S.check.precheck_reasons.map((r) => h('li', {}, r))));
   fill(report,
-    h('p', {}, `名单：${S.check.input.replace(/^lists\/?/, '') || 'CSV 名单'}`),
+    h('p', {}, `名单：${S.check.name || S.check.input.replace(/^lists\/?/, '') || 'CSV 名单'}`),
     h('dl', { class: 'facts' }, rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
     pre,
     S.check.warnings.length ? h('div', { class: 'callout warn', 'data-testid': 'check-warnings' },
