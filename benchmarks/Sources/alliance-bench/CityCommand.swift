@@ -14,17 +14,18 @@ enum CityScale: String, CaseIterable, Codable, Sendable, ExpressibleByArgument {
     /// Never change it, or earlier results stop being comparable.
     var seed: UInt64 { self == .city ? 20_250_110 : 20_250_111 }
 
-    /// The city's lists (every row with its district) and previous plan.
-    func generate() -> (instance: Instance, previous: [Assignment]) {
+    /// The city's lists (every row with its district) and previous plan; each district of
+    /// `family`'s shape (`.base`: the lists this benchmark always had).
+    func generate(family: InstanceFamily = .base) -> (instance: Instance, previous: [Assignment]) {
         let generator = BenchmarkSize.generator(communities: communitiesPerDistrict,
-                                                organizations: organizationsPerDistrict)
+                                                organizations: organizationsPerDistrict).shaped(as: family)
         let (instance, previous) = generator.generateCity(districts: districts, seed: seed)
         return (BenchmarkSize.droppingExcessFixes(instance), previous)
     }
 
     /// Each district's lists, as `alliance solve` splits them.
-    func districtInstances() throws -> [DistrictInstance] {
-        let (instance, previous) = generate()
+    func districtInstances(family: InstanceFamily = .base) throws -> [DistrictInstance] {
+        let (instance, previous) = generate(family: family)
         return try DistrictSplit.split(instance, previousPlan: previous).districts
     }
 }
@@ -92,6 +93,9 @@ struct CityCommand: ParsableCommand {
     @Option(help: "Also run this `alliance` binary's batch mode on the written lists.")
     var alliance: String?
 
+    @Option(help: "Instance family of every district (base, many-categories, tight, multi, uneven, mixed); results go to results/city-<scale>[-<family>].json.")
+    var family: InstanceFamily = .base
+
     @Option(help: "Folder for the results file.")
     var out: String = Paths.results
 
@@ -100,19 +104,20 @@ struct CityCommand: ParsableCommand {
 
     func run() throws {
         try requireReleaseBuild()
-        let folder = (work as NSString).appendingPathComponent("city-\(scale.rawValue)")
+        let stem = family == .base ? "city-\(scale.rawValue)" : "city-\(scale.rawValue)-\(family.rawValue)"
+        let folder = (work as NSString).appendingPathComponent(stem)
         let lists = folder + "/lists"
-        let (instance, previous) = scale.generate()
+        let (instance, previous) = scale.generate(family: family)
         try InstanceWriter.write(instance, to: URL(fileURLWithPath: lists, isDirectory: true))
         try Data(InstanceWriter.planCSV(previous).utf8).write(to: URL(fileURLWithPath: lists + "/previous-plan.csv"))
-        let names = try scale.districtInstances().map(\.name)
+        let names = try scale.districtInstances(family: family).map(\.name)
         log("== \(scale.rawValue): \(instance.communities.count) communities, \(instance.organizations.count) organizations "
             + "in \(names.count) district(s); lists in \(lists)")
         let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
             .split(separator: " ").prefix(3).joined(separator: " ")
 
         let watch = Stopwatch()
-        let settings = (scale, strategy, timeLimit, candidates, folder)
+        let settings = (scale, family, strategy, timeLimit, candidates, folder)
         let records = WorkerThreads.run(count: names.count, threads: jobs) { index in
             let record = Self.child(index, name: names[index], settings: settings)
             log("  \(record.district): \(record.status), gap \(percent(record.gap)), "
@@ -138,7 +143,7 @@ struct CityCommand: ParsableCommand {
                 + "\(format(batch.wallSeconds)) s, peak \(batch.peakMB.map { String(Int($0)) } ?? "—") MB")
         }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let path = (out as NSString).appendingPathComponent("city-\(scale.rawValue).json")
+        let path = (out as NSString).appendingPathComponent("\(stem).json")
         try JSONEncoder.results.encode(results).write(to: URL(fileURLWithPath: path))
         log("wrote \(path)")
         print(Self.markdown(results))
@@ -146,11 +151,12 @@ struct CityCommand: ParsableCommand {
 
     /// One district in a `solve-district` child process, measured.
     static func child(_ index: Int, name: String,
-                      settings: (CityScale, String, Double, Int?, String)) -> DistrictRecord {
-        let (scale, strategy, timeLimit, candidates, folder) = settings
+                      settings: (CityScale, InstanceFamily, String, Double, Int?, String)) -> DistrictRecord {
+        let (scale, family, strategy, timeLimit, candidates, folder) = settings
         let recordPath = folder + "/district-\(index).json", stderrPath = folder + "/district-\(index).stderr"
         try? FileManager.default.removeItem(atPath: recordPath)
-        var arguments = [Paths.executable, "solve-district", "--scale", scale.rawValue, "--index", String(index),
+        var arguments = [Paths.executable, "solve-district", "--scale", scale.rawValue, "--family", family.rawValue,
+                         "--index", String(index),
                          "--strategy", strategy, "--time-limit", String(timeLimit), "--out", recordPath]
         if let candidates { arguments += ["--candidates", String(candidates)] }
         var record = DistrictRecord(district: name, communities: 0, units: 0, status: "failed")
@@ -197,6 +203,7 @@ struct SolveDistrictCommand: ParsableCommand {
         abstract: "Solve one district of a city benchmark and write its record (run by `city`).")
 
     @Option var scale: CityScale
+    @Option var family: InstanceFamily = .base
     @Option var index: Int
     @Option var strategy: String = "exact"
     @Option(name: .customLong("time-limit")) var timeLimit: Double = 60
@@ -209,7 +216,7 @@ struct SolveDistrictCommand: ParsableCommand {
 
     func run() throws {
         try requireReleaseBuild()
-        let district = try scale.districtInstances()[index]
+        let district = try scale.districtInstances(family: family)[index]
         let watch = Stopwatch()
         var record = DistrictRecord(district: district.name, communities: district.instance.communities.count,
                                     units: district.instance.organizations.count, status: "failed")
