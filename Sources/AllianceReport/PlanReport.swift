@@ -44,16 +44,28 @@ public struct PlanReport: Sendable {
     /// and `projects.csv` when projects were claimed. The CSV files start with a byte order mark
     /// unless `byteOrderMark` is false, so that Excel reads them as UTF-8.
     public func files(includeTimings: Bool = true, byteOrderMark: Bool = true) throws -> [(name: String, contents: Data)] {
+        try Self.fileNames.compactMap { name in
+            try file(name, includeTimings: includeTimings, byteOrderMark: byteOrderMark).map { (name, $0) }
+        }
+    }
+
+    /// The names `files` writes, in its order (`projects.csv` only when projects were claimed).
+    public static let fileNames = ["plan.csv", "communities.csv", "plan.json", "plan.xlsx", "report.html", "projects.csv"]
+
+    /// One of `files`, rendered alone (a front end that hands out or keeps a single file need
+    /// not build the workbook and the HTML report); nil for an unknown name or `projects.csv`
+    /// without claims.
+    public func file(_ name: String, includeTimings: Bool = true, byteOrderMark: Bool = true) throws -> Data? {
         func csv(_ text: String) -> Data { Data(((byteOrderMark ? CSVWriter.byteOrderMark : "") + text).utf8) }
-        var files: [(name: String, contents: Data)] = [
-            ("plan.csv", csv(planCSV())),
-            ("communities.csv", csv(communitiesCSV())),
-            ("plan.json", try planJSON(includeTimings: includeTimings)),
-            ("plan.xlsx", try PlanWorkbook(report: self, includeTimings: includeTimings).data()),
-            ("report.html", PlanHTMLReport(self, includeTimings: includeTimings).data),
-        ]
-        if let claims { files.append(("projects.csv", csv(claims.projectsCSV(communities: problem.communities)))) }
-        return files
+        switch name {
+        case "plan.csv": return csv(planCSV())
+        case "communities.csv": return csv(communitiesCSV())
+        case "plan.json": return try planJSON(includeTimings: includeTimings)
+        case "plan.xlsx": return try PlanWorkbook(report: self, includeTimings: includeTimings).data()
+        case "report.html": return PlanHTMLReport(self, includeTimings: includeTimings).data
+        case "projects.csv": return claims.map { csv($0.projectsCSV(communities: problem.communities)) }
+        default: return nil
+        }
     }
 
     /// `community_id,community_name,org_id,org_name,role`, one row per organization and community.

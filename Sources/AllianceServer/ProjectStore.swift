@@ -432,12 +432,9 @@ actor ProjectStore {
     /// `report.html` are made on request (`files/:name`); rendering them on every edit, to throw
     /// them away, took about 80 % of an edit's time (benchmarks/SERVING.md).
     private func writeVersion(_ version: Int, report: PlanReport) throws {
-        func csv(_ text: String) -> Data { Data((CSVWriter.byteOrderMark + text).utf8) }
-        let kept: [(name: String, contents: Data)] = [
-            ("plan.csv", csv(report.planCSV())),
-            ("communities.csv", csv(report.communitiesCSV())),
-            ("plan.json", try report.planJSON(includeTimings: true)),
-        ]
+        let kept = try ["plan.csv", "communities.csv", "plan.json"].map { name in
+            (name: name, contents: try report.file(name)!)
+        }
         try AtomicFiles.write(kept, into: versionFolder(version))
     }
 

@@ -133,11 +133,11 @@ public struct WorkbenchServer: Sendable {
             let name = try context.parameters.require("name")
             guard let type = Self.fileTypes[name] else { throw APIError.notFound("file \(name)") }
             let report = try await self.project(context).currentReport()
-            guard let file = try report.files().first(where: { $0.name == name }) else {
+            guard let contents = try report.file(name) else {
                 throw APIError.notFound("file \(name) (the plan has none)")
             }
             return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
-                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.contents)))
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: contents)))
         }
         return router
     }
