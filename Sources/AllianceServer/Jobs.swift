@@ -139,7 +139,7 @@ actor JobQueue {
             } else {
                 await work()
             }
-            await self.finished(job.id)
+            self.finished(job.id)
         }
     }
 

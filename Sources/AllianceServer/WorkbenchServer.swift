@@ -87,7 +87,7 @@ public struct WorkbenchServer: Sendable {
                                              .contentDisposition: "attachment; filename=\"lists-template.xlsx\""],
                      body: ResponseBody(byteBuffer: ByteBuffer(bytes: try InputTemplate.data())))
         }
-        api.get("projects") { _, _ in json(["projects": try await self.workspace.summaries()]) }
+        api.get("projects") { _, _ in json(["projects": await self.workspace.summaries()]) }
         api.post("projects") { request, _ in try await self.createProject(request) }
         api.get("projects/:id") { _, context in
             json(try await self.project(context).checkReport())
