@@ -44,6 +44,8 @@ public struct ExactStrategy: Strategy {
     public static let polishRounds = 1000
     /// The decomposition's dual smoothing factor (`DecompositionOptions.smoothing`).
     public var smoothing = DecompositionOptions().smoothing
+    /// The decomposition's tolerant root pricing (`DecompositionOptions.pricingTolerance`).
+    public var pricingTolerance = DecompositionOptions().pricingTolerance
 
     /// From this many communities on, column generation may warm up street block by street
     /// block (`DecompositionOptions.blockShare`: `TimePlan.hugeBlockShare` of its root time, when
@@ -116,6 +118,7 @@ public struct ExactStrategy: Strategy {
         var bound: Double?
         if decompositionShare > 0 {
             var options = DecompositionOptions(threads: threads, smoothing: smoothing)
+            options.pricingTolerance = pricingTolerance
             // The street blocks know no change limit: no block warm start with one.
             if problem.communityCount >= Self.blockWarmStartThreshold && problem.maxChanges == nil {
                 options.blockShare = timePlan.hugeBlockShare
@@ -153,6 +156,20 @@ public struct ExactStrategy: Strategy {
                 LocalSearchStrategy.improve(plan, in: problem, deadline: until,
                                             perturbationRounds: Self.polishRounds, cancellation: settings.cancellation)
             })
+            reporter.report(incumbent: incumbent.objective, bound: bound)
+            if let done = finished(incumbent, bound: bound, run: run) { return done }
+        }
+
+        let neighbourhoodShare = timePlan.neighbourhoodShare(communities: problem.communityCount)
+        if neighbourhoodShare > 0, let plan = incumbent.plan {
+            let until = deadline.capped(seconds: total * neighbourhoodShare)
+            let search = NeighbourhoodSearch(threads: threads)
+            let found = phases.run("neighbourhoods") {
+                search.improve(plan, in: problem, deadline: until, cancellation: settings.cancellation)
+            }
+            statistics["lns_solved"] = Double(found.solved)
+            statistics["lns_improved"] = Double(found.improved)
+            incumbent.offer(found.plan)
             reporter.report(incumbent: incumbent.objective, bound: bound)
             if let done = finished(incumbent, bound: bound, run: run) { return done }
         }

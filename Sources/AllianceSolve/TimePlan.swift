@@ -34,7 +34,12 @@ public struct TimePlan: Sendable, Equatable {
     /// time goes to the bound and the plan instead; branch-and-cut still gets what they leave
     /// (column generation converging early, polishing ending its rounds).
     public var largeDecompositionShare = 0.55
-    public var largePolishShare = 0.3
+    public var largePolishShare = 0.15
+    /// On large districts, after the polishing: re-solving neighbourhoods of a dozen communities
+    /// exactly with the rest of the plan fixed (`NeighbourhoodSearch`), from when it starts and
+    /// never past the time limit. 0 turns it off; smaller districts do without it (branch-and-cut
+    /// improves their plans).
+    public var largeNeighbourhoodShare = 0.15
     /// On very large districts (from `ExactStrategy.blockWarmStartThreshold` communities on):
     /// the share of root column generation's time (what is left after its first round) spent
     /// warming up street block by street block (`DecompositionOptions.blockShare`), and the share
@@ -96,6 +101,12 @@ public struct TimePlan: Sendable, Equatable {
     }
 
     /// The master MIP's limit in seconds for a time limit of `total` seconds.
+    /// The neighbourhood search's share on a district of `communities` (0 below
+    /// `ExactStrategy.streetDecompositionThreshold`, or when polishing is off).
+    func neighbourhoodShare(communities: Int) -> Double {
+        communities >= ExactStrategy.streetDecompositionThreshold && polishShare > 0 ? largeNeighbourhoodShare : 0
+    }
+
     func masterMIPSeconds(total: Double) -> Double {
         max(masterMIPSeconds.lowerBound, min(masterMIPSeconds.upperBound, total * masterMIPShare))
     }

@@ -64,6 +64,53 @@ final class DecompositionTests: XCTestCase {
     /// groups, multi-community units, fix/forbid/prefer pairs, distances, a previous plan and
     /// both lead-rule settings; the plan breaks no rule and is worth what the master says.
     func testBoundLiesBetweenOptimumAndCompactLP() throws {
+        try checkBoundLiesBetweenOptimumAndCompactLP(options: DecompositionOptions())
+    }
+
+    /// The same with tolerant root pricing (`DecompositionOptions.pricingTolerance`, here half
+    /// of the bound–LP gap, far more than the solver uses): the pricing MIPs stop early, yet the
+    /// bound stays proven, and the run still converges to the master LP.
+    func testTolerantPricingKeepsTheBoundValidAndConverges() throws {
+        var options = DecompositionOptions()
+        options.pricingTolerance = 0.5
+        try checkBoundLiesBetweenOptimumAndCompactLP(options: options)
+    }
+
+    /// One pricing MIP stopped by a tolerance: its bound is still at least the exact optimum, and
+    /// its best alliance at most the tolerance (plus GLPK's margin) below it. Communities of a
+    /// generated 12 × 60 instance at random unit prices; the tolerance must actually stop some
+    /// searches early, or the test proves nothing.
+    func testTolerantPricingModelBoundsTheExactOptimum() throws {
+        var generator = InstanceGenerator(communities: 12, units: 60)
+        generator.coordinates = true
+        let (instance, _) = generator.generate(seed: 20_261_202)
+        let problem = try Problem(instance: instance, options: PlanningOptions())
+        let data = CommunityColumns(problem)
+        var random = SeededGenerator(seed: 7)
+        let tolerance = 0.002
+        var stoppedEarly = 0
+        for round in 0..<4 {
+            let duals = (0..<problem.unitCount).map { _ in Double.random(in: -0.004...0.01, using: &random) }
+            for c in 0..<problem.communityCount {
+                let exact = try PricingModel(community: c, data: data)
+                    .solve(duals: duals, deadline: Deadline(seconds: 60), start: nil)
+                let tolerant = try PricingModel(community: c, data: data)
+                    .solve(duals: duals, deadline: Deadline(seconds: 60), start: nil, tolerance: tolerance)
+                XCTAssertTrue(exact.proven, "round \(round) community \(c)")
+                let optimum = try XCTUnwrap(exact.bound) - exact.margin
+                let bound = try XCTUnwrap(tolerant.bound, "round \(round) community \(c)")
+                XCTAssertGreaterThanOrEqual(bound, optimum - 1e-12, "round \(round) community \(c)")
+                let column = try XCTUnwrap(tolerant.columns.first)
+                let score = data.score(community: c, units: column.units, value: column.value, duals: duals)
+                XCTAssertGreaterThanOrEqual(score, optimum - tolerance - tolerant.margin - 1e-9,
+                                            "round \(round) community \(c)")
+                if !tolerant.proven { stoppedEarly += 1 }
+            }
+        }
+        XCTAssertGreaterThan(stoppedEarly, 0, "no pricing search stopped at the tolerance")
+    }
+
+    private func checkBoundLiesBetweenOptimumAndCompactLP(options: DecompositionOptions) throws {
         var compared = 0, strictlyStronger = 0, tight = 0
         for seed in UInt64(1)...28 {
             let problem = try randomProblem(seed: seed)
@@ -78,7 +125,7 @@ final class DecompositionTests: XCTestCase {
             }
             let compact = try compactLPBound(problem)
             let result = try CommunityDecomposition.run(problem, initialPlans: [],
-                                                        deadline: Deadline(seconds: 120))
+                                                        deadline: Deadline(seconds: 120), options: options)
             XCTAssertTrue(result.boundProven, "seed \(seed)")
             XCTAssertTrue(result.converged, "seed \(seed)")
             // GLPK's pruning tolerance (1e-7 relative per community) is added to keep the bound

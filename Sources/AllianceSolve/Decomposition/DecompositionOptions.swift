@@ -48,6 +48,12 @@ public struct DecompositionOptions: Sendable {
     /// 600 × 2400) started at 0.56 % and lost (5.1448 → 6.4889 at 60 s, when the blocks
     /// replaced the first round); a 150 × 600 district started at 1.7 % (benchmarks/EXPERIMENTS.md).
     public var warmStartGap = 0.02
+    /// Share of the gap between the best bound and the master LP that root pricing may leave
+    /// unproven (`DecompositionRun.pricingTolerance`): each community's pricing MIP stops once
+    /// it is within its part of that share, and its best bound (still valid) enters the
+    /// Lagrangian bound. Before the run may end as converged, one round prices exactly. 0: every
+    /// root pricing MIP is solved to optimality.
+    public var pricingTolerance = 0.3
     /// Called on the calling thread after every pricing round (for benchmarks and diagnosis).
     public var roundLog: (@Sendable (DecompositionRound) -> Void)? = nil
     /// Reports the start and end of the root column generation, the dive and the master MIP.

@@ -81,6 +81,8 @@ extension DecompositionRun {
                 if !mode.exactPricing { return (lp, .stopped) }
             }
             var misprices = 0
+            // Tolerant pricing proves no LP optimal: before `.optimal`, one exact round.
+            var exact = false
             while true {
                 let alpha = stabilization.alpha(smoothing: smoothing, misprices: misprices)
                 let subgradientPoint = root && misprices == 0 && subgradientSteps
@@ -88,7 +90,8 @@ extension DecompositionRun {
                 // With a change limit ρ is projected onto ρ ≥ 0, where the bound is valid.
                 let duals = data.projected(subgradientPoint ?? stabilization.smoothed(lp.prices, alpha: alpha))
                 let pricingStart = deadline.clock()
-                let outcomes = try price(at: duals, active: active, until: deadline)
+                let tolerance = root && !exact ? pricingTolerance(masterLP: lp.objective, active: active) : 0
+                let outcomes = try price(at: duals, active: active, until: deadline, tolerance: tolerance)
                 var roundBound: Double? = nil
                 if root, let bound = record(duals: duals, outcomes: outcomes) {
                     roundBound = bound
@@ -114,6 +117,10 @@ extension DecompositionRun {
                 // Pricing cut short proves nothing.
                 if mustStop(deadline) { return (lp, .stopped) }
                 if alpha == 0 {
+                    if tolerance > 0 {
+                        exact = true
+                        continue
+                    }
                     // Exact pricing at the master's duals found nothing: the master LP is optimal.
                     if root && lp.artificial > 1e-9 && master.penalty < initialPenalty * 1e6 {
                         try master.setPenalty(master.penalty * 10)
@@ -130,11 +137,12 @@ extension DecompositionRun {
     /// One pricing round of the `active` communities at `duals`, counted in `pricingRounds` and
     /// `pricingSeconds`. Throws `SolveError.infeasible` when a pricing MIP proved its community
     /// has no alliance.
-    func price(at duals: [Double], active: [Bool], until deadline: Deadline) throws -> [PricingOutcome] {
+    func price(at duals: [Double], active: [Bool], until deadline: Deadline, tolerance: Double = 0) throws -> [PricingOutcome] {
         let start = deadline.clock()
-        let outcomes = try pool.price(PricingRound(
-            duals: duals, starts: bestStarts(duals: duals), active: active, deadline: deadline,
-            cancellation: options.cancellation))
+        var round = PricingRound(duals: duals, starts: bestStarts(duals: duals), active: active, deadline: deadline,
+                                 cancellation: options.cancellation)
+        round.tolerance = tolerance
+        let outcomes = try pool.price(round)
         pricingSeconds += (deadline.clock() - start).seconds
         pricingRounds += 1
         if let infeasible = outcomes.first(where: { $0.bound == -.infinity }) {
@@ -143,6 +151,16 @@ extension DecompositionRun {
                     + "satisfies its own rules (size, allowed and fixed pairs, lead)")])
         }
         return outcomes
+    }
+
+    /// How far (absolute) each community's pricing MIP may stop short of its optimum in a root
+    /// round: `DecompositionOptions.pricingTolerance` of the gap between the best bound and the
+    /// master LP, shared among the priced communities, so a round's bound loses at most that
+    /// share of the gap. 0 before the first bound (the gap is unknown) or when the option is 0.
+    func pricingTolerance(masterLP: Double, active: [Bool]) -> Double {
+        let share = options.pricingTolerance
+        guard share > 0, bestBound.isFinite, bestBound > masterLP else { return 0 }
+        return share * (bestBound - masterLP) / Double(max(1, active.filter { $0 }.count))
     }
 
     /// The Lagrangian bound of a root pricing round at `duals` (nil when some community ended

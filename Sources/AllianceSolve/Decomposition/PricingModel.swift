@@ -127,9 +127,13 @@ final class PricingModel {
     /// Maximizes value(P) − Σ_{o∈P} duals[o] − ρ·changes_c(P), ending by `deadline` (`duals` are
     /// π, then ρ ≥ 0 with a change limit: `CommunityColumns.priceCount`).
     ///
-    /// - Parameter start: an alliance feasible for this community to hand to branch-and-cut as
-    ///   its first incumbent (e.g. the best known column at these duals).
-    func solve(duals: [Double], deadline: Deadline, start: [Int]?,
+    /// - Parameters:
+    ///   - start: an alliance feasible for this community to hand to branch-and-cut as its first
+    ///     incumbent (e.g. the best known column at these duals).
+    ///   - tolerance: branch-and-cut stops once its best bound is within this much (absolute) of
+    ///     its incumbent; the outcome's bound is then that best bound (valid, at most `tolerance`
+    ///     weaker) and `proven` is false. 0: solved to optimality.
+    func solve(duals: [Double], deadline: Deadline, start: [Int]?, tolerance: Double = 0,
                stop: (@Sendable () -> Bool)? = nil) throws -> PricingOutcome {
         let begin = deadline.clock()
         let nC = data.communityCount
@@ -159,6 +163,10 @@ final class PricingModel {
                 if let values = tree.incumbentValues { found.append(self.members(from: values)) }
             default:
                 break
+            }
+            if tolerance > 0, let incumbent = tree.incumbentObjective, let bound = tree.bestBound,
+               bound - incumbent <= tolerance {
+                tree.terminate()
             }
         }
         var outcome = PricingOutcome(community: community, columns: [], bound: nil, proven: false,

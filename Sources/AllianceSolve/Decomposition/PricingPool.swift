@@ -11,6 +11,9 @@ struct PricingRound: Sendable {
     let deadline: Deadline
     /// Stops the round like the deadline does.
     let cancellation: CancellationFlag
+    /// Each community's pricing MIP may stop once its incumbent is within this much (absolute) of
+    /// its best bound (`PricingModel.solve`); 0 prices exactly.
+    var tolerance = 0.0
 }
 
 /// Prices every community in parallel on `threads` OS threads: the calling thread plus
@@ -126,7 +129,7 @@ private struct PricingCrew: Sendable {
             models[c] = model
         }
         return try model.solve(duals: round.duals, deadline: round.deadline, start: round.starts[c],
-                               stop: round.cancellation.stopRequest)
+                               tolerance: round.tolerance, stop: round.cancellation.stopRequest)
     }
 
     func workerLoop(index: Int) {

@@ -21,6 +21,12 @@ struct UnitAllocation {
     /// `minimum[u][b]`: how much of m_o unit u must serve in block b (≤ share).
     var minimum: [[Int]]
 
+    /// An allocation given place by place (`NeighbourhoodSearch`'s one block).
+    init(share: [[Int]], minimum: [[Int]]) {
+        self.share = share
+        self.minimum = minimum
+    }
+
     init(problem: Problem, blocks: [[Int]]) {
         let nU = problem.unitCount, nB = blocks.count
         var blockOf = [Int](repeating: 0, count: problem.communityCount)

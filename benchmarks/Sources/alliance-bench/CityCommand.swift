@@ -46,6 +46,9 @@ struct DistrictRecord: Codable, Sendable {
     var wallSeconds: Double?
     var peakMB: Double?
     var note: String?
+    /// The strategy's own figures (`SolveOutcome.statistics`: exact's `cg_…`, `bc_bound`), when
+    /// it gives any.
+    var statistics: [String: Double]?
 }
 
 /// The results file of a city benchmark.
@@ -213,6 +216,10 @@ struct SolveDistrictCommand: ParsableCommand {
     var polishShare: Double?
     @Option(help: "exact: the decomposition's dual smoothing (experiments).")
     var smoothing: Double?
+    @Option(name: .customLong("neighbourhood-share"), help: "exact: TimePlan.largeNeighbourhoodShare (experiments).")
+    var neighbourhoodShare: Double?
+    @Option(name: .customLong("pricing-tolerance"), help: "exact: DecompositionOptions.pricingTolerance (experiments).")
+    var pricingTolerance: Double?
 
     func run() throws {
         try requireReleaseBuild()
@@ -227,11 +234,14 @@ struct SolveDistrictCommand: ParsableCommand {
             if var exact = solver as? ExactStrategy {
                 if let polishShare { exact.timePlan.largePolishShare = polishShare }
                 if let smoothing { exact.smoothing = smoothing }
+                if let neighbourhoodShare { exact.timePlan.largeNeighbourhoodShare = neighbourhoodShare }
+                if let pricingTolerance { exact.pricingTolerance = pricingTolerance }
                 solver = exact
             }
             let outcome = try solver.solve(problem, settings: SolveSettings(timeLimit: timeLimit))
             record.status = outcome.status.rawValue
             record.bound = outcome.bound
+            record.statistics = outcome.statistics
             if let plan = outcome.plan {
                 let evaluation = Evaluator.evaluate(plan, in: problem)
                 record.objective = evaluation.objective

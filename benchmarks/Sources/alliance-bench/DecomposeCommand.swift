@@ -12,6 +12,8 @@ struct DecomposeCommand: ParsableCommand {
 
     @Option var scale: CityScale = .district
     @Option var index: Int = 0
+    @Option(help: "Instance family of the district (base, many-categories, tight, multi, uneven, mixed).")
+    var family: InstanceFamily = .base
     @Option(name: .customLong("time-limit"), help: "Seconds for column generation (after the first plan).")
     var timeLimit: Double = 240
     @Option(name: .customLong("first-plan-seconds"), help: "Seconds for the street decomposition's plan.")
@@ -19,6 +21,8 @@ struct DecomposeCommand: ParsableCommand {
     @Option(name: .customLong("plan-share")) var planShare: Double = 0.3
     @Option var smoothing: Double = 0.8
     @Flag var subgradient = false
+    @Option(name: .customLong("pricing-tolerance"), help: "Share of the bound–LP gap root pricing may leave unproven.")
+    var pricingTolerance: Double = 0
     @Option(name: .customLong("block-share"), help: "Share of root column generation spent on street blocks first.")
     var blockShare: Double = 0
     @Option(name: .customLong("warm-start-gap"), help: "First round's gap above which the blocks warm up (negative: always).")
@@ -29,7 +33,7 @@ struct DecomposeCommand: ParsableCommand {
 
     func run() throws {
         try requireReleaseBuild()
-        let district = try scale.districtInstances()[index]
+        let district = try scale.districtInstances(family: family)[index]
         let problem = try Problem(instance: district.instance, options: PlanningOptions(previousPlan: district.previousPlan))
         let start = Date()
         let first = try StreetStrategy().solve(problem, settings: SolveSettings(timeLimit: firstPlanSeconds))
@@ -46,6 +50,7 @@ struct DecomposeCommand: ParsableCommand {
         }
         var options = DecompositionOptions(threads: 2, smoothing: smoothing, planShare: planShare)
         options.subgradient = subgradient
+        options.pricingTolerance = pricingTolerance
         options.blockShare = blockShare
         options.warmStartGap = warmStartGap
         options.roundLog = { round in
