@@ -66,6 +66,9 @@ public struct DistrictResult: Sendable {
     /// Why the district has no plan, one line.
     public var error: String?
     public var seconds: Double
+    /// The solves the district had: 1, or 2 when a batch time budget (`--time-budget`) gave it
+    /// a second pass; not written to the files.
+    public var passes = 1
 
     public init(district: String, folder: String, communities: Int, organizations: Int, report: PlanReport?,
                 error: String?, seconds: Double) {

@@ -5,19 +5,28 @@ import Foundation
 /// `alliance solve` on lists with a `district` (区县) column: the library's `DistrictBatchRun`
 /// plans every district on its own, `--jobs` at once, into `<out>/<district>/` and writes the
 /// combined files; this draws the progress bar and prints the warnings, failures and the table.
-/// A failing district does not stop the others; it makes the exit status 2.
+/// A failing district does not stop the others; it makes the exit status 2. Without `--gap` each
+/// district stops at the batch's default gap (`DistrictBatchRun.defaultGap`); the stopping rule
+/// is said once on stderr before the districts start, and with `--time-budget` how much of the
+/// budget was used once they are done.
 extension SolveCommand {
     func runDistricts(_ instance: Instance, cancellation: CancellationFlag) throws {
         let folder = outputFolder
         let (districts, options) = try model.districts(of: instance, quiet: quiet)
         let bar = DistrictProgressBar(total: districts.count, enabled: !quiet && Console.stderrIsTerminal)
+        var run = runOptions
+        run.relativeGap = gap ?? DistrictBatchRun.defaultGap
+        let budget = timeBudget.map { BatchTimeBudget(seconds: $0, solveLimit: timeLimit) }
         var batch = DistrictBatchRun(
-            input: model.input, options: runOptions, jobs: jobs, cancellation: cancellation,
+            input: model.input, options: run, timeBudget: budget, jobs: jobs, cancellation: cancellation,
             districtStarted: { _, _ in bar.started() },
             districtFinished: { _, result in bar.finished(failed: result.report == nil) })
         if logPhases { batch.phaseLog = { district, event in Console.error("[\(district)] " + event.line) } }
+        if !quiet { Console.error(stoppingRule(gap: run.relativeGap, budget: budget, districts: districts.count)) }
+        let clock = Deadline.unlimited()
         let results = batch.solveAll(districts, options: options, into: folder)
         bar.finish()
+        if let budget, !quiet { Console.error(Self.budgetUsed(budget, seconds: clock.elapsed, results: results)) }
         try batch.writeSummary(results, into: folder)
         let failed = results.filter { $0.report == nil }
         for result in results where !quiet {
@@ -30,6 +39,33 @@ extension SolveCommand {
             Console.error("\(failed.count) of \(results.count) districts have no plan; see \(folder.appendingPathComponent("districts.csv").relativePathForDisplay)")
             throw ExitCode(2)
         }
+    }
+}
+
+extension SolveCommand {
+    /// The line saying when each district stops, e.g. `stopping rule: each district stops once
+    /// proven within 0.5 % (--gap, the batch default) or after 60 s (--time-limit), 2 at once`.
+    func stoppingRule(gap: Double, budget: BatchTimeBudget?, districts: Int) -> String {
+        var proven = gap > 0 ? "once proven within \(Format.percent(gap)) (--gap" : "once proven optimal (--gap 0"
+        proven += self.gap == nil ? ", the batch default)" : ")"
+        let atOnce = "\(BatchTimeBudget.workers(jobs: jobs, districts: districts)) at once"
+        guard let budget else {
+            return "stopping rule: each district stops \(proven) or after "
+                + "\(Format.seconds(timeLimit ?? Self.defaultTimeLimit)) (--time-limit), \(atOnce)"
+        }
+        let cap = budget.solveLimit.map { ", each solve at most \(Format.seconds($0)) (--time-limit)" } ?? ""
+        return "stopping rule: each district stops \(proven); all \(districts) within "
+            + "\(Format.seconds(budget.seconds)) (--time-budget), \(atOnce): "
+            + "\(Format.seconds(budget.firstShare(districts: districts, jobs: jobs))) each first, then what is left "
+            + "to those not yet within the gap, hardest first\(cap)"
+    }
+
+    /// How much of the budget the batch used and which districts had a second pass.
+    static func budgetUsed(_ budget: BatchTimeBudget, seconds: Double, results: [DistrictResult]) -> String {
+        let again = results.filter { $0.passes > 1 }.map(\.district)
+        let passes = again.isEmpty ? "no district had a second pass"
+            : "a second pass for \(again.count) district\(again.count == 1 ? "" : "s") (\(again.joined(separator: ", ")))"
+        return "time budget: \(Format.seconds(seconds)) of \(Format.seconds(budget.seconds)) used; \(passes)"
     }
 }
 

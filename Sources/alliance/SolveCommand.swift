@@ -17,11 +17,19 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "How to solve.")
     var strategy: StrategyName = .exact
 
-    @Option(help: "Seconds the search may take before returning its best plan.")
-    var timeLimit: Double = 60
+    @Option(help: ArgumentHelp("Seconds the search may take before returning its best plan (default 60; per district "
+        + "in a batch; with --time-budget: the most one district's solve may take, no cap by default).", valueName: "s"))
+    var timeLimit: Double?
 
-    @Option(help: "Stop once the plan is proven within this relative gap (0 = prove the optimum).")
-    var gap: Double = 0
+    @Option(help: ArgumentHelp("Stop once the plan is proven within this relative gap, e.g. 0.01 for 1 % (0 = prove "
+        + "the optimum; default 0 for one district's lists, \(DistrictBatchRun.defaultGap) = "
+        + "\(Format.percent(DistrictBatchRun.defaultGap)) for lists with a district column).", valueName: "g"))
+    var gap: Double?
+
+    @Option(help: ArgumentHelp("Lists with a district column: seconds of wall clock for the whole batch, shared "
+        + "between the districts: half in equal shares, the rest to those not yet within --gap, hardest first.",
+        valueName: "s"))
+    var timeBudget: Double?
 
     @Option(help: "Optimize these terms in order instead of weighing them, e.g. coverage,balance,distance.",
             transform: TermPriorities.parse)
@@ -46,8 +54,13 @@ struct SolveCommand: ParsableCommand {
     var noBOM = false
 
     func validate() throws {
-        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a number of seconds > 0") }
-        guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be a number ≥ 0, e.g. 0.01 for 1 %") }
+        if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
+            throw ValidationError("--time-limit must be a number of seconds > 0")
+        }
+        if let gap, !(gap.isFinite && gap >= 0) { throw ValidationError("--gap must be a number ≥ 0, e.g. 0.01 for 1 %") }
+        if let timeBudget, !(timeBudget.isFinite && timeBudget > 0) {
+            throw ValidationError("--time-budget must be a number of seconds > 0 for the whole batch, e.g. 600")
+        }
         guard priorityTolerance.isFinite, priorityTolerance >= 0 else {
             throw ValidationError("--priority-tolerance must be a number ≥ 0, e.g. 0.001 for 0.1 %")
         }
@@ -57,9 +70,14 @@ struct SolveCommand: ParsableCommand {
         }
     }
 
-    /// How each run solves and writes, as the library takes it.
+    /// `--time-limit` when not given.
+    static let defaultTimeLimit = 60.0
+
+    /// How each run solves and writes, as the library takes it (a batch replaces the gap by its
+    /// own default when `--gap` is not given: `runDistricts`).
     var runOptions: RunOptions {
-        RunOptions(strategy: strategy, timeLimit: timeLimit, relativeGap: gap, priorities: priorities,
+        RunOptions(strategy: strategy, timeLimit: timeLimit ?? Self.defaultTimeLimit, relativeGap: gap ?? 0,
+                   priorities: priorities,
                    priorityTolerance: priorityTolerance, sizeLimit: size.limit, includeTimings: !noTimings,
                    byteOrderMark: !noBOM)
     }
@@ -72,6 +90,11 @@ struct SolveCommand: ParsableCommand {
             try runDistricts(instance, cancellation: interrupts.flag)
             if interrupts.wasInterrupted { throw ExitCode(Interrupts.exitStatus) }
             return
+        }
+        if timeBudget != nil {  // a usage error (exit status 64), found only once the lists are read
+            Console.error("alliance: --time-budget shares one budget between the districts of lists with a district "
+                + "column (区县); these lists have none: use --time-limit")
+            throw ExitCode.validationFailure
         }
         let problem = try model.makeProblem(instance, options: try model.planningOptions())
         for warning in problem.warnings where !quiet { Console.error("warning: \(warning)") }

@@ -150,6 +150,43 @@ final class PipelineTests: XCTestCase {
         }
     }
 
+    /// A batch within a time budget (`BatchTimeBudget`) on two districts exact cannot prove in
+    /// a few seconds: each district is told started and finished once whatever its passes, the
+    /// second passes are recorded, every folder is written, and the batch ends within the budget
+    /// plus writing. Without options a batch stops at `defaultGap`.
+    func testBatchWithinATimeBudgetTellsEachDistrictOnce() throws {
+        XCTAssertEqual(DistrictBatchRun(input: PlanningInput(path: "x")).options.relativeGap, DistrictBatchRun.defaultGap)
+        var generator = InstanceGenerator(communities: 12, units: 40)
+        generator.previousPlan = false
+        let lists = scratch.appendingPathComponent("city")
+        try InstanceWriter.write(generator.generateCity(districts: 2, seed: 77).instance, to: lists)
+        let input = PlanningInput(path: lists.path)
+        let options = try input.planningOptions()
+        let (districts, _) = try input.districts(of: try input.loadInstance().instance, options: options)
+
+        let started = Locked<[String]>([]), finished = Locked<[String]>([])
+        let batch = DistrictBatchRun(
+            input: input, options: RunOptions(strategy: .exact, relativeGap: 0, includeTimings: false),
+            timeBudget: BatchTimeBudget(seconds: 5), jobs: 2,
+            districtStarted: { _, name in started.withLock { $0.append(name) } },
+            districtFinished: { _, result in finished.withLock { $0.append(result.district) } })
+        let out = scratch.appendingPathComponent("out")
+        let clock = Date()
+        let results = try batch.run(districts, options: options, into: out)
+        XCTAssertLessThan(Date().timeIntervalSince(clock), 5 + 1.5)
+
+        XCTAssertEqual(started.current.sorted(), ["区1", "区2"])
+        XCTAssertEqual(finished.current.sorted(), ["区1", "区2"])
+        XCTAssertTrue(results.contains { $0.passes == 2 }, "\(results.map { ($0.district, $0.report?.gap) })")
+        for result in results {
+            let report = try XCTUnwrap(result.report, result.error ?? "")
+            XCTAssertLessThanOrEqual(report.solveSeconds, 5 + 0.5, result.district)
+            XCTAssertLessThanOrEqual(report.solveSeconds, result.seconds + 1e-9)
+            XCTAssertTrue(FileManager.default.fileExists(
+                atPath: out.appendingPathComponent(result.folder).appendingPathComponent("plan.json").path))
+        }
+    }
+
     func testComparisonRunAndClaimRun() throws {
         let (problem, _) = try PlanningInput(path: Fixtures.example("tiny").path).loadProblem()
         let order = Locked<[StrategyName]>([])

@@ -7,13 +7,31 @@ import Foundation
 /// `districts.csv` lists how each district ended, and `plan.xlsx` / `report.html` summarize
 /// the districts for people (`DistrictOutput`).
 ///
+/// When each district stops: once its plan is proven within `options.relativeGap` (by default
+/// `defaultGap`, 0.5 %, not the single run's 0), or after `options.timeLimit` seconds; or, with
+/// a `timeBudget` (`--time-budget`), within one wall-clock budget for the whole batch shared in
+/// two passes so that the districts still far from the gap get the time the others did not need
+/// (`BatchTimeBudget`).
+///
 /// A failing district does not stop the others: its `DistrictResult` carries the error as one
 /// line. The callbacks let a front end draw progress; they run on the worker threads.
 public struct DistrictBatchRun: Sendable {
+    /// The relative gap a batch stops each district at unless told otherwise (`--gap`): 0.5 %.
+    /// The city's target is a plan within 1 % of the optimum in every district, and a district
+    /// proven within 0.5 % gains nothing a planner can see from more time, while proving the
+    /// last fraction of a percent can take a large district its whole time limit, which a batch
+    /// of ten districts pays ten times over. A single run keeps 0 (prove the optimum), and so
+    /// does a batch given `--gap 0`.
+    public static let defaultGap = 0.005
+
     /// Where the lists came from: errors in a district's lists are located at the files as given.
     public var input: PlanningInput
-    /// How each district is solved and written.
+    /// How each district is solved and written; by default with the batch's `defaultGap`. With
+    /// a `timeBudget`, `timeLimit` is replaced by each pass's share.
     public var options: RunOptions
+    /// One wall-clock budget for the whole batch (`--time-budget`), shared between the districts
+    /// in two passes (`BatchTimeBudget`); nil: each district gets `options.timeLimit`.
+    public var timeBudget: BatchTimeBudget?
     /// Districts solved at once.
     public var jobs: Int
     /// Set it to stop every district still solving; each writes its best plan so far.
@@ -25,7 +43,8 @@ public struct DistrictBatchRun: Sendable {
     /// Called when a district has ended (written, or failed), with its index and result.
     public var districtFinished: (@Sendable (_ index: Int, DistrictResult) -> Void)?
 
-    public init(input: PlanningInput, options: RunOptions = RunOptions(),
+    public init(input: PlanningInput, options: RunOptions = RunOptions(relativeGap: defaultGap),
+                timeBudget: BatchTimeBudget? = nil,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 cancellation: CancellationFlag = CancellationFlag(),
                 phaseLog: (@Sendable (_ district: String, PhaseEvent) -> Void)? = nil,
@@ -33,6 +52,7 @@ public struct DistrictBatchRun: Sendable {
                 districtFinished: (@Sendable (_ index: Int, DistrictResult) -> Void)? = nil) {
         self.input = input
         self.options = options
+        self.timeBudget = timeBudget
         self.jobs = jobs
         self.cancellation = cancellation
         self.phaseLog = phaseLog
@@ -50,14 +70,18 @@ public struct DistrictBatchRun: Sendable {
     }
 
     /// Solves and writes every district into its folder below `folder`; never throws, a
-    /// district's failure is its result's `error`.
+    /// district's failure is its result's `error`. With a `timeBudget`, in two passes within it
+    /// (`BatchTimeBudget`): each district's folder is written once, after its last pass.
     public func solveAll(_ districts: [DistrictInstance], options planning: PlanningOptions,
                          into folder: URL) -> [DistrictResult] {
+        if let timeBudget { return solveAll(districts, options: planning, into: folder, within: timeBudget) }
         let folders = FolderNames.unique(districts.map(\.name))
         let batch = self
         return WorkerThreads.run(count: districts.count, threads: jobs) { index in
             batch.districtStarted?(index, districts[index].name)
-            let result = batch.solve(districts[index], folder: folders[index], options: planning, under: folder)
+            var result = batch.solve(districts[index], folder: folders[index], options: planning,
+                                     timeLimit: batch.options.timeLimit).result
+            batch.write(&result, under: folder)
             batch.districtFinished?(index, result)
             return result
         }
@@ -69,23 +93,148 @@ public struct DistrictBatchRun: Sendable {
                                                          byteOrderMark: options.byteOrderMark), into: folder)
     }
 
-    /// One district, start to end on the calling thread; failures become the result's error.
+    /// One district's pass: its result (with the report, not yet written), the problem for a
+    /// second pass, and the seconds the pass took beyond its time limit.
+    private struct Pass: Sendable {
+        var result: DistrictResult
+        var problem: Problem?
+        /// The solve's overrun past its time limit plus the start plan, greedy baseline and
+        /// claims after it: what a second pass must leave room for (`BatchTimeBudget`).
+        var overrun = 0.0
+        /// Whether the district is written and told finished.
+        var done = false
+        /// Whether it has no plan only because its time limit ran out.
+        var ranOutOfTime = false
+
+        /// How the pass ended, for `BatchTimeBudget`.
+        func end(share: Double) -> BatchTimeBudget.PassEnd {
+            guard let report = result.report else { return .failed(share: share, ranOutOfTime: ranOutOfTime) }
+            return BatchTimeBudget.PassEnd(status: report.status, gap: report.gap, solveSeconds: report.solveSeconds,
+                                           share: share)
+        }
+    }
+
+    /// Reads a district's problem and solves it within `timeLimit` on the calling thread;
+    /// failures become the result's error. Writes nothing.
     private func solve(_ district: DistrictInstance, folder name: String, options planning: PlanningOptions,
-                       under root: URL) -> DistrictResult {
+                       timeLimit: Double) -> Pass {
         let timer = Deadline.unlimited()
-        var result = DistrictResult(district: district.name, folder: name,
-                                    communities: district.instance.communities.count,
-                                    organizations: district.instance.organizations.count, report: nil, error: nil, seconds: 0)
+        var pass = Pass(result: DistrictResult(district: district.name, folder: name,
+                                               communities: district.instance.communities.count,
+                                               organizations: district.instance.organizations.count,
+                                               report: nil, error: nil, seconds: 0))
         do {
             let problem = try input.problem(for: district, options: planning)
-            let log = phaseLog.map { log in { @Sendable (event: PhaseEvent) in log(district.name, event) } }
-            let run = PlanningRun(options: options, cancellation: cancellation, phaseLog: log)
-            result.report = try run.run(problem, into: root.appendingPathComponent(name, isDirectory: true)).report
+            pass.problem = problem
+            var options = self.options
+            options.timeLimit = timeLimit
+            let started = timer.elapsed
+            let report = try planningRun(options, district: district.name).solve(problem)
+            pass.result.report = report
+            pass.overrun = max(0, report.solveSeconds - timeLimit) + max(0, timer.elapsed - started - report.solveSeconds)
         } catch {
+            pass.result.error = Self.oneLine(error)
+            if case SolveError.noPlanWithinTimeLimit = error { pass.ranOutOfTime = true }
+        }
+        pass.result.seconds = timer.elapsed
+        return pass
+    }
+
+    /// Writes a district's plan files into its folder below `root` (`AtomicFiles`), adding the
+    /// time taken to its seconds; a failure to write becomes its error. Returns the seconds.
+    @discardableResult
+    private func write(_ result: inout DistrictResult, under root: URL) -> Double {
+        guard let report = result.report else { return 0 }
+        let timer = Deadline.unlimited()
+        do {
+            let files = try report.files(includeTimings: options.includeTimings, byteOrderMark: options.byteOrderMark)
+            try AtomicFiles.write(files, into: root.appendingPathComponent(result.folder, isDirectory: true))
+        } catch {
+            result.report = nil
             result.error = Self.oneLine(error)
         }
-        result.seconds = timer.elapsed
-        return result
+        result.seconds += timer.elapsed
+        return timer.elapsed
+    }
+
+    /// A `PlanningRun` with these options, its phase log naming the district.
+    private func planningRun(_ options: RunOptions, district: String) -> PlanningRun {
+        let log = phaseLog.map { log in { @Sendable (event: PhaseEvent) in log(district, event) } }
+        return PlanningRun(options: options, cancellation: cancellation, phaseLog: log)
+    }
+
+    /// `solveAll` within `budget`: pass 1 gives every district `budget.firstShare` and writes
+    /// those that are done; pass 2 takes the others hardest first, each from its first-pass plan
+    /// with `budget.secondShare` of what is left, and writes them with the better of their passes.
+    private func solveAll(_ districts: [DistrictInstance], options planning: PlanningOptions, into root: URL,
+                          within budget: BatchTimeBudget) -> [DistrictResult] {
+        let clock = Deadline.unlimited()
+        let folders = FolderNames.unique(districts.map(\.name))
+        let share = budget.firstShare(districts: districts.count, jobs: jobs)
+        let gap = options.relativeGap, batch = self
+        let longestWrite = Locked(0.0)
+        let firsts = WorkerThreads.run(count: districts.count, threads: jobs) { index in
+            batch.districtStarted?(index, districts[index].name)
+            var pass = batch.solve(districts[index], folder: folders[index], options: planning, timeLimit: share)
+            if batch.cancellation.isCancelled || !budget.needsSecondPass(pass.end(share: share), relativeGap: gap) {
+                let seconds = batch.write(&pass.result, under: root)
+                longestWrite.withLock { $0 = max($0, seconds) }
+                pass.problem = nil
+                pass.done = true
+                batch.districtFinished?(index, pass.result)
+            }
+            return pass
+        }
+        let order = budget.secondPassOrder(firsts.map { $0.done ? nil : $0.end(share: share) }, relativeGap: gap)
+        let workers = BatchTimeBudget.workers(jobs: jobs, districts: order.count)
+        let writing = longestWrite.current
+        // WorkerThreads hands out jobs in index order: when job k starts, jobs 0..<k have started.
+        let seconds = WorkerThreads.run(count: order.count, threads: jobs) { k in
+            let index = order[k], first = firsts[index]
+            var result = first.result
+            let timer = Deadline.unlimited()
+            if !batch.cancellation.isCancelled, let problem = first.problem,
+               let share = budget.secondShare(elapsed: clock.elapsed, waiting: order.count - k, workers: workers,
+                                              reserve: first.overrun + writing) {
+                var options = batch.options
+                options.timeLimit = share
+                var run = batch.planningRun(options, district: result.district)
+                run.warmStart = first.result.report?.plan
+                do {
+                    let second = try run.solve(problem)
+                    result.report = first.result.report.map { Self.combined($0, second) } ?? second
+                    result.error = nil
+                } catch {
+                    // From a plan a second pass keeps it whatever happens; without one, its error.
+                    if result.report == nil { result.error = Self.oneLine(error) }
+                }
+                result.passes = 2
+            }
+            result.seconds += timer.elapsed
+            batch.write(&result, under: root)
+            batch.districtFinished?(index, result)
+            return result
+        }
+        var results = firsts.map(\.result)
+        for (k, index) in order.enumerated() { results[index] = seconds[k] }
+        return results
+    }
+
+    /// A district's result after two passes: the better plan (the second on a tie: it started
+    /// from the first), the smaller (tighter) of the two proven bounds, the solve seconds of
+    /// both; `optimal` when the bound meets the plan (within 1e-9 relative, as `ExactStrategy`
+    /// judges it), `interrupted` when the second pass was.
+    static func combined(_ first: PlanReport, _ second: PlanReport) -> PlanReport {
+        var best = second.evaluation.objective >= first.evaluation.objective ? second : first
+        best.bound = [first.bound, second.bound].compactMap { $0 }.min().map { max($0, best.evaluation.objective) }
+        best.solveSeconds = first.solveSeconds + second.solveSeconds
+        if second.status == .interrupted {
+            best.status = .interrupted
+        } else if best.status == .feasible, let bound = best.bound,
+                  relativeGap(objective: best.evaluation.objective, bound: bound) <= 1e-9 {
+            best.status = .optimal
+        }
+        return best
     }
 
     /// An error as one line for districts.csv.

@@ -61,6 +61,10 @@ public struct PlanningRun: Sendable {
     /// Told each repair of the start plan (`--from`) before the solve begins, one line each
     /// (the report keeps them too: `PlanReport.start`); nil tells nothing.
     public var warning: (@Sendable (String) -> Void)?
+    /// A plan every strategy starts from instead of the `--from` plan (which the report still
+    /// describes), e.g. a batch district's first-pass plan (`BatchTimeBudget`): the plan returned
+    /// is never worse. Ignored unless it satisfies every rule (`SolveSettings.startPlan`).
+    public var warmStart: Plan?
 
     public init(options: RunOptions = RunOptions(), cancellation: CancellationFlag = CancellationFlag(),
                 progress: (@Sendable (SolveProgress) -> Void)? = nil,
@@ -101,7 +105,7 @@ public struct PlanningRun: Sendable {
                 + "); the strategies start without it")
         }
         var settings = self.settings
-        settings.startPlan = start.flatMap { $0.usable ? $0.plan : nil }
+        settings.startPlan = warmStart ?? start.flatMap { $0.usable ? $0.plan : nil }
         let outcome = try options.makeStrategy().solve(problem, settings: settings)
         var report = PlanReport(problem: problem, outcome: outcome, strategy: options.strategy.rawValue)
         report.start = start?.summary

@@ -93,7 +93,7 @@ struct CityCommand: ParsableCommand {
     @Option(help: "Limit candidate pairs to the k nearest communities per unit.")
     var candidates: Int?
 
-    @Option(help: "Also run this `alliance` binary's batch mode on the written lists.")
+    @Option(help: "Also run this `alliance` binary's batch mode on the written lists (with --gap 0, as the per-district runs).")
     var alliance: String?
 
     @Option(help: "Instance family of every district (base, many-categories, tight, multi, uneven, mixed); results go to results/city-<scale>[-<family>].json.")
@@ -134,7 +134,7 @@ struct CityCommand: ParsableCommand {
                                   wallSeconds: watch.seconds, districts: records)
         if let alliance {
             var arguments = [alliance, "solve", lists, "--previous", lists + "/previous-plan.csv", "--strategy", strategy,
-                             "--time-limit", String(timeLimit), "--jobs", String(jobs), "--quiet",
+                             "--time-limit", String(timeLimit), "--gap", "0", "--jobs", String(jobs), "--quiet",
                              "--out", folder + "/plan"]
             if let candidates { arguments += ["--candidates", String(candidates)] }
             let batch = try ChildProcess.run(arguments, stderrPath: folder + "/batch.stderr",
