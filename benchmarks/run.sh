@@ -16,7 +16,10 @@
 #                               BENCH_FAMILY_TIME s per run (default 120; about 6 × 2 × 4 × that):
 #                               results/families/<size>[-<family>].json and the "instance families" section
 #                               of RESULTS.md, the rest kept. BENCH_FAMILIES and BENCH_FAMILY_SIZES
-#                               choose others.
+#                               choose others. Then, unless BENCH_FAMILY_LARGE=0, per family the first
+#                               BENCH_FAMILY_CITY_DISTRICTS (default 2) districts of 150 × 600 of the city
+#                               benchmark at 120 s (results/families/city-city[-<family>].json) and XL
+#                               with exact at 300 s: about 6 × (2 + 5) minutes more.
 #   benchmarks/run.sh --load    only the load test of the web workbench (issue #13: 20 clients
 #                               editing and asking for suggestions on S for 30 s against the release
 #                               `alliance serve`; about a minute plus building `alliance`):
@@ -103,6 +106,17 @@ if [[ "$mode" == families ]]; then
   "$bench" run --families "${BENCH_FAMILIES:-all}" --sizes "${BENCH_FAMILY_SIZES:-S,M}" \
     --strategies "${BENCH_STRATEGIES:-local,exact}" --time-limit "${BENCH_FAMILY_TIME:-120}" --highs --python "$python" \
     --out results/families
+  if [[ "${BENCH_FAMILY_LARGE:-1}" != 0 ]]; then
+    # 150 × 600 (the city benchmark's districts, the first BENCH_FAMILY_CITY_DISTRICTS of ten,
+    # 120 s each) and XL (exact alone, 300 s: HiGHS and glpsol do not reach a plan there).
+    IFS=, read -ra families <<< "${BENCH_FAMILIES:-all}"
+    [[ "${families[0]}" == all ]] && families=(base many-categories tight multi uneven mixed)
+    for family in "${families[@]}"; do
+      "$bench" city --scale city --family "$family" --first-districts "${BENCH_FAMILY_CITY_DISTRICTS:-2}" \
+        --time-limit 120 --jobs 2 --out results/families
+    done
+    "$bench" run --families "${BENCH_FAMILIES:-all}" --sizes XL --strategies exact --time-limit 300 --out results/families
+  fi
   "$bench" report --families-only --results results/families
   exit 0
 fi

@@ -34,12 +34,14 @@ public struct TimePlan: Sendable, Equatable {
     /// time goes to the bound and the plan instead; branch-and-cut still gets what they leave
     /// (column generation converging early, polishing ending its rounds).
     public var largeDecompositionShare = 0.55
-    public var largePolishShare = 0.15
+    public var largePolishShare = 0.3
     /// On large districts, after the polishing: re-solving neighbourhoods of a dozen communities
     /// exactly with the rest of the plan fixed (`NeighbourhoodSearch`), from when it starts and
-    /// never past the time limit. 0 turns it off; smaller districts do without it (branch-and-cut
-    /// improves their plans).
-    public var largeNeighbourhoodShare = 0.15
+    /// never past the time limit. Off (0) by default: on the mixed city (ten 150 × 600 districts,
+    /// 120 s) 0.15 taken from the polishing improved 0–1 of 10–12 neighbourhoods per district and
+    /// left the plans slightly worse than the polishing alone (benchmarks/EXPERIMENTS.md,
+    /// "Instance families: making both sides robust").
+    public var largeNeighbourhoodShare = 0.0
     /// On very large districts (from `ExactStrategy.blockWarmStartThreshold` communities on):
     /// the share of root column generation's time (what is left after its first round) spent
     /// warming up street block by street block (`DecompositionOptions.blockShare`), and the share

@@ -67,6 +67,15 @@ final class DecompositionTests: XCTestCase {
         try checkBoundLiesBetweenOptimumAndCompactLP(options: DecompositionOptions())
     }
 
+    /// The same with every root round priced exactly by the pricing MIPs (no tolerance, no
+    /// local-search rounds between them): the column generation the defaults speed up.
+    func testExactRootPricingBoundLiesBetweenOptimumAndCompactLP() throws {
+        var options = DecompositionOptions()
+        options.pricingTolerance = 0
+        options.rootHeuristicRounds = 0
+        try checkBoundLiesBetweenOptimumAndCompactLP(options: options)
+    }
+
     /// The same with tolerant root pricing (`DecompositionOptions.pricingTolerance`, here half
     /// of the bound–LP gap, far more than the solver uses): the pricing MIPs stop early, yet the
     /// bound stays proven, and the run still converges to the master LP.

@@ -54,6 +54,12 @@ public struct DecompositionOptions: Sendable {
     /// Lagrangian bound. Before the run may end as converged, one round prices exactly. 0: every
     /// root pricing MIP is solved to optimality.
     public var pricingTolerance = 0.3
+    /// Root rounds priced by local search alone (at the master LP's duals, from each community's
+    /// best alliance in the master, as the dive prices) between two exact, bounding rounds: cheap
+    /// columns that move the master LP, whose duals the next exact round then prices at. A round
+    /// where local search finds no entering alliance goes on to exact pricing at once. 0: every
+    /// root round is exact.
+    public var rootHeuristicRounds = 3
     /// Called on the calling thread after every pricing round (for benchmarks and diagnosis).
     public var roundLog: (@Sendable (DecompositionRound) -> Void)? = nil
     /// Reports the start and end of the root column generation, the dive and the master MIP.

@@ -48,6 +48,8 @@ extension DecompositionRun {
         let smoothing = root ? min(max(options.smoothing, 0), 0.99) : 0
         var last: RestrictedMaster.LPSolution? = nil
         var count = 0
+        // Root rounds priced by local search alone since the last exact round.
+        var heuristicStreak = 0
         while !mustStop(deadline) && count < maxIterations {
             guard let lp = try master.solveLP(deadline: deadline, stop: options.cancellation.stopRequest) else {
                 return (last, .stopped)
@@ -62,7 +64,8 @@ extension DecompositionRun {
                     return (lp, .optimal)
                 }
             }
-            if mode.heuristicFirst {
+            let rootHeuristic = root && heuristicStreak < options.rootHeuristicRounds
+            if mode.heuristicFirst || rootHeuristic {
                 // Cheap local-search pricing first; the exact MIPs only when it finds nothing.
                 let starts = bestStarts(duals: lp.prices)
                 var entering: [AllianceColumn] = []
@@ -77,9 +80,13 @@ extension DecompositionRun {
                     }
                 }
                 heuristicRounds += 1
-                if try master.add(entering) > 0 { continue }
+                if try master.add(entering) > 0 {
+                    if root { heuristicStreak += 1 }
+                    continue
+                }
                 if !mode.exactPricing { return (lp, .stopped) }
             }
+            heuristicStreak = 0
             var misprices = 0
             // Tolerant pricing proves no LP optimal: before `.optimal`, one exact round.
             var exact = false

@@ -99,6 +99,10 @@ struct CityCommand: ParsableCommand {
     @Option(help: "Instance family of every district (base, many-categories, tight, multi, uneven, mixed); results go to results/city-<scale>[-<family>].json.")
     var family: InstanceFamily = .base
 
+    @Option(name: .customLong("first-districts"),
+            help: "Solve only the first N districts (a quicker look at a family; the batch, when asked for, still plans all).")
+    var firstDistricts: Int?
+
     @Option(help: "Folder for the results file.")
     var out: String = Paths.results
 
@@ -113,9 +117,10 @@ struct CityCommand: ParsableCommand {
         let (instance, previous) = scale.generate(family: family)
         try InstanceWriter.write(instance, to: URL(fileURLWithPath: lists, isDirectory: true))
         try Data(InstanceWriter.planCSV(previous).utf8).write(to: URL(fileURLWithPath: lists + "/previous-plan.csv"))
-        let names = try scale.districtInstances(family: family).map(\.name)
+        let all = try scale.districtInstances(family: family).map(\.name)
+        let names = Array(all.prefix(max(1, firstDistricts ?? all.count)))
         log("== \(scale.rawValue): \(instance.communities.count) communities, \(instance.organizations.count) organizations "
-            + "in \(names.count) district(s); lists in \(lists)")
+            + "in \(all.count) district(s), solving \(names.count); lists in \(lists)")
         let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
             .split(separator: " ").prefix(3).joined(separator: " ")
 
@@ -138,7 +143,7 @@ struct CityCommand: ParsableCommand {
                              "--out", folder + "/plan"]
             if let candidates { arguments += ["--candidates", String(candidates)] }
             let batch = try ChildProcess.run(arguments, stderrPath: folder + "/batch.stderr",
-                                             deadline: Double(names.count) * (2 * timeLimit + 300))
+                                             deadline: Double(all.count) * (2 * timeLimit + 300))
             results.batchWallSeconds = batch.wallSeconds
             results.batchPeakMB = batch.peakMB
             results.batchExit = batch.exitCode

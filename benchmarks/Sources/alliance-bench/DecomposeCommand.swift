@@ -22,7 +22,9 @@ struct DecomposeCommand: ParsableCommand {
     @Option var smoothing: Double = 0.8
     @Flag var subgradient = false
     @Option(name: .customLong("pricing-tolerance"), help: "Share of the bound–LP gap root pricing may leave unproven.")
-    var pricingTolerance: Double = 0
+    var pricingTolerance: Double = 0.3
+    @Option(name: .customLong("root-heuristic-rounds"), help: "Local-search pricing rounds between exact root rounds.")
+    var rootHeuristicRounds: Int = 0
     @Option(name: .customLong("block-share"), help: "Share of root column generation spent on street blocks first.")
     var blockShare: Double = 0
     @Option(name: .customLong("warm-start-gap"), help: "First round's gap above which the blocks warm up (negative: always).")
@@ -51,6 +53,7 @@ struct DecomposeCommand: ParsableCommand {
         var options = DecompositionOptions(threads: 2, smoothing: smoothing, planShare: planShare)
         options.subgradient = subgradient
         options.pricingTolerance = pricingTolerance
+        options.rootHeuristicRounds = rootHeuristicRounds
         options.blockShare = blockShare
         options.warmStartGap = warmStartGap
         options.roundLog = { round in

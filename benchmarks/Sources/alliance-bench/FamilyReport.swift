@@ -8,6 +8,9 @@ import Foundation
 struct FamilyReport {
     /// Family → size → results.
     var results: [InstanceFamily: [BenchmarkSize: SizeResults]]
+    /// Family → the city benchmark's districts of 150 × 600 (`alliance-bench city --family F`,
+    /// often `--first-districts N`), when its file is in the folder.
+    var cities: [InstanceFamily: CityResults] = [:]
 
     static let heading = "## Instance families"
 
@@ -32,6 +35,47 @@ struct FamilyReport {
             }
         }
         return loaded
+    }
+
+    /// Reads every family's city results (`city-city[-<family>].json`) in `folder`.
+    static func loadCities(from folder: String) throws -> [InstanceFamily: CityResults] {
+        var loaded: [InstanceFamily: CityResults] = [:]
+        for family in InstanceFamily.allCases {
+            let stem = family == .base ? "city-city" : "city-city-\(family.rawValue)"
+            let path = (folder as NSString).appendingPathComponent("\(stem).json")
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            loaded[family] = try JSONDecoder().decode(CityResults.self, from: data)
+        }
+        return loaded
+    }
+
+    /// The districts of 150 × 600 per family against the target (proven ≤ 1 % within 120 s per
+    /// district), with which side was short in each: column generation's bound against its
+    /// master LP, and the plan's source of improvement after it (the neighbourhood search).
+    func citySection() -> String {
+        guard !cities.isEmpty else { return "" }
+        var out = "### 150 × 600 (districts of the city benchmark)\n\n"
+            + "Target: every district proven ≤ 1 % within 120 s (`alliance-bench city --family F`; the files "
+            + "`city-city[-F].json`). Each district is solved alone in a child process, two at a time.\n\n"
+            + "| family | districts | time limit s | within 1 % | gaps | CG bound − master LP (median) | "
+            + "neighbourhoods improved/solved | load average | command |\n|---|---:|---:|---:|---|---|---|---|---|\n"
+        for family in InstanceFamily.allCases {
+            guard let city = cities[family] else { continue }
+            let gaps = city.districts.compactMap(\.gap)
+            let within = gaps.filter { $0 <= 0.01 }.count
+            let range = gaps.isEmpty ? "—" : "\(percent(gaps.min()))–\(percent(gaps.max()))"
+            let cg = city.districts.compactMap { d -> Double? in
+                guard let bound = d.statistics?["cg_bound"], let lp = d.statistics?["cg_master_lp"] else { return nil }
+                return relativeGap(objective: lp, bound: bound)
+            }.sorted()
+            let median = cg.isEmpty ? "—" : percent(cg[cg.count / 2])
+            let improved = city.districts.compactMap { $0.statistics?["lns_improved"] }.reduce(0, +)
+            let solved = city.districts.compactMap { $0.statistics?["lns_solved"] }.reduce(0, +)
+            out += "| \(family.rawValue) | \(city.districts.count) | \(format(city.timeLimit)) | \(within) of \(city.districts.count) "
+                + "| \(range) | \(median) | \(solved > 0 ? "\(Int(improved))/\(Int(solved))" : "—") "
+                + "| \(city.loadAverage ?? "—") | `\(city.command)` |\n"
+        }
+        return out + "\n"
     }
 
     /// Seconds our fastest strategy took to its size's gap target, or nil when none reached it.
@@ -59,6 +103,7 @@ struct FamilyReport {
         out += "- Measured: sizes \(sizes.joined(separator: ", ")); solvers \(solvers.joined(separator: ", "))"
             + (solvers.contains("highs") ? "" : " (HiGHS not run: the S target against HiGHS is not judged)") + "\n\n"
         out += Self.whichSide(results)
+        out += citySection()
         let base = results[.base] ?? [:]
         for family in InstanceFamily.allCases {
             guard let sizes = results[family], !sizes.isEmpty else { continue }

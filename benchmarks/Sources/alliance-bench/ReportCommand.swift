@@ -65,7 +65,7 @@ struct ReportCommand: ParsableCommand {
             guard families.keys.contains(where: { $0 != .base }) else {
                 throw HarnessError("no results of a family other than base in \(results); run `alliance-bench run --families …` first")
             }
-            try Self.replacingSection(in: markdown, with: FamilyReport(results: families).render())
+            try Self.replacingSection(in: markdown, with: FamilyReport(results: families, cities: try FamilyReport.loadCities(from: results)).render())
                 .write(toFile: out, atomically: true, encoding: .utf8)
             log("updated the instance families section of \(out)")
             return
