@@ -14,6 +14,8 @@ import GLPK
 /// 3. polishing the best plan by local search with many perturbation rounds: on large
 ///    instances neither column generation nor branch-and-cut improves plans much, and this does
 ///    (150 × 600: benchmarks/EXPERIMENTS.md, "Column generation on 150 × 600 and 600 × 2400");
+///    on large districts, when `TimePlan.largeNeighbourhoodShare` is set (off by default), then
+///    re-solving neighbourhoods of communities exactly (`NeighbourhoodSearch`);
 /// 4. GLPK branch-and-cut on the compact model, warm-started with the best plan, until the
 ///    optimum is proven or the time is up.
 ///

@@ -117,9 +117,11 @@ struct ReportCommand: ParsableCommand {
                                       plots: plotFiles.mapValues { resultsLink + "/" + $0 },
                                       analysis: analysisResults, replan: replanResults, load: loadResults).render()
         // The families' runs (`run.sh --families`) keep their own folder and section.
-        let families = try FamilyReport.load(from: (results as NSString).appendingPathComponent("families"))
+        let familyFolder = (results as NSString).appendingPathComponent("families")
+        let families = try FamilyReport.load(from: familyFolder)
         if families.keys.contains(where: { $0 != .base }) {
-            markdown = Self.replacingSection(in: markdown, with: FamilyReport(results: families).render())
+            let report = FamilyReport(results: families, cities: try FamilyReport.loadCities(from: familyFolder))
+            markdown = Self.replacingSection(in: markdown, with: report.render())
         }
         for file in experiments {
             if let notes = FileManager.default.contents(atPath: file) {
