@@ -4,6 +4,7 @@ import Foundation
 @testable import AllianceModel
 @testable import AllianceReport
 @testable import AllianceSolve
+import GLPK
 
 /// Paths and helpers shared by the tests.
 enum Fixtures {
@@ -21,6 +22,14 @@ enum Fixtures {
             .appendingPathComponent("alliance-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// Frees the calling thread's GLPK environment; Swift Testing tests that solve call it in a
+    /// `defer` at the start of each synchronous stretch that uses GLPK. Swift Testing runs tests
+    /// on pooled threads that can exit before the process does, and an environment left in such
+    /// a thread's storage is memory LeakSanitizer rightly reports (`glp_init_env`).
+    static func releaseGLPKOfThisThread() {
+        GLPKEnvironment.releaseCurrentThread()
     }
 
     /// Solves with `exact` to optimality (generous time limit; tests judge results, not speed).

@@ -20,6 +20,7 @@ import Testing
 
     @Test(arguments: [(UInt64(11), true), (UInt64(12), false), (UInt64(13), true)])
     func improvesTheGreedyPlanAndKeepsEveryRule(seed: UInt64, coordinates: Bool) throws {
+        defer { Fixtures.releaseGLPKOfThisThread() }
         let problem = try problem(seed: seed, coordinates: coordinates)
         let start = try GreedyStrategy.feasiblePlan(problem, settings: SolveSettings(timeLimit: 10))
         let before = Evaluator.evaluate(start, in: problem)

@@ -15,6 +15,7 @@ import Testing
         // Inputs: seed, communities, units per community, lead rule on.
         await propertyCheck(count: 25, input: Gen.int(in: 0...100_000), Gen.int(in: 2...6), Gen.int(in: 2...4),
                             Gen.bool) { seed, communities, perCommunity, leadRule in
+            defer { Fixtures.releaseGLPKOfThisThread() }
             var generator = InstanceGenerator(communities: communities, units: communities * perCommunity)
             generator.multiCommunityShare = 0.3
             let (instance, previous) = generator.generate(seed: UInt64(seed))

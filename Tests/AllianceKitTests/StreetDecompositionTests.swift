@@ -75,6 +75,7 @@ import Testing
     @Test func allotmentMeetsEveryBlocksSizeDemandWhenTheWholeIsFeasible() async {
         await propertyCheck(count: 30, input: Gen.int(in: 0...100_000), Gen.int(in: 4...30), Gen.int(in: 2...4),
                             Gen.int(in: 2...10), Gen.bool) { seed, communities, perCommunity, limit, leadRule in
+            defer { Fixtures.releaseGLPKOfThisThread() }
             guard let problem = problem(seed: seed, communities: communities, perCommunity: perCommunity,
                                         leadRule: leadRule),
                   Prechecks.run(problem).isEmpty,
@@ -106,6 +107,7 @@ import Testing
         // objective of the combined plan is the sum of the blocks' objectives.
         await propertyCheck(count: 20, input: Gen.int(in: 0...100_000), Gen.int(in: 4...24), Gen.int(in: 2...4),
                             Gen.int(in: 2...8)) { seed, communities, perCommunity, limit in
+            defer { Fixtures.releaseGLPKOfThisThread() }
             guard let problem = problem(seed: seed, communities: communities, perCommunity: perCommunity),
                   Prechecks.run(problem).isEmpty else { return }
             let blocks = StreetBlocks.split(problem.communities, maxBlockSize: limit)
@@ -128,6 +130,7 @@ import Testing
     @Test func planIsFeasibleDeterministicAndNoWorseThanTheCombinedBlocks() async {
         await propertyCheck(count: 20, input: Gen.int(in: 0...100_000), Gen.int(in: 3...30), Gen.int(in: 2...4),
                             Gen.int(in: 2...10), Gen.bool) { seed, communities, perCommunity, limit, leadRule in
+            defer { Fixtures.releaseGLPKOfThisThread() }
             guard let problem = problem(seed: seed, communities: communities, perCommunity: perCommunity,
                                         leadRule: leadRule) else { return }
             let street = StreetDecomposition(maxBlockSize: limit, threads: 2, perturbationRounds: 20)
@@ -159,6 +162,7 @@ import Testing
     }
 
     @Test func blocksSolvedByExactOnWorkerThreadsGiveAFeasiblePlanNoWorseThanTheirCombination() throws {
+        defer { Fixtures.releaseGLPKOfThisThread() }
         // GLPK problems built and freed on the worker threads, one per block.
         for seed in [3, 17] {
             guard let problem = problem(seed: seed, communities: 24, perCommunity: 3) else { continue }
