@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        // `swift package generate-documentation`: AllianceKit's DocC catalog (README, "Documentation").
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // Debian's libglpk-dev ships no pkg-config file: the module map links "glpk" directly.
@@ -60,6 +62,9 @@ let package = Package(
             ],
             resources: [.copy("openapi.json"), .copy("Web")]
         ),
+        // An example program on AllianceKit's public API only, compiled with the package so it
+        // cannot drift (the DocC article "Getting started" walks through it).
+        .executableTarget(name: "PlanDistrict", dependencies: ["AllianceKit"], path: "Examples/PlanDistrict"),
         // The command-line tool.
         .executableTarget(
             name: "alliance",

@@ -57,10 +57,6 @@ extension ClaimResult {
 
     /// The summary as pretty, key-sorted JSON ending in a newline.
     public func summaryJSON() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(summary)
-        data.append(contentsOf: Array("\n".utf8))
-        return data
+        try JSONOutput.encode(summary, as: .claims)
     }
 }

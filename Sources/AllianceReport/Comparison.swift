@@ -88,10 +88,6 @@ public struct Comparison: Sendable {
                   terms: $0.evaluation?.terms, bound: $0.bound, gap_to_best_bound: gap($0), seconds: $0.seconds,
                   violations: $0.evaluation?.violations.map(\.description), failure: $0.failure)
         })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(document)
-        data.append(contentsOf: Array("\n".utf8))
-        return data
+        return try JSONOutput.encode(document, as: .compare)
     }
 }

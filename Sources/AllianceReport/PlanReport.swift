@@ -167,11 +167,7 @@ public struct PlanReport: Sendable {
             changes_from_start: evaluation.changesFromStart,
             max_changes: problem.maxChanges,
             pins: problem.options.pins.isEmpty ? nil : problem.options.pins.map(\.description))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(document)
-        data.append(contentsOf: Array("\n".utf8))
-        return data
+        return try JSONOutput.encode(document, as: .plan)
     }
 }
 

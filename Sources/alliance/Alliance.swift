@@ -7,6 +7,7 @@ import ArgumentParser
 struct Alliance: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alliance",
+        version: ToolVersion.current,
         abstract: "Plan 1+N party-building alliances between units and communities.",
         discussion: """
             Reads communities.csv, organizations.csv, needs.csv, resources.csv (and, when present, \

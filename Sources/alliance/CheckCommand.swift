@@ -6,11 +6,18 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate the lists, print counts and totals, and run the feasibility pre-checks.")
+        abstract: "Validate the lists, print counts and totals, and run the feasibility pre-checks.",
+        discussion: HelpText.discussion(,
+            examples: ["alliance check models/examples/caofeidian", "alliance check lists.xlsx --json"],
+            exits: [.success, .inputError, .noPlan]))
 
     @OptionGroup var model: ModelOptions
 
+    @Flag(help: "Print the counts, warnings, pre-checks and input errors (with their locations) as JSON (docs/JSON.md).")
+    var json = false
+
     func run() throws {
+        if json { return try runJSON() }
         let instance = try model.loadInstance()
         if DistrictSplit.hasDistricts(instance) { return try runDistricts(instance) }
         let problem = try model.makeProblem(instance, options: try model.planningOptions())
@@ -53,5 +60,39 @@ struct CheckCommand: ParsableCommand {
     static func precheckLines(_ reasons: [InfeasibilityReason]) -> [String] {
         if reasons.isEmpty { return ["pre-checks    passed"] }
         return ["pre-checks    \(reasons.count) failed: no plan can satisfy the rules"] + reasons.map { "  - \($0.message)" }
+    }
+
+    /// `check --json`: the same checks as one document on stdout; input errors are part of it
+    /// (with their locations) instead of lines on stderr, and the exit status is the same.
+    func runJSON() throws {
+        let document: ListsCheckDocument
+        do {
+            let instance = try model.loadInstance(quiet: true)
+            if DistrictSplit.hasDistricts(instance) {
+                let options = try model.planningOptions()
+                let (districts, warnings) = try model.input.districts(of: instance, options: options)
+                document = ListsCheckDocument(lists: try districts.map { district in
+                    do {
+                        let problem = try model.input.problem(for: district, options: options)
+                        return .init(district: district.name, problem: problem, reasons: Prechecks.run(problem))
+                    } catch let errors as InputErrors {
+                        return .init(district: district.name, errors: errors.errors)
+                    }
+                }, warnings: warnings)
+            } else {
+                do {
+                    let problem = try model.makeProblem(instance, options: try model.planningOptions())
+                    document = ListsCheckDocument(lists: [.init(district: nil, problem: problem, reasons: Prechecks.run(problem))])
+                } catch let errors as InputErrors {
+                    document = ListsCheckDocument(lists: [.init(district: nil, errors: errors.errors)])
+                }
+            }
+        } catch let errors as InputErrors {
+            document = ListsCheckDocument(lists: [], errors: errors.errors)
+        } catch let error as InputError {
+            document = ListsCheckDocument(lists: [], errors: [error])
+        }
+        print(try JSONOutput.text(document, as: .check), terminator: "")
+        if document.exitStatus != 0 { throw ExitCode(document.exitStatus) }
     }
 }

@@ -8,22 +8,28 @@ struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim",
         abstract: "Let each alliance of a given plan claim its community's projects (领单).",
-        discussion: """
+        discussion: HelpText.discussion("""
             Writes projects.csv (one row per project: who claimed it, or why nobody did) and \
             claims.json (the totals) to the output folder. A plan that breaks a stage-1 rule is \
             still claimed, with a warning per broken rule.
-            """)
+            """,
+            examples: ["alliance claim models/examples/caofeidian --plan models/examples/caofeidian/plan/plan.csv"],
+            exits: [.success, .inputError, .notWritten]))
 
     @OptionGroup var model: ModelOptions
 
-    @Option(name: .customLong("plan"), help: "The plan whose alliances claim (plan.csv as `solve` writes it).")
+    @Option(name: .customLong("plan"),
+            help: ArgumentHelp("The plan whose alliances claim (plan.csv as `solve` writes it).", valueName: "plan.csv"),
+            completion: .file(extensions: ["csv"]))
     var planPath: String
 
-    @Option(help: "Output folder (default: plan/ inside the input folder).")
+    @Option(help: ArgumentHelp("Output folder (default: plan/ inside the input folder).", valueName: "folder"),
+            completion: .directory)
     var out: String?
 
-    @Option(help: "Threads solving communities in parallel.")
-    var threads: Int = ClaimSettings.defaultThreads
+    @Option(help: ArgumentHelp("Communities claimed at once, each on its own thread (default: the number of cores, "
+        + "at most 8).", valueName: "n"))
+    var jobs: Int?
 
     @Flag(help: "No warnings and no summary.")
     var quiet = false
@@ -32,7 +38,7 @@ struct ClaimCommand: ParsableCommand {
     var noBOM = false
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -47,7 +53,7 @@ struct ClaimCommand: ParsableCommand {
             Console.error("warning: no projects.csv in \(model.folder); every alliance has nothing to claim")
         }
         let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? model.defaultOutputFolder("plan")
-        let claims = try ClaimRun(settings: ClaimSettings(threads: threads), byteOrderMark: !noBOM)
+        let claims = try ClaimRun(settings: ClaimSettings(threads: jobs ?? ClaimSettings.defaultThreads), byteOrderMark: !noBOM)
             .run(plan, in: problem, into: folder)
         if !quiet {
             print(ClaimSummaryText.line(claims))

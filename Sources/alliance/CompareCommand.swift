@@ -6,19 +6,28 @@ import Foundation
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Run several strategies on the same lists and compare objective, terms, gap and time.")
+        abstract: "Run several strategies on the same lists and compare objective, terms, gap and time.",
+        discussion: HelpText.discussion(,
+            examples: [
+                "alliance compare models/examples/caofeidian --time-limit 30",
+                "alliance compare lists.xlsx --strategies local,exact --out compare",
+            ],
+            exits: [.success, .inputError, .noPlan, .notWritten]))
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var size: SizeOptions
 
-    @Option(help: "Comma-separated strategies: \(StrategyName.allCases.map(\.rawValue).joined(separator: ", ")) (default: all).",
+    @Option(help: ArgumentHelp("Comma-separated strategies: \(StrategyName.allCases.map(\.rawValue).joined(separator: ", ")) "
+        + "(default: all).", valueName: "name,name,…"),
             completion: .list(StrategyName.allCases.map(\.rawValue)), transform: StrategyName.list)
     var strategies: [StrategyName] = StrategyName.allCases
 
-    @Option(help: "Seconds each strategy may take.")
+    @Option(help: ArgumentHelp("Seconds each strategy may take.", valueName: "seconds"))
     var timeLimit: Double = 60
 
-    @Option(help: "Folder for compare.csv and compare.json, with district lists one subfolder per district (default: compare/ inside the input folder, or beside the workbook).")
+    @Option(help: ArgumentHelp("Folder for compare.csv and compare.json, with district lists one subfolder per district "
+        + "(default: compare/ inside the input folder, or beside the workbook).", valueName: "folder"),
+            completion: .directory)
     var out: String?
 
     @Flag(help: "Write compare.csv without the byte order mark that tells Excel it is UTF-8.")

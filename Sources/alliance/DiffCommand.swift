@@ -7,17 +7,22 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two plans: organizations that moved, joined, left or changed role.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Reads two plan.csv files (community_id, org_id, role; other columns ignored); no lists \
             are needed. Prints a table for people, or --json / --csv for programs. The CSV has one \
             row per change: org_id, change (joined, left, moved_in, moved_out, role_changed), \
             community_id, old_role, new_role.
-            """)
+            """,
+            examples: [
+                "alliance diff last-year/plan.csv plan/plan.csv",
+                "alliance diff old.csv new.csv --csv > changes.csv",
+            ],
+            exits: [.success, .inputError]))
 
-    @Argument(help: "The old plan (plan.csv).")
+    @Argument(help: ArgumentHelp("The old plan (plan.csv).", valueName: "old-plan.csv"), completion: .file(extensions: ["csv"]))
     var oldPlan: String
 
-    @Argument(help: "The new plan (plan.csv).")
+    @Argument(help: ArgumentHelp("The new plan (plan.csv).", valueName: "new-plan.csv"), completion: .file(extensions: ["csv"]))
     var newPlan: String
 
     @Flag(help: "Print the changes as JSON.")
@@ -122,9 +127,7 @@ enum DiffFormat {
 
     /// The whole diff as pretty, key-sorted JSON.
     static func json(_ diff: PlanDiff) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(PlanDiff.Document(diff)), as: UTF8.self) + "\n"
+        try JSONOutput.text(PlanDiff.Document(diff), as: .diff)
     }
 }
 

@@ -13,9 +13,9 @@ extension EvaluateCommand {
         let total = results.reduce(0) { $0 + $1.evaluation.objective }
         let broken = results.reduce(0) { $0 + $1.evaluation.violations.count }
         if json {
-            print(try Self.jsonText(DistrictsDocument(
+            print(try JSONOutput.text(DistrictsDocument(
                 districts: results.map { DistrictDocument(district: $0.district, document: EvaluationDocument($0.evaluation, problem: $0.problem)) },
-                objective: total, feasible: broken == 0)))
+                objective: total, feasible: broken == 0), as: .evaluation), terminator: "")
         } else {
             print(Self.districtsText(results.map { ($0.district, $0.evaluation) }, total: total, broken: broken))
         }

@@ -6,11 +6,18 @@ import Foundation
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Recompute a plan's objective and terms and list every rule it breaks.")
+        abstract: "Recompute a plan's objective and terms and list every rule it breaks.",
+        discussion: HelpText.discussion(,
+            examples: [
+                "alliance evaluate models/examples/caofeidian --plan edited.csv",
+                "alliance evaluate lists.xlsx --plan plan/plan.csv --json",
+            ],
+            exits: [.success, .inputError, .brokenRule]))
 
     @OptionGroup var model: ModelOptions
 
-    @Option(name: .customLong("plan"), help: "The plan to judge (plan.csv as `solve` writes it; for district lists also the combined plan.csv with its district column).")
+    @Option(name: .customLong("plan"), help: ArgumentHelp("The plan to judge (plan.csv as `solve` writes it; for district lists also the combined plan.csv with its district column).", valueName: "plan.csv"),
+            completion: .file(extensions: ["csv"]))
     var planPath: String
 
     @Flag(help: "Print the result as JSON instead of text.")
@@ -23,7 +30,7 @@ struct EvaluateCommand: ParsableCommand {
         let rows = try model.readPlan(planPath)
         let (_, evaluation) = Evaluator.evaluate(rows, in: problem)
         if json {
-            print(try Self.jsonText(EvaluationDocument(evaluation, problem: problem)))
+            print(try JSONOutput.text(EvaluationDocument(evaluation, problem: problem), as: .evaluation), terminator: "")
         } else {
             print(Self.text(evaluation))
         }
@@ -52,32 +59,5 @@ struct EvaluateCommand: ParsableCommand {
             lines += evaluation.violations.map { "  - \($0)" }
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// Pretty-printed JSON with sorted keys, so the same plan gives the same bytes.
-    static func jsonText(_ document: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
-    }
-}
-
-/// What `evaluate --json` prints for one plan (or one district's part of it).
-struct EvaluationDocument: Encodable {
-    var objective: Double
-    var terms: Terms
-    var weights: Weights
-    var feasible: Bool
-    var violations: [String]
-    /// Pairs changed from the start plan (`--from`); absent without one.
-    var changes_from_start: Int?
-
-    init(_ evaluation: Evaluation, problem: Problem) {
-        objective = evaluation.objective
-        terms = evaluation.terms
-        weights = problem.options.weights
-        feasible = evaluation.isFeasible
-        violations = evaluation.violations.map(\.description)
-        changes_from_start = evaluation.changesFromStart
     }
 }

@@ -8,12 +8,17 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Break a plan's objective down by community, need, member and unit, and list every broken rule.",
-        discussion: "Exit status 0 when the analysis is printed, even for a plan that breaks rules (evaluate judges); "
-            + "1 for an input error.")
+        discussion: HelpText.discussion("Prints the analysis even for a plan that breaks rules (evaluate judges).",
+            examples: [
+                "alliance explain models/examples/caofeidian --plan models/examples/caofeidian/plan/plan.csv",
+                "alliance explain lists.xlsx --plan plan/plan.csv --json > explain.json",
+            ],
+            exits: [.success, .inputError]))
 
     @OptionGroup var model: ModelOptions
 
-    @Option(name: .customLong("plan"), help: "The plan to analyse (plan.csv as `solve` writes it).")
+    @Option(name: .customLong("plan"), help: ArgumentHelp("The plan to analyse (plan.csv as `solve` writes it).", valueName: "plan.csv"),
+            completion: .file(extensions: ["csv"]))
     var planPath: String
 
     @Flag(help: "Print the analysis as JSON (schema in docs/EXPLAIN.md).")
@@ -27,11 +32,11 @@ struct ExplainCommand: ParsableCommand {
                                 planRows: item.rowProblems.map(\.description))
             }
             if plans.count == 1 && plans[0].district == nil {
-                print(try EvaluateCommand.jsonText(documents[0]))
+                print(try JSONOutput.text(documents[0], as: .explanation), terminator: "")
             } else {
-                print(try EvaluateCommand.jsonText(DistrictDocuments(districts: zip(plans, documents).map {
+                print(try JSONOutput.text(DistrictDocuments(districts: zip(plans, documents).map {
                     DistrictDocument(district: $0.district ?? "", document: $1)
-                })))
+                }), as: .explanation), terminator: "")
             }
         } else {
             print(plans.map { item in

@@ -7,19 +7,26 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the model: MathProg data for models/alliance.mod, or the built model as LP or MPS.",
-        discussion: """
+        discussion: HelpText.discussion("""
             mathprog: a data file; solve it with `glpsol -m models/alliance.mod -d FILE`.
             lp, mps: the model as this tool builds it (CPLEX LP / free MPS), for any MIP solver.
             Lists with a district column: --out is a folder, one file per district (<district>.dat, .lp or .mps).
-            """)
+            """,
+            examples: [
+                "alliance export models/examples/caofeidian --format mathprog --out caofeidian.dat",
+                "alliance export lists.xlsx --format mps --out model.mps",
+            ],
+            exits: [.success, .inputError, .notWritten]))
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var size: SizeOptions
 
-    @Option(help: "mathprog, lp or mps.")
+    @Option(help: ArgumentHelp("mathprog (data for models/alliance.mod), lp or mps.", valueName: "format"))
     var format: ModelExport.Format
 
-    @Option(help: "The file to write (with district lists: the folder for one file per district).")
+    @Option(help: ArgumentHelp("The file to write (with district lists: the folder for one file per district).",
+                               valueName: "file"),
+            completion: .file())
     var out: String
 
     func run() throws {

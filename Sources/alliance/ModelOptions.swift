@@ -9,44 +9,52 @@ import Foundation
 /// needs: the notes and warnings printed to stderr.
 struct ModelOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Folder holding communities.csv, organizations.csv, needs.csv, resources.csv, "
-        + "or an .xlsx workbook with those lists as sheets (社区, 单位, 需求, 资源, 项目, 结对).", valueName: "folder-or-xlsx"))
+        + "or an .xlsx workbook with those lists as sheets (社区, 单位, 需求, 资源, 项目, 结对).", valueName: "folder-or-xlsx"),
+              completion: .file(extensions: ["xlsx"]))
     var folder: String
 
-    @Option(help: "Encoding of the CSV files: utf8, gb18030 or auto (UTF-8 when valid, else GB18030).")
+    @Option(help: ArgumentHelp("Encoding of the CSV files: utf8, gb18030 or auto (UTF-8 when valid, else GB18030).",
+                               valueName: "encoding"))
     var encoding: EncodingChoice = .auto
 
     @Option(name: .customLong("weight"), parsing: .singleValue,
-            help: "A term's weight as name=value (coverage, balance, distance, preference, keep); repeatable.",
+            help: ArgumentHelp("A term's weight (coverage, balance, distance, preference, keep); repeatable.",
+                               valueName: "name=value"),
+            completion: .list(["coverage=", "balance=", "distance=", "preference=", "keep="]),
             transform: TermWeight.init(argument:))
     var weights: [TermWeight] = []
 
-    @Option(help: "τ: alliances within ±τ of the mean strength cost nothing.")
+    @Option(help: ArgumentHelp("τ: alliances within ±τ of the mean strength cost nothing (0.1 = ±10 %).",
+                               valueName: "fraction"))
     var balanceBand: Double = 0.10
 
     @Flag(help: "Do not require one lead unit per community.")
     var noLeadRule = false
 
-    @Option(help: "Forbid pairs farther apart than this (fix pairs excepted).")
+    @Option(help: ArgumentHelp("Forbid pairs farther apart than this (fix pairs excepted).", valueName: "km"))
     var maxDistanceKm: Double?
 
-    @Option(help: "Last plan (plan.csv) to keep pairs from (the KEEP term).")
+    @Option(help: ArgumentHelp("Last plan to keep pairs from (the KEEP term).", valueName: "plan.csv"),
+            completion: .file(extensions: ["csv"]))
     var previous: String?
 
-    @Option(help: "Each unit only considers its k nearest communities (large instances; needs coordinates).")
+    @Option(help: ArgumentHelp("Each unit only considers its k nearest communities (large instances; needs coordinates).",
+                               valueName: "k"))
     var candidates: Int?
 
     @Option(help: ArgumentHelp("Re-plan from this plan (plan.csv): every strategy starts from it (repaired, with a "
-        + "warning per repair, if it breaks a rule); pins and --max-changes refer to it.", valueName: "plan.csv"))
+        + "warning per repair, if it breaks a rule); pins and --max-changes refer to it.", valueName: "plan.csv"),
+            completion: .file(extensions: ["csv"]))
     var from: String?
 
     @Option(name: .customLong("pin-unit"), parsing: .singleValue,
             help: ArgumentHelp("Keep all of this unit's pairs and lead roles of the --from plan (an organization id "
-                + "or group name); repeatable.", valueName: "id"))
+                + "or group name); repeatable.", valueName: "org_id"))
     var pinUnits: [String] = []
 
     @Option(name: .customLong("pin-community"), parsing: .singleValue,
             help: ArgumentHelp("Keep this community's alliance of the --from plan as it is (units and lead); repeatable.",
-                               valueName: "id"))
+                               valueName: "community_id"))
     var pinCommunities: [String] = []
 
     @Option(name: .customLong("pin-lead"), parsing: .singleValue,
@@ -55,7 +63,8 @@ struct ModelOptions: ParsableArguments {
     var pinLeads: [String] = []
 
     @Option(help: ArgumentHelp("Pins from a CSV file: kind,org_id,community_id (kind unit, community or lead; "
-        + "类型,单位编号,社区编号).", valueName: "pins.csv"))
+        + "类型,单位编号,社区编号).", valueName: "pins.csv"),
+            completion: .file(extensions: ["csv"]))
     var pins: String?
 
     @Option(help: ArgumentHelp("At most n unit–community pairs may differ from the --from plan (added plus removed; "

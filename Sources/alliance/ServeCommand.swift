@@ -9,25 +9,28 @@ struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the planning workbench (web pages and JSON API: upload, solve, edit, download) on this machine.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Prints the address to open in a browser, with the access token (the page keeps it in a \
             cookie); scripts send `Authorization: Bearer <token>`. The API is described at /api/openapi.json. \
             Projects, plans and the journal of edits are ordinary files under --data, so a restart loses nothing.
-            """)
+            """,
+            examples: ["alliance serve", "alliance serve --port 0 --data ~/alliance-workspace"],
+            exits: [.success, .inputError]))
 
-    @Option(help: "The folder that keeps the projects, plans and journals.")
+    @Option(help: ArgumentHelp("The folder that keeps the projects, plans and journals.", valueName: "folder"),
+            completion: .directory)
     var data: String = "./alliance-workspace"
 
-    @Option(help: "The address to listen on (loopback unless you say otherwise).")
+    @Option(help: ArgumentHelp("The address to listen on (loopback unless you say otherwise).", valueName: "address"))
     var host: String = "127.0.0.1"
 
-    @Option(help: "The port to listen on (0: any free port).")
+    @Option(help: ArgumentHelp("The port to listen on (0: any free port).", valueName: "port"))
     var port: Int = 8080
 
-    @Option(help: "How many solves may run at once (the others wait).")
+    @Option(help: ArgumentHelp("How many solves may run at once (the others wait).", valueName: "n"))
     var jobs: Int = 1
 
-    @Option(help: "The access token (default: a random one).")
+    @Option(help: ArgumentHelp("The access token (default: a random one).", valueName: "token"))
     var token: String?
 
     func validate() throws {

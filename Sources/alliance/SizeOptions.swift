@@ -4,7 +4,7 @@ import ArgumentParser
 /// `--max-pairs`: the model-size limit of the commands that build a model (solve, compare,
 /// export), checked right after the lists are read.
 struct SizeOptions: ParsableArguments {
-    @Option(help: "Refuse models with more allowed unit–community pairs than this (default \(ModelSizeLimit.defaultMaxPairs)).")
+    @Option(help: ArgumentHelp("Refuse models with more allowed unit–community pairs than this.", valueName: "n"))
     var maxPairs: Int = ModelSizeLimit.defaultMaxPairs
 
     func validate() throws {

@@ -18,7 +18,7 @@ extension SolveCommand {
         run.relativeGap = gap ?? DistrictBatchRun.defaultGap
         let budget = timeBudget.map { BatchTimeBudget(seconds: $0, solveLimit: timeLimit) }
         var batch = DistrictBatchRun(
-            input: model.input, options: run, timeBudget: budget, jobs: jobs, cancellation: cancellation,
+            input: model.input, options: run, timeBudget: budget, jobs: jobCount, cancellation: cancellation,
             districtStarted: { _, _ in bar.started() },
             districtFinished: { _, result in bar.finished(failed: result.report == nil) })
         if logPhases { batch.phaseLog = { district, event in Console.error("[\(district)] " + event.line) } }
@@ -34,7 +34,12 @@ extension SolveCommand {
             for repair in result.report?.start?.repairs ?? [] { Console.error("warning: \(result.district): \(repair)") }
         }
         for result in failed { Console.error("alliance: district \(result.district): \(result.error ?? "failed")") }
-        if !quiet { print(DistrictSummary.text(results, folder: folder)) }
+        if json {
+            print(try JSONOutput.text(Self.summaryDocument(results, folder: folder, includeTimings: !noTimings),
+                                      as: .solveSummary), terminator: "")
+        } else if !quiet {
+            print(DistrictSummary.text(results, folder: folder))
+        }
         if !failed.isEmpty {
             Console.error("\(failed.count) of \(results.count) districts have no plan; see \(folder.appendingPathComponent("districts.csv").relativePathForDisplay)")
             throw ExitCode(2)
@@ -48,7 +53,7 @@ extension SolveCommand {
     func stoppingRule(gap: Double, budget: BatchTimeBudget?, districts: Int) -> String {
         var proven = gap > 0 ? "once proven within \(Format.percent(gap)) (--gap" : "once proven optimal (--gap 0"
         proven += self.gap == nil ? ", the batch default)" : ")"
-        let atOnce = "\(BatchTimeBudget.workers(jobs: jobs, districts: districts)) at once"
+        let atOnce = "\(BatchTimeBudget.workers(jobs: jobCount, districts: districts)) at once"
         guard let budget else {
             return "stopping rule: each district stops \(proven) or after "
                 + "\(Format.seconds(timeLimit ?? Self.defaultTimeLimit)) (--time-limit), \(atOnce)"
@@ -56,8 +61,24 @@ extension SolveCommand {
         let cap = budget.solveLimit.map { ", each solve at most \(Format.seconds($0)) (--time-limit)" } ?? ""
         return "stopping rule: each district stops \(proven); all \(districts) within "
             + "\(Format.seconds(budget.seconds)) (--time-budget), \(atOnce): "
-            + "\(Format.seconds(budget.firstShare(districts: districts, jobs: jobs))) each first, then what is left "
+            + "\(Format.seconds(budget.firstShare(districts: districts, jobs: jobCount))) each first, then what is left "
             + "to those not yet within the gap, hardest first\(cap)"
+    }
+
+    /// `solve --json` for a batch: each district's result with the files in its folder, and the
+    /// combined files.
+    static func summaryDocument(_ results: [DistrictResult], folder: URL, includeTimings: Bool) -> SolveSummaryDocument {
+        SolveSummaryDocument(runs: results.map { result in
+            guard let report = result.report else {
+                return .init(district: result.district, error: result.error ?? "failed")
+            }
+            let districtFolder = folder.appendingPathComponent(result.folder, isDirectory: true)
+            let files = PlanReport.fileNames.filter {
+                FileManager.default.fileExists(atPath: districtFolder.appendingPathComponent($0).path)
+            }
+            return .init(district: result.district, report: report, folder: districtFolder.relativePathForDisplay,
+                         files: files, includeTimings: includeTimings)
+        }, folder: folder.relativePathForDisplay, files: DistrictOutput.fileNames)
     }
 
     /// How much of the budget the batch used and which districts had a second pass.

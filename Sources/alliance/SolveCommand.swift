@@ -6,43 +6,68 @@ import Foundation
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
-        abstract: "Find the best 1+N plan and write it to the output folder.")
+        abstract: "Find the best 1+N plan and write it to the output folder.",
+        discussion: HelpText.discussion("""
+            Writes plan.csv, communities.csv, plan.json, plan.xlsx, report.html (and projects.csv \
+            when there are projects) to the output folder; lists with a district column are planned \
+            district by district into one subfolder each, with combined files beside them.
+            """,
+            examples: [
+                "alliance solve models/examples/caofeidian",
+                "alliance solve lists.xlsx --previous last-year/plan.csv --time-limit 120",
+                "alliance solve city/ --jobs 2 --time-budget 600",
+                "alliance solve lists.xlsx --from plan/plan.csv --pin-community C07 --max-changes 5",
+            ],
+            exits: [.success, .inputError, .noPlan, .notWritten, .interrupted]))
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var size: SizeOptions
 
-    @Option(help: "Output folder (default: plan/ inside the input folder, or beside the workbook).")
+    @Option(help: ArgumentHelp("Output folder (default: plan/ inside the input folder, or beside the workbook).",
+                               valueName: "folder"),
+            completion: .directory)
     var out: String?
 
-    @Option(help: "How to solve.")
+    @Option(help: ArgumentHelp("How to solve.", valueName: "strategy"))
     var strategy: StrategyName = .exact
 
     @Option(help: ArgumentHelp("Seconds the search may take before returning its best plan (default 60; per district "
-        + "in a batch; with --time-budget: the most one district's solve may take, no cap by default).", valueName: "s"))
+        + "in a batch; with --time-budget: the most one district's solve may take, no cap by default).",
+        valueName: "seconds"))
     var timeLimit: Double?
 
     @Option(help: ArgumentHelp("Stop once the plan is proven within this relative gap, e.g. 0.01 for 1 % (0 = prove "
         + "the optimum; default 0 for one district's lists, \(DistrictBatchRun.defaultGap) = "
-        + "\(Format.percent(DistrictBatchRun.defaultGap)) for lists with a district column).", valueName: "g"))
+        + "\(Format.percent(DistrictBatchRun.defaultGap)) for lists with a district column).", valueName: "fraction"))
     var gap: Double?
 
     @Option(help: ArgumentHelp("Lists with a district column: seconds of wall clock for the whole batch, shared "
         + "between the districts: half in equal shares, the rest to those not yet within --gap, hardest first.",
-        valueName: "s"))
+        valueName: "seconds"))
     var timeBudget: Double?
 
-    @Option(help: "Optimize these terms in order instead of weighing them, e.g. coverage,balance,distance.",
+    @Option(help: ArgumentHelp("Optimize these terms in order instead of weighing them, e.g. coverage,balance,distance.",
+                               valueName: "term,term,…"),
             transform: TermPriorities.parse)
     var priorities: [Term]?
 
-    @Option(help: "How much of an earlier priority's optimum a later one may give up (relative; 0.001 = 0.1 %).")
+    @Option(help: ArgumentHelp("How much of an earlier priority's optimum a later one may give up (relative; 0.001 = 0.1 %).",
+                               valueName: "fraction"))
     var priorityTolerance: Double = 0.001
 
     @Flag(help: "No progress line and no summary.")
     var quiet = false
 
-    @Option(help: "Districts solved at once in batch mode (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "Print the summary as JSON on stdout (status, objective, bound, gap, files written; docs/JSON.md) "
+        + "instead of text.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Districts solved at once in batch mode (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
+    /// `--jobs`, or the number of cores when not given (not a declared default, so that `--help`
+    /// reads the same on every machine).
+    var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Flag(help: "Print each phase's start and end (and GLPK's output) with the time left to stderr.")
     var logPhases = false
@@ -64,7 +89,7 @@ struct SolveCommand: ParsableCommand {
         guard priorityTolerance.isFinite, priorityTolerance >= 0 else {
             throw ValidationError("--priority-tolerance must be a number ≥ 0, e.g. 0.001 for 0.1 %")
         }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be a whole number ≥ 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be a whole number ≥ 1") }
         if priorities != nil, strategy != .exact {
             throw ValidationError("--priorities works with --strategy exact only")
         }
@@ -109,9 +134,17 @@ struct SolveCommand: ParsableCommand {
             progressLine.finish()
         } catch {
             progressLine.finish()
+            if json, let failure = error as? SolveError {
+                print(try JSONOutput.text(SolveSummaryDocument(runs: [.init(error: failure.description)]), as: .solveSummary),
+                      terminator: "")
+            }
             throw error
         }
-        if !quiet {
+        if json {
+            let summary = SolveSummaryDocument.Run(report: written.report, folder: outputFolder.relativePathForDisplay,
+                                                   files: written.files, includeTimings: !noTimings)
+            print(try JSONOutput.text(SolveSummaryDocument(runs: [summary]), as: .solveSummary), terminator: "")
+        } else if !quiet {
             print(Summary.text(written.report, folder: outputFolder, files: written.files, startFile: model.from))
         }
         if interrupts.wasInterrupted { throw ExitCode(Interrupts.exitStatus) }

@@ -9,20 +9,27 @@ struct SuggestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
         abstract: "Rank the single changes of a plan that involve one unit (--org) or bring a unit into one community (--community).",
-        discussion: "Exit status 0 with the list printed; 1 for an input error or an unknown --org/--community id.")
+        discussion: HelpText.discussion("An unknown --org or --community id is an input error.",
+            examples: [
+                "alliance suggest models/examples/caofeidian --plan plan.csv --org O012",
+                "alliance suggest lists.xlsx --plan plan/plan.csv --community C07 --top 5 --json",
+            ],
+            exits: [.success, .inputError]))
 
     @OptionGroup var model: ModelOptions
 
-    @Option(name: .customLong("plan"), help: "The plan to start from (plan.csv as `solve` writes it).")
+    @Option(name: .customLong("plan"), help: ArgumentHelp("The plan to start from (plan.csv as `solve` writes it).", valueName: "plan.csv"),
+            completion: .file(extensions: ["csv"]))
     var planPath: String
 
-    @Option(help: "The unit: an organization id or a group name (a merged group is one unit).")
+    @Option(help: ArgumentHelp("The unit: an organization id or a group name (a merged group is one unit).",
+                               valueName: "org_id"))
     var org: String?
 
-    @Option(help: "The community to bring a unit into (add, move or swap).")
+    @Option(help: ArgumentHelp("The community to bring a unit into (add, move or swap).", valueName: "community_id"))
     var community: String?
 
-    @Option(help: "How many feasible and how many infeasible changes to print (0: all).")
+    @Option(help: ArgumentHelp("How many feasible and how many infeasible changes to print (0: all).", valueName: "n"))
     var top: Int = 10
 
     @Flag(help: "Print the suggestions as JSON (schema in docs/EXPLAIN.md).")
@@ -73,7 +80,7 @@ struct SuggestCommand: ParsableCommand {
         if json {
             let document = SuggestDocument(orgID: org.flatMap { problem.unitIndex(ofOrganizationOrGroup: $0) }.map { problem.units[$0].id },
                                            communityID: community, objective: objective, suggestions: shown, engine: engine)
-            print(try EvaluateCommand.jsonText(document))
+            print(try JSONOutput.text(document, as: .suggestions), terminator: "")
             return
         }
         var lines = ["\(subject); plan objective \(Format.objective(objective))"

@@ -7,12 +7,14 @@ struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
         abstract: "Write an empty input workbook (社区, 单位, 需求, 资源, 项目, 结对 and a 说明 sheet).",
-        discussion: """
+        discussion: HelpText.discussion("""
             Each sheet has the column headers the readers accept and one example row; the 说明 \
             sheet explains every column. Fill it in and run `alliance solve lists.xlsx`.
-            """)
+            """,
+            examples: ["alliance template", "alliance template --out 2027-lists.xlsx"],
+            exits: [.success, .notWritten]))
 
-    @Option(help: "The workbook to write.")
+    @Option(help: ArgumentHelp("The workbook to write.", valueName: "file.xlsx"), completion: .file(extensions: ["xlsx"]))
     var out: String = "lists.xlsx"
 
     @Flag(help: "Replace the file if it exists.")
