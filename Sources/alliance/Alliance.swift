@@ -7,7 +7,6 @@ import ArgumentParser
 struct Alliance: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alliance",
-        version: ToolVersion.current,
         abstract: "Plan 1+N party-building alliances between units and communities.",
         discussion: """
             Reads communities.csv, organizations.csv, needs.csv, resources.csv (and, when present, \
@@ -19,6 +18,7 @@ struct Alliance: ParsableCommand {
             (infeasible, or none found in time); 3 the evaluated plan breaks a rule; 4 output not written; \
             130 interrupted (Ctrl-C or SIGTERM; solve writes its best plan so far).
             """,
+        version: ToolVersion.current,
         subcommands: [SolveCommand.self, EvaluateCommand.self, ExplainCommand.self, SuggestCommand.self, CheckCommand.self,
                       CompareCommand.self, ExportCommand.self, ClaimCommand.self, DiffCommand.self, TemplateCommand.self,
                       ServeCommand.self],

@@ -7,9 +7,9 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate the lists, print counts and totals, and run the feasibility pre-checks.",
-        discussion: HelpText.discussion(,
+        discussion: HelpText.discussion(
             examples: ["alliance check models/examples/caofeidian", "alliance check lists.xlsx --json"],
-            exits: [.success, .inputError, .noPlan]))
+            exits: [.success, .inputError, .precheckFailed]))
 
     @OptionGroup var model: ModelOptions
 

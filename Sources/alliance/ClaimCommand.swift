@@ -13,7 +13,7 @@ struct ClaimCommand: ParsableCommand {
             claims.json (the totals) to the output folder. A plan that breaks a stage-1 rule is \
             still claimed, with a warning per broken rule.
             """,
-            examples: ["alliance claim models/examples/caofeidian --plan models/examples/caofeidian/plan/plan.csv"],
+            examples: ["alliance claim lists.xlsx --plan plan/plan.csv --out plan"],
             exits: [.success, .inputError, .notWritten]))
 
     @OptionGroup var model: ModelOptions

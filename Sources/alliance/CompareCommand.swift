@@ -7,7 +7,7 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Run several strategies on the same lists and compare objective, terms, gap and time.",
-        discussion: HelpText.discussion(,
+        discussion: HelpText.discussion(
             examples: [
                 "alliance compare models/examples/caofeidian --time-limit 30",
                 "alliance compare lists.xlsx --strategies local,exact --out compare",

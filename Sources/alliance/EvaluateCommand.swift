@@ -7,7 +7,7 @@ struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Recompute a plan's objective and terms and list every rule it breaks.",
-        discussion: HelpText.discussion(,
+        discussion: HelpText.discussion(
             examples: [
                 "alliance evaluate models/examples/caofeidian --plan edited.csv",
                 "alliance evaluate lists.xlsx --plan plan/plan.csv --json",

@@ -10,7 +10,7 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Break a plan's objective down by community, need, member and unit, and list every broken rule.",
         discussion: HelpText.discussion("Prints the analysis even for a plan that breaks rules (evaluate judges).",
             examples: [
-                "alliance explain models/examples/caofeidian --plan models/examples/caofeidian/plan/plan.csv",
+                "alliance explain lists.xlsx --plan plan/plan.csv",
                 "alliance explain lists.xlsx --plan plan/plan.csv --json > explain.json",
             ],
             exits: [.success, .inputError]))

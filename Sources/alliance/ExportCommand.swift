@@ -13,7 +13,7 @@ struct ExportCommand: ParsableCommand {
             Lists with a district column: --out is a folder, one file per district (<district>.dat, .lp or .mps).
             """,
             examples: [
-                "alliance export models/examples/caofeidian --format mathprog --out caofeidian.dat",
+                "alliance export models/examples/tiny --format mathprog --out tiny.dat",
                 "alliance export lists.xlsx --format mps --out model.mps",
             ],
             exits: [.success, .inputError, .notWritten]))

@@ -13,12 +13,12 @@ struct ModelOptions: ParsableArguments {
               completion: .file(extensions: ["xlsx"]))
     var folder: String
 
-    @Option(help: ArgumentHelp("Encoding of the CSV files: utf8, gb18030 or auto (UTF-8 when valid, else GB18030).",
+    @Option(help: ArgumentHelp("Encoding of the CSV files (auto: UTF-8 when valid, else GB18030).",
                                valueName: "encoding"))
     var encoding: EncodingChoice = .auto
 
     @Option(name: .customLong("weight"), parsing: .singleValue,
-            help: ArgumentHelp("A term's weight (coverage, balance, distance, preference, keep); repeatable.",
+            help: ArgumentHelp("A term's weight; repeatable. (default: \(ModelOptions.defaultWeights))",
                                valueName: "name=value"),
             completion: .list(["coverage=", "balance=", "distance=", "preference=", "keep="]),
             transform: TermWeight.init(argument:))
@@ -70,6 +70,12 @@ struct ModelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("At most n unit–community pairs may differ from the --from plan (added plus removed; "
         + "per district for district lists).", valueName: "n"))
     var maxChanges: Int?
+
+    /// The default weights as `--weight` takes them, e.g. "coverage=1, balance=0.5, …".
+    static var defaultWeights: String {
+        let weights = Weights()
+        return Term.allCases.map { "\($0.rawValue)=\(formatNumber(weights[$0]))" }.joined(separator: ", ")
+    }
 
     func validate() throws {
         if let candidates, candidates < 1 { throw ValidationError("--candidates must be a whole number ≥ 1") }

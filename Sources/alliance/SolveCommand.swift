@@ -16,7 +16,7 @@ struct SolveCommand: ParsableCommand {
                 "alliance solve models/examples/caofeidian",
                 "alliance solve lists.xlsx --previous last-year/plan.csv --time-limit 120",
                 "alliance solve city/ --jobs 2 --time-budget 600",
-                "alliance solve lists.xlsx --from plan/plan.csv --pin-community C07 --max-changes 5",
+                "alliance solve lists.xlsx --from plan.csv --pin-community C07 --max-changes 5",
             ],
             exits: [.success, .inputError, .noPlan, .notWritten, .interrupted]))
 
@@ -58,8 +58,8 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "No progress line and no summary.")
     var quiet = false
 
-    @Flag(help: "Print the summary as JSON on stdout (status, objective, bound, gap, files written; docs/JSON.md) "
-        + "instead of text.")
+    @Flag(help: ArgumentHelp("Print the summary as JSON on stdout (status, objective, bound, gap, files written; "
+        + "docs/JSON.md) instead of text."))
     var json = false
 
     @Option(help: ArgumentHelp("Districts solved at once in batch mode (default: the number of cores).", valueName: "n"))

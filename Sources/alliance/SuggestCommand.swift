@@ -12,7 +12,7 @@ struct SuggestCommand: ParsableCommand {
         discussion: HelpText.discussion("An unknown --org or --community id is an input error.",
             examples: [
                 "alliance suggest models/examples/caofeidian --plan plan.csv --org O012",
-                "alliance suggest lists.xlsx --plan plan/plan.csv --community C07 --top 5 --json",
+                "alliance suggest lists.xlsx --plan plan/plan.csv --community C07 --json",
             ],
             exits: [.success, .inputError]))
 
