@@ -9,6 +9,8 @@ import XLSX
 ///   baseline (the clerk's hand method), strength balance, and the claimed projects' totals;
 /// - 联盟名单 — each community's alliance: lead, members, strength;
 /// - 社区汇总 — one row per community, as `communities.csv`;
+/// - 单位视图 — one row per unit: the communities it serves and its role, its load against
+///   min/max, its resources and how much of them its alliances use (`UnitView`);
 /// - 项目认领 — every project, claimed (by whom) or not (why);
 /// - 未满足需求 — what each community still lacks, per category.
 ///
@@ -17,10 +19,11 @@ public struct PlanWorkbook {
     public static let summarySheet = "总览"
     public static let allianceSheet = "联盟名单"
     public static let communitySheet = "社区汇总"
+    public static let unitSheet = "单位视图"
     public static let claimSheet = "项目认领"
     public static let unmetSheet = "未满足需求"
     /// The sheets in tab order.
-    public static let sheetNames = [summarySheet, allianceSheet, communitySheet, claimSheet, unmetSheet]
+    public static let sheetNames = [summarySheet, allianceSheet, communitySheet, unitSheet, claimSheet, unmetSheet]
 
     public var report: PlanReport
     /// Whether the summary shows the solve time (off for byte-identical reruns, as in `plan.json`).
@@ -38,7 +41,7 @@ public struct PlanWorkbook {
 
     /// The workbook as a value, before it is written.
     public func workbook() -> XLSX.Workbook {
-        XLSX.Workbook(sheets: [summary(), alliances(), communities(), claims(), unmetNeeds()],
+        XLSX.Workbook(sheets: [summary(), alliances(), communities(), units(), claims(), unmetNeeds()],
                  title: "党建联盟方案", author: "alliance")
     }
 
@@ -120,6 +123,29 @@ public struct PlanWorkbook {
     static func withinBand(_ strength: Double, target: Double, band: Double) -> Bool {
         let slack = 1e-9 * max(1, target)
         return strength >= (1 - band) * target - slack && strength <= (1 + band) * target + slack
+    }
+
+    // MARK: - 单位视图
+
+    /// 单位视图: one row per unit, as `UnitView` has it.
+    func units() -> Sheet {
+        let rows: [[Cell]] = UnitView(report).rows.map { row in
+            [
+                .text(row.id), .text(row.name), .text(row.groupMembers.joined(separator: "、"), WorkbookStyle.note),
+                .text(row.kind), .number(row.strength, WorkbookStyle.strength),
+                .number(Double(row.load)), .number(Double(row.minCommunities)), .number(Double(row.maxCommunities)),
+                .number(Double(row.leads)),
+                .text(UnitView.placesText(row.places), WorkbookStyle.note),
+                .text(row.places.map(\.communityID).joined(separator: ";"), WorkbookStyle.note),
+                .text(UnitView.resourcesText(row.resources), WorkbookStyle.note),
+                row.usedShare.map { .number($0, WorkbookStyle.percent) } ?? .empty,
+            ]
+        }
+        return WorkbookStyle.table(
+            Self.unitSheet,
+            header: ["单位编号", "单位名称", "合并的单位", "类型", "力量", "包联社区数", "最少社区数", "最多社区数",
+                     "牵头社区数", "包联社区（角色）", "社区编号", "资源使用（已用/提供）", "资源使用率"],
+            rows: rows)
     }
 
     // MARK: - 项目认领

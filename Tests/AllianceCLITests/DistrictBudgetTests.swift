@@ -141,6 +141,6 @@ final class DistrictBudgetTests: XCTestCase {
         let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         XCTAssertTrue(text.contains("default 0 for one district's lists, 0.005 = 0.5 % for lists with a district column"),
                       help.stdout)
-        XCTAssertTrue(text.contains("--time-budget <s>"), help.stdout)
+        XCTAssertTrue(text.contains("--time-budget <seconds>"), help.stdout)
     }
 }

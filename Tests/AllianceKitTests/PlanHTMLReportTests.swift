@@ -132,6 +132,30 @@ final class PlanHTMLReportTests: XCTestCase {
         XCTAssertEqual(page.all("article", classes: "card").map { $0.attributes["data-community"] }, ["A&1", "B", "C"])
     }
 
+    /// 单位视图, solved by hand (every unit has max_communities 1, so it brings all it has):
+    /// A&1's 养老服务 need 2 is covered by U1 (2) and U4 (1) pro rata: U1 uses 4/3 of 2, U4 2/3 of
+    /// 1 (66.7 % each); U2 covers B's 就业帮扶 1 of 1 (100 %); U3's 文化<活动> finds no need in C
+    /// (0 %); U5 and the group G<1> list no resources (—).
+    func testUnitViewShowsEachUnitsPlacesLoadAndResourceUse() throws {
+        let page = try ParsedPage(PlanHTMLReport(try Self.report()).html)
+        XCTAssertNotNil(page.element(id: "units"))
+        let rows = Dictionary(uniqueKeysWithValues: page.all("tr").compactMap { row in
+            row.attributes["data-unit"].map { ($0, row.text) }
+        })
+        XCTAssertEqual(rows.count, 6, "one row per unit (the group is one): \(rows.keys.sorted())")
+        XCTAssertTrue(rows["U1"]?.contains("养老服务 1.33/2") == true, rows["U1"] ?? "no U1")
+        XCTAssertTrue(rows["U1"]?.contains("66.7%") == true)
+        XCTAssertTrue(rows["U1"]?.contains("牵头") == true, "U1 leads A&1")
+        XCTAssertTrue(rows["U4"]?.contains("养老服务 0.67/1") == true, rows["U4"] ?? "no U4")
+        XCTAssertFalse(rows["U4"]?.contains("牵头") == true, "U4 is a member")
+        XCTAssertTrue(rows["U2"]?.contains("就业帮扶 1/1") == true && rows["U2"]?.contains("100%") == true)
+        XCTAssertTrue(rows["U3"]?.contains("文化<活动> 0/1") == true && rows["U3"]?.contains("0%") == true,
+                      rows["U3"] ?? "no U3")
+        let group = try XCTUnwrap(rows.first { $0.value.contains("合并：志愿者协会、社工站") }, "the group's row")
+        XCTAssertTrue(group.value.contains("—") && group.value.contains("新城社区</td>"), group.value)
+        XCTAssertTrue(rows["U5"]?.contains("—") == true && rows["U5"]?.contains("丰泽'社区'") == true)
+    }
+
     func testStrengthChartHasOneDotPerCommunityAndTheProblemsBand() throws {
         let report = try Self.report()
         let page = try ParsedPage(PlanHTMLReport(report).html)

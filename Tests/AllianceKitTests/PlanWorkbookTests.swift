@@ -9,7 +9,7 @@ import XCTest
 /// plan.xlsx for the bundled examples, read back with openpyxl and checked against the report,
 /// plan.csv and the input lists (recomputed here, not taken from the workbook code).
 final class PlanWorkbookTests: XCTestCase {
-    private static let sheetNames = ["总览", "联盟名单", "社区汇总", "项目认领", "未满足需求"]
+    private static let sheetNames = ["总览", "联盟名单", "社区汇总", "单位视图", "项目认领", "未满足需求"]
 
     private func report(_ name: String) throws -> PlanReport {
         let folder = Fixtures.example(name)
@@ -77,6 +77,7 @@ final class PlanWorkbookTests: XCTestCase {
             for sheet in read.sheets { XCTAssertEqual(sheet.freeze, "A2", "\(name) \(sheet.name): frozen header row") }
             try checkAlliances(read.sheet("联盟名单"), report, name)
             try checkCommunities(read.sheet("社区汇总"), report, name)
+            try checkUnits(read.sheet("单位视图"), report, name)
             try checkSummary(read.sheet("总览"), unmet: read.sheet("未满足需求"), report, name)
             try checkUnmet(read.sheet("未满足需求"), report, name)
             try checkClaims(read.sheet("项目认领"), report, name)
@@ -116,6 +117,50 @@ final class PlanWorkbookTests: XCTestCase {
             let inside = abs(outcome.strength - target) <= band * target + 1e-9
             XCTAssertEqual(record["在均衡范围内"], .text(inside ? "是" : "否"), "\(name) \(c)")
             XCTAssertEqual(record["未满足需求"]?.text ?? "", outcome.unmet.map { "\($0.category) \(formatNumber($0.amount))" }.joined(separator: "；"))
+        }
+    }
+
+    /// 单位视图 against plan.csv and the evaluator: each unit's communities and role as the plan
+    /// has them, its load within min/max, used ≤ listed per category, and per category the units'
+    /// used amounts add up to the needs the evaluator finds covered (need − unmet).
+    private func checkUnits(_ sheet: ReadWorkbook.Sheet, _ report: PlanReport, _ name: String) throws {
+        XCTAssertEqual(sheet.header, ["单位编号", "单位名称", "合并的单位", "类型", "力量", "包联社区数", "最少社区数",
+                                      "最多社区数", "牵头社区数", "包联社区（角色）", "社区编号", "资源使用（已用/提供）",
+                                      "资源使用率"])
+        let problem = report.problem
+        XCTAssertEqual(sheet.records.count, problem.unitCount, name)
+        let planRows = report.planCSV().split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        var usedByCategory: [String: Double] = [:]
+        for (u, record) in sheet.records.enumerated() {
+            let unit = problem.units[u]
+            XCTAssertEqual(record["单位编号"], .text(unit.id), name)
+            // plan.csv lists every organization of a group; the group's first one stands for it.
+            let first = problem.instance.organizations[unit.members[0]].id
+            let rows = planRows.filter { $0[2] == first }
+            XCTAssertEqual(record["社区编号"]?.text?.split(separator: ";").map(String.init).sorted() ?? [],
+                           rows.map { $0[0] }.sorted(), "\(name) \(unit.id) communities")
+            assertNumber(record["包联社区数"] ?? .empty, Double(rows.count), "\(name) \(unit.id) load")
+            assertNumber(record["牵头社区数"] ?? .empty, Double(rows.filter { $0[4] == "lead" }.count), "\(name) \(unit.id) leads")
+            XCTAssertTrue(rows.count >= unit.minCommunities && rows.count <= unit.maxCommunities, "\(name) \(unit.id)")
+            for part in (record["资源使用（已用/提供）"]?.text ?? "").split(separator: "；") {
+                let words = part.split(separator: " ")
+                let numbers = try XCTUnwrap(words.last).split(separator: "/").compactMap { Double($0) }
+                XCTAssertEqual(numbers.count, 2, "\(name) \(unit.id): \(part)")
+                XCTAssertLessThanOrEqual(numbers[0], numbers[1] + 1e-9, "\(name) \(unit.id): used beyond listed")
+                usedByCategory[words.dropLast().joined(separator: " "), default: 0] += numbers[0]
+            }
+        }
+        for (r, category) in problem.categories.enumerated() {
+            var covered = 0.0
+            for c in 0..<problem.communityCount {
+                let need = problem.need[c * problem.categoryCount + r]
+                let unmet = report.evaluation.communities[c].unmet.first { $0.category == category }?.amount ?? 0
+                covered += need - unmet
+            }
+            // The sheet rounds each used amount to two decimals.
+            XCTAssertEqual(usedByCategory[category] ?? 0, covered, accuracy: 0.005 * Double(problem.unitCount) + 1e-9,
+                           "\(name) \(category): used amounts vs covered needs")
         }
     }
 

@@ -132,36 +132,19 @@ public struct PlanExplanation: Sendable {
             // Coverage, need by need, pro rata to the shares.
             var needs: [NeedBreakdown] = []
             var uncoveredWeighted = 0.0
-            for r in 0..<nR {
-                let i = c * nR + r
-                let d = problem.need[i]
-                guard d > 0 else { continue }
-                var supply = 0.0
-                var providers: [(unit: Int, share: Double, covered: Double)] = []
-                for u in members {
-                    let q = problem.resource[u * nR + r]
-                    guard q > 0 else { continue }
-                    let share = q * co.share[u]
-                    supply += share
-                    providers.append((u, share, 0))
-                }
-                let covered = min(d, supply)
+            for need in problem.needCoverage(community: c, members: members) {
+                let i = c * nR + need.category
                 let perNeed = needScale > 0 ? problem.priority[i] / needScale : 0
-                if supply > 0 {
-                    for k in providers.indices {
-                        let part = covered * providers[k].share / supply
-                        providers[k].covered = part
-                        let m = members.firstIndex(of: providers[k].unit)!
-                        memberTerms[m].coverage += perNeed * part
-                    }
+                for provider in need.providers {
+                    let m = members.firstIndex(of: provider.unit)!
+                    memberTerms[m].coverage += perNeed * provider.covered
                 }
-                let uncovered = d - covered
-                uncoveredWeighted += problem.priority[i] * uncovered
+                uncoveredWeighted += problem.priority[i] * need.uncovered
                 needs.append(NeedBreakdown(
-                    category: r, amount: d, priority: problem.priority[i], covered: covered, uncovered: uncovered,
-                    providers: providers,
-                    reason: uncovered > 0 ? (providers.isEmpty ? .noHolder : .sharesTooSmall) : nil,
-                    coverageTerm: perNeed * covered))
+                    category: need.category, amount: need.amount, priority: problem.priority[i], covered: need.covered,
+                    uncovered: need.uncovered, providers: need.providers.map { ($0.unit, $0.share, $0.covered) },
+                    reason: need.uncovered > 0 ? (need.providers.isEmpty ? .noHolder : .sharesTooSmall) : nil,
+                    coverageTerm: perNeed * need.covered))
             }
             // Balance.
             var strength = problem.communities[c].strength

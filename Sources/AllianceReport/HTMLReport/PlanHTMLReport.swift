@@ -3,7 +3,8 @@ import Foundation
 
 /// `report.html`: a plan as one self-contained page for the people who carry it out — a summary
 /// beside the greedy baseline, SVG charts (strength against the balance band, coverage by
-/// community and category, a map of the assignments) and one card per alliance.
+/// community and category, a map of the assignments), one card per alliance and the plan seen
+/// from the units (单位视图).
 ///
 /// The page loads nothing: CSS and SVG are inline, fonts are the system's, and a
 /// Content-Security-Policy forbids any network load. All text from the lists is escaped. The
@@ -39,11 +40,13 @@ public struct PlanHTMLReport: Sendable {
             HTML.text("a", ["href": "#summary"], "概要"),
             HTML.text("a", ["href": "#charts"], "图表"),
             HTML.text("a", ["href": "#alliances"], "各社区联盟"),
+            HTML.text("a", ["href": "#units"], "单位视图"),
         ].joined())
         body += "</header>\n<main>\n"
         body += summarySection(facts) + "\n"
         body += chartsSection(facts) + "\n"
         body += cardsSection(facts) + "\n"
+        body += unitsSection() + "\n"
         body += "</main>\n"
         body += HTML.text("footer", "由 alliance 生成。本页不加载任何外部资源，可离线查看和打印。")
         return HTMLPage.document(title: "\(title)（\(problem.communityCount) 个社区）", body: body)
@@ -90,7 +93,7 @@ public struct PlanHTMLReport: Sendable {
     th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
     th { background: #f3f4f6; font-weight: 600; white-space: nowrap; }
     td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-    table.terms .words { display: block; color: var(--muted); font-size: 0.85em; }
+    table.terms .words, table.units .words { display: block; color: var(--muted); font-size: 0.85em; }
     table.terms td.num { font-size: 1.05em; }
     ul.plain { margin: 4px 0; padding-left: 1.2em; }
     figure { margin: 12px 0 20px; }
