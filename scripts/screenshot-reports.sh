@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Looks at report.html the way a person does: builds `alliance`, solves every example in
 # models/examples into a temporary folder, and takes full-page headless-Chromium screenshots of
-# each report.html at desktop (1280 px) and phone (390 px) width, plus a print-to-PDF, into
-# OUT (default .build/report-screenshots). Fails when a report names an external resource
-# (static check) or when Chromium sees the page request anything but file:/data: URLs or log an
-# error such as a Content-Security-Policy violation (scripts/report-screenshot.py).
+# each report.html at desktop (1280 px) and phone (390 px) width, plus a print-to-PDF and a
+# picture of the first alliance's printed page, into OUT (default .build/report-screenshots).
+# Fails when a report names an external resource (static check), when Chromium sees the page
+# request anything but file:/data: URLs or log an error such as a Content-Security-Policy
+# violation (scripts/report-screenshot.py), or when the printed report does not give every
+# alliance exactly one page (scripts/report-print-check.py). CI runs it with TIME_LIMIT=5.
 #
 #   scripts/screenshot-reports.sh [OUT]        TIME_LIMIT=seconds per solve (default 20)
 #
@@ -36,8 +38,10 @@ for example in models/examples/*/; do
     if ! python3 scripts/report-screenshot.py "$page" "$out/$name"; then
         failures=$((failures + 1))
     fi
-    chromium --headless --no-sandbox --disable-gpu --host-resolver-rules="MAP * ~NOTFOUND" \
-        --no-pdf-header-footer --print-to-pdf="$out/$name-print.pdf" "file://$(realpath "$page")" 2>/dev/null
+    # Printed: one page per alliance after the summary pages (scripts/report-print-check.py).
+    if ! python3 scripts/report-print-check.py "$page" --pdf "$out/$name-print.pdf" --png "$out/$name-print-card.png"; then
+        failures=$((failures + 1))
+    fi
     cp "$page" "$out/$name-report.html"
 done
 ls -1 "$out"

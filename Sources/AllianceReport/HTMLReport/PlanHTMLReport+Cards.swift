@@ -2,6 +2,9 @@ import AllianceModel
 
 /// One card per alliance: community, lead, members with their strength, the alliance's
 /// strength against the band, needs covered and unmet, and the projects claimed or not.
+/// Printed, each card is a page of its own for the alliance to keep: it is headed with the name
+/// of the community's joint Party organization (社区联合党组织) and ends with lines for the
+/// signatures and the date (both shown in print only).
 extension PlanHTMLReport {
     func cardsSection(_ facts: ReportFacts) -> String {
         let cards = (0..<report.problem.communityCount).map { card(community: $0, facts) }
@@ -18,12 +21,14 @@ extension PlanHTMLReport {
         let outcome = report.evaluation.communities[c]
         var heading = HTML.escape(community.name)
         if community.name != community.id { heading += " " + HTML.text("span", ["class": "cid"], community.id) }
-        var parts = [HTML.element("h3", [:], heading)]
+        var parts = [HTML.text("p", ["class": "print-only org-title"], "\(community.name)联合党组织"),
+                     HTML.element("h3", [:], heading)]
         if let street = community.street { parts.append(HTML.text("p", ["class": "muted"], street)) }
         parts.append(strengthBlock(outcome.strength, facts))
         parts.append(membersBlock(community: c))
         parts.append(needsBlock(community: c, outcome: outcome))
         if let claims = report.claims { parts.append(projectsBlock(community: community.id, claims: claims)) }
+        parts.append(Self.signatureBlock)
         return HTML.element("article", ["class": "card", "id": "alliance-\(c + 1)", "data-community": community.id],
                             parts.joined(separator: "\n"))
     }
@@ -119,6 +124,18 @@ extension PlanHTMLReport {
         }
         return heading + HTML.element("ul", ["class": "projects"], items.joined())
     }
+
+    /// The lines an alliance signs on its printed page: the lead unit, the community's Party
+    /// organization, the members, and the date.
+    static let signatureBlock: String = {
+        func line(_ label: String) -> String {
+            HTML.element("p", [:], HTML.escape(label) + HTML.element("span", ["class": "line"]))
+        }
+        let date = HTML.element("p", [:], "日期：" + HTML.element("span", ["class": "line short"]) + "年"
+            + HTML.element("span", ["class": "line tiny"]) + "月" + HTML.element("span", ["class": "line tiny"]) + "日")
+        return HTML.element("div", ["class": "print-only signatures"],
+                            line("牵头单位（盖章）：") + line("社区党组织书记（签字）：") + line("成员单位代表（签字）：") + date)
+    }()
 
     /// Why a project stayed unclaimed, in words.
     static func reasonWords(_ reason: UnclaimedReason) -> String {

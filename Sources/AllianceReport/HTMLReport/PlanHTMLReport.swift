@@ -4,7 +4,8 @@ import Foundation
 /// `report.html`: a plan as one self-contained page for the people who carry it out — a summary
 /// beside the greedy baseline, SVG charts (strength against the balance band, coverage by
 /// community and category, a map of the assignments), one card per alliance and the plan seen
-/// from the units (单位视图).
+/// from the units (单位视图). Printed, the summary, charts and the view by unit come first, then
+/// one page per alliance with lines for signatures (`cardsSection`).
 ///
 /// The page loads nothing: CSS and SVG are inline, fonts are the system's, and a
 /// Content-Security-Policy forbids any network load. All text from the lists is escaped. The
@@ -39,14 +40,14 @@ public struct PlanHTMLReport: Sendable {
         body += HTML.element("nav", [:], [
             HTML.text("a", ["href": "#summary"], "概要"),
             HTML.text("a", ["href": "#charts"], "图表"),
-            HTML.text("a", ["href": "#alliances"], "各社区联盟"),
             HTML.text("a", ["href": "#units"], "单位视图"),
+            HTML.text("a", ["href": "#alliances"], "各社区联盟"),
         ].joined())
         body += "</header>\n<main>\n"
         body += summarySection(facts) + "\n"
         body += chartsSection(facts) + "\n"
-        body += cardsSection(facts) + "\n"
         body += unitsSection() + "\n"
+        body += cardsSection(facts) + "\n"
         body += "</main>\n"
         body += HTML.text("footer", "由 alliance 生成。本页不加载任何外部资源，可离线查看和打印。")
         return HTMLPage.document(title: "\(title)（\(problem.communityCount) 个社区）", body: body)
@@ -127,6 +128,13 @@ public struct PlanHTMLReport: Sendable {
     .meter .band { position: absolute; top: 0; bottom: 0; background: #bbf7d0; }
     .meter .mark { position: absolute; top: -3px; width: 4px; height: 16px; margin-left: -2px; background: #1d4ed8; border-radius: 2px; }
     .warnings { color: #92400e; }
+    .print-only { display: none; }
+    .signatures { margin-top: 28px; }
+    .signatures p { margin: 18px 0; }
+    .signatures .line { display: inline-block; width: 14em; border-bottom: 1px solid var(--ink); margin: 0 4px; }
+    .signatures .line.short { width: 4em; }
+    .signatures .line.tiny { width: 2.5em; }
+    .org-title { font-size: 1.4rem; font-weight: 600; color: var(--accent); margin: 0 0 6px; letter-spacing: 0.05em; }
     footer { max-width: 1100px; margin: 0 auto; padding: 8px 16px 24px; color: var(--muted); font-size: 0.85em; }
     @media (max-width: 640px) {
       body { font-size: 14px; }
@@ -147,9 +155,12 @@ public struct PlanHTMLReport: Sendable {
       h2, h3, h4, figcaption { break-after: avoid; page-break-after: avoid; }
       svg.chart { max-width: 480px; }
       svg.map { max-width: 600px; }
-      .cards { grid-template-columns: 1fr 1fr; gap: 8px; }
-      .card { font-size: 9.5pt; padding: 8px 10px; }
-      #alliances { break-before: page; page-break-before: always; }
+      .print-only { display: block; }
+      /* One page per alliance: the section's heading stays on screen, each card starts a page. */
+      #alliances > h2, #alliances > p.muted { display: none; }
+      .cards { display: block; }
+      .card { break-before: page; page-break-before: always; border: none; border-radius: 0; padding: 0;
+        font-size: 10.5pt; }
     }
     """
 }
