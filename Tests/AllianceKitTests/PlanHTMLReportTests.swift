@@ -293,3 +293,84 @@ final class PlanHTMLReportTests: XCTestCase {
         XCTAssertEqual(HTML.escape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
     }
 }
+
+/// The map's colours and street outlines (AlliancePalette, AssignmentMap).
+final class AllianceMapTests: XCTestCase {
+    private func rgb(_ hex: String) -> (Double, Double, Double) {
+        let v = Int(hex.dropFirst(), radix: 16)!
+        return (Double(v >> 16), Double((v >> 8) & 0xff), Double(v & 0xff))
+    }
+
+    /// 120 communities in 12 streets, and 120 without streets: every colour distinct, and no two
+    /// closer than 10 in RGB (so 80+ alliances stay apart on the map and in the legend).
+    func testPaletteKeepsManyAlliancesApart() {
+        for streets in [12, 0] {
+            let communities = (0..<120).map { c in
+                Community(id: "C\(c)", name: "社区\(c)", street: streets > 0 ? "街道\(c % streets)" : nil, strength: 1)
+            }
+            let colors = AlliancePalette(communities).colors
+            XCTAssertEqual(Set(colors).count, 120, "\(streets) streets: colours repeat")
+            var closest = Double.infinity
+            for i in colors.indices {
+                for j in colors.indices where j > i {
+                    let a = rgb(colors[i]), b = rgb(colors[j])
+                    closest = min(closest, ((a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1) + (a.2 - b.2) * (a.2 - b.2)).squareRoot())
+                }
+            }
+            XCTAssertGreaterThanOrEqual(closest, 10, "\(streets) streets: two alliances nearly the same colour")
+        }
+    }
+
+    func testConvexHullOfASquareWithAnInnerPoint() {
+        let hull = AlliancePalette.convexHull([(0, 0), (2, 0), (1, 1), (2, 2), (0, 2), (1, 0)])
+        XCTAssertEqual(hull.map { "\($0.x),\($0.y)" }, ["0.0,0.0", "2.0,0.0", "2.0,2.0", "0.0,2.0"])
+    }
+
+    /// 古冶 (84 communities in streets, planar coordinates): each alliance has its own colour,
+    /// its lines carry its square's colour, leads' lines are thicker, and every community lies
+    /// inside the outline of its street.
+    func testGuyeMapColoursAlliancesAndOutlinesStreets() throws {
+        let problem = try Problem(instance: try InstanceReader.read(folder: Fixtures.example("guye")))
+        let outcome = try GreedyStrategy().solve(problem, settings: SolveSettings(timeLimit: 60))
+        let page = try ParsedPage(PlanHTMLReport(PlanReport(problem: problem, outcome: outcome, strategy: "greedy")).html)
+        let squares = page.all("rect", classes: "site")
+        XCTAssertEqual(squares.count, problem.communityCount)
+        let colorOf = Dictionary(uniqueKeysWithValues: squares.map { ($0.attributes["data-community"]!, $0.attributes["fill"]!) })
+        XCTAssertEqual(Set(colorOf.values).count, problem.communityCount, "one colour per alliance")
+        for line in page.all("line", classes: "link") {
+            XCTAssertEqual(line.attributes["stroke"], colorOf[line.attributes["data-community"]!])
+            let width = Double(line.attributes["stroke-width"]!)!
+            XCTAssertEqual(width, line.classes.contains("lead") ? 2.6 : 1)
+        }
+        // Streets: one outline each, holding the centres of its communities' squares.
+        let streets = Set(problem.communities.compactMap(\.street))
+        let outlines = page.all("polygon", classes: "street")
+        XCTAssertEqual(Set(outlines.map { $0.attributes["data-street"]! }), streets)
+        for outline in outlines {
+            let points = outline.attributes["points"]!.split(separator: " ").map { pair -> (Double, Double) in
+                let xy = pair.split(separator: ",").map { Double($0)! }
+                return (xy[0], xy[1])
+            }
+            let street = outline.attributes["data-street"]!
+            for community in problem.communities where community.street == street {
+                let square = try XCTUnwrap(squares.first { $0.attributes["data-community"] == community.id })
+                let x = Double(square.attributes["x"]!)! + 5, y = Double(square.attributes["y"]!)! + 5
+                XCTAssertTrue(Self.inside((x, y), points), "\(community.id) outside the outline of \(street)")
+            }
+        }
+        XCTAssertEqual(page.all("span").filter { $0.attributes["data-community"] != nil }.count, problem.communityCount,
+                       "the legend lists every alliance")
+    }
+
+    /// Whether `p` lies inside the convex polygon `polygon` (either orientation).
+    static func inside(_ p: (Double, Double), _ polygon: [(Double, Double)]) -> Bool {
+        var sign = 0.0
+        for i in polygon.indices {
+            let a = polygon[i], b = polygon[(i + 1) % polygon.count]
+            let cross = (b.0 - a.0) * (p.1 - a.1) - (b.1 - a.1) * (p.0 - a.0)
+            if abs(cross) < 1e-9 { continue }
+            if sign == 0 { sign = cross } else if (sign > 0) != (cross > 0) { return false }
+        }
+        return true
+    }
+}

@@ -109,6 +109,7 @@ public struct PlanHTMLReport: Sendable {
     .nowrap { white-space: nowrap; }
     svg text { font-family: inherit; fill: var(--ink); }
     .legend { display: flex; flex-wrap: wrap; gap: 12px; font-size: 0.85em; color: var(--muted); margin-top: 4px; }
+    .legend.alliances { gap: 2px 12px; font-size: 0.8em; }
     .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px;
       border: 1px solid #9ca3af; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(310px, 1fr)); gap: 12px; }
