@@ -12,7 +12,9 @@ import XLSX
 /// - 单位视图 — one row per unit: the communities it serves and its role, its load against
 ///   min/max, its resources and how much of them its alliances use (`UnitView`);
 /// - 项目认领 — every project, claimed (by whom) or not (why);
-/// - 未满足需求 — what each community still lacks, per category.
+/// - 未满足需求 — what each community still lacks, per category;
+/// - 变动 — with a previous plan (`--previous`) only: the organizations that joined, left, moved
+///   or changed role, then per community who came and went (`PlanChanges`, as `alliance diff`).
 ///
 /// Numbers are written as numbers (not text), so they can be summed and sorted in Excel.
 public struct PlanWorkbook {
@@ -22,7 +24,8 @@ public struct PlanWorkbook {
     public static let unitSheet = "单位视图"
     public static let claimSheet = "项目认领"
     public static let unmetSheet = "未满足需求"
-    /// The sheets in tab order.
+    public static let changesSheet = "变动"
+    /// The sheets in tab order (变动 follows only with a previous plan).
     public static let sheetNames = [summarySheet, allianceSheet, communitySheet, unitSheet, claimSheet, unmetSheet]
 
     public var report: PlanReport
@@ -41,7 +44,8 @@ public struct PlanWorkbook {
 
     /// The workbook as a value, before it is written.
     public func workbook() -> XLSX.Workbook {
-        XLSX.Workbook(sheets: [summary(), alliances(), communities(), units(), claims(), unmetNeeds()],
+        XLSX.Workbook(sheets: [summary(), alliances(), communities(), units(), claims(), unmetNeeds()]
+                          + (PlanChanges(report).map { [changes($0)] } ?? []),
                  title: "党建联盟方案", author: "alliance")
     }
 
@@ -217,5 +221,20 @@ public struct PlanWorkbook {
         return WorkbookStyle.table(Self.unmetSheet,
                                    header: ["社区编号", "社区名称", "类别", "需求数量", "已覆盖", "未满足数量", "优先级"],
                                    rows: rows)
+    }
+
+    // MARK: - 变动
+
+    /// 变动: the organizations whose place changed since the previous plan, then (below a blank
+    /// row) the communities whose alliance changed.
+    func changes(_ changes: PlanChanges) -> Sheet {
+        func texts(_ row: [String]) -> [Cell] { row.map { .text($0, WorkbookStyle.note) } }
+        var rows = changes.organizationRows.map(texts)
+        if rows.isEmpty { rows.append([.text("与上年方案相比，没有单位变动。")]) }
+        rows.append([])
+        rows.append([.text("按社区：" + changes.summary, WorkbookStyle.title)])
+        rows.append(WorkbookStyle.headerRow(PlanChanges.communityHeader))
+        rows += changes.communityRows.map(texts)
+        return WorkbookStyle.table(Self.changesSheet, header: PlanChanges.organizationHeader, rows: rows)
     }
 }

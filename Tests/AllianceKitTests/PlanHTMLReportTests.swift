@@ -156,6 +156,27 @@ final class PlanHTMLReportTests: XCTestCase {
         XCTAssertTrue(rows["U5"]?.contains("—") == true && rows["U5"]?.contains("丰泽'社区'") == true)
     }
 
+    /// 与上年相比: present exactly when a previous plan was given, listing the organizations that
+    /// changed (here: the baseline's rows as last year's plan; U1 and U2 swap A&1 and B, U3 leaves C
+    /// for A&1, U1 … — every organization whose (community, role) set differs is a row).
+    func testChangesSinceLastYearOnlyWithAPreviousPlan() throws {
+        XCTAssertNil(try ParsedPage(PlanHTMLReport(try Self.report()).html).element(id: "changes"))
+        let previous = Self.baselineRows.map { Assignment(orgID: $0.0, communityID: $0.1, role: $0.2) }
+        let problem = try Problem(instance: Self.instance(), options: PlanningOptions(previousPlan: previous))
+        let (plan, _) = Self.evaluate(Self.planRows, problem)
+        let report = PlanReport(problem: problem, outcome: SolveOutcome(status: .feasible, plan: plan, bound: nil,
+                                                                        solveSeconds: 1), strategy: "exact")
+        let page = try ParsedPage(PlanHTMLReport(report).html)
+        let section = try XCTUnwrap(page.element(id: "changes"))
+        // Baseline → plan: U1 B→A&1, U2 C→B, U3 A&1→C move; U4, U5, U6, U7 stay.
+        XCTAssertTrue(section.text.contains("3 个调整社区"), section.text)
+        XCTAssertTrue(section.text.contains("4 个单位不变"), section.text)
+        let rows = page.all("table", classes: "changes-units").first.map { _ in
+            page.all("tr").filter { $0.text.contains("调整社区") }.count
+        }
+        XCTAssertEqual(rows, 3)
+    }
+
     func testStrengthChartHasOneDotPerCommunityAndTheProblemsBand() throws {
         let report = try Self.report()
         let page = try ParsedPage(PlanHTMLReport(report).html)

@@ -73,7 +73,9 @@ final class PlanWorkbookTests: XCTestCase {
         for name in ["tiny", "tiny-groups", "caofeidian", "guye"] {
             let report = try report(name)
             let read = try SpreadsheetReader.read(try PlanWorkbook(report: report).data())
-            XCTAssertEqual(read.sheets.map(\.name), Self.sheetNames, name)
+            let previous = report.problem.options.previousPlan
+            XCTAssertEqual(read.sheets.map(\.name), Self.sheetNames + (previous == nil ? [] : ["变动"]), name)
+            if let previous { try checkChanges(read.sheet("变动"), previous: previous, report, name) }
             for sheet in read.sheets { XCTAssertEqual(sheet.freeze, "A2", "\(name) \(sheet.name): frozen header row") }
             try checkAlliances(read.sheet("联盟名单"), report, name)
             try checkCommunities(read.sheet("社区汇总"), report, name)
@@ -162,6 +164,40 @@ final class PlanWorkbookTests: XCTestCase {
             XCTAssertEqual(usedByCategory[category] ?? 0, covered, accuracy: 0.005 * Double(problem.unitCount) + 1e-9,
                            "\(name) \(category): used amounts vs covered needs")
         }
+    }
+
+    /// 变动 against the two plans compared here by hand: an organization is listed exactly when
+    /// its set of (community, role) differs, with the change word the sets call for; a community
+    /// is listed exactly when its set of (organization, role) differs.
+    private func checkChanges(_ sheet: ReadWorkbook.Sheet, previous: [Assignment], _ report: PlanReport,
+                              _ name: String) throws {
+        XCTAssertEqual(sheet.header, ["单位编号", "单位名称", "变动", "上年包联社区", "本次包联社区"])
+        let now = report.plan.assignments(in: report.problem)
+        func places(_ rows: [Assignment], org: String) -> Set<String> {
+            Set(rows.filter { $0.orgID == org }.map { "\($0.communityID)/\($0.role.rawValue)" })
+        }
+        let orgs = Set(previous.map(\.orgID) + now.map(\.orgID))
+        var expected: [String: String] = [:]
+        for org in orgs {
+            let was = places(previous, org: org), current = places(now, org: org)
+            guard was != current else { continue }
+            let wasCommunities = Set(previous.filter { $0.orgID == org }.map(\.communityID))
+            let isCommunities = Set(now.filter { $0.orgID == org }.map(\.communityID))
+            expected[org] = was.isEmpty ? "新加入" : current.isEmpty ? "退出" : wasCommunities != isCommunities ? "调整社区" : "角色变化"
+        }
+        let split = try XCTUnwrap(sheet.rows.firstIndex { $0.isEmpty }, "\(name): no blank row before the communities")
+        var listed: [String: String] = [:]
+        for row in sheet.rows[1..<split] { listed[row[0].text ?? ""] = row.count > 2 ? row[2].text : nil }
+        XCTAssertEqual(listed, expected, name)
+        XCTAssertFalse(expected.isEmpty, "\(name): the example's previous plan must differ")
+        let communityHeader = split + 2
+        XCTAssertEqual(sheet.rows[communityHeader].map { $0.text ?? "" },
+                       ["社区编号", "社区名称", "新来的单位", "离开的单位", "上年牵头", "本次牵头", "角色变化的单位"])
+        let communities = Set(previous.map(\.communityID) + now.map(\.communityID)).filter { c in
+            Set(previous.filter { $0.communityID == c }.map { "\($0.orgID)/\($0.role.rawValue)" })
+                != Set(now.filter { $0.communityID == c }.map { "\($0.orgID)/\($0.role.rawValue)" })
+        }
+        XCTAssertEqual(Set(sheet.rows[(communityHeader + 1)...].compactMap { $0.first?.text }), communities, name)
     }
 
     /// 总览: every figure equals the report's, beside the greedy baseline's.

@@ -4,7 +4,8 @@ import Foundation
 /// `report.html`: a plan as one self-contained page for the people who carry it out — a summary
 /// beside the greedy baseline, SVG charts (strength against the balance band, coverage by
 /// community and category, a map of the assignments), one card per alliance and the plan seen
-/// from the units (单位视图). Printed, the summary, charts and the view by unit come first, then
+/// from the units (单位视图), what changed since last year's plan when one was given (与上年相比),
+/// Printed, the summary, charts and the view by unit come first, then
 /// one page per alliance with lines for signatures (`cardsSection`).
 ///
 /// The page loads nothing: CSS and SVG are inline, fonts are the system's, and a
@@ -30,6 +31,7 @@ public struct PlanHTMLReport: Sendable {
     public var html: String {
         let facts = ReportFacts(report)
         let problem = report.problem
+        let changes = PlanChanges(report)
         let title = "党建联盟方案报告"
         var body = ""
         body += "<header class=\"top\">"
@@ -41,12 +43,13 @@ public struct PlanHTMLReport: Sendable {
             HTML.text("a", ["href": "#summary"], "概要"),
             HTML.text("a", ["href": "#charts"], "图表"),
             HTML.text("a", ["href": "#units"], "单位视图"),
-            HTML.text("a", ["href": "#alliances"], "各社区联盟"),
-        ].joined())
+        ].joined() + (changes == nil ? "" : HTML.text("a", ["href": "#changes"], "与上年相比"))
+            + HTML.text("a", ["href": "#alliances"], "各社区联盟"))
         body += "</header>\n<main>\n"
         body += summarySection(facts) + "\n"
         body += chartsSection(facts) + "\n"
         body += unitsSection() + "\n"
+        if let changes { body += changesSection(changes) + "\n" }
         body += cardsSection(facts) + "\n"
         body += "</main>\n"
         body += HTML.text("footer", "由 alliance 生成。本页不加载任何外部资源，可离线查看和打印。")
