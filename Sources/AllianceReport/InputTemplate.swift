@@ -15,6 +15,8 @@ public struct ListColumn: Sendable {
     public var values: String
     /// The example row's cell.
     public var example: Cell
+    /// What the template lets a person type into the column (dropdown, number range), if anything.
+    public var rule: DataValidation.Rule?
 
     /// The header the template writes: the column's first Chinese alias, which the CSV (and
     /// workbook) readers map back to `canonical`.
@@ -42,12 +44,25 @@ public enum InputTemplate {
     public static let instructionsSheet = "说明"
 
     private static func column(_ canonical: String, required: Bool = false, _ meaning: String, _ values: String,
-                               _ example: Cell) -> ListColumn {
-        ListColumn(canonical: canonical, required: required, meaning: meaning, values: values, example: example)
+                               _ example: Cell, rule: DataValidation.Rule? = nil) -> ListColumn {
+        ListColumn(canonical: canonical, required: required, meaning: meaning, values: values, example: example,
+                   rule: rule)
     }
 
-    private static let latitude = column("lat", "纬度，用于计算路程；也可改用 横坐标/纵坐标（x/y，单位公里）", "度，如 39.266", .empty)
-    private static let longitude = column("lon", "经度", "度，如 118.446", .empty)
+    /// Rows 2 … `validatedRows` of each list get its columns' dropdowns and number checks.
+    public static let validatedRows = 5000
+    /// The number rules of the template's columns.
+    private static let nonNegative = DataValidation.Rule.decimal(minimum: 0, maximum: 1e12)
+    private static let positive = DataValidation.Rule.decimal(minimum: 1e-9, maximum: 1e12)
+    private static let count = DataValidation.Rule.integer(minimum: 0, maximum: 100_000)
+    /// A dropdown of the ids in column A of another list's sheet (where the template puts `id`).
+    private static func idsOf(_ sheet: String) -> DataValidation.Rule {
+        .listFrom(formula: "='\(sheet)'!$A$2:$A$\(validatedRows)")
+    }
+
+    private static let latitude = column("lat", "纬度，用于计算路程；也可改用 横坐标/纵坐标（x/y，单位公里）", "度，如 39.266", .empty,
+                                         rule: .decimal(minimum: -90, maximum: 90))
+    private static let longitude = column("lon", "经度", "度，如 118.446", .empty, rule: .decimal(minimum: -180, maximum: 180))
 
     /// The lists in the order of `InstanceReader` (required ones first).
     public static let sheets: [ListSheet] = [
@@ -55,46 +70,51 @@ public enum InputTemplate {
             column("id", required: true, "社区的唯一编号，其他表用它指代社区", "文本", .text("C01")),
             column("name", "社区名称，默认同编号", "文本", .text("锦绣社区")),
             column("street", "所属街道", "文本", .text("唐海镇")),
-            column("strength", "社区自身党组织的力量", "数字 ≥ 0，默认 0", .number(3)),
-            column("min_orgs", "该社区至少联系的单位数（含牵头单位）", "整数 ≥ 0，默认按均衡规则", .number(1)),
-            column("max_orgs", "该社区至多联系的单位数（含牵头单位）", "整数 ≥ 0，默认按均衡规则", .number(3)),
+            column("strength", "社区自身党组织的力量", "数字 ≥ 0，默认 0", .number(3), rule: nonNegative),
+            column("min_orgs", "该社区至少联系的单位数（含牵头单位）", "整数 ≥ 0，默认按均衡规则", .number(1), rule: count),
+            column("max_orgs", "该社区至多联系的单位数（含牵头单位）", "整数 ≥ 0，默认按均衡规则", .number(3), rule: count),
             withExample(latitude, 39.26611), withExample(longitude, 118.44605),
         ]),
         ListSheet(sheetName: "单位", fileName: "organizations.csv", required: true, purpose: "每个单位（机关、企事业单位、两新组织、物业企业）一行", columns: [
             column("id", required: true, "单位的唯一编号，其他表用它指代单位", "文本", .text("O001")),
             column("name", "单位名称，默认同编号", "文本", .text("区委组织部")),
             column("kind", "单位类型，只用于报表", "机关 / 企业 / 事业 / 两新 / 物业 …", .text("机关")),
-            column("strength", "单位的力量", "数字 ≥ 0，默认 1", .number(6)),
-            column("can_lead", "能否担任牵头单位", "是 / 否（也可 true/false、1/0）；没有此列时都可牵头，有此列时空白为否", .text("是")),
-            column("min_communities", "至少联系的社区数", "整数 ≥ 0，默认 1", .number(1)),
-            column("max_communities", "至多联系的社区数：一包一填 1，一包多填更大的数；力量和资源平均分给所联系的社区", "整数 ≥ 1，不小于最少包联数，默认 1", .number(1)),
+            column("strength", "单位的力量", "数字 ≥ 0，默认 1", .number(6), rule: nonNegative),
+            column("can_lead", "能否担任牵头单位", "是 / 否（也可 true/false、1/0）；没有此列时都可牵头，有此列时空白为否", .text("是"),
+                   rule: .list(["是", "否"])),
+            column("min_communities", "至少联系的社区数", "整数 ≥ 0，默认 1", .number(1), rule: count),
+            column("max_communities", "至多联系的社区数：一包一填 1，一包多填更大的数；力量和资源平均分给所联系的社区", "整数 ≥ 1，不小于最少包联数，默认 1", .number(1),
+                   rule: .integer(minimum: 1, maximum: 100_000)),
             column("group", "分组相同的几个小单位先合并为一个单位再分配", "文本，可空", .empty),
             withExample(latitude, 39.24267), withExample(longitude, 118.56853),
         ]),
         ListSheet(sheetName: "需求", fileName: "needs.csv", required: true, purpose: "需求清单：每个社区的每类需求一行", columns: [
-            column("community_id", required: true, "社区表中的编号", "文本", .text("C01")),
+            column("community_id", required: true, "社区表中的编号", "文本", .text("C01"), rule: idsOf("社区")),
             column("category", required: true, "需求类别，与资源、项目的类别对应", "文本，如 就业帮扶", .text("就业帮扶")),
-            column("amount", required: true, "需求数量", "数字 > 0", .number(4)),
-            column("priority", "优先级，越大越重要", "数字 ≥ 0，默认 1", .number(1)),
+            column("amount", required: true, "需求数量", "数字 > 0", .number(4), rule: positive),
+            column("priority", "优先级，越大越重要", "数字 ≥ 0，默认 1", .number(1), rule: nonNegative),
         ]),
         ListSheet(sheetName: "资源", fileName: "resources.csv", required: true, purpose: "资源清单：每个单位的每类资源一行", columns: [
-            column("org_id", required: true, "单位表中的编号", "文本", .text("O001")),
+            column("org_id", required: true, "单位表中的编号", "文本", .text("O001"), rule: idsOf("单位")),
             column("category", required: true, "资源类别，与需求的类别对应", "文本", .text("就业帮扶")),
-            column("amount", required: true, "资源数量（一包多的单位平均分给所联系的社区）", "数字 > 0", .number(3)),
+            column("amount", required: true, "资源数量（一包多的单位平均分给所联系的社区）", "数字 > 0", .number(3),
+                   rule: positive),
         ]),
         ListSheet(sheetName: "项目", fileName: "projects.csv", required: false, purpose: "项目清单（可选）：由联盟成员单位认领的项目", columns: [
             column("id", required: true, "项目的唯一编号", "文本", .text("P001")),
-            column("community_id", required: true, "项目所在社区的编号", "文本", .text("C01")),
+            column("community_id", required: true, "项目所在社区的编号", "文本", .text("C01"), rule: idsOf("社区")),
             column("name", "项目名称", "文本", .text("锦绣社区就业岗位对接")),
             column("category", required: true, "项目用到的资源类别", "文本", .text("就业帮扶")),
-            column("amount", required: true, "项目用到的资源数量", "数字 > 0", .number(2)),
-            column("value", "项目价值，认领时优先价值高的", "数字 ≥ 0，默认 1", .number(3)),
+            column("amount", required: true, "项目用到的资源数量", "数字 > 0", .number(2), rule: positive),
+            column("value", "项目价值，认领时优先价值高的", "数字 ≥ 0，默认 1", .number(3), rule: nonNegative),
         ]),
         ListSheet(sheetName: "结对", fileName: "pairs.csv", required: false, purpose: "结对规则（可选）：指定某单位与某社区必须、不得或优先结对", columns: [
-            column("org_id", required: true, "单位编号", "文本", .text("O001")),
-            column("community_id", required: true, "社区编号", "文本", .text("C01")),
-            column("rule", required: true, "规则", "固定（fix，必须结对）/ 禁止（forbid，不得结对）/ 优先（prefer，加分）", .text("优先")),
-            column("score", "优先结对的加分，可为负；优先规则必填", "数字", .number(1)),
+            column("org_id", required: true, "单位编号", "文本", .text("O001"), rule: idsOf("单位")),
+            column("community_id", required: true, "社区编号", "文本", .text("C01"), rule: idsOf("社区")),
+            column("rule", required: true, "规则", "固定（fix，必须结对）/ 禁止（forbid，不得结对）/ 优先（prefer，加分）", .text("优先"),
+                   rule: .list(["固定", "禁止", "优先", "fix", "forbid", "prefer"])),
+            column("score", "优先结对的加分，可为负；优先规则必填", "数字", .number(1),
+                   rule: .decimal(minimum: -1e12, maximum: 1e12)),
         ]),
     ]
 
@@ -104,13 +124,44 @@ public enum InputTemplate {
         return copy
     }
 
-    /// The template workbook: 说明 first, then one sheet per list.
+    /// The template workbook: 说明 first, then one sheet per list. Each header cell shows what its
+    /// column means when selected; the cells below offer dropdowns (是/否, the rules, the ids of
+    /// the 社区 and 单位 sheets) and refuse numbers out of range. A value outside a dropdown only
+    /// warns (the readers also accept true/false and English rule names, and ids may be added
+    /// later); a number out of range is refused.
     public static func workbook() -> XLSX.Workbook {
         let lists = sheets.map { list in
-            WorkbookStyle.table(list.sheetName, header: list.columns.map(\.header),
-                                rows: [list.columns.map(\.example)])
+            var sheet = WorkbookStyle.table(list.sheetName, header: list.columns.map(\.header),
+                                            rows: [list.columns.map(\.example)])
+            sheet.validations = list.columns.enumerated().flatMap { c, column in
+                [headerHint(column, column: c)] + (column.rule.map { [rule($0, column: c, of: column)] } ?? [])
+            }
+            return sheet
         }
         return XLSX.Workbook(sheets: [instructions()] + lists, title: "党建联盟名单模板", author: "alliance")
+    }
+
+    /// The input message of a header cell: the column's meaning and values, as in 说明.
+    private static func headerHint(_ column: ListColumn, column c: Int) -> DataValidation {
+        let message = (column.required ? "必填。" : "") + column.meaning + "。取值：" + column.values
+        return DataValidation(range: CellRange(row: 0, column: c), rule: .any,
+                              inputTitle: String(column.header.prefix(DataValidation.maxTitleLength)),
+                              inputMessage: String(message.unicodeScalars.prefix(DataValidation.maxMessageLength)))
+    }
+
+    /// The column's rule on rows 2 … `validatedRows`.
+    private static func rule(_ rule: DataValidation.Rule, column c: Int, of column: ListColumn) -> DataValidation {
+        let dropdown: Bool
+        switch rule {
+        case .list, .listFrom: dropdown = true
+        default: dropdown = false
+        }
+        return DataValidation(range: CellRange(rows: 1...(validatedRows - 1), columns: c...c), rule: rule,
+                              inputTitle: String(column.header.prefix(DataValidation.maxTitleLength)),
+                              inputMessage: String(column.values.unicodeScalars.prefix(DataValidation.maxMessageLength)),
+                              errorMessage: String("\(column.header)：\(column.values)".unicodeScalars
+                                  .prefix(DataValidation.maxMessageLength)),
+                              refuse: !dropdown)
     }
 
     /// The bytes of the template `.xlsx`; always the same.

@@ -42,11 +42,37 @@ public struct PlanWorkbook {
         try XLSXWriter.data(for: workbook())
     }
 
-    /// The workbook as a value, before it is written.
+    /// The workbook as a value, before it is written. Every table but 总览 has filter buttons on
+    /// its header row (变动: on its first table).
     public func workbook() -> XLSX.Workbook {
-        XLSX.Workbook(sheets: [summary(), alliances(), communities(), units(), claims(), unmetNeeds()]
-                          + (PlanChanges(report).map { [changes($0)] } ?? []),
+        let tables = [alliances(), communities(), units(), claims(), unmetNeeds()].map(Self.filtered)
+        return XLSX.Workbook(sheets: [summary()] + tables + (PlanChanges(report).map { [changes($0)] } ?? []),
                  title: "党建联盟方案", author: "alliance")
+    }
+
+    /// `sheet` with an autofilter over its header row and the data rows below it (up to the
+    /// first empty row).
+    static func filtered(_ sheet: Sheet) -> Sheet {
+        var sheet = sheet
+        let columns = sheet.rows.first?.count ?? 0
+        guard columns > 0, sheet.rows.count > 1 else { return sheet }
+        let last = sheet.rows.dropFirst().firstIndex { $0.isEmpty }.map { $0 - 1 } ?? sheet.rows.count - 1
+        sheet.autoFilter = CellRange(rows: 0...last, columns: 0...(columns - 1))
+        return sheet
+    }
+
+    /// Strength outside the balance band: red, bold.
+    static let outsideBand = CellStyle(bold: true, fontColor: 0xC00000)
+    /// A community whose needs are not all covered: amber.
+    static let notCovered = CellStyle(fill: 0xFFE699)
+
+    /// Red for the strengths of `column` (rows 2 …) outside the band [(1−τ)S̄, (1+τ)S̄].
+    func outsideBandFormat(column: Int) -> ConditionalFormat {
+        let target = report.problem.meanStrength, band = report.problem.options.balanceBand
+        let slack = 1e-9 * max(1, target)
+        return ConditionalFormat(range: CellRange(rows: 1...max(1, report.problem.communityCount), columns: column...column),
+                                 rule: .notBetween((1 - band) * target - slack, (1 + band) * target + slack),
+                                 style: Self.outsideBand)
     }
 
     // MARK: - Roster
@@ -88,7 +114,9 @@ public struct PlanWorkbook {
                 .number(report.evaluation.communities[c].strength, WorkbookStyle.strength),
             ]
         }
-        return WorkbookStyle.table(Self.allianceSheet, header: Self.allianceHeader, rows: rows)
+        var sheet = WorkbookStyle.table(Self.allianceSheet, header: Self.allianceHeader, rows: rows)
+        sheet.conditionalFormats = [outsideBandFormat(column: Self.allianceHeader.count - 1)]
+        return sheet
     }
 
     /// The 联盟名单 column titles (the batch summary puts 区县 in front of them).
@@ -116,11 +144,18 @@ public struct PlanWorkbook {
                 .text(unmet, WorkbookStyle.note),
             ]
         }
-        return WorkbookStyle.table(
+        var sheet = WorkbookStyle.table(
             Self.communitySheet,
             header: ["社区编号", "社区名称", "街道", "单位数", "牵头单位编号", "牵头单位", "单位编号", "联盟力量",
                      "相对平均力量", "在均衡范围内", "需求覆盖率", "未满足需求"],
             rows: rows)
+        // 联盟力量 (H) outside the band in red; 需求覆盖率 (K) below 100 % in amber.
+        sheet.conditionalFormats = [
+            outsideBandFormat(column: 7),
+            ConditionalFormat(range: CellRange(rows: 1...max(1, problem.communityCount), columns: 10...10),
+                              rule: .lessThan(1 - 1e-9), style: Self.notCovered),
+        ]
+        return sheet
     }
 
     /// Whether an alliance's strength lies within ±band of the target (the balance term is 0 there).
@@ -235,6 +270,6 @@ public struct PlanWorkbook {
         rows.append([.text("按社区：" + changes.summary, WorkbookStyle.title)])
         rows.append(WorkbookStyle.headerRow(PlanChanges.communityHeader))
         rows += changes.communityRows.map(texts)
-        return WorkbookStyle.table(Self.changesSheet, header: PlanChanges.organizationHeader, rows: rows)
+        return Self.filtered(WorkbookStyle.table(Self.changesSheet, header: PlanChanges.organizationHeader, rows: rows))
     }
 }

@@ -10,12 +10,16 @@ public struct CellStyle: Sendable, Hashable {
     public var numberFormat: String?
     /// Background colour as 0xRRGGBB, or `nil` for none.
     public var fill: UInt32?
+    /// Font colour as 0xRRGGBB, or `nil` for the default.
+    public var fontColor: UInt32?
 
-    public init(bold: Bool = false, wrap: Bool = false, numberFormat: String? = nil, fill: UInt32? = nil) {
+    public init(bold: Bool = false, wrap: Bool = false, numberFormat: String? = nil, fill: UInt32? = nil,
+                fontColor: UInt32? = nil) {
         self.bold = bold
         self.wrap = wrap
         self.numberFormat = numberFormat
         self.fill = fill
+        self.fontColor = fontColor
     }
 
     /// No formatting at all.
@@ -46,14 +50,24 @@ public struct Sheet: Sendable {
     public var frozenRows: Int
     /// Columns kept in view at the left while scrolling.
     public var frozenColumns: Int
+    /// The range with filter buttons on its first row (Excel's AutoFilter), if any.
+    public var autoFilter: CellRange?
+    /// What may be typed where, with messages (dropdowns, number ranges, input hints).
+    public var validations: [DataValidation]
+    /// Styles applied to cells that meet a condition.
+    public var conditionalFormats: [ConditionalFormat]
 
     public init(name: String, rows: [[Cell]] = [], columnWidths: [Double] = [],
-                frozenRows: Int = 0, frozenColumns: Int = 0) {
+                frozenRows: Int = 0, frozenColumns: Int = 0, autoFilter: CellRange? = nil,
+                validations: [DataValidation] = [], conditionalFormats: [ConditionalFormat] = []) {
         self.name = name
         self.rows = rows
         self.columnWidths = columnWidths
         self.frozenRows = frozenRows
         self.frozenColumns = frozenColumns
+        self.autoFilter = autoFilter
+        self.validations = validations
+        self.conditionalFormats = conditionalFormats
     }
 
     /// Appends one row.

@@ -53,6 +53,7 @@ public enum XLSXWriter {
                 throw XLSXError(.invalidSheetName, at: sheet.name, "two sheets are named '\(sheet.name)' (Excel ignores case)")
             }
             try validateLayout(sheet)
+            try validateRules(sheet)
             for (r, row) in sheet.rows.enumerated() {
                 for (c, cell) in row.enumerated() {
                     try validate(cell, at: "\(sheet.name)!\(cellAddress(row: r, column: c))")
@@ -88,6 +89,69 @@ public enum XLSXWriter {
         }
     }
 
+    /// The autofilter, validations and conditional formats: ranges inside the sheet, texts within
+    /// Excel's lengths and free of NUL, numbers finite and ordered.
+    private static func validateRules(_ sheet: Sheet) throws(XLSXError) {
+        func invalid(_ reason: String) -> XLSXError { XLSXError(.invalidLayout, at: sheet.name, reason) }
+        func check(_ range: CellRange, _ what: String) throws(XLSXError) {
+            guard range.rows.lowerBound >= 0, range.rows.upperBound < maxRows,
+                  range.columns.lowerBound >= 0, range.columns.upperBound < maxColumns else {
+                throw invalid("\(what) range \(range.rows)×\(range.columns) lies outside the sheet")
+            }
+        }
+        func check(_ text: String?, limit: Int, _ what: String) throws(XLSXError) {
+            guard let text else { return }
+            guard !text.contains("\0"), !text.isEmpty else { throw invalid("\(what) is empty or contains NUL") }
+            guard text.unicodeScalars.count <= limit else {
+                throw invalid("\(what) has \(text.unicodeScalars.count) characters, Excel allows \(limit)")
+            }
+        }
+        if let filter = sheet.autoFilter { try check(filter, "the autofilter") }
+        for validation in sheet.validations {
+            let at = "the validation of \(validation.range.address)"
+            try check(validation.range, at)
+            try check(validation.inputTitle, limit: DataValidation.maxTitleLength, "\(at): its input title")
+            try check(validation.inputMessage, limit: DataValidation.maxMessageLength, "\(at): its input message")
+            try check(validation.errorMessage, limit: DataValidation.maxMessageLength, "\(at): its error message")
+            switch validation.rule {
+            case .any:
+                guard validation.inputMessage != nil else { throw invalid("\(at): a rule of any value needs an input message") }
+            case .list(let values):
+                guard !values.isEmpty, values.allSatisfy({ !$0.isEmpty && !$0.contains("\0") && !$0.contains(",") }) else {
+                    throw invalid("\(at): list values must be non-empty, without commas or NUL")
+                }
+                let length = values.joined(separator: ",").unicodeScalars.count
+                guard length <= DataValidation.maxListLength else {
+                    throw invalid("\(at): the list has \(length) characters, Excel allows \(DataValidation.maxListLength)")
+                }
+            case .listFrom(let formula):
+                try check(formula, limit: DataValidation.maxMessageLength, "\(at): its formula")
+            case .decimal(let minimum, let maximum):
+                guard minimum.isFinite, maximum.isFinite, minimum <= maximum else {
+                    throw invalid("\(at): the bounds \(minimum)…\(maximum) must be finite and ordered")
+                }
+            case .integer(let minimum, let maximum):
+                guard minimum <= maximum else { throw invalid("\(at): the bounds \(minimum)…\(maximum) are not ordered") }
+            }
+        }
+        for conditional in sheet.conditionalFormats {
+            let at = "the conditional format of \(conditional.range.address)"
+            try check(conditional.range, at)
+            guard conditional.style.numberFormat == nil, !conditional.style.wrap else {
+                throw invalid("\(at): a conditional style sets colours and bold only")
+            }
+            try validate(conditional.style, at: "\(sheet.name)!\(conditional.range.address)")
+            switch conditional.rule {
+            case .lessThan(let value), .greaterThan(let value):
+                guard value.isFinite else { throw invalid("\(at): \(value) is not finite") }
+            case .notBetween(let low, let high):
+                guard low.isFinite, high.isFinite, low <= high else { throw invalid("\(at): \(low)…\(high) is not a range") }
+            case .formula(let formula):
+                try check(formula, limit: DataValidation.maxMessageLength, "\(at): its formula")
+            }
+        }
+    }
+
     private static func validate(_ cell: Cell, at address: String) throws(XLSXError) {
         switch cell {
         case .empty:
@@ -106,13 +170,16 @@ public enum XLSXWriter {
     }
 
     private static func validate(_ style: CellStyle, at address: String) throws(XLSXError) {
-        guard let format = style.numberFormat else { return }
-        guard !format.isEmpty, !format.contains("\0"), format.utf8.count < Int(LXW_FORMAT_FIELD_LEN) else {
+        if let format = style.numberFormat,
+           format.isEmpty || format.contains("\0") || format.utf8.count >= Int(LXW_FORMAT_FIELD_LEN) {
             throw XLSXError(.invalidStyle, at: address,
                             "number format '\(format)' must be 1–\(LXW_FORMAT_FIELD_LEN - 1) bytes without NUL")
         }
         if let fill = style.fill, fill > 0xFFFFFF {
             throw XLSXError(.invalidStyle, at: address, "fill colour \(String(fill, radix: 16)) is not 0xRRGGBB")
+        }
+        if let color = style.fontColor, color > 0xFFFFFF {
+            throw XLSXError(.invalidStyle, at: address, "font colour \(String(color, radix: 16)) is not 0xRRGGBB")
         }
     }
 
@@ -196,6 +263,7 @@ private struct Builder {
             format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
             format_set_bg_color(format, lxw_color_t(fill))
         }
+        if let color = style.fontColor { format_set_font_color(format, lxw_color_t(color)) }
         formats[style] = format
         return format
     }
@@ -222,5 +290,84 @@ private struct Builder {
                 try XLSXWriter.check(code, at: "\(sheet.name)!\(cellAddress(row: r, column: c))", "writing the cell")
             }
         }
+        if let filter = sheet.autoFilter {
+            try XLSXWriter.check(worksheet_autofilter(worksheet, lxw_row_t(filter.rows.lowerBound), lxw_col_t(filter.columns.lowerBound),
+                                                      lxw_row_t(filter.rows.upperBound), lxw_col_t(filter.columns.upperBound)),
+                                 at: "\(sheet.name)!\(filter.address)", "setting the autofilter")
+        }
+        for validation in sheet.validations { try add(validation, to: worksheet, sheet: sheet.name) }
+        for conditional in sheet.conditionalFormats { try add(conditional, to: worksheet, sheet: sheet.name) }
+    }
+
+    /// One validated data validation; libxlsxwriter copies every string before returning.
+    private mutating func add(_ validation: DataValidation, to worksheet: UnsafeMutablePointer<lxw_worksheet>,
+                              sheet: String) throws(XLSXError) {
+        var v = lxw_data_validation()
+        v.ignore_blank = UInt8(LXW_VALIDATION_ON.rawValue)
+        v.show_input = UInt8(validation.inputMessage == nil ? LXW_VALIDATION_OFF.rawValue : LXW_VALIDATION_ON.rawValue)
+        v.show_error = UInt8(LXW_VALIDATION_ON.rawValue)
+        v.error_type = UInt8(validation.refuse ? LXW_VALIDATION_ERROR_TYPE_STOP.rawValue : LXW_VALIDATION_ERROR_TYPE_WARNING.rawValue)
+        v.input_title = cString(validation.inputTitle)
+        v.input_message = cString(validation.inputMessage)
+        v.error_message = cString(validation.errorMessage)
+        var list: [UnsafeMutablePointer<CChar>?] = []
+        switch validation.rule {
+        case .any:
+            v.validate = UInt8(LXW_VALIDATION_TYPE_ANY.rawValue)
+        case .list(let values):
+            v.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
+            list = values.map { cString($0) } + [nil]
+        case .listFrom(let formula):
+            v.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
+            v.value_formula = cString(formula)
+        case .decimal(let minimum, let maximum):
+            v.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
+            v.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+            v.minimum_number = minimum
+            v.maximum_number = maximum
+        case .integer(let minimum, let maximum):
+            v.validate = UInt8(LXW_VALIDATION_TYPE_INTEGER.rawValue)
+            v.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+            v.minimum_number = Double(minimum)
+            v.maximum_number = Double(maximum)
+        }
+        let range = validation.range
+        let code = list.withUnsafeMutableBufferPointer { buffer -> lxw_error in
+            if !buffer.isEmpty { v.value_list = UnsafeMutablePointer(buffer.baseAddress) }
+            return worksheet_data_validation_range(worksheet, lxw_row_t(range.rows.lowerBound), lxw_col_t(range.columns.lowerBound),
+                                                   lxw_row_t(range.rows.upperBound), lxw_col_t(range.columns.upperBound), &v)
+        }
+        try XLSXWriter.check(code, at: "\(sheet)!\(range.address)", "adding the data validation")
+    }
+
+    /// One validated conditional format, with its style as a format of the workbook.
+    private mutating func add(_ conditional: ConditionalFormat, to worksheet: UnsafeMutablePointer<lxw_worksheet>,
+                              sheet: String) throws(XLSXError) {
+        var c = lxw_conditional_format()
+        c.format = format(conditional.style)
+        switch conditional.rule {
+        case .lessThan(let value):
+            c.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+            c.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_LESS_THAN.rawValue)
+            c.value = value
+        case .greaterThan(let value):
+            c.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+            c.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_GREATER_THAN.rawValue)
+            c.value = value
+        case .notBetween(let low, let high):
+            c.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+            c.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_NOT_BETWEEN.rawValue)
+            c.min_value = low
+            c.max_value = high
+        case .formula(let formula):
+            c.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
+            c.value_string = cString(formula)
+        }
+        let range = conditional.range
+        try XLSXWriter.check(worksheet_conditional_format_range(worksheet, lxw_row_t(range.rows.lowerBound),
+                                                                lxw_col_t(range.columns.lowerBound),
+                                                                lxw_row_t(range.rows.upperBound),
+                                                                lxw_col_t(range.columns.upperBound), &c),
+                             at: "\(sheet)!\(range.address)", "adding the conditional format")
     }
 }

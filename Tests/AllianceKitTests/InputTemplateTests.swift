@@ -39,6 +39,38 @@ final class InputTemplateTests: XCTestCase {
         XCTAssertEqual(try read.sheet("需求").header, ["社区编号", "类别", "数量", "优先级"])
     }
 
+    /// Every header cell explains its column when selected; ids refer to the 社区 and 单位 sheets by
+    /// dropdown, 是/否 and the pair rules are dropdowns, and number columns refuse what the readers
+    /// would refuse.
+    func testHeadersExplainAndCellsValidate() throws {
+        let read = try SpreadsheetReader.read(try InputTemplate.data())
+        for sheet in read.sheets.dropFirst() {
+            for (c, header) in sheet.header.enumerated() {
+                let address = "\(String(UnicodeScalar(UInt8(65 + c))))1"
+                let hint = try XCTUnwrap(sheet.validations.first { $0.range == address }, "\(sheet.name) \(header): no input message")
+                XCTAssertEqual(hint.title, header)
+                XCTAssertFalse(hint.prompt?.isEmpty ?? true)
+            }
+        }
+        func rule(_ sheet: String, _ header: String) throws -> ReadWorkbook.Sheet.Validation? {
+            let s = try read.sheet(sheet)
+            let c = try XCTUnwrap(s.header.firstIndex(of: header), "\(sheet) lacks \(header)")
+            let letter = String(UnicodeScalar(UInt8(65 + c)))
+            return s.validations.first { $0.range == "\(letter)2:\(letter)\(InputTemplate.validatedRows)" }
+        }
+        XCTAssertEqual(try rule("需求", "社区编号")?.formula, "'社区'!$A$2:$A$\(InputTemplate.validatedRows)")
+        XCTAssertEqual(try rule("资源", "单位编号")?.formula, "'单位'!$A$2:$A$\(InputTemplate.validatedRows)")
+        XCTAssertEqual(try rule("结对", "社区编号")?.type, "list")
+        XCTAssertEqual(try rule("单位", "可牵头")?.formula, "\"是,否\"")
+        XCTAssertTrue(try rule("结对", "规则")?.formula?.contains("固定") == true)
+        XCTAssertEqual(try rule("需求", "数量")?.type, "decimal")
+        XCTAssertEqual(try rule("需求", "数量")?.errorStyle ?? "stop", "stop", "a bad number is refused")
+        XCTAssertEqual(try rule("单位", "最多包联数")?.type, "whole")
+        // The 社区 sheet's id column is A, where the dropdowns look.
+        XCTAssertEqual(try read.sheet("社区").header.first, "编号")
+        XCTAssertEqual(try read.sheet("单位").header.first, "编号")
+    }
+
     /// The 说明 sheet names every sheet and every column, marks the required ones and says how to run it.
     func testInstructionsCoverEveryColumn() throws {
         let read = try SpreadsheetReader.read(try InputTemplate.data())

@@ -77,6 +77,7 @@ final class PlanWorkbookTests: XCTestCase {
             XCTAssertEqual(read.sheets.map(\.name), Self.sheetNames + (previous == nil ? [] : ["变动"]), name)
             if let previous { try checkChanges(read.sheet("变动"), previous: previous, report, name) }
             for sheet in read.sheets { XCTAssertEqual(sheet.freeze, "A2", "\(name) \(sheet.name): frozen header row") }
+            try checkFiltersAndHighlights(read, report, name)
             try checkAlliances(read.sheet("联盟名单"), report, name)
             try checkCommunities(read.sheet("社区汇总"), report, name)
             try checkUnits(read.sheet("单位视图"), report, name)
@@ -120,6 +121,27 @@ final class PlanWorkbookTests: XCTestCase {
             XCTAssertEqual(record["在均衡范围内"], .text(inside ? "是" : "否"), "\(name) \(c)")
             XCTAssertEqual(record["未满足需求"]?.text ?? "", outcome.unmet.map { "\($0.category) \(formatNumber($0.amount))" }.joined(separator: "；"))
         }
+    }
+
+    /// Filter buttons on every table's header, and the two highlights: strength outside the band
+    /// (red) on 联盟名单 and 社区汇总 with the band's bounds, coverage below 100 % (amber).
+    private func checkFiltersAndHighlights(_ read: ReadWorkbook, _ report: PlanReport, _ name: String) throws {
+        let rows = report.problem.communityCount + 1
+        XCTAssertEqual(try read.sheet("联盟名单").filter, "A1:I\(rows)", name)
+        XCTAssertEqual(try read.sheet("社区汇总").filter, "A1:L\(rows)", name)
+        XCTAssertEqual(try read.sheet("单位视图").filter, "A1:M\(report.problem.unitCount + 1)", name)
+        XCTAssertNil(try read.sheet("总览").filter)
+        let target = report.problem.meanStrength, band = report.problem.options.balanceBand
+        for (sheet, column) in [("联盟名单", "I"), ("社区汇总", "H")] {
+            let rule = try XCTUnwrap(read.sheet(sheet).conditionals.first { $0.op == "notBetween" }, "\(name) \(sheet)")
+            XCTAssertEqual(rule.range, "\(column)2:\(column)\(rows)")
+            let bounds = rule.formulas.compactMap(Double.init)
+            XCTAssertEqual(bounds.count, 2)
+            XCTAssertEqual(bounds.first ?? .nan, (1 - band) * target, accuracy: 1e-6 * max(1, target))
+            XCTAssertEqual(bounds.last ?? .nan, (1 + band) * target, accuracy: 1e-6 * max(1, target))
+        }
+        let amber = try XCTUnwrap(read.sheet("社区汇总").conditionals.first { $0.op == "lessThan" })
+        XCTAssertEqual(amber.range, "K2:K\(rows)")
     }
 
     /// 单位视图 against plan.csv and the evaluator: each unit's communities and role as the plan

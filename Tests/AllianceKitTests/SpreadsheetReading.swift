@@ -13,6 +13,28 @@ struct ReadWorkbook: Decodable {
         var formats: [[String]]
         /// Column letter → width, for columns with a set width.
         var widths: [String: Double]
+        /// The autofilter's range, e.g. "A1:L85".
+        var filter: String?
+        /// Data validations: range, type (nil for "any"), first formula, input title and message.
+        var validations: [Validation]
+        /// Conditional formats: range, rule type, operator and formulas.
+        var conditionals: [Conditional]
+
+        struct Validation: Decodable {
+            var range: String
+            var type: String?
+            var formula: String?
+            var title: String?
+            var prompt: String?
+            var errorStyle: String?
+        }
+
+        struct Conditional: Decodable {
+            var range: String
+            var type: String
+            var op: String?
+            var formulas: [String]
+        }
 
         /// The cell at 0-based `row`, `column`, or `.empty` beyond the data.
         func value(_ row: Int, _ column: Int) -> ReadValue {
@@ -89,7 +111,13 @@ for ws in book.worksheets:
     rows = [trim([cell.value for cell in row]) for row in ws.iter_rows()]
     formats = [[cell.number_format for cell in row] for row in ws.iter_rows()]
     widths = {key: dim.width for key, dim in ws.column_dimensions.items() if dim.customWidth}
-    sheets.append({"name": ws.title, "freeze": ws.freeze_panes, "rows": rows, "formats": formats, "widths": widths})
+    validations = [{"range": str(dv.sqref), "type": dv.type, "formula": dv.formula1, "title": dv.promptTitle,
+                    "prompt": dv.prompt, "errorStyle": dv.errorStyle}
+                   for dv in ws.data_validations.dataValidation]
+    conditionals = [{"range": str(cf.sqref), "type": rule.type, "op": rule.operator, "formulas": list(rule.formula or [])}
+                    for cf in ws.conditional_formatting for rule in cf.rules]
+    sheets.append({"name": ws.title, "freeze": ws.freeze_panes, "rows": rows, "formats": formats, "widths": widths,
+                   "filter": ws.auto_filter.ref, "validations": validations, "conditionals": conditionals})
 created = book.properties.created
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     json.dump({"sheets": sheets, "title": book.properties.title,

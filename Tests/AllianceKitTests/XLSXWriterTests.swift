@@ -41,6 +41,62 @@ final class XLSXWriterTests: XCTestCase {
         XCTAssertEqual(second.rows, [[.text("a")], [], [.text("c")]])
     }
 
+    /// Autofilter, dropdowns, number checks, input messages and conditional formats, as openpyxl
+    /// reads them back.
+    func testFiltersValidationsAndConditionalFormats() throws {
+        var sheet = Sheet(name: "名单", rows: [[.text("编号", .header), .text("规则", .header), .text("数量", .header)],
+                                             [.text("C1"), .text("固定"), .number(2)]], frozenRows: 1)
+        sheet.autoFilter = CellRange(rows: 0...1, columns: 0...2)
+        sheet.validations = [
+            DataValidation(range: CellRange(row: 0, column: 0), rule: .any, inputTitle: "编号", inputMessage: "社区的唯一编号"),
+            DataValidation(range: CellRange(rows: 1...99, columns: 1...1), rule: .list(["固定", "禁止", "优先"]),
+                           inputTitle: "规则", inputMessage: "选一个", errorMessage: "只能是固定、禁止或优先", refuse: false),
+            DataValidation(range: CellRange(rows: 1...99, columns: 2...2), rule: .decimal(minimum: 0, maximum: 10)),
+            DataValidation(range: CellRange(rows: 1...99, columns: 0...0), rule: .listFrom(formula: "='名单'!$A$2:$A$100")),
+        ]
+        sheet.conditionalFormats = [
+            ConditionalFormat(range: CellRange(rows: 1...99, columns: 2...2), rule: .notBetween(1, 3),
+                              style: CellStyle(bold: true, fontColor: 0xC00000)),
+            ConditionalFormat(range: CellRange(rows: 1...99, columns: 2...2), rule: .lessThan(1), style: CellStyle(fill: 0xFFE699)),
+        ]
+        let read = try SpreadsheetReader.read(try XLSXWriter.data(for: Workbook(sheets: [sheet])))
+        let back = try read.sheet("名单")
+        XCTAssertEqual(back.filter, "A1:C2")
+        let byRange = Dictionary(grouping: back.validations, by: \.range)
+        XCTAssertEqual(byRange["A1"]?.first?.prompt, "社区的唯一编号")
+        XCTAssertNil(byRange["A1"]?.first?.type, "an input message only")
+        XCTAssertEqual(byRange["B2:B100"]?.first?.type, "list")
+        XCTAssertEqual(byRange["B2:B100"]?.first?.formula, "\"固定,禁止,优先\"")
+        XCTAssertEqual(byRange["B2:B100"]?.first?.errorStyle, "warning")
+        XCTAssertEqual(byRange["C2:C100"]?.first?.type, "decimal")
+        XCTAssertEqual(byRange["A2:A100"]?.first?.formula, "'名单'!$A$2:$A$100")
+        XCTAssertEqual(back.conditionals.map(\.op), ["notBetween", "lessThan"])
+        XCTAssertEqual(back.conditionals.first?.formulas, ["1", "3"])
+    }
+
+    func testRefusesBadRules() {
+        func with(_ change: (inout Sheet) -> Void) -> XLSXError? {
+            var sheet = Sheet(name: "S", rows: [[.text("a")]])
+            change(&sheet)
+            return failure(Workbook(sheets: [sheet]))
+        }
+        let cell = CellRange(row: 1, column: 0)
+        XCTAssertEqual(with { $0.autoFilter = CellRange(rows: 0...1_048_576, columns: 0...0) }?.kind, .invalidLayout)
+        XCTAssertEqual(with { $0.validations = [DataValidation(range: cell, rule: .list([String](repeating: "很长的选项", count: 60)))] }?.kind,
+                       .invalidLayout, "a list over 255 characters")
+        XCTAssertEqual(with { $0.validations = [DataValidation(range: cell, rule: .list(["a,b"]))] }?.kind, .invalidLayout)
+        XCTAssertEqual(with { $0.validations = [DataValidation(range: cell, rule: .any)] }?.kind, .invalidLayout,
+                       "any value without a message says nothing")
+        XCTAssertEqual(with { $0.validations = [DataValidation(range: cell, rule: .decimal(minimum: 2, maximum: 1))] }?.kind,
+                       .invalidLayout)
+        XCTAssertEqual(with { $0.validations = [DataValidation(range: cell, rule: .any, inputTitle: String(repeating: "题", count: 33),
+                                                               inputMessage: "m")] }?.kind, .invalidLayout)
+        XCTAssertEqual(with { $0.conditionalFormats = [ConditionalFormat(range: cell, rule: .lessThan(.nan), style: CellStyle(bold: true))] }?.kind,
+                       .invalidLayout)
+        XCTAssertEqual(with { $0.conditionalFormats = [ConditionalFormat(range: cell, rule: .lessThan(1), style: CellStyle(fontColor: 0x1000000))] }?.kind,
+                       .invalidStyle)
+    }
+
     func testSameWorkbookSameBytes() throws {
         let first = try XLSXWriter.data(for: sample())
         Thread.sleep(forTimeInterval: 1.1)  // a clock-dependent timestamp would now differ
