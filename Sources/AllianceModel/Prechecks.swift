@@ -2,10 +2,52 @@
 public struct InfeasibilityReason: Sendable, Hashable, CustomStringConvertible {
     /// What is wrong, with the numbers and what to change.
     public var message: String
+    /// For a reason that repeats per community or unit, what the repeats share, so that a
+    /// list of them can be said in one line (`summarized`); nil for a reason said once.
+    public var family: Family?
 
-    public init(_ message: String) { self.message = message }
+    /// The part of a per-community or per-unit reason that its repeats share.
+    public struct Family: Sendable, Hashable {
+        /// The sentence for several, after their count: "communities need a lead, but none of
+        /// the units allowed to serve them may lead (column can_lead)".
+        public var sentence: String
+        /// This one's id, with a short detail when the sentence needs one: "C01 (3 > 2)".
+        public var example: String
+
+        public init(sentence: String, example: String) {
+            self.sentence = sentence
+            self.example = example
+        }
+    }
+
+    public init(_ message: String, family: Family? = nil) {
+        self.message = message
+        self.family = family
+    }
 
     public var description: String { message }
+}
+
+extension Array where Element == InfeasibilityReason {
+    /// One line per kind of problem, for people: the reasons of one family (the same problem in
+    /// several communities or units) become "150 communities need a lead, but …: C001, C002,
+    /// C003, … (147 more)", with the first `examples` ids; the others keep their message. Lines
+    /// in the order each kind first appears.
+    public func summarized(examples: Int = 5) -> [String] {
+        var order: [String] = [], members: [String: [InfeasibilityReason]] = [:]
+        for (index, reason) in enumerated() {
+            let key = reason.family.map { "family:" + $0.sentence } ?? "single:\(index)"
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(reason)
+        }
+        return order.map { key in
+            let group = members[key]!
+            guard group.count > 1, let family = group[0].family else { return group[0].message }
+            let shown = group.prefix(examples).map { $0.family!.example }.joined(separator: ", ")
+            let more = group.count > examples ? ", … (\(group.count - examples) more)" : ""
+            return "\(group.count) \(family.sentence): \(shown)\(more)"
+        }
+    }
 }
 
 /// Necessary conditions for a feasible plan, checked in milliseconds so that a user hears
@@ -53,7 +95,10 @@ public enum Prechecks {
                 reasons.append(InfeasibilityReason(
                     "community \(id) needs at least \(problem.minSize[c]) units but takes at most "
                         + "\(problem.maxSize[c]) (min_orgs/max_orgs\(problem.options.leadRule ? ", and the lead rule needs 1" : "")): "
-                        + "make min_orgs ≤ max_orgs"))
+                        + "make min_orgs ≤ max_orgs",
+                    family: .init(sentence: "communities need more units than they take (min_orgs > max_orgs"
+                                      + (problem.options.leadRule ? ", the lead rule needs 1" : "") + "): make min_orgs ≤ max_orgs",
+                                  example: "\(id) (\(problem.minSize[c]) > \(problem.maxSize[c]))")))
             }
             let candidates = (0..<nU).filter { problem.allowed[$0 * nC + c] }
             // Bounds that pins break are named by `PinCheck`, with the pins.
@@ -63,22 +108,31 @@ public enum Prechecks {
                 // named by PinCheck
             } else if candidates.isEmpty && problem.minSize[c] > 0 {
                 reasons.append(InfeasibilityReason(
-                    "community \(id) has no allowed unit (pairs.csv forbids or --max-distance-km excludes all)"))
+                    "community \(id) has no allowed unit (pairs.csv forbids or --max-distance-km excludes all)",
+                    family: .init(sentence: "communities have no allowed unit (pairs.csv forbids or --max-distance-km "
+                                      + "excludes all)", example: id)))
             } else if candidates.count < problem.minSize[c] {
                 reasons.append(InfeasibilityReason(
                     "community \(id) needs at least \(problem.minSize[c]) units but only \(candidates.count) "
-                        + "are allowed to serve it (pairs.csv forbid, --max-distance-km): allow more or lower min_orgs"))
+                        + "are allowed to serve it (pairs.csv forbid, --max-distance-km): allow more or lower min_orgs",
+                    family: .init(sentence: "communities need more units than are allowed to serve them (pairs.csv "
+                                      + "forbid, --max-distance-km): allow more or lower min_orgs",
+                                  example: "\(id) (needs \(problem.minSize[c]), \(candidates.count) allowed)")))
             }
             if problem.options.leadRule && !candidates.isEmpty && !candidates.contains(where: { units[$0].canLead }) {
                 reasons.append(InfeasibilityReason(
                     "community \(id) needs a lead, but none of the \(candidates.count) units allowed to serve it "
-                        + "may lead (column can_lead)"))
+                        + "may lead (column can_lead)",
+                    family: .init(sentence: "communities need a lead, but none of the units allowed to serve them may "
+                                      + "lead (column can_lead)", example: id)))
             }
             let fixedHere = (0..<nU).filter { problem.fixed[$0 * nC + c] }.count
             if fixedHere > problem.maxSize[c] && !pinnedIn {
                 reasons.append(InfeasibilityReason(
                     "community \(id) has \(fixedHere) units fixed to it in pairs.csv but takes at most "
-                        + "\(problem.maxSize[c]) (max_orgs)"))
+                        + "\(problem.maxSize[c]) (max_orgs)",
+                    family: .init(sentence: "communities have more units fixed to them in pairs.csv than they take (max_orgs)",
+                                  example: "\(id) (\(fixedHere) > \(problem.maxSize[c]))")))
             }
         }
 
@@ -91,13 +145,18 @@ public enum Prechecks {
             if allowedHere < units[u].minCommunities && !pinnedOut {
                 reasons.append(InfeasibilityReason(
                     "unit \(id) must serve at least \(units[u].minCommunities) communities (min_communities) "
-                        + "but only \(allowedHere) are allowed for it (pairs.csv forbid, --max-distance-km)"))
+                        + "but only \(allowedHere) are allowed for it (pairs.csv forbid, --max-distance-km)",
+                    family: .init(sentence: "units must serve more communities (min_communities) than are allowed for "
+                                      + "them (pairs.csv forbid, --max-distance-km)",
+                                  example: "\(id) (needs \(units[u].minCommunities), \(allowedHere) allowed)")))
             }
             let fixedHere = (0..<nC).filter { problem.fixed[u * nC + $0] }.count
             if fixedHere > units[u].maxCommunities && !pinnedIn {
                 reasons.append(InfeasibilityReason(
                     "unit \(id) is fixed to \(fixedHere) communities in pairs.csv but serves at most "
-                        + "\(units[u].maxCommunities) (max_communities)"))
+                        + "\(units[u].maxCommunities) (max_communities)",
+                    family: .init(sentence: "units are fixed to more communities in pairs.csv than they serve (max_communities)",
+                                  example: "\(id) (\(fixedHere) > \(units[u].maxCommunities))")))
             }
         }
         // Pins and the change limit (MODEL.md, "Re-planning").

@@ -55,7 +55,7 @@ public enum SolveError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .infeasible(let reasons):
-            return "no plan satisfies the rules:\n" + reasons.map { "  - \($0.message)" }.joined(separator: "\n")
+            return "no plan satisfies the rules:\n" + reasons.summarized().map { "  - \($0)" }.joined(separator: "\n")
         case .noPlanWithinTimeLimit(let seconds):
             return "no plan was found within the time limit of \(formatSeconds(seconds)); raise --time-limit"
         case .solverFailed(let message):

@@ -59,7 +59,7 @@ struct CheckCommand: ParsableCommand {
     /// The pre-check verdict lines.
     static func precheckLines(_ reasons: [InfeasibilityReason]) -> [String] {
         if reasons.isEmpty { return ["pre-checks    passed"] }
-        return ["pre-checks    \(reasons.count) failed: no plan can satisfy the rules"] + reasons.map { "  - \($0.message)" }
+        return ["pre-checks    \(reasons.count) failed: no plan can satisfy the rules"] + reasons.summarized().map { "  - \($0)" }
     }
 
     /// `check --json`: the same checks as one document on stdout; input errors are part of it

@@ -65,6 +65,12 @@ final class DistrictBatchTests: XCTestCase {
         XCTAssertEqual(table.dropFirst().map { $0[0] }, ["区1", "区2", "区3"])
         XCTAssertEqual(table[2][2], "failed")
         XCTAssertTrue(table[2][9].contains("lead"), table[2][9])
+        // Said once for all its communities, with their ids, not once per community.
+        let ids = districts[1].instance.communities.map(\.id)
+        XCTAssertTrue(table[2][9].contains("\(ids.count) communities need a lead, but none of the units allowed to serve "
+                                           + "them may lead (column can_lead): " + ids.joined(separator: ", ")), table[2][9])
+        XCTAssertFalse(table[2][9].contains("community \(ids[0]) needs a lead"), table[2][9])
+        XCTAssertEqual(table[2][9].components(separatedBy: " - ").count, 3, "a heading and two reasons: \(table[2][9])")
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("区2").path))
 
         // report.html at the top: one row per district, the failure's reason, and links only to

@@ -210,3 +210,25 @@ final class LexicographicTests: XCTestCase {
         XCTAssertEqual(evaluation.violations, [])
     }
 }
+
+/// Pre-check reasons said for people: one line per kind of problem.
+final class InfeasibilitySummaryTests: XCTestCase {
+    func testRepeatedReasonsBecomeOneLineWithTheFirstIds() {
+        let family = { (id: String) in
+            InfeasibilityReason("community \(id) needs a lead, but none may lead",
+                                family: .init(sentence: "communities need a lead, but none may lead", example: id))
+        }
+        let reasons = [InfeasibilityReason("150 communities need a lead, but only 0 units may lead")]
+            + (1...150).map { family(String(format: "C%03d", $0)) }
+            + [InfeasibilityReason("unit U1 is fixed to 3 communities", family: .init(sentence: "units are fixed to too many",
+                                                                                     example: "U1 (3 > 1)"))]
+        XCTAssertEqual(reasons.summarized(), [
+            "150 communities need a lead, but only 0 units may lead",
+            "150 communities need a lead, but none may lead: C001, C002, C003, C004, C005, … (145 more)",
+            "unit U1 is fixed to 3 communities",
+        ])
+        XCTAssertEqual(reasons.summarized(examples: 2)[1], "150 communities need a lead, but none may lead: C001, C002, … (148 more)")
+        XCTAssertEqual([family("C1"), family("C2")].summarized(), ["2 communities need a lead, but none may lead: C1, C2"])
+        XCTAssertEqual(SolveError.infeasible(reasons).description.components(separatedBy: "\n").count, 4)
+    }
+}
