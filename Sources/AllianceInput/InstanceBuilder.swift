@@ -22,6 +22,9 @@ struct InstanceBuilder {
     var warnings: [String] = []
     /// List file → the encoding it was read in (CSV files only).
     var encodings: [String: TextEncoding] = [:]
+    /// Number cells typed with full-width characters (read after NFKC), with their text, for
+    /// one warning naming them.
+    var fullWidthNumbers: [(location: SourceLocation, text: String)] = []
     var communities: [Community] = []
     var organizations: [Organization] = []
     var needs: [Need] = []
@@ -58,6 +61,32 @@ struct InstanceBuilder {
                            optional: ["name", "value"], isRequired: false))
         readPairs(table("pairs.csv", required: ["org_id", "community_id", "rule"], optional: ["score"], isRequired: false))
         warnAboutCoordinates()
+        warnAboutFullWidthNumbers()
+    }
+
+    /// The columns read as numbers.
+    static let numberColumns = ["strength", "min_orgs", "max_orgs", "min_communities", "max_communities", "amount",
+                                "priority", "value", "score"] + coordinateColumns
+
+    /// Notes the number cells of `table` typed with full-width characters.
+    private mutating func collectFullWidthNumbers(_ table: CSVTable) {
+        for row in table.rows {
+            for name in Self.numberColumns {
+                guard let field = row.field(name), CSVValue.typedFullWidth(field.text) else { continue }
+                fullWidthNumbers.append((row.location(of: name), field.text))
+            }
+        }
+    }
+
+    /// One warning naming the first cells typed with full-width characters, so that a person
+    /// sees what was read and where, once.
+    private mutating func warnAboutFullWidthNumbers() {
+        guard !fullWidthNumbers.isEmpty else { return }
+        let shown = fullWidthNumbers.prefix(5).map { "\($0.location) '\($0.text)'" }.joined(separator: ", ")
+        let more = fullWidthNumbers.count > 5 ? ", … (\(fullWidthNumbers.count - 5) more)" : ""
+        let cells = fullWidthNumbers.count == 1 ? "1 number cell was" : "\(fullWidthNumbers.count) number cells were"
+        warnings.append("\(cells) typed with full-width characters (as a Chinese input method writes them) and read "
+                        + "as half-width numbers: \(shown)\(more)")
     }
 
     static let coordinateColumns = ["x", "y", "lat", "lon"]
@@ -91,7 +120,9 @@ struct InstanceBuilder {
                              optional: optional)
         errors += table.errors
         warnings += table.warnings
-        return table.missingColumns.isEmpty ? table : nil
+        guard table.missingColumns.isEmpty else { return nil }
+        collectFullWidthNumbers(table)
+        return table
     }
 
     /// Parses CSV list `file`; nil (after recording why) when it cannot be read or decoded.

@@ -135,6 +135,21 @@ final class CSVParserTests: XCTestCase {
         }
     }
 
+    /// Cells typed with a Chinese input method: full-width digits, point and signs, an
+    /// ideographic space, the minus sign U+2212, read after NFKC; nothing else loosens.
+    func testFullWidthNumbers() {
+        for (text, value) in [("１２．５", 12.5), ("－３", -3.0), ("＋４", 4), ("　７　", 7), ("\u{2212}2", -2), ("１ｅ３", 1000)] {
+            XCTAssertEqual(CSVValue.number(text), value, text)
+            XCTAssertTrue(CSVValue.typedFullWidth(text), text)
+        }
+        XCTAssertEqual(CSVValue.integer("３"), 3)
+        XCTAssertFalse(CSVValue.typedFullWidth("12.5"), "a plain number is not full-width")
+        XCTAssertFalse(CSVValue.typedFullWidth("strong"))
+        for text in ["１，５", "三", "１２．５．", "ＮａＮ", "①"] {
+            XCTAssertNil(CSVValue.number(text), text)
+        }
+    }
+
     func testIntegers() {
         XCTAssertEqual(CSVValue.integer("3"), 3)
         XCTAssertEqual(CSVValue.integer("3.0"), 3)

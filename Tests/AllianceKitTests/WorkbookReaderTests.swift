@@ -131,6 +131,24 @@ final class WorkbookReaderTests: XCTestCase {
         assertErrors(try workbook(parts), contain: "expected a number, found 'strong'", at: "lists.xlsx:单位!C3")
     }
 
+    /// A strength typed full-width in the workbook (as text, the way a Chinese input method enters
+    /// it) is read as the number, and one warning names the cell with what was typed.
+    func testFullWidthNumbersAreReadAndNamedOnce() throws {
+        var parts = try TestWorkbook.fromLists(Self.lists)
+        let sheet = TestWorkbook.sheetXML([
+            [.inline("id"), .inline("name"), .inline("strength"), .inline("can_lead")],
+            [.inline("u1"), .inline("单位一"), .inline("４"), .bool(true)],
+            [.inline("u2"), .inline("单位二"), .inline("２．５"), .bool(true)],
+            [.inline("u3"), .empty, .number("2"), .bool(false)],
+        ])
+        parts["xl/worksheets/sheet3.xml"] = Data(sheet.utf8)
+        let instance = try InstanceReader.read(workbook: try workbook(parts))
+        XCTAssertEqual(instance.organizations.map(\.strength), [4, 2.5, 2])
+        let warnings = instance.warnings.filter { $0.contains("full-width") }
+        XCTAssertEqual(warnings, ["2 number cells were typed with full-width characters (as a Chinese input method writes "
+                                  + "them) and read as half-width numbers: lists.xlsx:单位!C2 '４', lists.xlsx:单位!C3 '２．５'"])
+    }
+
     /// A title row above the header (社区清单, merged across the columns in Excel) is skipped.
     func testTitleRowAboveTheHeaderIsSkipped() throws {
         var parts = try TestWorkbook.fromLists(Self.lists)
