@@ -101,6 +101,23 @@ class Browser:
         except TimeoutError:
             pass
 
+    def page_problems(self, events=None):
+        """What a page should never do, from the events read (`log` by default): requests for
+        anything but file:, data: and about: URLs, console errors (e.g. a CSP violation) and
+        JavaScript exceptions, one line each."""
+        problems = []
+        for event in self.log if events is None else events:
+            method, params = event.get("method"), event.get("params", {})
+            if method == "Network.requestWillBeSent":
+                requested = params.get("request", {}).get("url", "")
+                if not requested.startswith(("file:", "data:", "about:")):
+                    problems.append(f"network request: {requested}")
+            elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+                problems.append(f"console: {params['entry'].get('text', '')}")
+            elif method == "Runtime.exceptionThrown":
+                problems.append(f"exception: {params.get('exceptionDetails', {}).get('text', '')}")
+        return problems
+
     def close(self):
         try:
             self.send("Browser.close", timeout=10)

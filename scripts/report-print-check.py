@@ -97,12 +97,7 @@ def main():
             if total != before + cards:
                 problems.append(f"{total} pages printed, expected {before} summary pages + {cards} alliances "
                                 f"= {before + cards}: an alliance does not have exactly one page")
-            for event in browser.log:
-                method, params = event.get("method"), event.get("params", {})
-                if method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
-                    problems.append(f"console: {params['entry'].get('text', '')}")
-                elif method == "Runtime.exceptionThrown":
-                    problems.append(f"exception: {params.get('exceptionDetails', {}).get('text', '')}")
+            problems += browser.page_problems()
         finally:
             browser.close()
     for problem in problems:

@@ -66,16 +66,7 @@ def main():
                 print(f"{out}: {width}x{full}" + (f" (page is {int(size['width'])} px wide: overflows)" if wide else ""))
                 if wide:
                     problems.append(f"{name}: the page is wider than the window ({int(size['width'])} > {width} px)")
-            for event in browser.events:
-                method, params = event.get("method"), event.get("params", {})
-                if method == "Network.requestWillBeSent":
-                    requested = params.get("request", {}).get("url", "")
-                    if not requested.startswith(("file:", "data:", "about:")):
-                        problems.append(f"network request: {requested}")
-                elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
-                    problems.append(f"console: {params['entry'].get('text', '')}")
-                elif method == "Runtime.exceptionThrown":
-                    problems.append(f"exception: {params.get('exceptionDetails', {}).get('text', '')}")
+            problems += browser.page_problems(browser.events)
         finally:
             browser.close()
     for problem in problems:
