@@ -30,8 +30,6 @@ struct PlanChanges {
         }
     }
 
-    static func roleWords(_ role: String) -> String { role == Role.lead.rawValue ? "牵头" : "成员" }
-
     /// "金秋社区（牵头）、和谐社区": communities with the role where it is the lead.
     func placesText(_ places: [(communityID: String, role: Role)]) -> String {
         places.map { communityName($0.communityID) + ($0.role == .lead ? "（牵头）" : "") }.joined(separator: "、")

@@ -27,7 +27,6 @@ struct UnitView {
     }
 
     struct Row {
-        var unit: Int
         var id: String
         var name: String
         /// The organizations of a merged group (empty for a single organization).
@@ -63,7 +62,7 @@ struct UnitView {
             let unit = problem.units[u]
             let first = orgs[unit.members[0]]
             return Row(
-                unit: u, id: unit.id, name: unit.name,
+                id: unit.id, name: unit.name,
                 groupMembers: unit.members.count > 1 ? unit.members.map { orgs[$0].name } : [],
                 kind: first.kind ?? "", strength: unit.strength,
                 places: communitiesOf[u].map { c in
