@@ -248,6 +248,29 @@ final class DecompositionTests: XCTestCase {
         XCTAssertGreaterThan(checked, 4)
     }
 
+    /// The warm start's probe is an exact round with a bound even when local-search rounds
+    /// price between exact ones (`rootHeuristicRounds`): with a gap threshold no bounded first
+    /// round can exceed, no block warms up (a probe without a bound counts as a wide gap, so a
+    /// local-search probe would warm up), and with a negative threshold all three blocks do.
+    func testWarmStartProbeIsAnExactRound() throws {
+        var generator = InstanceGenerator(communities: 9, units: 28)
+        generator.multiCommunityShare = 0.3
+        var (instance, previous) = generator.generate(seed: 40)
+        for c in instance.communities.indices { instance.communities[c].street = "街道\(c % 3)" }
+        let problem = try Problem(instance: instance, options: PlanningOptions(previousPlan: previous))
+        let start = try XCTUnwrap(GreedyStrategy.feasiblePlan(problem, settings: SolveSettings(timeLimit: 10)))
+        for (gapThreshold, blocks) in [(1e9, 0), (-1.0, 3)] {
+            var options = DecompositionOptions()
+            options.blockShare = 0.5
+            options.rootHeuristicRounds = 3
+            options.warmStartGap = gapThreshold
+            let result = try CommunityDecomposition.run(problem, initialPlans: [start], deadline: Deadline(seconds: 60),
+                                                        options: options)
+            XCTAssertEqual(result.warmStartBlocks, blocks, "warmStartGap \(gapThreshold)")
+            XCTAssertTrue(result.converged, "warmStartGap \(gapThreshold)")
+        }
+    }
+
     /// The guye example (84 communities): the compact LP bound is 0.8491, the decomposition's
     /// about 0.8055, and its plan is within 0.1 % of it.
     func testGuyeExample() throws {

@@ -41,15 +41,18 @@ extension DecompositionRun {
     /// Column generation with the master's current fixings. At the root (nothing fixed) every
     /// pricing round that bounds every community updates the proven bound, and pricing is
     /// smoothed; in a dive only the unfixed communities are priced, without smoothing.
-    func generate(until deadline: Deadline, mode: GenerationMode, fixed: [Int?], maxIterations: Int)
-        throws -> (RestrictedMaster.LPSolution?, GenerationEnd) {
+    ///
+    /// `exactFirst` makes the first root round an exact, bounding one (no local-search rounds
+    /// before it), as the warm-start probe in `rootColumnGeneration` needs.
+    func generate(until deadline: Deadline, mode: GenerationMode, fixed: [Int?], maxIterations: Int,
+                  exactFirst: Bool = false) throws -> (RestrictedMaster.LPSolution?, GenerationEnd) {
         let root = mode.isRoot
         let active = fixed.map { $0 == nil }
         let smoothing = root ? min(max(options.smoothing, 0), 0.99) : 0
         var last: RestrictedMaster.LPSolution? = nil
         var count = 0
         // Root rounds priced by local search alone since the last exact round.
-        var heuristicStreak = 0
+        var heuristicStreak = exactFirst ? options.rootHeuristicRounds : 0
         while !mustStop(deadline) && count < maxIterations {
             guard let lp = try master.solveLP(deadline: deadline, stop: options.cancellation.stopRequest) else {
                 return (last, .stopped)
@@ -245,10 +248,12 @@ extension DecompositionRun {
         var again = true
         // The street blocks know no change limit (their prices would have no ρ): off with one.
         if options.blockShare > 0 && !data.changeLimited {
-            // One round first: the warm start only runs when it leaves a wide gap.
-            (lp, end) = try generate(until: deadline, mode: .root, fixed: free, maxIterations: 1)
+            // One exact round first, at the first master's duals: the warm start only runs when
+            // its bound leaves a wide gap (no bound at all counts as wide).
+            (lp, end) = try generate(until: deadline, mode: .root, fixed: free, maxIterations: 1, exactFirst: true)
             let gap = bestBound - (rootLP ?? -.infinity)
-            if options.warmStartGap < 0 || (end != .optimal && !(gap <= options.warmStartGap * max(1, abs(bestBound)))) {
+            let wide = !gap.isFinite || gap > options.warmStartGap * max(1, abs(bestBound))
+            if options.warmStartGap < 0 || (end != .optimal && wide) {
                 try warmUp(until: deadline)
             } else {
                 again = end != .optimal
