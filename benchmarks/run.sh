@@ -104,11 +104,12 @@ if [[ "$mode" == families ]]; then
   # Their own folder, base included: the 2x-base rule compares runs made together.
   mkdir -p results/families
   "$bench" run --families "${BENCH_FAMILIES:-all}" --sizes "${BENCH_FAMILY_SIZES:-S,M}" \
-    --strategies "${BENCH_STRATEGIES:-local,exact}" --time-limit "${BENCH_FAMILY_TIME:-120}" --highs --python "$python" \
+    --strategies "${BENCH_STRATEGIES:-local,exact}" --time-limit "${BENCH_FAMILY_TIME:-120}" --glpsol --highs --python "$python" \
     --out results/families
   if [[ "${BENCH_FAMILY_LARGE:-1}" != 0 ]]; then
     # 150 × 600 (the city benchmark's districts, the first BENCH_FAMILY_CITY_DISTRICTS of ten,
-    # 120 s each) and XL (exact alone, 300 s: HiGHS and glpsol do not reach a plan there).
+    # 120 s each) and XL (exact, 300 s; glpsol and HiGHS beside it on the base family only:
+    # 300 s each per family would add an hour, and on base neither proves a gap there).
     IFS=, read -ra families <<< "${BENCH_FAMILIES:-all}"
     [[ "${families[0]}" == all ]] && families=(base many-categories tight multi uneven mixed)
     for family in "${families[@]}"; do
@@ -116,6 +117,8 @@ if [[ "$mode" == families ]]; then
         --time-limit 120 --jobs 2 --out results/families
     done
     "$bench" run --families "${BENCH_FAMILIES:-all}" --sizes XL --strategies exact --time-limit 300 --out results/families
+    "$bench" run --families base --sizes XL --strategies "" --glpsol --highs --python "$python" --time-limit 300 \
+      --merge --out results/families
   fi
   "$bench" report --families-only --results results/families
   exit 0

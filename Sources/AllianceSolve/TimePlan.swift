@@ -78,6 +78,15 @@ public struct TimePlan: Sendable, Equatable {
     /// is left (`BlockWarmStart`).
     public static let decompositionBlockShare = 0.0
 
+    /// Column generation's first root round (exact, at the first master's duals; its bound is
+    /// the first stability center and decides the block warm start on huge districts) may take
+    /// this share of the time left: each community's pricing MIP gets an equal slice (threads ×
+    /// share × time left ÷ communities, at least `firstRoundMinimumSeconds`) and ends with its
+    /// best bound, so the round always bounds. Without slices the tight XL district's first round
+    /// took 148 of 150 s and bounded nothing (benchmarks/EXPERIMENTS.md, "The first root round").
+    public static let firstRoundShare = 0.25
+    public static let firstRoundMinimumSeconds = 0.1
+
     // MARK: other strategies
 
     /// `StreetDecomposition.blockShare`: the street blocks' share of the time limit, divided

@@ -42,17 +42,18 @@ extension DecompositionRun {
     /// pricing round that bounds every community updates the proven bound, and pricing is
     /// smoothed; in a dive only the unfixed communities are priced, without smoothing.
     ///
-    /// `exactFirst` makes the first root round an exact, bounding one (no local-search rounds
-    /// before it), as the warm-start probe in `rootColumnGeneration` needs.
-    func generate(until deadline: Deadline, mode: GenerationMode, fixed: [Int?], maxIterations: Int,
-                  exactFirst: Bool = false) throws -> (RestrictedMaster.LPSolution?, GenerationEnd) {
+    /// The first root round (while no bound exists) is exact, at the first master's duals, and
+    /// its pricing MIPs share `TimePlan.firstRoundShare` of the time left, so that it bounds:
+    /// that bound is the first stability center and decides the block warm start.
+    func generate(until deadline: Deadline, mode: GenerationMode, fixed: [Int?], maxIterations: Int)
+        throws -> (RestrictedMaster.LPSolution?, GenerationEnd) {
         let root = mode.isRoot
         let active = fixed.map { $0 == nil }
         let smoothing = root ? min(max(options.smoothing, 0), 0.99) : 0
         var last: RestrictedMaster.LPSolution? = nil
         var count = 0
         // Root rounds priced by local search alone since the last exact round.
-        var heuristicStreak = exactFirst ? options.rootHeuristicRounds : 0
+        var heuristicStreak = 0
         while !mustStop(deadline) && count < maxIterations {
             guard let lp = try master.solveLP(deadline: deadline, stop: options.cancellation.stopRequest) else {
                 return (last, .stopped)
@@ -67,7 +68,10 @@ extension DecompositionRun {
                     return (lp, .optimal)
                 }
             }
-            let rootHeuristic = root && heuristicStreak < options.rootHeuristicRounds
+            // Local-search rounds only once a bound exists: pricing the first master's duals
+            // exactly gave the XL benchmark its 0.5 % bound at once, where local-search rounds
+            // first left 4.7 % after 60 s (benchmarks/EXPERIMENTS.md, "The first root round").
+            let rootHeuristic = root && bestBound.isFinite && heuristicStreak < options.rootHeuristicRounds
             if mode.heuristicFirst || rootHeuristic {
                 // Cheap local-search pricing first; the exact MIPs only when it finds nothing.
                 let starts = bestStarts(duals: lp.prices)
@@ -101,7 +105,9 @@ extension DecompositionRun {
                 let duals = data.projected(subgradientPoint ?? stabilization.smoothed(lp.prices, alpha: alpha))
                 let pricingStart = deadline.clock()
                 let tolerance = root && !exact ? pricingTolerance(masterLP: lp.objective, active: active) : 0
-                let outcomes = try price(at: duals, active: active, until: deadline, tolerance: tolerance)
+                let slice = root && !bestBound.isFinite ? firstRoundSlice(deadline: deadline, active: active) : nil
+                let outcomes = try price(at: duals, active: active, until: deadline, tolerance: tolerance,
+                                         communitySeconds: slice)
                 var roundBound: Double? = nil
                 if root, let bound = record(duals: duals, outcomes: outcomes) {
                     roundBound = bound
@@ -147,11 +153,13 @@ extension DecompositionRun {
     /// One pricing round of the `active` communities at `duals`, counted in `pricingRounds` and
     /// `pricingSeconds`. Throws `SolveError.infeasible` when a pricing MIP proved its community
     /// has no alliance.
-    func price(at duals: [Double], active: [Bool], until deadline: Deadline, tolerance: Double = 0) throws -> [PricingOutcome] {
+    func price(at duals: [Double], active: [Bool], until deadline: Deadline, tolerance: Double = 0,
+               communitySeconds: Double? = nil) throws -> [PricingOutcome] {
         let start = deadline.clock()
         var round = PricingRound(duals: duals, starts: bestStarts(duals: duals), active: active, deadline: deadline,
                                  cancellation: options.cancellation)
         round.tolerance = tolerance
+        round.communitySeconds = communitySeconds
         let outcomes = try pool.price(round)
         pricingSeconds += (deadline.clock() - start).seconds
         pricingRounds += 1
@@ -161,6 +169,16 @@ extension DecompositionRun {
                     + "satisfies its own rules (size, allowed and fixed pairs, lead)")])
         }
         return outcomes
+    }
+
+    /// Seconds each community's pricing MIP may take in the first root round: the threads share
+    /// `TimePlan.firstRoundShare` of the time left equally among the priced communities (at least
+    /// `TimePlan.firstRoundMinimumSeconds` each), so the round ends with a bound even where
+    /// pricing at the first master's duals is hard.
+    func firstRoundSlice(deadline: Deadline, active: [Bool]) -> Double {
+        let priced = Double(max(1, active.filter { $0 }.count))
+        return max(TimePlan.firstRoundMinimumSeconds,
+                   TimePlan.firstRoundShare * deadline.remaining * Double(max(1, options.threads)) / priced)
     }
 
     /// How far (absolute) each community's pricing MIP may stop short of its optimum in a root
@@ -248,9 +266,9 @@ extension DecompositionRun {
         var again = true
         // The street blocks know no change limit (their prices would have no ρ): off with one.
         if options.blockShare > 0 && !data.changeLimited {
-            // One exact round first, at the first master's duals: the warm start only runs when
-            // its bound leaves a wide gap (no bound at all counts as wide).
-            (lp, end) = try generate(until: deadline, mode: .root, fixed: free, maxIterations: 1, exactFirst: true)
+            // One (exact) round first: the warm start only runs when its bound leaves a wide gap
+            // (no bound at all counts as wide).
+            (lp, end) = try generate(until: deadline, mode: .root, fixed: free, maxIterations: 1)
             let gap = bestBound - (rootLP ?? -.infinity)
             let wide = !gap.isFinite || gap > options.warmStartGap * max(1, abs(bestBound))
             if options.warmStartGap < 0 || (end != .optimal && wide) {

@@ -14,6 +14,9 @@ struct PricingRound: Sendable {
     /// Each community's pricing MIP may stop once its incumbent is within this much (absolute) of
     /// its best bound (`PricingModel.solve`); 0 prices exactly.
     var tolerance = 0.0
+    /// When set, each community's pricing MIP ends after at most this many seconds, with its
+    /// best bound so far (valid, `proven` false): a round that must bound within a budget.
+    var communitySeconds: Double? = nil
 }
 
 /// Prices every community in parallel on `threads` OS threads: the calling thread plus
@@ -128,7 +131,8 @@ private struct PricingCrew: Sendable {
             model = try PricingModel(community: c, data: data)
             models[c] = model
         }
-        return try model.solve(duals: round.duals, deadline: round.deadline, start: round.starts[c],
+        let deadline = round.communitySeconds.map { round.deadline.capped(seconds: $0) } ?? round.deadline
+        return try model.solve(duals: round.duals, deadline: deadline, start: round.starts[c],
                                tolerance: round.tolerance, stop: round.cancellation.stopRequest)
     }
 

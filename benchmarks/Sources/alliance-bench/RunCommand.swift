@@ -27,6 +27,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Also run HiGHS (highspy) on the MPS model, when importable.")
     var highs = false
 
+    @Flag(help: "Add to the size's results file instead of replacing it: runs of solvers not run now are kept (same time limit only).")
+    var merge = false
+
     @Option(help: "A run is killed after 2 × time limit + this many seconds.")
     var grace: Double = 300
 
@@ -51,7 +54,7 @@ struct RunCommand: ParsableCommand {
             .filter { !$0.isEmpty }
         Harness.grace = grace
         let harness = Harness(strategies: names, timeLimit: timeLimit, glpsol: glpsol, highs: highs,
-                              python: python, out: out, work: work,
+                              python: python, out: out, work: work, merge: merge,
                               command: (["alliance-bench"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
         for family in try InstanceFamily.list(families) {
             for size in try BenchmarkSize.list(sizes) {
@@ -70,6 +73,8 @@ struct Harness {
     var python: String
     var out: String
     var work: String
+    /// Keep the runs of other solvers in an existing results file (`--merge`).
+    var merge = false
     var command: String
 
     /// Seconds beyond twice the time limit before a run is killed (`--grace`).
@@ -129,13 +134,32 @@ struct Harness {
                 report(runs.last!)
             }
         }
-        let results = SizeResults(size: size, family: family, communities: size.communities, organizations: size.organizations,
+        var results = SizeResults(size: size, family: family, communities: size.communities, organizations: size.organizations,
                                   units: problem.unitCount, categories: problem.categoryCount,
                                   timeLimit: timeLimit, command: command,
                                   date: ISO8601DateFormatter().string(from: Date()), loadAverage: load, runs: runs)
         let path = (out as NSString).appendingPathComponent("\(size.fileStem(family)).json")
+        if merge { results = try Self.merged(results, into: path) }
         try JSONEncoder.results.encode(results).write(to: URL(fileURLWithPath: path))
         log("wrote \(path)")
+    }
+
+    /// `results` added to the results file at `path` (`--merge`): the file's runs of solvers
+    /// not in `results` come first, then the new runs; the commands and load averages of both
+    /// are kept ("A + B"), the date is the new one. Without a file, `results` alone; a file
+    /// with another time limit is an error (its runs would not compare).
+    static func merged(_ results: SizeResults, into path: String) throws -> SizeResults {
+        guard let data = FileManager.default.contents(atPath: path) else { return results }
+        let old = try JSONDecoder().decode(SizeResults.self, from: data)
+        guard old.timeLimit == results.timeLimit else {
+            throw ValidationError("--merge: \(path) has time limit \(format(old.timeLimit)) s, this run \(format(results.timeLimit)) s")
+        }
+        let solvers = Set(results.runs.map(\.solver))
+        var merged = results
+        merged.runs = old.runs.filter { !solvers.contains($0.solver) } + results.runs
+        merged.command = old.command == results.command ? old.command : "\(old.command) + \(results.command)"
+        merged.loadAverage = [old.loadAverage, results.loadAverage].compactMap { $0 }.joined(separator: " + ")
+        return merged
     }
 
     /// One Swift strategy in a child process (`solve-one`), or a skip note for unknown names.
