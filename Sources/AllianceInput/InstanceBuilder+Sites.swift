@@ -7,12 +7,14 @@ extension InstanceBuilder {
         var ids: [String: SourceLocation] = [:]
         for row in table.rows {
             let id = cell { try row.requiredString("id") }
-            let isNew = id.map { register($0, in: &ids, row: row, noun: "community") } ?? false
+            let isNew = id.map { register($0, in: &ids, row: row, noun: .community) } ?? false
             let strength = cell { try row.nonNegativeNumber("strength") } ?? 0
             let minOrgs = cell { try row.integer("min_orgs", atLeast: 0) }
             let maxOrgs = cell { try row.integer("max_orgs", atLeast: 0) }
             if let minOrgs, let maxOrgs, minOrgs > maxOrgs {
-                errors.append(row.error("min_orgs", "\(row.header("min_orgs")) (\(minOrgs)) is greater than \(row.header("max_orgs")) (\(maxOrgs))"))
+                errors.append(row.error("min_orgs", Message.minAboveMax(minColumn: row.header("min_orgs"), min: minOrgs,
+                                                                      maxColumn: row.header("max_orgs"), max: maxOrgs,
+                                                                      maxByDefault: false).text))
             }
             let location = readLocation(row)
             guard let id, isNew else { continue }
@@ -30,7 +32,7 @@ extension InstanceBuilder {
         var groupCells: [String: SourceLocation] = [:], groupOfUnit: [String: String] = [:]
         for row in table.rows {
             let id = cell { try row.requiredString("id") }
-            let isNew = id.map { register($0, in: &ids, row: row, noun: "unit") } ?? false
+            let isNew = id.map { register($0, in: &ids, row: row, noun: .unit) } ?? false
             let strength = cell { try row.nonNegativeNumber("strength") } ?? 1
             // An absent column means every unit may lead; a present column with an empty cell means no.
             let canLead = row.hasColumn("can_lead") ? (cell { try row.bool("can_lead") } ?? false) : true
@@ -39,9 +41,9 @@ extension InstanceBuilder {
             let minCommunities = minGiven ?? 1, maxCommunities = maxGiven ?? 1
             let maxIsBad = maxGiven == nil && row.string("max_communities") != nil // already reported
             if minCommunities > maxCommunities, !maxIsBad {
-                let maxText = maxGiven == nil ? "\(maxCommunities) by default" : "\(maxCommunities)"
-                errors.append(row.error("min_communities",
-                                        "\(row.header("min_communities")) (\(minCommunities)) is greater than \(row.header("max_communities")) (\(maxText))"))
+                errors.append(row.error("min_communities", Message.minAboveMax(
+                    minColumn: row.header("min_communities"), min: minCommunities, maxColumn: row.header("max_communities"),
+                    max: maxCommunities, maxByDefault: maxGiven == nil).text))
             }
             let group = row.string("group"), district = row.string("district")
             if let group {
