@@ -53,7 +53,8 @@ extension InstanceBuilder {
             if let group, let district {
                 if let first = groupDistricts[group] {
                     if first.district != district {
-                        errors.append(row.error("district", "group '\(group)' spans districts: '\(district)' here, '\(first.district)' at \(first.location)"))
+                        errors.append(row.error("district", Message.groupSpansDistricts(group: group, here: district, there: first.district,
+                                                                                       at: first.location.description).text))
                     }
                 } else {
                     groupDistricts[group] = (district, row.location(of: "district"))
@@ -78,8 +79,7 @@ extension InstanceBuilder {
                                   groupOfUnit: [String: String]) {
         for (group, cell) in groupCells {
             guard let unit = units[group], groupOfUnit[group] == nil else { continue }
-            errors.append(InputError(cell, "group '\(group)' is also the id of unit \(group) (at \(unit)), which is in "
-                + "no group: two units would share the id; give the group a name of its own"))
+            errors.append(InputError(cell, Message.groupNamedAfterUnit(group: group, unitAt: unit.description).text))
         }
     }
 
@@ -94,20 +94,20 @@ extension InstanceBuilder {
         var complete = true
         for (given, column, other) in [(hasX && !hasY, "x", "y"), (hasY && !hasX, "y", "x"),
                                        (hasLat && !hasLon, "lat", "lon"), (hasLon && !hasLat, "lon", "lat")] where given {
-            errors.append(row.error(column, "\(row.header(column)) given without \(row.header(other))"))
+            errors.append(row.error(column, Message.coordinateWithoutPair(column: row.header(column), other: row.header(other)).text))
             complete = false
         }
         if (hasX || hasY) && (hasLat || hasLon) {
             let column = hasLat ? "lat" : "lon"
-            errors.append(row.error(column, "this row gives both x/y and lat/lon; keep one pair"))
+            errors.append(row.error(column, Message.bothCoordinateKinds.text))
             return nil
         }
         if let value = lat, !(-90...90).contains(value) {
-            errors.append(row.error("lat", "\(row.header("lat")) must be between -90 and 90, found '\(row.string("lat") ?? "")'"))
+            errors.append(row.error("lat", Message.latitudeOutOfRange(column: row.header("lat"), found: row.string("lat") ?? "").text))
             lat = nil
         }
         if let value = lon, !(-180...180).contains(value) {
-            errors.append(row.error("lon", "\(row.header("lon")) must be between -180 and 180, found '\(row.string("lon") ?? "")'"))
+            errors.append(row.error("lon", Message.longitudeOutOfRange(column: row.header("lon"), found: row.string("lon") ?? "").text))
             lon = nil
         }
         guard complete else { return nil }
@@ -123,15 +123,15 @@ extension InstanceBuilder {
         let bareCommunities = communities.filter { $0.location == nil }.count
         let bareUnits = organizations.filter { $0.location == nil }.count
         if bareCommunities + bareUnits > 0 {
-            warnings.append("\(bareCommunities) of \(communities.count) communities and \(bareUnits) of \(organizations.count) units "
-                + "have no coordinates; distances involving them are taken as 0")
+            warnings.append(Message.placesWithoutCoordinates(communities: bareCommunities, ofCommunities: communities.count,
+                                                             units: bareUnits, ofUnits: organizations.count).text)
         }
         var planar = false, geographic = false
         for case let place? in places {
             if case .planar = place { planar = true } else { geographic = true }
         }
         if planar && geographic {
-            warnings.append("some places use x/y and others lat/lon; distances between the two kinds are taken as 0")
+            warnings.append(Message.mixedCoordinateKinds.text)
         }
     }
 }

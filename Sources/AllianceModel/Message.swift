@@ -43,6 +43,30 @@ public enum Message: Sendable, Hashable {
     case unterminatedQuote
     case textAfterClosingQuote
 
+    // MARK: Coordinates and groups
+    case coordinateWithoutPair(column: String, other: String)
+    case bothCoordinateKinds
+    case latitudeOutOfRange(column: String, found: String)
+    case longitudeOutOfRange(column: String, found: String)
+    case placesWithoutCoordinates(communities: Int, ofCommunities: Int, units: Int, ofUnits: Int)
+    case mixedCoordinateKinds
+    case groupNamedAfterUnit(group: String, unitAt: String)
+    case groupSpansDistricts(group: String, here: String, there: String, at: String)
+
+    // MARK: Encodings and workbooks
+    case utf16File
+    case noGB18030Converter
+    case cannotReadFile(reason: String)
+    case notUTF8(byte: String)
+    case notUTF8ButReadFurther(byte: String)
+    case notGB18030(byte: String?, neitherUTF8: Bool, firstNonUTF8Line: Int?, firstNonUTF8Column: Int?)
+    case noSuchFile
+    case cannotReadTheFile
+    case oldStyleWorkbook
+    case notAWorkbook
+    case sheetsHoldSameList(first: String, second: String, file: String)
+    case noSheetForList(file: String, expected: String, sheets: String)
+
     // MARK: Pairs and plans
     case preferNeedsScore
     case unknownRule(word: String)
@@ -228,6 +252,76 @@ public enum Message: Sendable, Hashable {
         case .textAfterClosingQuote:
             return ("unexpected text after the closing quote; quote the whole cell and double any quote inside it (\"\")",
                     "闭合引号后还有文字；请给整个单元格加引号，并把其中的引号写成两个（\"\"）")
+
+        case let .coordinateWithoutPair(column, other):
+            return ("\(column) given without \(other)", "填写了 \(column) 但没有填写 \(other)")
+        case .bothCoordinateKinds:
+            return ("this row gives both x/y and lat/lon; keep one pair", "此行同时填写了 x/y 和 lat/lon；请只保留一组")
+        case let .latitudeOutOfRange(column, found):
+            return ("\(column) must be between -90 and 90, found '\(found)'", "\(column) 应在 -90 到 90 之间，实际为“\(found)”")
+        case let .longitudeOutOfRange(column, found):
+            return ("\(column) must be between -180 and 180, found '\(found)'", "\(column) 应在 -180 到 180 之间，实际为“\(found)”")
+        case let .placesWithoutCoordinates(communities, ofCommunities, units, ofUnits):
+            return ("\(communities) of \(ofCommunities) communities and \(units) of \(ofUnits) units have no coordinates; "
+                        + "distances involving them are taken as 0",
+                    "\(ofCommunities) 个社区中有 \(communities) 个、\(ofUnits) 个单位中有 \(units) 个没有坐标；涉及它们的距离按 0 计")
+        case .mixedCoordinateKinds:
+            return ("some places use x/y and others lat/lon; distances between the two kinds are taken as 0",
+                    "有的地点用 x/y，有的用 lat/lon；两类地点之间的距离按 0 计")
+        case let .groupNamedAfterUnit(group, unitAt):
+            return ("group '\(group)' is also the id of unit \(group) (at \(unitAt)), which is in no group: two units would "
+                        + "share the id; give the group a name of its own",
+                    "分组“\(group)”与单位 \(group)（见 \(unitAt)）的编号相同，而该单位不在任何分组中：两个单位会共用一个编号；"
+                        + "请给分组另起名称")
+        case let .groupSpansDistricts(group, here, there, at):
+            return ("group '\(group)' spans districts: '\(here)' here, '\(there)' at \(at)",
+                    "分组“\(group)”跨了区县：此处为“\(here)”，\(at) 为“\(there)”")
+
+        case .utf16File:
+            return ("file is UTF-16, not UTF-8; " + Self.saveHint.0, "文件是 UTF-16 编码，不是 UTF-8；" + Self.saveHint.1)
+        case .noGB18030Converter:
+            return ("this system cannot decode GB18030 (iconv has no converter for it); " + Self.saveHint.0,
+                    "本系统无法解码 GB18030（iconv 没有相应的转换器）；" + Self.saveHint.1)
+        case let .cannotReadFile(reason):
+            return ("cannot read the file: \(reason)", "无法读取文件：\(reason)")
+        case let .notUTF8(byte):
+            return ("file is not UTF-8 (byte 0x\(byte) here cannot be decoded); \(Self.saveHint.0), or read it with "
+                        + "--encoding gb18030 if it was saved by Chinese Excel as plain CSV",
+                    "文件不是 UTF-8 编码（此处的字节 0x\(byte) 无法解码）；\(Self.saveHint.1)；如果是中文 Excel 存成的普通 CSV，"
+                        + "请用 --encoding gb18030 读取")
+        case let .notUTF8ButReadFurther(byte):
+            return ("file is neither UTF-8 nor GB18030: byte 0x\(byte) here is not UTF-8, though the text before it is; "
+                        + Self.saveHint.0,
+                    "文件既不是 UTF-8 也不是 GB18030 编码：此处的字节 0x\(byte) 不是 UTF-8，但它之前的文字是；" + Self.saveHint.1)
+        case let .notGB18030(byte, neitherUTF8, line, column):
+            var english = neitherUTF8 ? "file is neither UTF-8 nor GB18030" : "file is not GB18030"
+            var chinese = neitherUTF8 ? "文件既不是 UTF-8 也不是 GB18030 编码" : "文件不是 GB18030 编码"
+            if let line, let column {
+                english += " (the first byte that is not UTF-8 is on line \(line), column \(column))"
+                chinese += "（第一个不是 UTF-8 的字节在第 \(line) 行第 \(column) 列）"
+            }
+            english += ": \(byte.map { "byte 0x\($0)" } ?? "the end of the file") here cannot be decoded as GB18030; "
+                + Self.saveHint.0 + (neitherUTF8 ? "" : ", or read it with --encoding auto if it is UTF-8")
+            chinese += "：此处的\(byte.map { "字节 0x\($0)" } ?? "文件末尾")无法按 GB18030 解码；"
+                + Self.saveHint.1 + (neitherUTF8 ? "" : "；如果是 UTF-8 文件，请用 --encoding auto 读取")
+            return (english, chinese)
+        case .noSuchFile:
+            return ("no such file", "没有这个文件")
+        case .cannotReadTheFile:
+            return ("cannot read the file", "无法读取文件")
+        case .oldStyleWorkbook:
+            return ("not an .xlsx workbook: this is an old-style .xls workbook or a password-protected one; "
+                        + "save it in Excel as \"Excel Workbook (*.xlsx)\" without a password",
+                    "不是 .xlsx 工作簿：这是旧式 .xls 工作簿或设了密码的工作簿；请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”，不设密码")
+        case .notAWorkbook:
+            return ("not an .xlsx workbook (an .xlsx file is a zip archive, and this one does not start like one)",
+                    "不是 .xlsx 工作簿（.xlsx 文件是 zip 压缩包，而这个文件的开头不像）")
+        case let .sheetsHoldSameList(first, second, file):
+            return ("sheets '\(first)' and '\(second)' both hold \(file); keep one",
+                    "工作表“\(first)”和“\(second)”都是 \(file)；请只保留一个")
+        case let .noSheetForList(file, expected, sheets):
+            return ("no sheet for \(file): expected a sheet named one of \(expected); the workbook has \(sheets)",
+                    "没有 \(file) 对应的工作表：工作表名应为 \(expected) 之一；此工作簿中有 \(sheets)")
 
         case .preferNeedsScore:
             return ("prefer needs a score", "“优先”（prefer）规则需要填写分数（score）")
@@ -466,6 +560,10 @@ public enum Message: Sendable, Hashable {
             return ("--max-distance-km must be a number ≥ 0", "--max-distance-km 应为 ≥ 0 的数")
         }
     }
+
+    /// How to save a list so that it reads as UTF-8: (English, Chinese).
+    private static let saveHint = ("save it as \"CSV UTF-8\" (Excel: Save As › CSV UTF-8 (逗号分隔))",
+                                   "请另存为“CSV UTF-8”（Excel：另存为 › CSV UTF-8 (逗号分隔)）")
 
     /// A Chinese label padded to `width` terminal columns (a Chinese character takes two), so
     /// that the values of a summary line up as they do in English.

@@ -24,7 +24,19 @@ final class MessageTableTests: XCTestCase {
         .requiredFileMissing, .unknownID(.unit, id: "ARG-id", list: "ARG-list"),
         .duplicateID(.community, id: "ARG-id", first: "ARG-first"), .titleRowsSkipped(headerRow: 9008),
         .fullWidthNumbers(count: 9009, cells: "ARG-cells", more: 9010), .unexpectedByteOrderMark(pasted: true),
-        .unterminatedQuote, .textAfterClosingQuote, .preferNeedsScore, .unknownRule(word: "ARG-word"),
+        .unterminatedQuote, .textAfterClosingQuote,
+        .coordinateWithoutPair(column: "ARG-col", other: "ARG-other"), .bothCoordinateKinds,
+        .latitudeOutOfRange(column: "ARG-col", found: "ARG-found"), .longitudeOutOfRange(column: "ARG-col", found: "ARG-found"),
+        .placesWithoutCoordinates(communities: 9071, ofCommunities: 9072, units: 9073, ofUnits: 9074), .mixedCoordinateKinds,
+        .groupNamedAfterUnit(group: "ARG-group", unitAt: "ARG-at"),
+        .groupSpansDistricts(group: "ARG-group", here: "ARG-here", there: "ARG-there", at: "ARG-at"),
+        .utf16File, .noGB18030Converter, .cannotReadFile(reason: "ARG-reason"), .notUTF8(byte: "ARG-byte"),
+        .notUTF8ButReadFurther(byte: "ARG-byte"),
+        .notGB18030(byte: "ARG-byte", neitherUTF8: true, firstNonUTF8Line: 9075, firstNonUTF8Column: 9076),
+        .noSuchFile, .cannotReadTheFile, .oldStyleWorkbook, .notAWorkbook,
+        .sheetsHoldSameList(first: "ARG-first", second: "ARG-second", file: "ARG-file"),
+        .noSheetForList(file: "ARG-file", expected: "ARG-expected", sheets: "ARG-sheets"),
+        .preferNeedsScore, .unknownRule(word: "ARG-word"),
         .pairFixedAndForbidden(unit: "ARG-unit", community: "ARG-community", forbidFirst: true, at: "ARG-at"),
         .unknownRole(word: "ARG-word"), .unitListedTwice(unit: "ARG-unit", community: "ARG-community", first: "ARG-first"),
         .noCommunities, .assignmentsShort(needed: 9011, offered: 9012), .assignmentsSurplus(required: 9013, taken: 9014),
@@ -97,7 +109,7 @@ final class MessageTableTests: XCTestCase {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/AllianceModel/Message.swift")
         let text = try String(contentsOf: source, encoding: .utf8)
-        let pattern = try NSRegularExpression(pattern: "^    case ([a-zA-Z]+)", options: .anchorsMatchLines)
+        let pattern = try NSRegularExpression(pattern: "^    case ([a-zA-Z0-9]+)", options: .anchorsMatchLines)
         let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
         return Set(matches.compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } })
     }
@@ -136,6 +148,10 @@ final class MessageTableTests: XCTestCase {
              .minAboveMax(minColumn: "a", min: 2, maxColumn: "b", max: 1, maxByDefault: false)),
             (.emptyTable(isSheet: true, expected: "id"), .emptyTable(isSheet: false, expected: "id")),
             (.unexpectedByteOrderMark(pasted: true), .unexpectedByteOrderMark(pasted: false)),
+            (.notGB18030(byte: "A1", neitherUTF8: true, firstNonUTF8Line: nil, firstNonUTF8Column: nil),
+             .notGB18030(byte: "A1", neitherUTF8: false, firstNonUTF8Line: nil, firstNonUTF8Column: nil)),
+            (.notGB18030(byte: nil, neitherUTF8: true, firstNonUTF8Line: nil, firstNonUTF8Column: nil),
+             .notGB18030(byte: "A1", neitherUTF8: true, firstNonUTF8Line: nil, firstNonUTF8Column: nil)),
             (.pairFixedAndForbidden(unit: "u", community: "c", forbidFirst: true, at: "f:1:1"),
              .pairFixedAndForbidden(unit: "u", community: "c", forbidFirst: false, at: "f:1:1")),
             (.communityMinAboveMax(id: "C", min: 2, max: 1, leadRule: true),
