@@ -166,7 +166,7 @@ private struct CSVScanner<Source: TextChunks> {
         var first: (line: Int, column: Int)?
         while inCell, let c = current {
             if c == "\u{FEFF}" {
-                fail("unexpected byte order mark (U+FEFF) here; delete it (it often comes from pasting files together)")
+                fail(Message.unexpectedByteOrderMark(pasted: true).text)
             } else if c == "\0" {
                 failOnceForNUL()
             } else {
@@ -185,7 +185,7 @@ private struct CSVScanner<Source: TextChunks> {
         var text = ""
         while true {
             guard let c = current else {
-                fail("unterminated quoted field starting here (a \" opens a quoted cell that never closes)",
+                fail(Message.unterminatedQuote.text,
                      line: quoteLine, column: quoteColumn)
                 return nil
             }
@@ -194,7 +194,7 @@ private struct CSVScanner<Source: TextChunks> {
                 guard current == "\"" else { break }
                 text.append("\"")
             } else if c == "\u{FEFF}" {
-                fail("unexpected byte order mark (U+FEFF) here; delete it")
+                fail(Message.unexpectedByteOrderMark(pasted: false).text)
             } else if c == "\0" {
                 failOnceForNUL()
             } else {
@@ -204,7 +204,7 @@ private struct CSVScanner<Source: TextChunks> {
         }
         skipWhitespace()
         if inCell {
-            fail("unexpected text after the closing quote; quote the whole cell and double any quote inside it (\"\")")
+            fail(Message.textAfterClosingQuote.text)
             while inCell { advance() }
         }
         return CSVField(text: text, line: quoteLine, column: quoteColumn, isQuoted: true)

@@ -17,15 +17,14 @@ extension CSVRow {
 
     /// The "missing <column>" error at the cell of column `name`.
     public func missing(_ name: String) -> InputError {
-        error(name, "missing \(header(name))")
+        error(name, Message.missingValue(column: header(name)).text)
     }
 
     /// A finite number (see `CSVValue.number`).
     public func number(_ name: String) throws(InputError) -> Double? {
         guard let text = string(name) else { return nil }
         guard let value = CSVValue.number(text) else {
-            let hint = text.contains(",") ? " (use '.' for decimals and no thousands separators)" : ""
-            throw error(name, "expected a number, found '\(text)'\(hint)")
+            throw error(name, Message.expectedNumber(found: text, decimalComma: text.contains(",")).text)
         }
         return value
     }
@@ -33,14 +32,14 @@ extension CSVRow {
     /// A number that is 0 or more.
     public func nonNegativeNumber(_ name: String) throws(InputError) -> Double? {
         guard let value = try number(name) else { return nil }
-        guard value >= 0 else { throw error(name, "\(header(name)) must be 0 or more, found '\(string(name) ?? "")'") }
+        guard value >= 0 else { throw error(name, Message.mustBeNonNegative(column: header(name), found: string(name) ?? "").text) }
         return value
     }
 
     /// A number greater than 0.
     public func positiveNumber(_ name: String) throws(InputError) -> Double? {
         guard let value = try number(name) else { return nil }
-        guard value > 0 else { throw error(name, "\(header(name)) must be greater than 0, found '\(string(name) ?? "")'") }
+        guard value > 0 else { throw error(name, Message.mustBePositive(column: header(name), found: string(name) ?? "").text) }
         return value
     }
 
@@ -48,11 +47,10 @@ extension CSVRow {
     public func integer(_ name: String, atLeast minimum: Int? = nil) throws(InputError) -> Int? {
         guard let text = string(name) else { return nil }
         guard let value = CSVValue.integer(text) else {
-            throw error(name, "expected a whole number, found '\(text)'")
+            throw error(name, Message.expectedWholeNumber(found: text).text)
         }
         if let minimum, value < minimum {
-            let bound = minimum == 0 ? "0 or more" : "at least \(minimum)"
-            throw error(name, "\(header(name)) must be \(bound), found '\(text)'")
+            throw error(name, Message.mustBeAtLeast(column: header(name), minimum: minimum, found: text).text)
         }
         return value
     }
@@ -61,7 +59,7 @@ extension CSVRow {
     public func bool(_ name: String) throws(InputError) -> Bool? {
         guard let text = string(name) else { return nil }
         guard let value = CSVValue.bool(text) else {
-            throw error(name, "expected true or false (also 1/0, yes/no, 是/否), found '\(text)'")
+            throw error(name, Message.expectedBoolean(found: text).text)
         }
         return value
     }

@@ -34,7 +34,7 @@ public struct CSVTable: Sendable {
             SourceLocation(file: file, line: line, column: column, workbook: workbook)
         }
         guard let header = records.first else {
-            let empty = InputError(at(1, 1), "\(workbook == nil ? "file" : "sheet") is empty; expected a header row with \(required.joined(separator: ", "))")
+            let empty = InputError(at(1, 1), Message.emptyTable(isSheet: workbook != nil, expected: required.joined(separator: ", ")).text)
             self.init(file: file, workbook: workbook, rows: [], errors: [empty], warnings: [], missingColumns: required,
                       columns: columns)
             return
@@ -45,13 +45,14 @@ public struct CSVTable: Sendable {
             let written = cell.text.trimmingWhitespace()
             if written.isEmpty { continue }
             guard let canonical = ColumnNames.canonical(for: written), known.contains(canonical) else {
-                warnings.append("\(at(cell.line, cell.column)): column '\(written)' is not used in \(file) and was ignored")
+                warnings.append("\(at(cell.line, cell.column)): " + Message.unusedColumn(column: written, file: file).text)
                 continue
             }
             if let first = firstCell[canonical] {
-                let earlier = workbook == nil ? "column \(first.column)" : CellReference.name(row: first.line, column: first.column)
-                errors.append(InputError(at(cell.line, cell.column),
-                                         "column '\(canonical)' appears twice (also as '\(first.text.trimmingWhitespace())' at \(earlier))"))
+                let earlier = workbook == nil ? Message.columnNumber(first.column).text
+                    : CellReference.name(row: first.line, column: first.column)
+                errors.append(InputError(at(cell.line, cell.column), Message.duplicateColumn(
+                    column: canonical, writtenAs: first.text.trimmingWhitespace(), earlier: earlier).text))
                 continue
             }
             firstCell[canonical] = cell
@@ -60,9 +61,8 @@ public struct CSVTable: Sendable {
         }
         let missing = required.filter { columns.index[$0] == nil }
         for name in missing {
-            let alias = ColumnNames.aliases[name]?.first.map { " (\($0))" } ?? ""
             errors.append(InputError(at(header.line, 1),
-                                     "missing required column '\(name)'\(alias) in \(file)"))
+                                     Message.missingColumn(column: name, alias: ColumnNames.aliases[name]?.first, file: file).text))
         }
         let width = header.fields.count
         var rows: [CSVRow] = []
@@ -70,7 +70,7 @@ public struct CSVTable: Sendable {
             if record.fields.count > width {
                 let extra = record.fields[width]
                 errors.append(InputError(at(extra.line, extra.column),
-                                         "too many cells: this row has \(record.fields.count) but the header has \(width)"))
+                                         Message.tooManyCells(count: record.fields.count, width: width).text))
             }
             rows.append(CSVRow(file: file, workbook: workbook, record: record, columns: columns))
         }

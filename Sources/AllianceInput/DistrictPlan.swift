@@ -20,10 +20,10 @@ public enum DistrictPlan {
             let community = communityDistrict[assignment.communityID]
             let unit = unitDistrict[assignment.orgID]
             if community == nil {
-                errors.append(InputError(here, "unknown community '\(assignment.communityID)' (not in communities.csv)"))
+                errors.append(InputError(here, Message.unknownID(.community, id: assignment.communityID, list: "communities.csv").text))
             }
             if unit == nil {
-                errors.append(InputError(here, "unknown unit '\(assignment.orgID)' (not in organizations.csv)"))
+                errors.append(InputError(here, Message.unknownID(.unit, id: assignment.orgID, list: "organizations.csv").text))
             }
             guard let community, let unit else { continue }
             if let named = row.district, named != community {

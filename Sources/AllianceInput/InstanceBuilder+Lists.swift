@@ -32,7 +32,7 @@ extension InstanceBuilder {
         var ids: [String: SourceLocation] = [:]
         for row in table.rows {
             let id = cell { try row.requiredString("id") }
-            let isNew = id.map { register($0, in: &ids, row: row, noun: "project") } ?? false
+            let isNew = id.map { register($0, in: &ids, row: row, noun: .project) } ?? false
             let community = communityReference(row)
             let category = cell { try row.requiredString("category") }
             let amount = cell { try row.required(row.positiveNumber("amount"), "amount") }
@@ -46,14 +46,14 @@ extension InstanceBuilder {
     /// The row's `community_id`, checked against communities.csv.
     mutating func communityReference(_ row: CSVRow) -> String? {
         guard let id = cell({ try row.requiredString("community_id") }) else { return nil }
-        checkReference(id, in: communityIDs, row: row, column: "community_id", noun: "community", listFile: "communities.csv")
+        checkReference(id, in: communityIDs, row: row, column: "community_id", noun: .community, listFile: "communities.csv")
         return id
     }
 
     /// The row's `org_id`, checked against organizations.csv.
     mutating func unitReference(_ row: CSVRow) -> String? {
         guard let id = cell({ try row.requiredString("org_id") }) else { return nil }
-        checkReference(id, in: organizationIDs, row: row, column: "org_id", noun: "unit", listFile: "organizations.csv")
+        checkReference(id, in: organizationIDs, row: row, column: "org_id", noun: .unit, listFile: "organizations.csv")
         return id
     }
 }

@@ -30,13 +30,13 @@ extension InstanceBuilder {
                 rule = .fix
             case "prefer"?:
                 guard row.string("score") != nil else {
-                    errors.append(row.error(row.hasColumn("score") ? "score" : "rule", "prefer needs a score"))
+                    errors.append(row.error(row.hasColumn("score") ? "score" : "rule", Message.preferNeedsScore.text))
                     continue
                 }
                 guard let score = cell({ try row.number("score") }) else { continue }
                 rule = .prefer(score: score)
             default:
-                errors.append(row.error("rule", "unknown rule '\(word)'; use forbid, fix or prefer (禁止, 固定, 优先)"))
+                errors.append(row.error("rule", Message.unknownRule(word: word).text))
                 continue
             }
             guard let unit, let community else { continue }
@@ -45,13 +45,15 @@ extension InstanceBuilder {
             switch rule {
             case .fix:
                 if let other = forbidden[key] {
-                    errors.append(InputError(here, "pair (\(unit), \(community)) is both fixed and forbidden (forbid at \(other))"))
+                    errors.append(InputError(here, Message.pairFixedAndForbidden(unit: unit, community: community, forbidFirst: true,
+                                                                                   at: other.description).text))
                 } else if fixed[key] == nil {
                     fixed[key] = here
                 }
             case .forbid:
                 if let other = fixed[key] {
-                    errors.append(InputError(here, "pair (\(unit), \(community)) is both fixed and forbidden (fix at \(other))"))
+                    errors.append(InputError(here, Message.pairFixedAndForbidden(unit: unit, community: community, forbidFirst: false,
+                                                                                   at: other.description).text))
                 } else if forbidden[key] == nil {
                     forbidden[key] = here
                 }

@@ -7,12 +7,14 @@ extension InstanceBuilder {
         var ids: [String: SourceLocation] = [:]
         for row in table.rows {
             let id = cell { try row.requiredString("id") }
-            let isNew = id.map { register($0, in: &ids, row: row, noun: "community") } ?? false
+            let isNew = id.map { register($0, in: &ids, row: row, noun: .community) } ?? false
             let strength = cell { try row.nonNegativeNumber("strength") } ?? 0
             let minOrgs = cell { try row.integer("min_orgs", atLeast: 0) }
             let maxOrgs = cell { try row.integer("max_orgs", atLeast: 0) }
             if let minOrgs, let maxOrgs, minOrgs > maxOrgs {
-                errors.append(row.error("min_orgs", "\(row.header("min_orgs")) (\(minOrgs)) is greater than \(row.header("max_orgs")) (\(maxOrgs))"))
+                errors.append(row.error("min_orgs", Message.minAboveMax(minColumn: row.header("min_orgs"), min: minOrgs,
+                                                                      maxColumn: row.header("max_orgs"), max: maxOrgs,
+                                                                      maxByDefault: false).text))
             }
             let location = readLocation(row)
             guard let id, isNew else { continue }
@@ -30,7 +32,7 @@ extension InstanceBuilder {
         var groupCells: [String: SourceLocation] = [:], groupOfUnit: [String: String] = [:]
         for row in table.rows {
             let id = cell { try row.requiredString("id") }
-            let isNew = id.map { register($0, in: &ids, row: row, noun: "unit") } ?? false
+            let isNew = id.map { register($0, in: &ids, row: row, noun: .unit) } ?? false
             let strength = cell { try row.nonNegativeNumber("strength") } ?? 1
             // An absent column means every unit may lead; a present column with an empty cell means no.
             let canLead = row.hasColumn("can_lead") ? (cell { try row.bool("can_lead") } ?? false) : true
@@ -39,9 +41,9 @@ extension InstanceBuilder {
             let minCommunities = minGiven ?? 1, maxCommunities = maxGiven ?? 1
             let maxIsBad = maxGiven == nil && row.string("max_communities") != nil // already reported
             if minCommunities > maxCommunities, !maxIsBad {
-                let maxText = maxGiven == nil ? "\(maxCommunities) by default" : "\(maxCommunities)"
-                errors.append(row.error("min_communities",
-                                        "\(row.header("min_communities")) (\(minCommunities)) is greater than \(row.header("max_communities")) (\(maxText))"))
+                errors.append(row.error("min_communities", Message.minAboveMax(
+                    minColumn: row.header("min_communities"), min: minCommunities, maxColumn: row.header("max_communities"),
+                    max: maxCommunities, maxByDefault: maxGiven == nil).text))
             }
             let group = row.string("group"), district = row.string("district")
             if let group {
@@ -51,7 +53,8 @@ extension InstanceBuilder {
             if let group, let district {
                 if let first = groupDistricts[group] {
                     if first.district != district {
-                        errors.append(row.error("district", "group '\(group)' spans districts: '\(district)' here, '\(first.district)' at \(first.location)"))
+                        errors.append(row.error("district", Message.groupSpansDistricts(group: group, here: district, there: first.district,
+                                                                                       at: first.location.description).text))
                     }
                 } else {
                     groupDistricts[group] = (district, row.location(of: "district"))
@@ -76,8 +79,7 @@ extension InstanceBuilder {
                                   groupOfUnit: [String: String]) {
         for (group, cell) in groupCells {
             guard let unit = units[group], groupOfUnit[group] == nil else { continue }
-            errors.append(InputError(cell, "group '\(group)' is also the id of unit \(group) (at \(unit)), which is in "
-                + "no group: two units would share the id; give the group a name of its own"))
+            errors.append(InputError(cell, Message.groupNamedAfterUnit(group: group, unitAt: unit.description).text))
         }
     }
 
@@ -92,20 +94,20 @@ extension InstanceBuilder {
         var complete = true
         for (given, column, other) in [(hasX && !hasY, "x", "y"), (hasY && !hasX, "y", "x"),
                                        (hasLat && !hasLon, "lat", "lon"), (hasLon && !hasLat, "lon", "lat")] where given {
-            errors.append(row.error(column, "\(row.header(column)) given without \(row.header(other))"))
+            errors.append(row.error(column, Message.coordinateWithoutPair(column: row.header(column), other: row.header(other)).text))
             complete = false
         }
         if (hasX || hasY) && (hasLat || hasLon) {
             let column = hasLat ? "lat" : "lon"
-            errors.append(row.error(column, "this row gives both x/y and lat/lon; keep one pair"))
+            errors.append(row.error(column, Message.bothCoordinateKinds.text))
             return nil
         }
         if let value = lat, !(-90...90).contains(value) {
-            errors.append(row.error("lat", "\(row.header("lat")) must be between -90 and 90, found '\(row.string("lat") ?? "")'"))
+            errors.append(row.error("lat", Message.latitudeOutOfRange(column: row.header("lat"), found: row.string("lat") ?? "").text))
             lat = nil
         }
         if let value = lon, !(-180...180).contains(value) {
-            errors.append(row.error("lon", "\(row.header("lon")) must be between -180 and 180, found '\(row.string("lon") ?? "")'"))
+            errors.append(row.error("lon", Message.longitudeOutOfRange(column: row.header("lon"), found: row.string("lon") ?? "").text))
             lon = nil
         }
         guard complete else { return nil }
@@ -121,15 +123,15 @@ extension InstanceBuilder {
         let bareCommunities = communities.filter { $0.location == nil }.count
         let bareUnits = organizations.filter { $0.location == nil }.count
         if bareCommunities + bareUnits > 0 {
-            warnings.append("\(bareCommunities) of \(communities.count) communities and \(bareUnits) of \(organizations.count) units "
-                + "have no coordinates; distances involving them are taken as 0")
+            warnings.append(Message.placesWithoutCoordinates(communities: bareCommunities, ofCommunities: communities.count,
+                                                             units: bareUnits, ofUnits: organizations.count).text)
         }
         var planar = false, geographic = false
         for case let place? in places {
             if case .planar = place { planar = true } else { geographic = true }
         }
         if planar && geographic {
-            warnings.append("some places use x/y and others lat/lon; distances between the two kinds are taken as 0")
+            warnings.append(Message.mixedCoordinateKinds.text)
         }
     }
 }

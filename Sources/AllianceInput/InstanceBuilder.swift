@@ -83,10 +83,8 @@ struct InstanceBuilder {
     private mutating func warnAboutFullWidthNumbers() {
         guard !fullWidthNumbers.isEmpty else { return }
         let shown = fullWidthNumbers.prefix(5).map { "\($0.location) '\($0.text)'" }.joined(separator: ", ")
-        let more = fullWidthNumbers.count > 5 ? ", … (\(fullWidthNumbers.count - 5) more)" : ""
-        let cells = fullWidthNumbers.count == 1 ? "1 number cell was" : "\(fullWidthNumbers.count) number cells were"
-        warnings.append("\(cells) typed with full-width characters (as a Chinese input method writes them) and read "
-                        + "as half-width numbers: \(shown)\(more)")
+        warnings.append(Message.fullWidthNumbers(count: fullWidthNumbers.count, cells: shown,
+                                                 more: Swift.max(0, fullWidthNumbers.count - 5)).text)
     }
 
     static let coordinateColumns = ["x", "y", "lat", "lon"]
@@ -98,7 +96,7 @@ struct InstanceBuilder {
         switch lists[file] {
         case nil:
             if isRequired && !unreadable.contains(file) {
-                errors.append(InputError(SourceLocation(file: file, line: 1, column: 1), "required file is missing"))
+                errors.append(InputError(SourceLocation(file: file, line: 1, column: 1), Message.requiredFileMissing.text))
             }
             return nil
         case .text, .file:
@@ -112,7 +110,7 @@ struct InstanceBuilder {
             records = Self.droppingTitleRows(rows, columns: Set(required + optional))
             if let header = records.first, let first = rows.first, header.line != first.line {
                 let place = SourceLocation(file: displayName(file), line: first.line, column: 1, workbook: workbook)
-                warnings.append("\(place): rows above row \(header.line), which names the columns, were skipped as a title")
+                warnings.append("\(place): " + Message.titleRowsSkipped(headerRow: header.line).text)
             }
         }
         if !isRequired && records.isEmpty { return nil }
@@ -169,15 +167,15 @@ struct InstanceBuilder {
 
     /// Records an error when `id` is not among `known` (skipped when `known` is nil).
     mutating func checkReference(_ id: String, in known: [String: SourceLocation]?, row: CSVRow, column: String,
-                                 noun: String, listFile: String) {
+                                 noun: Message.Noun, listFile: String) {
         guard let known, known[id] == nil else { return }
-        errors.append(row.error(column, "unknown \(noun) '\(id)' (not in \(displayName(listFile)))"))
+        errors.append(row.error(column, Message.unknownID(noun, id: id, list: displayName(listFile)).text))
     }
 
     /// Records `id` in `seen`, or a duplicate error pointing back at its first definition.
-    mutating func register(_ id: String, in seen: inout [String: SourceLocation], row: CSVRow, noun: String) -> Bool {
+    mutating func register(_ id: String, in seen: inout [String: SourceLocation], row: CSVRow, noun: Message.Noun) -> Bool {
         if let first = seen[id] {
-            errors.append(row.error("id", "duplicate \(noun) id '\(id)' (first at \(first))"))
+            errors.append(row.error("id", Message.duplicateID(noun, id: id, first: first.description).text))
             return false
         }
         seen[id] = row.location(of: "id")

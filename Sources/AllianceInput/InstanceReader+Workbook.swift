@@ -51,7 +51,7 @@ extension InstanceReader {
         for sheet in workbook.sheetNames {
             guard let file = listFile(forSheet: sheet) else { continue }
             if let first = sheets[file] {
-                errors.append(place.error("sheets '\(first)' and '\(sheet)' both hold \(file); keep one"))
+                errors.append(place.error(Message.sheetsHoldSameList(first: first, second: sheet, file: file).text))
             } else {
                 sheets[file] = sheet
             }
@@ -62,8 +62,8 @@ extension InstanceReader {
             guard let sheet = sheets[file] else {
                 if requiredFiles.contains(file) {
                     let expected = ([String(file.dropLast(4)), file] + sheetAliases[file, default: []]).joined(separator: ", ")
-                    errors.append(place.error("no sheet for \(file): expected a sheet named one of \(expected); "
-                        + "the workbook has \(workbook.sheetNames.map { "'\($0)'" }.joined(separator: ", "))"))
+                    let sheetNames = workbook.sheetNames.map { "'\($0)'" }.joined(separator: ", ")
+                    errors.append(place.error(Message.noSheetForList(file: file, expected: expected, sheets: sheetNames).text))
                     unreadable.insert(file)
                 }
                 continue

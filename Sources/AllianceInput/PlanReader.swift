@@ -64,14 +64,14 @@ public enum PlanReader {
                 if let parsed = roleWords[word.lowercased()] {
                     role = parsed
                 } else {
-                    errors.append(row.error("role", "unknown role '\(word)'; use lead or member (牵头, 成员)"))
+                    errors.append(row.error("role", Message.unknownRole(word: word).text))
                 }
             }
             guard let unit, let community else { continue }
             let here = row.location(of: "org_id")
             let key = unit + "\u{0}" + community
             if let first = seen[key] {
-                errors.append(InputError(here, "unit '\(unit)' is listed twice for community '\(community)' (first at \(first))"))
+                errors.append(InputError(here, Message.unitListedTwice(unit: unit, community: community, first: first.description).text))
                 continue
             }
             seen[key] = here
@@ -98,10 +98,10 @@ public enum PlanReader {
         for assignment in assignments {
             let location = assignment.source ?? SourceLocation(file: "plan", line: 1, column: 1)
             if !units.contains(assignment.orgID) {
-                errors.append(InputError(location, "unknown unit '\(assignment.orgID)' (not in organizations.csv)"))
+                errors.append(InputError(location, Message.unknownID(.unit, id: assignment.orgID, list: "organizations.csv").text))
             }
             if !communities.contains(assignment.communityID) {
-                errors.append(InputError(location, "unknown community '\(assignment.communityID)' (not in communities.csv)"))
+                errors.append(InputError(location, Message.unknownID(.community, id: assignment.communityID, list: "communities.csv").text))
             }
         }
         return errors

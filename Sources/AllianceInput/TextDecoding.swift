@@ -55,12 +55,11 @@ public enum CSVFileDecoder {
                             _ consume: (inout TextDecoder) -> Value) throws(InputError) -> (Value, TextEncoding) {
         let head = source.prefix(2)
         if head == [0xFF, 0xFE] || head == [0xFE, 0xFF] {
-            throw InputError(SourceLocation(file: file, line: 1, column: 1), "file is UTF-16, not UTF-8; \(saveHint)")
+            throw InputError(SourceLocation(file: file, line: 1, column: 1), Message.utf16File.text)
         }
         func attempt(_ encoding: TextEncoding) throws(InputError) -> Result<Value, DecodeFailure> {
             guard var decoder = TextDecoder(source, encoding: encoding) else {
-                throw InputError(SourceLocation(file: file, line: 1, column: 1),
-                                 "this system cannot decode GB18030 (iconv has no converter for it); \(saveHint)")
+                throw InputError(SourceLocation(file: file, line: 1, column: 1), Message.noGB18030Converter.text)
             }
             let value = consume(&decoder)
             if let error = decoder.readError {
@@ -93,8 +92,7 @@ public enum CSVFileDecoder {
                 if utf8Failure.offset >= failure.offset {
                     // UTF-8 read further than GB18030: a UTF-8 file with a damaged or foreign row,
                     // so point at the first byte that is not UTF-8.
-                    throw InputError(utf8Location, "file is neither UTF-8 nor GB18030: byte 0x\(hex(utf8Failure.byte)) "
-                        + "here is not UTF-8, though the text before it is; \(saveHint)")
+                    throw InputError(utf8Location, Message.notUTF8ButReadFurther(byte: hex(utf8Failure.byte)).text)
                 }
                 throw try notGB18030(source, failure, file: file, firstNonUTF8: utf8Location)
             }
@@ -103,32 +101,22 @@ public enum CSVFileDecoder {
 
     /// The error for a file that cannot be opened or read, e.g. a folder named like a list.
     static func cannotRead(_ file: String, _ error: any Error) -> InputError {
-        InputError(SourceLocation(file: file, line: 1, column: 1), "cannot read the file: \(error.localizedDescription)")
+        InputError(SourceLocation(file: file, line: 1, column: 1), Message.cannotReadFile(reason: error.localizedDescription).text)
     }
-
-    private static let saveHint = "save it as \"CSV UTF-8\" (Excel: Save As › CSV UTF-8 (逗号分隔))"
 
     private static func notUTF8(_ source: ByteSource, _ failure: DecodeFailure, file: String) throws(InputError) -> InputError {
         let location = try position(in: source, before: failure.offset, encoding: .utf8, file: file)
-        return InputError(location, "file is not UTF-8 (byte 0x\(hex(failure.byte)) here cannot be decoded); "
-            + "\(saveHint), or read it with --encoding gb18030 if it was saved by Chinese Excel as plain CSV")
+        return InputError(location, Message.notUTF8(byte: hex(failure.byte)).text)
     }
 
     /// The error for bytes GB18030 cannot decode; `firstNonUTF8` is where UTF-8 failed too (auto detection).
     private static func notGB18030(_ source: ByteSource, _ failure: DecodeFailure, file: String,
                                    firstNonUTF8: SourceLocation?) throws(InputError) -> InputError {
         let location = try position(in: source, before: failure.offset, encoding: .gb18030, file: file)
-        let byte = failure.byte.map { "byte 0x\(hex($0))" } ?? "the end of the file"
-        var lead = "file is not GB18030"
-        var hint = saveHint + ", or read it with --encoding auto if it is UTF-8"
-        if let firstNonUTF8 {
-            hint = saveHint
-            lead = "file is neither UTF-8 nor GB18030"
-            if firstNonUTF8 != location {
-                lead += " (the first byte that is not UTF-8 is on line \(firstNonUTF8.line), column \(firstNonUTF8.column))"
-            }
-        }
-        return InputError(location, "\(lead): \(byte) here cannot be decoded as GB18030; \(hint)")
+        let elsewhere = firstNonUTF8.flatMap { $0 == location ? nil : $0 }
+        return InputError(location, Message.notGB18030(byte: failure.byte.map { hex($0) }, neitherUTF8: firstNonUTF8 != nil,
+                                                       firstNonUTF8Line: elsewhere?.line,
+                                                       firstNonUTF8Column: elsewhere?.column).text)
     }
 
     private static func hex(_ byte: UInt8?) -> String { byte.map { String($0, radix: 16, uppercase: true) } ?? "?" }

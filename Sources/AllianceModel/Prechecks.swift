@@ -25,6 +25,11 @@ public struct InfeasibilityReason: Sendable, Hashable, CustomStringConvertible {
         self.family = family
     }
 
+    /// A reason of a family, both from the message table, rendered in `Language.current`.
+    init(_ message: Message, family: Message, example: String) {
+        self.init(message.text, family: Family(sentence: family.text, example: example))
+    }
+
     public var description: String { message }
 }
 
@@ -44,8 +49,8 @@ extension Array where Element == InfeasibilityReason {
             let group = members[key]!
             guard group.count > 1, let family = group[0].family else { return group[0].message }
             let shown = group.prefix(examples).map { $0.family!.example }.joined(separator: ", ")
-            let more = group.count > examples ? ", … (\(group.count - examples) more)" : ""
-            return "\(group.count) \(family.sentence): \(shown)\(more)"
+            return Message.reasonFamily(count: group.count, sentence: family.sentence, examples: shown,
+                                        more: Swift.max(0, group.count - examples)).text
         }
     }
 }
@@ -60,45 +65,37 @@ public enum Prechecks {
         var reasons: [InfeasibilityReason] = []
         let nU = problem.unitCount, nC = problem.communityCount
         let units = problem.units, communities = problem.communities
-        guard nC > 0 else { return [InfeasibilityReason("there are no communities (communities.csv has no rows)")] }
+        guard nC > 0 else { return [InfeasibilityReason(Message.noCommunities.text)] }
 
         // Totals.
         let needMin = problem.minSize.reduce(0, +)
         let offerMax = problem.totalMaxAssignments
         if needMin > offerMax {
-            reasons.append(InfeasibilityReason(
-                "communities need at least \(needMin) assignments (min_orgs), units offer at most "
-                    + "\(offerMax) (max_communities): lower min_orgs or raise max_communities"))
+            reasons.append(InfeasibilityReason(Message.assignmentsShort(needed: needMin, offered: offerMax).text))
         }
         let offerMin = problem.totalMinAssignments
         let takeMax = problem.maxSize.reduce(0, +)
         if offerMin > takeMax {
-            reasons.append(InfeasibilityReason(
-                "units must make at least \(offerMin) assignments (min_communities), communities take at most "
-                    + "\(takeMax) (max_orgs): lower min_communities or raise max_orgs"))
+            reasons.append(InfeasibilityReason(Message.assignmentsSurplus(required: offerMin, taken: takeMax).text))
         }
         if problem.options.leadRule {
             let leaders = (0..<nU).filter { units[$0].canLead }
             let leadCapacity = leaders.reduce(0) { $0 + units[$1].maxCommunities }
             if leadCapacity < nC {
                 reasons.append(InfeasibilityReason(
-                    "\(nC) communities need a lead, but only \(leaders.count) unit\(leaders.count == 1 ? "" : "s") may lead (column can_lead), "
-                        + "serving at most \(leadCapacity) communities in all: mark more units can_lead, "
-                        + "raise their max_communities, or use --no-lead-rule"))
+                    Message.leadsShort(communities: nC, leaders: leaders.count, capacity: leadCapacity).text))
             }
         }
 
         // Per community.
+        let leadRule = problem.options.leadRule
         for c in 0..<nC {
             let id = communities[c].id
             if problem.minSize[c] > problem.maxSize[c] {
                 reasons.append(InfeasibilityReason(
-                    "community \(id) needs at least \(problem.minSize[c]) units but takes at most "
-                        + "\(problem.maxSize[c]) (min_orgs/max_orgs\(problem.options.leadRule ? ", and the lead rule needs 1" : "")): "
-                        + "make min_orgs ≤ max_orgs",
-                    family: .init(sentence: "communities need more units than they take (min_orgs > max_orgs"
-                                      + (problem.options.leadRule ? ", the lead rule needs 1" : "") + "): make min_orgs ≤ max_orgs",
-                                  example: "\(id) (\(problem.minSize[c]) > \(problem.maxSize[c]))")))
+                    Message.communityMinAboveMax(id: id, min: problem.minSize[c], max: problem.maxSize[c], leadRule: leadRule),
+                    family: .communitiesMinAboveMax(leadRule: leadRule),
+                    example: Message.countAboveExample(id: id, count: problem.minSize[c], limit: problem.maxSize[c]).text))
             }
             let candidates = (0..<nU).filter { problem.allowed[$0 * nC + c] }
             // Bounds that pins break are named by `PinCheck`, with the pins.
@@ -107,32 +104,24 @@ public enum Prechecks {
             if pinnedOut && candidates.count < problem.minSize[c] {
                 // named by PinCheck
             } else if candidates.isEmpty && problem.minSize[c] > 0 {
-                reasons.append(InfeasibilityReason(
-                    "community \(id) has no allowed unit (pairs.csv forbids or --max-distance-km excludes all)",
-                    family: .init(sentence: "communities have no allowed unit (pairs.csv forbids or --max-distance-km "
-                                      + "excludes all)", example: id)))
+                reasons.append(InfeasibilityReason(.communityNoAllowedUnit(id: id), family: .communitiesNoAllowedUnit,
+                                                   example: id))
             } else if candidates.count < problem.minSize[c] {
                 reasons.append(InfeasibilityReason(
-                    "community \(id) needs at least \(problem.minSize[c]) units but only \(candidates.count) "
-                        + "are allowed to serve it (pairs.csv forbid, --max-distance-km): allow more or lower min_orgs",
-                    family: .init(sentence: "communities need more units than are allowed to serve them (pairs.csv "
-                                      + "forbid, --max-distance-km): allow more or lower min_orgs",
-                                  example: "\(id) (needs \(problem.minSize[c]), \(candidates.count) allowed)")))
+                    .communityTooFewAllowed(id: id, needs: problem.minSize[c], allowed: candidates.count),
+                    family: .communitiesTooFewAllowed,
+                    example: Message.needsAllowedExample(id: id, needs: problem.minSize[c], allowed: candidates.count).text))
             }
-            if problem.options.leadRule && !candidates.isEmpty && !candidates.contains(where: { units[$0].canLead }) {
-                reasons.append(InfeasibilityReason(
-                    "community \(id) needs a lead, but none of the \(candidates.count) units allowed to serve it "
-                        + "may lead (column can_lead)",
-                    family: .init(sentence: "communities need a lead, but none of the units allowed to serve them may "
-                                      + "lead (column can_lead)", example: id)))
+            if leadRule && !candidates.isEmpty && !candidates.contains(where: { units[$0].canLead }) {
+                reasons.append(InfeasibilityReason(.communityNoLead(id: id, candidates: candidates.count),
+                                                   family: .communitiesNoLead, example: id))
             }
             let fixedHere = (0..<nU).filter { problem.fixed[$0 * nC + c] }.count
             if fixedHere > problem.maxSize[c] && !pinnedIn {
                 reasons.append(InfeasibilityReason(
-                    "community \(id) has \(fixedHere) units fixed to it in pairs.csv but takes at most "
-                        + "\(problem.maxSize[c]) (max_orgs)",
-                    family: .init(sentence: "communities have more units fixed to them in pairs.csv than they take (max_orgs)",
-                                  example: "\(id) (\(fixedHere) > \(problem.maxSize[c]))")))
+                    .communityTooManyFixed(id: id, fixed: fixedHere, max: problem.maxSize[c]),
+                    family: .communitiesTooManyFixed,
+                    example: Message.countAboveExample(id: id, count: fixedHere, limit: problem.maxSize[c]).text))
             }
         }
 
@@ -144,19 +133,16 @@ public enum Prechecks {
             let pinnedIn = (0..<nC).contains { problem.pinRequired[u * nC + $0] != nil && problem.fixed[u * nC + $0] }
             if allowedHere < units[u].minCommunities && !pinnedOut {
                 reasons.append(InfeasibilityReason(
-                    "unit \(id) must serve at least \(units[u].minCommunities) communities (min_communities) "
-                        + "but only \(allowedHere) are allowed for it (pairs.csv forbid, --max-distance-km)",
-                    family: .init(sentence: "units must serve more communities (min_communities) than are allowed for "
-                                      + "them (pairs.csv forbid, --max-distance-km)",
-                                  example: "\(id) (needs \(units[u].minCommunities), \(allowedHere) allowed)")))
+                    .unitTooFewAllowed(id: id, min: units[u].minCommunities, allowed: allowedHere),
+                    family: .unitsTooFewAllowed,
+                    example: Message.needsAllowedExample(id: id, needs: units[u].minCommunities, allowed: allowedHere).text))
             }
             let fixedHere = (0..<nC).filter { problem.fixed[u * nC + $0] }.count
             if fixedHere > units[u].maxCommunities && !pinnedIn {
                 reasons.append(InfeasibilityReason(
-                    "unit \(id) is fixed to \(fixedHere) communities in pairs.csv but serves at most "
-                        + "\(units[u].maxCommunities) (max_communities)",
-                    family: .init(sentence: "units are fixed to more communities in pairs.csv than they serve (max_communities)",
-                                  example: "\(id) (\(fixedHere) > \(units[u].maxCommunities))")))
+                    .unitTooManyFixed(id: id, fixed: fixedHere, max: units[u].maxCommunities),
+                    family: .unitsTooManyFixed,
+                    example: Message.countAboveExample(id: id, count: fixedHere, limit: units[u].maxCommunities).text))
             }
         }
         // Pins and the change limit (MODEL.md, "Re-planning").

@@ -55,13 +55,13 @@ public enum SolveError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .infeasible(let reasons):
-            return "no plan satisfies the rules:\n" + reasons.summarized().map { "  - \($0)" }.joined(separator: "\n")
+            return Message.noPlanSatisfiesRules.text + "\n" + reasons.summarized().map { "  - \($0)" }.joined(separator: "\n")
         case .noPlanWithinTimeLimit(let seconds):
-            return "no plan was found within the time limit of \(formatSeconds(seconds)); raise --time-limit"
+            return Message.noPlanWithinTimeLimit(seconds: formatSeconds(seconds)).text
         case .solverFailed(let message):
-            return "the solver failed: \(message)"
+            return Message.solverFailed(message).text
         case .interrupted:
-            return "interrupted before any plan was found"
+            return Message.interruptedBeforeAnyPlan.text
         }
     }
 }

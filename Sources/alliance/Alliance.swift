@@ -1,5 +1,6 @@
 import AllianceKit
 import ArgumentParser
+import Foundation
 
 /// `alliance`: plans party-building alliances (党建联盟) — which units serve which communities,
 /// one lead plus N members each — from the lists a district keeps in spreadsheets.
@@ -28,13 +29,20 @@ struct Alliance: ParsableCommand {
     /// Parses the arguments, runs the command, and turns what it throws into the documented exit
     /// status in one place (`Console.exitCode(for:)`), so subcommands simply throw. Errors of the
     /// argument parser itself (usage, `--help`, validation) keep the parser's handling.
+    ///
+    /// The language of the messages is chosen here, once, before parsing (so that the option
+    /// checks the commands make themselves are in it too): Chinese when the locale
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`) starts with `zh`. `serve` and `--json` switch back to
+    /// English: what a program reads stays the same whatever the user's locale.
     static func main() {
+        Language.current = Language(environment: ProcessInfo.processInfo.environment)
         var command: ParsableCommand
         do {
             command = try parseAsRoot()
         } catch {
             exit(withError: error)
         }
+        if command is ServeCommand || (command as? WritesJSON)?.json == true { Language.current = .english }
         do {
             try command.run()
         } catch {
@@ -42,3 +50,15 @@ struct Alliance: ParsableCommand {
         }
     }
 }
+
+/// A command with a `--json` flag: with it, everything it says stays English (`Alliance.main`).
+protocol WritesJSON {
+    var json: Bool { get }
+}
+
+extension SolveCommand: WritesJSON {}
+extension CheckCommand: WritesJSON {}
+extension EvaluateCommand: WritesJSON {}
+extension ExplainCommand: WritesJSON {}
+extension SuggestCommand: WritesJSON {}
+extension DiffCommand: WritesJSON {}

@@ -13,7 +13,7 @@ extension CheckCommand {
         let options = try model.planningOptions()
         let (districts, warnings) = try model.input.districts(of: instance, options: options)
         var lines = ["districts     \(districts.count): " + districts.map(\.name).joined(separator: ", ")]
-        lines += warnings.map { "warning       \($0)" }
+        lines += warnings.map { Message.checkWarning($0).text }
         var rows = [["district", "communities", "units", "pairs", "status"]]
         var withErrors = 0, failing = 0
         for district in districts {

@@ -33,33 +33,36 @@ struct CheckCommand: ParsableCommand {
         let units = problem.units
         let leaders = units.filter(\.canLead)
         let streets = Set(instance.communities.compactMap(\.street))
-        var lines: [String] = []
-        lines.append("communities   \(instance.communities.count)" + (streets.isEmpty ? "" : " in \(streets.count) streets"))
-        lines.append("units         \(instance.organizations.count) organizations → \(units.count) units after merging groups; \(leaders.count) may lead")
-        lines.append("assignments   units must make at least \(problem.totalMinAssignments) (min_communities) and at most \(problem.totalMaxAssignments) (max_communities)")
+        var lines: [Message] = []
+        lines.append(.checkCommunities(count: instance.communities.count, streets: streets.isEmpty ? nil : streets.count))
+        lines.append(.checkUnits(organizations: instance.organizations.count, units: units.count, leaders: leaders.count))
+        lines.append(.checkAssignments(min: problem.totalMinAssignments, max: problem.totalMaxAssignments))
         let minSizes = problem.minSize, maxSizes = problem.maxSize
-        lines.append("sizes         each community takes \(minSizes.min() ?? 0)–\(maxSizes.max() ?? 0) units; together at least \(minSizes.reduce(0, +)), at most \(maxSizes.reduce(0, +))")
-        lines.append("strength      mean alliance strength \(Format.number(problem.meanStrength)); band ±\(Format.percent(problem.options.balanceBand)) = \(Format.number((1 - problem.options.balanceBand) * problem.meanStrength))–\(Format.number((1 + problem.options.balanceBand) * problem.meanStrength))")
-        lines.append("needs         \(instance.needs.count) rows, \(problem.categories.count) categories, weighted total \(Format.number(problem.totalWeightedNeed))")
-        lines.append("resources     \(instance.resources.count) rows")
-        lines.append("projects      \(instance.projects.count)")
+        lines.append(.checkSizes(smallest: minSizes.min() ?? 0, largest: maxSizes.max() ?? 0,
+                                 totalMin: minSizes.reduce(0, +), totalMax: maxSizes.reduce(0, +)))
+        let band = problem.options.balanceBand, mean = problem.meanStrength
+        lines.append(.checkStrength(mean: Format.number(mean), band: Format.percent(band),
+                                    low: Format.number((1 - band) * mean), high: Format.number((1 + band) * mean)))
+        lines.append(.checkNeeds(rows: instance.needs.count, categories: problem.categories.count,
+                                 weightedTotal: Format.number(problem.totalWeightedNeed)))
+        lines.append(.checkResources(rows: instance.resources.count))
+        lines.append(.checkProjects(count: instance.projects.count))
         let fix = instance.pairs.filter { $0.rule == .fix }.count
         let forbid = instance.pairs.filter { $0.rule == .forbid }.count
-        lines.append("pairs         \(fix) fix, \(forbid) forbid, \(instance.pairs.count - fix - forbid) prefer")
-        let allowed = problem.allowed.filter { $0 }.count
-        lines.append("candidates    \(allowed) of \(problem.allowed.count) unit–community pairs allowed")
-        lines.append("distances     " + (problem.maxDistance > 0 ? "longest \(Format.number(problem.maxDistance)) km" : "no coordinates (distance term is 0)"))
+        lines.append(.checkPairs(fix: fix, forbid: forbid, prefer: instance.pairs.count - fix - forbid))
+        lines.append(.checkCandidates(allowed: problem.allowed.filter { $0 }.count, total: problem.allowed.count))
+        lines.append(.checkDistances(longestKm: problem.maxDistance > 0 ? Format.number(problem.maxDistance) : nil))
         if let previous = problem.options.previousPlan {
-            lines.append("previous      \(previous.count) rows, \(problem.previousPairCount) unit–community pairs still listed")
+            lines.append(.checkPrevious(rows: previous.count, pairs: problem.previousPairCount))
         }
-        lines += problem.warnings.map { "warning       \($0)" }
-        return lines
+        lines += problem.warnings.map { .checkWarning($0) }
+        return lines.map(\.text)
     }
 
     /// The pre-check verdict lines.
     static func precheckLines(_ reasons: [InfeasibilityReason]) -> [String] {
-        if reasons.isEmpty { return ["pre-checks    passed"] }
-        return ["pre-checks    \(reasons.count) failed: no plan can satisfy the rules"] + reasons.summarized().map { "  - \($0)" }
+        if reasons.isEmpty { return [Message.prechecksPassed.text] }
+        return [Message.prechecksFailed(count: reasons.count).text] + reasons.summarized().map { "  - \($0)" }
     }
 
     /// `check --json`: the same checks as one document on stdout; input errors are part of it

@@ -46,7 +46,7 @@ struct ClaimCommand: ParsableCommand {
         let rows = try PlanningInput.readPlan(planPath)
         let (plan, evaluation) = try ClaimRun.evaluate(rows, in: problem)
         if !quiet {
-            for warning in problem.warnings { Console.error("warning: \(warning)") }
+            for warning in problem.warnings { Console.warning(warning) }
             for violation in evaluation.violations { Console.error("warning: the plan breaks a rule: \(violation)") }
         }
         if problem.instance.projects.isEmpty, !quiet {
@@ -66,27 +66,14 @@ struct ClaimCommand: ParsableCommand {
 /// The human line about stage 2 in `solve` and `claim` summaries.
 enum ClaimSummaryText {
     static func line(_ claims: ClaimResult) -> String {
-        let total = claims.claims.count + claims.unclaimed.count
-        var text = "projects    \(claims.claims.count) of \(total) claimed, value \(Format.number(claims.claimedValue))"
-            + " of \(Format.number(claims.totalValue))"
-        if claims.totalValue > 0 { text += " (\(Format.percent(claims.claimedValue / claims.totalValue)))" }
         let reasons = UnclaimedReason.allCases.compactMap { reason -> String? in
             let count = claims.unclaimedCount(reason)
-            return count == 0 ? nil : "\(count) \(reason.phrase)"
+            return count == 0 ? nil : Message.unclaimed(count: count, reason).text
         }
-        if !reasons.isEmpty { text += "; unclaimed: " + reasons.joined(separator: ", ") }
-        if !claims.allOptimal { text += " (not proven optimal)" }
-        return text
-    }
-}
-
-extension UnclaimedReason {
-    /// The reason in words, for people.
-    var phrase: String {
-        switch self {
-        case .noMemberHasCategory: "no member has the category"
-        case .notEnoughResource: "not enough resource"
-        case .noAlliance: "community has no alliance"
-        }
+        return Message.claimsLine(claimed: claims.claims.count, total: claims.claims.count + claims.unclaimed.count,
+                                  value: Format.number(claims.claimedValue), totalValue: Format.number(claims.totalValue),
+                                  share: claims.totalValue > 0 ? Format.percent(claims.claimedValue / claims.totalValue) : nil,
+                                  unclaimed: reasons.isEmpty ? nil : reasons.joined(separator: ", "),
+                                  proven: claims.allOptimal).text
     }
 }

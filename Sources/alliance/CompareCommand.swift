@@ -37,7 +37,7 @@ struct CompareCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a number of seconds > 0") }
+        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError(Message.timeLimitPositive.text) }
         guard !strategies.isEmpty else { throw ValidationError("--strategies needs at least one name") }
     }
 

@@ -8,6 +8,11 @@ enum Console {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
+    /// A warning for people on stderr: "warning: …" (警告：… in Chinese).
+    static func warning(_ text: String) {
+        error(Message.warning(text).text)
+    }
+
     /// Whether stderr is a terminal, where a progress line can overwrite itself.
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
@@ -16,23 +21,22 @@ enum Console {
         switch error {
         case let errors as InputErrors:
             for item in errors.errors { Console.error(item.description) }
-            let count = errors.errors.count
-            Console.error("\(count) input error\(count == 1 ? "" : "s"); nothing was written")
+            Console.error(Message.inputErrors(count: errors.errors.count).text)
             return ExitCode(1)
         case let item as InputError:
             Console.error(item.description)
-            Console.error("1 input error; nothing was written")
+            Console.error(Message.inputErrors(count: 1).text)
             return ExitCode(1)
         case let tooLarge as ModelTooLarge:
             Console.error("alliance: \(tooLarge.description)")
-            Console.error("nothing was written")
+            Console.error(Message.nothingWritten.text)
             return ExitCode(1)
         case SolveError.interrupted:
-            Console.error("alliance: \(SolveError.interrupted.description); nothing was written")
+            Console.error("alliance: \(SolveError.interrupted.description); \(Message.nothingWritten.text)")
             return ExitCode(Interrupts.exitStatus)
         case let failure as SolveError:
             Console.error("alliance: \(failure.description)")
-            Console.error("nothing was written")
+            Console.error(Message.nothingWritten.text)
             return ExitCode(2)
         case let failure as AtomicFiles.WriteError:
             Console.error("alliance: \(failure.description)")

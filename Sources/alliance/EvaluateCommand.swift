@@ -40,24 +40,19 @@ struct EvaluateCommand: ParsableCommand {
     /// The objective, terms, strength range and broken rules for people.
     static func text(_ evaluation: Evaluation) -> String {
         let terms = evaluation.terms
-        var lines = [
-            "objective   \(Format.objective(evaluation.objective))",
-            "coverage    \(String(format: "%.6f", terms.coverage))",
-            "balance     \(String(format: "%.6f", terms.balance))",
-            "distance    \(String(format: "%.6f", terms.distance))",
-            "preference  \(String(format: "%.6f", terms.preference))",
-            "keep        \(String(format: "%.6f", terms.keep))",
-            "strength    min \(Format.number(evaluation.strengthMin))  mean \(Format.number(evaluation.strengthMean))  max \(Format.number(evaluation.strengthMax))",
+        func value(_ number: Double) -> String { String(format: "%.6f", number) }
+        var lines: [Message] = [
+            .objectiveLine(objective: Format.objective(evaluation.objective), bound: nil, gap: nil),
+            .coverageValueLine(value(terms.coverage)),
+            .balanceValueLine(value(terms.balance)),
+            .distanceLine(value: value(terms.distance)),
+            .preferenceLine(value: value(terms.preference)),
+            .keepValueLine(value(terms.keep)),
+            .strengthLine(min: Format.number(evaluation.strengthMin), mean: Format.number(evaluation.strengthMean),
+                          max: Format.number(evaluation.strengthMax), target: nil, band: nil),
         ]
-        if let changes = evaluation.changesFromStart {
-            lines.append("changes     \(changes) pair\(changes == 1 ? "" : "s") changed from the start plan (--from)")
-        }
-        if evaluation.violations.isEmpty {
-            lines.append("rules       all satisfied")
-        } else {
-            lines.append("rules       \(evaluation.violations.count) broken:")
-            lines += evaluation.violations.map { "  - \($0)" }
-        }
-        return lines.joined(separator: "\n")
+        if let changes = evaluation.changesFromStart { lines.append(.evaluatedChangesLine(changes: changes)) }
+        lines.append(evaluation.violations.isEmpty ? .rulesSatisfied : .rulesBroken(count: evaluation.violations.count))
+        return (lines.map(\.text) + evaluation.violations.map { "  - \($0)" }).joined(separator: "\n")
     }
 }

@@ -52,7 +52,7 @@ struct ExplainCommand: ParsableCommand {
     /// notes about encodings go to stderr.
     static func loadPlans(model: ModelOptions, planPath: String, quiet: Bool = false) throws -> [PlanUnderAnalysis] {
         let (plans, warnings) = try model.input.plansForAnalysis(try model.loadInstance(quiet: quiet), planPath: planPath)
-        for warning in warnings where !quiet { Console.error("warning: \(warning)") }
+        for warning in warnings where !quiet { Console.warning(warning) }
         return plans
     }
 

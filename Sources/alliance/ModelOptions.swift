@@ -78,12 +78,12 @@ struct ModelOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let candidates, candidates < 1 { throw ValidationError("--candidates must be a whole number ≥ 1") }
+        if let candidates, candidates < 1 { throw ValidationError(Message.candidatesAtLeastOne.text) }
         guard balanceBand.isFinite, balanceBand >= 0 else {
-            throw ValidationError("--balance-band must be a number ≥ 0, e.g. 0.1 for ±10 %")
+            throw ValidationError(Message.balanceBandNonNegative.text)
         }
         if let limit = maxDistanceKm, !(limit.isFinite && limit >= 0) {
-            throw ValidationError("--max-distance-km must be a number ≥ 0")
+            throw ValidationError(Message.maxDistanceNonNegative.text)
         }
     }
 
@@ -128,7 +128,7 @@ struct ModelOptions: ParsableArguments {
     func districts(of instance: Instance, quiet: Bool) throws -> (districts: [DistrictInstance], options: PlanningOptions) {
         let options = try planningOptions()
         let (districts, warnings) = try input.districts(of: instance, options: options)
-        for warning in warnings where !quiet { Console.error("warning: \(warning)") }
+        for warning in warnings where !quiet { Console.warning(warning) }
         return (districts, options)
     }
 

@@ -30,8 +30,8 @@ extension SolveCommand {
         try batch.writeSummary(results, into: folder)
         let failed = results.filter { $0.report == nil }
         for result in results where !quiet {
-            for warning in result.report?.problem.warnings ?? [] { Console.error("warning: \(result.district): \(warning)") }
-            for repair in result.report?.start?.repairs ?? [] { Console.error("warning: \(result.district): \(repair)") }
+            for warning in result.report?.problem.warnings ?? [] { Console.warning("\(result.district): \(warning)") }
+            for repair in result.report?.start?.repairs ?? [] { Console.warning("\(result.district): \(repair)") }
         }
         for result in failed { Console.error("alliance: district \(result.district): \(result.error ?? "failed")") }
         if json {

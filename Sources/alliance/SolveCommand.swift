@@ -80,18 +80,18 @@ struct SolveCommand: ParsableCommand {
 
     func validate() throws {
         if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
-            throw ValidationError("--time-limit must be a number of seconds > 0")
+            throw ValidationError(Message.timeLimitPositive.text)
         }
-        if let gap, !(gap.isFinite && gap >= 0) { throw ValidationError("--gap must be a number ≥ 0, e.g. 0.01 for 1 %") }
+        if let gap, !(gap.isFinite && gap >= 0) { throw ValidationError(Message.gapNonNegative.text) }
         if let timeBudget, !(timeBudget.isFinite && timeBudget > 0) {
-            throw ValidationError("--time-budget must be a number of seconds > 0 for the whole batch, e.g. 600")
+            throw ValidationError(Message.timeBudgetPositive.text)
         }
         guard priorityTolerance.isFinite, priorityTolerance >= 0 else {
-            throw ValidationError("--priority-tolerance must be a number ≥ 0, e.g. 0.001 for 0.1 %")
+            throw ValidationError(Message.priorityToleranceNonNegative.text)
         }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be a whole number ≥ 1") }
+        if let jobs, jobs < 1 { throw ValidationError(Message.jobsAtLeastOne.text) }
         if priorities != nil, strategy != .exact {
-            throw ValidationError("--priorities works with --strategy exact only")
+            throw ValidationError(Message.prioritiesNeedExact.text)
         }
     }
 
@@ -117,16 +117,15 @@ struct SolveCommand: ParsableCommand {
             return
         }
         if timeBudget != nil {  // a usage error (exit status 64), found only once the lists are read
-            Console.error("alliance: --time-budget shares one budget between the districts of lists with a district "
-                + "column (区县); these lists have none: use --time-limit")
+            Console.error("alliance: " + Message.timeBudgetNeedsDistricts.text)
             throw ExitCode.validationFailure
         }
         let problem = try model.makeProblem(instance, options: try model.planningOptions())
-        for warning in problem.warnings where !quiet { Console.error("warning: \(warning)") }
+        for warning in problem.warnings where !quiet { Console.warning(warning) }
         let progressLine = ProgressLine(enabled: !quiet && Console.stderrIsTerminal)
         var run = PlanningRun(options: runOptions, cancellation: interrupts.flag,
                               progress: { progressLine.update($0) })
-        if !quiet { run.warning = { Console.error("warning: \($0)") } }
+        if !quiet { run.warning = { Console.warning($0) } }
         if logPhases { run.phaseLog = { Console.error($0.line) } }
         let written: PlanningRun.Written
         do {
@@ -161,38 +160,38 @@ enum Summary {
     static func text(_ report: PlanReport, folder: URL, files: [String], startFile: String? = nil) -> String {
         let evaluation = report.evaluation, terms = evaluation.terms, problem = report.problem
         var lines: [String] = []
-        let statusWord = switch report.status {
-        case .optimal: "optimal (proven)"
-        case .interrupted: "interrupted (the best plan found so far; not proven optimal)"
-        default: "feasible (not proven optimal)"
+        let status: Message = switch report.status {
+        case .optimal: .statusOptimal
+        case .interrupted: .statusInterrupted
+        default: .statusFeasible
         }
-        lines.append("status      \(statusWord)")
-        var objective = "objective   \(Format.objective(evaluation.objective))"
-        if let bound = report.bound { objective += "   bound \(Format.objective(bound))" }
-        if let gap = report.gap { objective += "   gap \(Format.percent(gap))" }
-        lines.append(objective)
-        lines.append("coverage    \(Format.percent(terms.coverage)) of the weighted needs covered")
-        lines.append("balance     \(String(format: "%.4f", terms.balance)) (strength outside ±\(Format.percent(problem.options.balanceBand)) of the mean, relative to the mean)")
-        lines.append("distance    \(String(format: "%.4f", terms.distance))")
-        lines.append("preference  \(Format.number(terms.preference))")
+        lines.append(status.text)
+        lines.append(Message.objectiveLine(objective: Format.objective(evaluation.objective),
+                                           bound: report.bound.map(Format.objective), gap: report.gap.map(Format.percent)).text)
+        let band = Format.percent(problem.options.balanceBand)
+        lines.append(Message.coverageLine(share: Format.percent(terms.coverage)).text)
+        lines.append(Message.balanceLine(value: String(format: "%.4f", terms.balance), band: band).text)
+        lines.append(Message.distanceLine(value: String(format: "%.4f", terms.distance)).text)
+        lines.append(Message.preferenceLine(value: Format.number(terms.preference)).text)
         if problem.previousPairCount > 0 {
-            lines.append("keep        \(Format.percent(terms.keep)) of \(problem.previousPairCount) previous pairs kept")
+            lines.append(Message.keepLine(share: Format.percent(terms.keep), previousPairs: problem.previousPairCount).text)
         }
         if let start = report.start {
-            let repairs = start.repairs.count == 1 ? "1 repair" : "\(start.repairs.count) repairs"
-            let file = startFile.map { "from \($0), " } ?? ""
-            let unused = start.usable ? "" : "; it breaks a rule even repaired, so the strategies did not start from it"
-            lines.append("start       \(Format.objective(start.objective)) (\(file)\(repairs)\(unused))")
+            lines.append(Message.startLine(objective: Format.objective(start.objective), file: startFile,
+                                           repairs: start.repairs.count, usable: start.usable).text)
         }
         if let changes = report.evaluation.changesFromStart {
-            let limit = problem.maxChanges.map { " of at most \($0)" } ?? ""
-            lines.append("changes     \(changes)\(limit) pair\(changes == 1 && limit.isEmpty ? "" : "s") changed from the start plan")
+            lines.append(Message.changesLine(changes: changes, limit: problem.maxChanges).text)
         }
-        lines.append("strength    min \(Format.number(evaluation.strengthMin))  mean \(Format.number(evaluation.strengthMean))  max \(Format.number(evaluation.strengthMax))  (target \(Format.number(problem.meanStrength)) ± \(Format.percent(problem.options.balanceBand)))")
-        lines.append("alliances   \(problem.communityCount) communities, \(report.plan.assigned.filter { $0 }.count) unit assignments, solved in \(Format.seconds(report.solveSeconds))")
+        lines.append(Message.strengthLine(min: Format.number(evaluation.strengthMin), mean: Format.number(evaluation.strengthMean),
+                                          max: Format.number(evaluation.strengthMax), target: Format.number(problem.meanStrength),
+                                          band: band).text)
+        lines.append(Message.alliancesLine(communities: problem.communityCount,
+                                           assignments: report.plan.assigned.filter { $0 }.count,
+                                           seconds: Format.seconds(report.solveSeconds)).text)
         if let claims = report.claims { lines.append(ClaimSummaryText.line(claims)) }
         let names = files.map { folder.appendingPathComponent($0).relativePathForDisplay }
-        lines.append("wrote       \(names.joined(separator: ", "))")
+        lines.append(Message.wroteLine(files: names.joined(separator: ", ")).text)
         return lines.joined(separator: "\n")
     }
 }

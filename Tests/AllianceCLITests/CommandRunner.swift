@@ -23,11 +23,23 @@ enum CommandRunner {
         return directory.appendingPathComponent("alliance")
     }
 
+    /// This process's environment with the locale forced to `LC_ALL` (English for `C`), so that
+    /// the messages a test compares do not depend on the locale of the developer running it.
+    static func environment(locale: String = "C") -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["LC_MESSAGES"] = nil
+        environment["LANG"] = locale
+        environment["LC_ALL"] = locale
+        return environment
+    }
+
+    /// Runs `alliance` with `arguments`, in English unless `locale` says otherwise (e.g. `zh_CN.UTF-8`).
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+    static func run(_ arguments: [String], in directory: URL? = nil, locale: String = "C") throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = environment(locale: locale)
         process.currentDirectoryURL = directory ?? root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

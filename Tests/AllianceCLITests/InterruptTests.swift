@@ -29,6 +29,7 @@ final class InterruptTests: XCTestCase {
         init(_ arguments: [String]) throws {
             process.executableURL = CommandRunner.executable
             process.arguments = arguments
+            process.environment = CommandRunner.environment()
             process.currentDirectoryURL = CommandRunner.root
             let outPipe = Pipe(), errPipe = Pipe()
             process.standardOutput = outPipe

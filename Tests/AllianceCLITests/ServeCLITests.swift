@@ -35,6 +35,7 @@ final class ServeCLITests: XCTestCase {
         let process = Process()
         process.executableURL = CommandRunner.executable
         process.arguments = ["serve", "--data", data.path, "--port", "0", "--token", "s3cret"]
+        process.environment = CommandRunner.environment()
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice

@@ -17,16 +17,15 @@ final class WorkbookArchive {
         self.place = place
         self.limits = limits
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw place.error(FileManager.default.fileExists(atPath: url.path) ? "cannot read the file" : "no such file")
+            throw place.error((FileManager.default.fileExists(atPath: url.path) ? Message.cannotReadTheFile : .noSuchFile).text)
         }
         let magic = [UInt8]((try? handle.read(upToCount: 4)) ?? Data())
         try? handle.close()
         if magic == [0xD0, 0xCF, 0x11, 0xE0] {
-            throw place.error("not an .xlsx workbook: this is an old-style .xls workbook or a password-protected one; "
-                + "save it in Excel as \"Excel Workbook (*.xlsx)\" without a password")
+            throw place.error(Message.oldStyleWorkbook.text)
         }
         guard magic.count == 4, magic[0] == 0x50, magic[1] == 0x4B else {
-            throw place.error("not an .xlsx workbook (an .xlsx file is a zip archive, and this one does not start like one)")
+            throw place.error(Message.notAWorkbook.text)
         }
         do {
             archive = try Archive(url: url, accessMode: .read)

@@ -1,0 +1,574 @@
+/// The table of the messages people read on the terminal, each in English and in Chinese.
+///
+/// One case per message; its associated values are the message's arguments, typed, so that the
+/// two texts cannot disagree on what they are given. `text` renders a message in
+/// `Language.current` (English unless the command chose Chinese from the locale), `text(in:)` in
+/// a given language. A message is built where the problem is found, the way a string was before:
+/// `InputError(location, Message.requiredFileMissing.text)`. The location prefix
+/// (`file:line:column: `, `workbook:sheet!cell: `) is not part of a message, so it reads the same
+/// in both languages and editors still jump to it.
+///
+/// `MessageTableTests` checks that every case has a non-empty English and Chinese text that both
+/// mention every argument, so a new message cannot ship untranslated. Messages still written as
+/// plain English strings at their call sites are listed in the README ("Language").
+public enum Message: Sendable, Hashable {
+    // MARK: The command's verdicts
+    case inputErrors(count: Int)
+    case nothingWritten
+    case warning(String)
+
+    // MARK: Reading cells (AllianceInput)
+    case missingValue(column: String)
+    case expectedNumber(found: String, decimalComma: Bool)
+    case mustBeNonNegative(column: String, found: String)
+    case mustBePositive(column: String, found: String)
+    case expectedWholeNumber(found: String)
+    case mustBeAtLeast(column: String, minimum: Int, found: String)
+    case expectedBoolean(found: String)
+    case minAboveMax(minColumn: String, min: Int, maxColumn: String, max: Int, maxByDefault: Bool)
+
+    // MARK: Tables, files and ids
+    case emptyTable(isSheet: Bool, expected: String)
+    case unusedColumn(column: String, file: String)
+    case duplicateColumn(column: String, writtenAs: String, earlier: String)
+    case columnNumber(Int)
+    case missingColumn(column: String, alias: String?, file: String)
+    case tooManyCells(count: Int, width: Int)
+    case requiredFileMissing
+    case unknownID(Noun, id: String, list: String)
+    case duplicateID(Noun, id: String, first: String)
+    case titleRowsSkipped(headerRow: Int)
+    case fullWidthNumbers(count: Int, cells: String, more: Int)
+    case unexpectedByteOrderMark(pasted: Bool)
+    case unterminatedQuote
+    case textAfterClosingQuote
+
+    // MARK: Coordinates and groups
+    case coordinateWithoutPair(column: String, other: String)
+    case bothCoordinateKinds
+    case latitudeOutOfRange(column: String, found: String)
+    case longitudeOutOfRange(column: String, found: String)
+    case placesWithoutCoordinates(communities: Int, ofCommunities: Int, units: Int, ofUnits: Int)
+    case mixedCoordinateKinds
+    case groupNamedAfterUnit(group: String, unitAt: String)
+    case groupSpansDistricts(group: String, here: String, there: String, at: String)
+
+    // MARK: Encodings and workbooks
+    case utf16File
+    case noGB18030Converter
+    case cannotReadFile(reason: String)
+    case notUTF8(byte: String)
+    case notUTF8ButReadFurther(byte: String)
+    case notGB18030(byte: String?, neitherUTF8: Bool, firstNonUTF8Line: Int?, firstNonUTF8Column: Int?)
+    case noSuchFile
+    case cannotReadTheFile
+    case oldStyleWorkbook
+    case notAWorkbook
+    case sheetsHoldSameList(first: String, second: String, file: String)
+    case noSheetForList(file: String, expected: String, sheets: String)
+
+    // MARK: Pairs and plans
+    case preferNeedsScore
+    case unknownRule(word: String)
+    case pairFixedAndForbidden(unit: String, community: String, forbidFirst: Bool, at: String)
+    case unknownRole(word: String)
+    case unitListedTwice(unit: String, community: String, first: String)
+
+    // MARK: Pre-checks (`Prechecks`, `InfeasibilityReason`)
+    case noCommunities
+    case assignmentsShort(needed: Int, offered: Int)
+    case assignmentsSurplus(required: Int, taken: Int)
+    case leadsShort(communities: Int, leaders: Int, capacity: Int)
+    case communityMinAboveMax(id: String, min: Int, max: Int, leadRule: Bool)
+    case communitiesMinAboveMax(leadRule: Bool)
+    case communityNoAllowedUnit(id: String)
+    case communitiesNoAllowedUnit
+    case communityTooFewAllowed(id: String, needs: Int, allowed: Int)
+    case communitiesTooFewAllowed
+    case communityNoLead(id: String, candidates: Int)
+    case communitiesNoLead
+    case communityTooManyFixed(id: String, fixed: Int, max: Int)
+    case communitiesTooManyFixed
+    case unitTooFewAllowed(id: String, min: Int, allowed: Int)
+    case unitsTooFewAllowed
+    case unitTooManyFixed(id: String, fixed: Int, max: Int)
+    case unitsTooManyFixed
+    case needsAllowedExample(id: String, needs: Int, allowed: Int)
+    case countAboveExample(id: String, count: Int, limit: Int)
+    case reasonFamily(count: Int, sentence: String, examples: String, more: Int)
+
+    // MARK: Solving (`SolveError`)
+    case noPlanSatisfiesRules
+    case noPlanWithinTimeLimit(seconds: String)
+    case solverFailed(String)
+    case interruptedBeforeAnyPlan
+
+    // MARK: `alliance solve` and `evaluate`: the summary
+    case statusOptimal
+    case statusInterrupted
+    case statusFeasible
+    case objectiveLine(objective: String, bound: String?, gap: String?)
+    case coverageLine(share: String)
+    case balanceLine(value: String, band: String)
+    case distanceLine(value: String)
+    case preferenceLine(value: String)
+    case keepLine(share: String, previousPairs: Int)
+    case startLine(objective: String, file: String?, repairs: Int, usable: Bool)
+    case changesLine(changes: Int, limit: Int?)
+    case strengthLine(min: String, mean: String, max: String, target: String?, band: String?)
+    case alliancesLine(communities: Int, assignments: Int, seconds: String)
+    case wroteLine(files: String)
+    case claimsLine(claimed: Int, total: Int, value: String, totalValue: String, share: String?, unclaimed: String?,
+                    proven: Bool)
+    case unclaimed(count: Int, UnclaimedReason)
+    case coverageValueLine(String)
+    case balanceValueLine(String)
+    case keepValueLine(String)
+    case evaluatedChangesLine(changes: Int)
+    case rulesSatisfied
+    case rulesBroken(count: Int)
+
+    // MARK: `alliance check`
+    case checkCommunities(count: Int, streets: Int?)
+    case checkUnits(organizations: Int, units: Int, leaders: Int)
+    case checkAssignments(min: Int, max: Int)
+    case checkSizes(smallest: Int, largest: Int, totalMin: Int, totalMax: Int)
+    case checkStrength(mean: String, band: String, low: String, high: String)
+    case checkNeeds(rows: Int, categories: Int, weightedTotal: String)
+    case checkResources(rows: Int)
+    case checkProjects(count: Int)
+    case checkPairs(fix: Int, forbid: Int, prefer: Int)
+    case checkCandidates(allowed: Int, total: Int)
+    case checkDistances(longestKm: String?)
+    case checkPrevious(rows: Int, pairs: Int)
+    case checkWarning(String)
+    case prechecksPassed
+    case prechecksFailed(count: Int)
+
+    // MARK: Options the command checks itself (ArgumentParser's own usage text stays English)
+    case timeLimitPositive
+    case gapNonNegative
+    case timeBudgetPositive
+    case timeBudgetNeedsDistricts
+    case priorityToleranceNonNegative
+    case jobsAtLeastOne
+    case prioritiesNeedExact
+    case candidatesAtLeastOne
+    case balanceBandNonNegative
+    case maxDistanceNonNegative
+
+    /// What a list holds, for "unknown unit 'U9'" and "duplicate community id 'C1'".
+    public enum Noun: String, Sendable, Hashable, CaseIterable {
+        case community, unit, project
+
+        var chinese: String {
+            switch self {
+            case .community: "社区"
+            case .unit: "单位"
+            case .project: "项目"
+            }
+        }
+    }
+
+    /// The message in `Language.current`.
+    public var text: String { text(in: .current) }
+
+    /// The message in `language`.
+    public func text(in language: Language) -> String {
+        let (english, chinese) = texts
+        return language == .chinese ? chinese : english
+    }
+
+    /// Both texts: (English, Chinese).
+    private var texts: (String, String) {
+        switch self {
+        case let .inputErrors(count):
+            return (count == 1 ? "1 input error; nothing was written" : "\(count) input errors; nothing was written",
+                    "共 \(count) 处输入错误；未写入任何文件")
+        case .nothingWritten:
+            return ("nothing was written", "未写入任何文件")
+        case let .warning(text):
+            return ("warning: \(text)", "警告：\(text)")
+
+        case let .missingValue(column):
+            return ("missing \(column)", "未填写 \(column)")
+        case let .expectedNumber(found, decimalComma):
+            return ("expected a number, found '\(found)'" + (decimalComma ? " (use '.' for decimals and no thousands separators)" : ""),
+                    "应为数字，实际为“\(found)”" + (decimalComma ? "（小数点请用“.”，不要用千位分隔符）" : ""))
+        case let .mustBeNonNegative(column, found):
+            return ("\(column) must be 0 or more, found '\(found)'", "\(column) 应为 0 或以上，实际为“\(found)”")
+        case let .mustBePositive(column, found):
+            return ("\(column) must be greater than 0, found '\(found)'", "\(column) 应大于 0，实际为“\(found)”")
+        case let .expectedWholeNumber(found):
+            return ("expected a whole number, found '\(found)'", "应为整数，实际为“\(found)”")
+        case let .mustBeAtLeast(column, minimum, found):
+            return ("\(column) must be \(minimum == 0 ? "0 or more" : "at least \(minimum)"), found '\(found)'",
+                    "\(column) 应不小于 \(minimum)，实际为“\(found)”")
+        case let .expectedBoolean(found):
+            return ("expected true or false (also 1/0, yes/no, 是/否), found '\(found)'",
+                    "应为“是”或“否”（也可写 true/false、1/0、yes/no），实际为“\(found)”")
+        case let .minAboveMax(minColumn, min, maxColumn, max, maxByDefault):
+            return ("\(minColumn) (\(min)) is greater than \(maxColumn) (\(max)\(maxByDefault ? " by default" : ""))",
+                    "\(minColumn)（\(min)）大于 \(maxColumn)（\(maxByDefault ? "默认为 " : "")\(max)）")
+
+        case let .emptyTable(isSheet, expected):
+            return ("\(isSheet ? "sheet" : "file") is empty; expected a header row with \(expected)",
+                    "\(isSheet ? "工作表" : "文件")为空；第一行应为列名：\(expected)")
+        case let .unusedColumn(column, file):
+            return ("column '\(column)' is not used in \(file) and was ignored", "\(file) 不使用列“\(column)”，已忽略")
+        case let .duplicateColumn(column, writtenAs, earlier):
+            return ("column '\(column)' appears twice (also as '\(writtenAs)' at \(earlier))",
+                    "列“\(column)”出现两次（\(earlier) 已有“\(writtenAs)”）")
+        case let .columnNumber(column):
+            return ("column \(column)", "第 \(column) 列")
+        case let .missingColumn(column, alias, file):
+            return ("missing required column '\(column)'\(alias.map { " (\($0))" } ?? "") in \(file)",
+                    "\(file) 缺少必需的列“\(column)”\(alias.map { "（\($0)）" } ?? "")")
+        case let .tooManyCells(count, width):
+            return ("too many cells: this row has \(count) but the header has \(width)",
+                    "单元格过多：此行有 \(count) 个，表头只有 \(width) 个")
+        case .requiredFileMissing:
+            return ("required file is missing", "缺少必需的文件")
+        case let .unknownID(noun, id, list):
+            return ("unknown \(noun.rawValue) '\(id)' (not in \(list))", "未知\(noun.chinese)“\(id)”（不在 \(list) 中）")
+        case let .duplicateID(noun, id, first):
+            return ("duplicate \(noun.rawValue) id '\(id)' (first at \(first))",
+                    "\(noun.chinese)编号“\(id)”重复（首次出现在 \(first)）")
+        case let .titleRowsSkipped(headerRow):
+            return ("rows above row \(headerRow), which names the columns, were skipped as a title",
+                    "第 \(headerRow) 行是列名，其上方的行视为标题，已跳过")
+        case let .fullWidthNumbers(count, cells, more):
+            return ("\(count == 1 ? "1 number cell was" : "\(count) number cells were") typed with full-width characters "
+                        + "(as a Chinese input method writes them) and read as half-width numbers: \(cells)"
+                        + (more > 0 ? ", … (\(more) more)" : ""),
+                    "\(count) 个数字单元格是用全角字符输入的（中文输入法常见），已按半角数字读取：\(cells)"
+                        + (more > 0 ? "，……（另有 \(more) 个）" : ""))
+        case let .unexpectedByteOrderMark(pasted):
+            return ("unexpected byte order mark (U+FEFF) here; delete it" + (pasted ? " (it often comes from pasting files together)" : ""),
+                    "此处有多余的字节顺序标记（U+FEFF），请删除" + (pasted ? "（常见于把几个文件拼接在一起）" : ""))
+        case .unterminatedQuote:
+            return ("unterminated quoted field starting here (a \" opens a quoted cell that never closes)",
+                    "从此处开始的带引号单元格没有结束（\" 开始了带引号的单元格，但一直没有闭合）")
+        case .textAfterClosingQuote:
+            return ("unexpected text after the closing quote; quote the whole cell and double any quote inside it (\"\")",
+                    "闭合引号后还有文字；请给整个单元格加引号，并把其中的引号写成两个（\"\"）")
+
+        case let .coordinateWithoutPair(column, other):
+            return ("\(column) given without \(other)", "填写了 \(column) 但没有填写 \(other)")
+        case .bothCoordinateKinds:
+            return ("this row gives both x/y and lat/lon; keep one pair", "此行同时填写了 x/y 和 lat/lon；请只保留一组")
+        case let .latitudeOutOfRange(column, found):
+            return ("\(column) must be between -90 and 90, found '\(found)'", "\(column) 应在 -90 到 90 之间，实际为“\(found)”")
+        case let .longitudeOutOfRange(column, found):
+            return ("\(column) must be between -180 and 180, found '\(found)'", "\(column) 应在 -180 到 180 之间，实际为“\(found)”")
+        case let .placesWithoutCoordinates(communities, ofCommunities, units, ofUnits):
+            return ("\(communities) of \(ofCommunities) communities and \(units) of \(ofUnits) units have no coordinates; "
+                        + "distances involving them are taken as 0",
+                    "\(ofCommunities) 个社区中有 \(communities) 个、\(ofUnits) 个单位中有 \(units) 个没有坐标；涉及它们的距离按 0 计")
+        case .mixedCoordinateKinds:
+            return ("some places use x/y and others lat/lon; distances between the two kinds are taken as 0",
+                    "有的地点用 x/y，有的用 lat/lon；两类地点之间的距离按 0 计")
+        case let .groupNamedAfterUnit(group, unitAt):
+            return ("group '\(group)' is also the id of unit \(group) (at \(unitAt)), which is in no group: two units would "
+                        + "share the id; give the group a name of its own",
+                    "分组“\(group)”与单位 \(group)（见 \(unitAt)）的编号相同，而该单位不在任何分组中：两个单位会共用一个编号；"
+                        + "请给分组另起名称")
+        case let .groupSpansDistricts(group, here, there, at):
+            return ("group '\(group)' spans districts: '\(here)' here, '\(there)' at \(at)",
+                    "分组“\(group)”跨了区县：此处为“\(here)”，\(at) 为“\(there)”")
+
+        case .utf16File:
+            return ("file is UTF-16, not UTF-8; " + Self.saveHint.0, "文件是 UTF-16 编码，不是 UTF-8；" + Self.saveHint.1)
+        case .noGB18030Converter:
+            return ("this system cannot decode GB18030 (iconv has no converter for it); " + Self.saveHint.0,
+                    "本系统无法解码 GB18030（iconv 没有相应的转换器）；" + Self.saveHint.1)
+        case let .cannotReadFile(reason):
+            return ("cannot read the file: \(reason)", "无法读取文件：\(reason)")
+        case let .notUTF8(byte):
+            return ("file is not UTF-8 (byte 0x\(byte) here cannot be decoded); \(Self.saveHint.0), or read it with "
+                        + "--encoding gb18030 if it was saved by Chinese Excel as plain CSV",
+                    "文件不是 UTF-8 编码（此处的字节 0x\(byte) 无法解码）；\(Self.saveHint.1)；如果是中文 Excel 存成的普通 CSV，"
+                        + "请用 --encoding gb18030 读取")
+        case let .notUTF8ButReadFurther(byte):
+            return ("file is neither UTF-8 nor GB18030: byte 0x\(byte) here is not UTF-8, though the text before it is; "
+                        + Self.saveHint.0,
+                    "文件既不是 UTF-8 也不是 GB18030 编码：此处的字节 0x\(byte) 不是 UTF-8，但它之前的文字是；" + Self.saveHint.1)
+        case let .notGB18030(byte, neitherUTF8, line, column):
+            var english = neitherUTF8 ? "file is neither UTF-8 nor GB18030" : "file is not GB18030"
+            var chinese = neitherUTF8 ? "文件既不是 UTF-8 也不是 GB18030 编码" : "文件不是 GB18030 编码"
+            if let line, let column {
+                english += " (the first byte that is not UTF-8 is on line \(line), column \(column))"
+                chinese += "（第一个不是 UTF-8 的字节在第 \(line) 行第 \(column) 列）"
+            }
+            english += ": \(byte.map { "byte 0x\($0)" } ?? "the end of the file") here cannot be decoded as GB18030; "
+                + Self.saveHint.0 + (neitherUTF8 ? "" : ", or read it with --encoding auto if it is UTF-8")
+            chinese += "：此处的\(byte.map { "字节 0x\($0)" } ?? "文件末尾")无法按 GB18030 解码；"
+                + Self.saveHint.1 + (neitherUTF8 ? "" : "；如果是 UTF-8 文件，请用 --encoding auto 读取")
+            return (english, chinese)
+        case .noSuchFile:
+            return ("no such file", "没有这个文件")
+        case .cannotReadTheFile:
+            return ("cannot read the file", "无法读取文件")
+        case .oldStyleWorkbook:
+            return ("not an .xlsx workbook: this is an old-style .xls workbook or a password-protected one; "
+                        + "save it in Excel as \"Excel Workbook (*.xlsx)\" without a password",
+                    "不是 .xlsx 工作簿：这是旧式 .xls 工作簿或设了密码的工作簿；请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”，不设密码")
+        case .notAWorkbook:
+            return ("not an .xlsx workbook (an .xlsx file is a zip archive, and this one does not start like one)",
+                    "不是 .xlsx 工作簿（.xlsx 文件是 zip 压缩包，而这个文件的开头不像）")
+        case let .sheetsHoldSameList(first, second, file):
+            return ("sheets '\(first)' and '\(second)' both hold \(file); keep one",
+                    "工作表“\(first)”和“\(second)”都是 \(file)；请只保留一个")
+        case let .noSheetForList(file, expected, sheets):
+            return ("no sheet for \(file): expected a sheet named one of \(expected); the workbook has \(sheets)",
+                    "没有 \(file) 对应的工作表：工作表名应为 \(expected) 之一；此工作簿中有 \(sheets)")
+
+        case .preferNeedsScore:
+            return ("prefer needs a score", "“优先”（prefer）规则需要填写分数（score）")
+        case let .unknownRule(word):
+            return ("unknown rule '\(word)'; use forbid, fix or prefer (禁止, 固定, 优先)",
+                    "未知规则“\(word)”；请用 禁止、固定 或 优先（forbid、fix、prefer）")
+        case let .pairFixedAndForbidden(unit, community, forbidFirst, at):
+            return ("pair (\(unit), \(community)) is both fixed and forbidden (\(forbidFirst ? "forbid" : "fix") at \(at))",
+                    "结对（\(unit)，\(community)）既被固定又被禁止（\(forbidFirst ? "禁止" : "固定")见 \(at)）")
+        case let .unknownRole(word):
+            return ("unknown role '\(word)'; use lead or member (牵头, 成员)",
+                    "未知角色“\(word)”；请用 牵头 或 成员（lead、member）")
+        case let .unitListedTwice(unit, community, first):
+            return ("unit '\(unit)' is listed twice for community '\(community)' (first at \(first))",
+                    "单位“\(unit)”在社区“\(community)”下列出两次（首次出现在 \(first)）")
+
+        case .noCommunities:
+            return ("there are no communities (communities.csv has no rows)", "没有社区（communities.csv 没有数据行）")
+        case let .assignmentsShort(needed, offered):
+            return ("communities need at least \(needed) assignments (min_orgs), units offer at most "
+                        + "\(offered) (max_communities): lower min_orgs or raise max_communities",
+                    "各社区合计至少需要 \(needed) 个结对单位（min_orgs），各单位合计至多结对 \(offered) 次"
+                        + "（max_communities）：请降低 min_orgs 或提高 max_communities")
+        case let .assignmentsSurplus(required, taken):
+            return ("units must make at least \(required) assignments (min_communities), communities take at most "
+                        + "\(taken) (max_orgs): lower min_communities or raise max_orgs",
+                    "各单位合计至少要结对 \(required) 次（min_communities），各社区合计至多接纳 \(taken) 个单位"
+                        + "（max_orgs）：请降低 min_communities 或提高 max_orgs")
+        case let .leadsShort(communities, leaders, capacity):
+            return ("\(communities) communities need a lead, but only \(leaders) unit\(leaders == 1 ? "" : "s") may lead "
+                        + "(column can_lead), serving at most \(capacity) communities in all: mark more units can_lead, "
+                        + "raise their max_communities, or use --no-lead-rule",
+                    "\(communities) 个社区都需要牵头单位，但只有 \(leaders) 个单位可以牵头（can_lead 列），合计至多服务 "
+                        + "\(capacity) 个社区：请把更多单位标为可牵头、提高其 max_communities，或使用 --no-lead-rule")
+        case let .communityMinAboveMax(id, min, max, leadRule):
+            return ("community \(id) needs at least \(min) units but takes at most \(max) "
+                        + "(min_orgs/max_orgs\(leadRule ? ", and the lead rule needs 1" : "")): make min_orgs ≤ max_orgs",
+                    "社区 \(id) 至少需要 \(min) 个单位，但至多接纳 \(max) 个"
+                        + "（min_orgs/max_orgs\(leadRule ? "，且牵头规则至少需要 1 个" : "")）：请使 min_orgs ≤ max_orgs")
+        case let .communitiesMinAboveMax(leadRule):
+            return ("communities need more units than they take (min_orgs > max_orgs"
+                        + (leadRule ? ", the lead rule needs 1" : "") + "): make min_orgs ≤ max_orgs",
+                    "社区需要的单位多于其接纳上限（min_orgs > max_orgs" + (leadRule ? "，牵头规则至少需要 1 个" : "")
+                        + "）：请使 min_orgs ≤ max_orgs")
+        case let .communityNoAllowedUnit(id):
+            return ("community \(id) has no allowed unit (pairs.csv forbids or --max-distance-km excludes all)",
+                    "社区 \(id) 没有可结对的单位（pairs.csv 全部禁止，或 --max-distance-km 全部排除）")
+        case .communitiesNoAllowedUnit:
+            return ("communities have no allowed unit (pairs.csv forbids or --max-distance-km excludes all)",
+                    "社区没有可结对的单位（pairs.csv 全部禁止，或 --max-distance-km 全部排除）")
+        case let .communityTooFewAllowed(id, needs, allowed):
+            return ("community \(id) needs at least \(needs) units but only \(allowed) are allowed to serve it "
+                        + "(pairs.csv forbid, --max-distance-km): allow more or lower min_orgs",
+                    "社区 \(id) 至少需要 \(needs) 个单位，但只有 \(allowed) 个单位可以与它结对"
+                        + "（pairs.csv 禁止、--max-distance-km）：请放开更多单位或降低 min_orgs")
+        case .communitiesTooFewAllowed:
+            return ("communities need more units than are allowed to serve them (pairs.csv forbid, --max-distance-km): "
+                        + "allow more or lower min_orgs",
+                    "社区需要的单位多于可与之结对的单位（pairs.csv 禁止、--max-distance-km）：请放开更多单位或降低 min_orgs")
+        case let .communityNoLead(id, candidates):
+            return ("community \(id) needs a lead, but none of the \(candidates) units allowed to serve it may lead (column can_lead)",
+                    "社区 \(id) 需要牵头单位，但可与它结对的 \(candidates) 个单位都不能牵头（can_lead 列）")
+        case .communitiesNoLead:
+            return ("communities need a lead, but none of the units allowed to serve them may lead (column can_lead)",
+                    "社区需要牵头单位，但可与之结对的单位都不能牵头（can_lead 列）")
+        case let .communityTooManyFixed(id, fixed, max):
+            return ("community \(id) has \(fixed) units fixed to it in pairs.csv but takes at most \(max) (max_orgs)",
+                    "社区 \(id) 在 pairs.csv 中固定了 \(fixed) 个单位，但至多接纳 \(max) 个（max_orgs）")
+        case .communitiesTooManyFixed:
+            return ("communities have more units fixed to them in pairs.csv than they take (max_orgs)",
+                    "社区在 pairs.csv 中固定的单位多于其接纳上限（max_orgs）")
+        case let .unitTooFewAllowed(id, min, allowed):
+            return ("unit \(id) must serve at least \(min) communities (min_communities) but only \(allowed) are allowed "
+                        + "for it (pairs.csv forbid, --max-distance-km)",
+                    "单位 \(id) 至少要服务 \(min) 个社区（min_communities），但只有 \(allowed) 个社区可以与它结对"
+                        + "（pairs.csv 禁止、--max-distance-km）")
+        case .unitsTooFewAllowed:
+            return ("units must serve more communities (min_communities) than are allowed for them (pairs.csv forbid, "
+                        + "--max-distance-km)",
+                    "单位须服务的社区（min_communities）多于可与之结对的社区（pairs.csv 禁止、--max-distance-km）")
+        case let .unitTooManyFixed(id, fixed, max):
+            return ("unit \(id) is fixed to \(fixed) communities in pairs.csv but serves at most \(max) (max_communities)",
+                    "单位 \(id) 在 pairs.csv 中固定到 \(fixed) 个社区，但至多服务 \(max) 个（max_communities）")
+        case .unitsTooManyFixed:
+            return ("units are fixed to more communities in pairs.csv than they serve (max_communities)",
+                    "单位在 pairs.csv 中固定的社区多于其服务上限（max_communities）")
+        case let .needsAllowedExample(id, needs, allowed):
+            return ("\(id) (needs \(needs), \(allowed) allowed)", "\(id)（需要 \(needs) 个，可结对 \(allowed) 个）")
+        case let .countAboveExample(id, count, limit):
+            return ("\(id) (\(count) > \(limit))", "\(id)（\(count) > \(limit)）")
+        case let .reasonFamily(count, sentence, examples, more):
+            return ("\(count) \(sentence): \(examples)" + (more > 0 ? ", … (\(more) more)" : ""),
+                    "\(count) 个\(sentence)：\(examples)" + (more > 0 ? "，……（另有 \(more) 个）" : ""))
+
+        case .noPlanSatisfiesRules:
+            return ("no plan satisfies the rules:", "没有方案能满足全部规则：")
+        case let .noPlanWithinTimeLimit(seconds):
+            return ("no plan was found within the time limit of \(seconds); raise --time-limit",
+                    "在时间限制 \(seconds) 内没有找到方案；请提高 --time-limit")
+        case let .solverFailed(message):
+            return ("the solver failed: \(message)", "求解器出错：\(message)")
+        case .interruptedBeforeAnyPlan:
+            return ("interrupted before any plan was found", "在找到任何方案之前已被中断")
+
+        case .statusOptimal:
+            return ("status      optimal (proven)", label("状态") + "最优（已证明）")
+        case .statusInterrupted:
+            return ("status      interrupted (the best plan found so far; not proven optimal)",
+                    label("状态") + "已中断（目前找到的最好方案；未证明最优）")
+        case .statusFeasible:
+            return ("status      feasible (not proven optimal)", label("状态") + "可行（未证明最优）")
+        case let .objectiveLine(objective, bound, gap):
+            return ("objective   \(objective)" + (bound.map { "   bound \($0)" } ?? "") + (gap.map { "   gap \($0)" } ?? ""),
+                    label("目标值") + objective + (bound.map { "   界 \($0)" } ?? "") + (gap.map { "   差距 \($0)" } ?? ""))
+        case let .coverageLine(share):
+            return ("coverage    \(share) of the weighted needs covered", label("覆盖率") + "加权需求覆盖了 \(share)")
+        case let .balanceLine(value, band):
+            return ("balance     \(value) (strength outside ±\(band) of the mean, relative to the mean)",
+                    label("均衡") + "\(value)（力量超出平均值 ±\(band) 的部分，相对平均值）")
+        case let .distanceLine(value):
+            return ("distance    \(value)", label("距离") + value)
+        case let .preferenceLine(value):
+            return ("preference  \(value)", label("偏好") + value)
+        case let .keepLine(share, previousPairs):
+            return ("keep        \(share) of \(previousPairs) previous pairs kept",
+                    label("保留") + "上一轮 \(previousPairs) 个结对保留了 \(share)")
+        case let .startLine(objective, file, repairs, usable):
+            return ("start       \(objective) (\(file.map { "from \($0), " } ?? "")"
+                        + (repairs == 1 ? "1 repair" : "\(repairs) repairs")
+                        + (usable ? "" : "; it breaks a rule even repaired, so the strategies did not start from it") + ")",
+                    label("起始方案") + "\(objective)（\(file.map { "来自 \($0)，" } ?? "")修补 \(repairs) 处"
+                        + (usable ? "" : "；修补后仍违反规则，求解没有从它出发") + "）")
+        case let .changesLine(changes, limit):
+            return ("changes     \(changes)\(limit.map { " of at most \($0)" } ?? "") "
+                        + "pair\(changes == 1 && limit == nil ? "" : "s") changed from the start plan",
+                    label("变动") + "与起始方案相比变动了 \(changes) 个结对\(limit.map { "（至多 \($0) 个）" } ?? "")")
+        case let .strengthLine(min, mean, max, target, band):
+            let english = "strength    min \(min)  mean \(mean)  max \(max)", chinese = label("力量") + "最小 \(min)  平均 \(mean)  最大 \(max)"
+            guard let target, let band else { return (english, chinese) }
+            return (english + "  (target \(target) ± \(band))", chinese + "  （目标 \(target) ± \(band)）")
+        case let .alliancesLine(communities, assignments, seconds):
+            return ("alliances   \(communities) communities, \(assignments) unit assignments, solved in \(seconds)",
+                    label("联盟") + "\(communities) 个社区，\(assignments) 个单位结对，求解用时 \(seconds)")
+        case let .wroteLine(files):
+            return ("wrote       \(files)", label("已写入") + files)
+        case let .claimsLine(claimed, total, value, totalValue, share, unclaimed, proven):
+            return ("projects    \(claimed) of \(total) claimed, value \(value) of \(totalValue)" + (share.map { " (\($0))" } ?? "")
+                        + (unclaimed.map { "; unclaimed: \($0)" } ?? "") + (proven ? "" : " (not proven optimal)"),
+                    label("项目") + "认领 \(claimed) / \(total) 个，价值 \(value) / \(totalValue)" + (share.map { "（\($0)）" } ?? "")
+                        + (unclaimed.map { "；未认领：\($0)" } ?? "") + (proven ? "" : "（未证明最优）"))
+        case let .unclaimed(count, reason):
+            return switch reason {
+            case .noMemberHasCategory: ("\(count) no member has the category", "\(count) 个无成员单位具备该类资源")
+            case .notEnoughResource: ("\(count) not enough resource", "\(count) 个资源不足")
+            case .noAlliance: ("\(count) community has no alliance", "\(count) 个所在社区没有联盟")
+            }
+        case let .coverageValueLine(value):
+            return ("coverage    \(value)", label("覆盖率") + value)
+        case let .balanceValueLine(value):
+            return ("balance     \(value)", label("均衡") + value)
+        case let .keepValueLine(value):
+            return ("keep        \(value)", label("保留") + value)
+        case let .evaluatedChangesLine(changes):
+            return ("changes     \(changes) pair\(changes == 1 ? "" : "s") changed from the start plan (--from)",
+                    label("变动") + "与起始方案（--from）相比变动了 \(changes) 个结对")
+        case .rulesSatisfied:
+            return ("rules       all satisfied", label("规则") + "全部满足")
+        case let .rulesBroken(count):
+            return ("rules       \(count) broken:", label("规则") + "违反 \(count) 条：")
+
+        case let .checkCommunities(count, streets):
+            return ("communities   \(count)" + (streets.map { " in \($0) streets" } ?? ""),
+                    label("社区", 14) + "\(count) 个" + (streets.map { "，分属 \($0) 个街道" } ?? ""))
+        case let .checkUnits(organizations, units, leaders):
+            return ("units         \(organizations) organizations → \(units) units after merging groups; \(leaders) may lead",
+                    label("单位", 14) + "\(organizations) 个单位 → 合并分组后 \(units) 个；\(leaders) 个可牵头")
+        case let .checkAssignments(min, max):
+            return ("assignments   units must make at least \(min) (min_communities) and at most \(max) (max_communities)",
+                    label("结对次数", 14) + "各单位合计至少 \(min) 次（min_communities），至多 \(max) 次（max_communities）")
+        case let .checkSizes(smallest, largest, totalMin, totalMax):
+            return ("sizes         each community takes \(smallest)–\(largest) units; together at least \(totalMin), at most \(totalMax)",
+                    label("联盟规模", 14) + "每个社区接纳 \(smallest)–\(largest) 个单位；合计至少 \(totalMin) 个，至多 \(totalMax) 个")
+        case let .checkStrength(mean, band, low, high):
+            return ("strength      mean alliance strength \(mean); band ±\(band) = \(low)–\(high)",
+                    label("力量", 14) + "联盟平均力量 \(mean)；区间 ±\(band) = \(low)–\(high)")
+        case let .checkNeeds(rows, categories, weightedTotal):
+            return ("needs         \(rows) rows, \(categories) categories, weighted total \(weightedTotal)",
+                    label("需求", 14) + "\(rows) 行，\(categories) 类，加权合计 \(weightedTotal)")
+        case let .checkResources(rows):
+            return ("resources     \(rows) rows", label("资源", 14) + "\(rows) 行")
+        case let .checkProjects(count):
+            return ("projects      \(count)", label("项目", 14) + "\(count) 个")
+        case let .checkPairs(fix, forbid, prefer):
+            return ("pairs         \(fix) fix, \(forbid) forbid, \(prefer) prefer",
+                    label("结对规则", 14) + "固定 \(fix) 条，禁止 \(forbid) 条，优先 \(prefer) 条")
+        case let .checkCandidates(allowed, total):
+            return ("candidates    \(allowed) of \(total) unit–community pairs allowed",
+                    label("候选结对", 14) + "\(total) 个单位–社区组合中允许 \(allowed) 个")
+        case let .checkDistances(longestKm):
+            return ("distances     " + (longestKm.map { "longest \($0) km" } ?? "no coordinates (distance term is 0)"),
+                    label("距离", 14) + (longestKm.map { "最远 \($0) 公里" } ?? "没有坐标（距离项为 0）"))
+        case let .checkPrevious(rows, pairs):
+            return ("previous      \(rows) rows, \(pairs) unit–community pairs still listed",
+                    label("上一轮方案", 14) + "\(rows) 行，其中 \(pairs) 个单位–社区结对仍在名单中")
+        case let .checkWarning(text):
+            return ("warning       \(text)", label("警告", 14) + text)
+        case .prechecksPassed:
+            return ("pre-checks    passed", label("预检查", 14) + "通过")
+        case let .prechecksFailed(count):
+            return ("pre-checks    \(count) failed: no plan can satisfy the rules",
+                    label("预检查", 14) + "\(count) 项未通过：没有方案能满足全部规则")
+
+        case .timeLimitPositive:
+            return ("--time-limit must be a number of seconds > 0", "--time-limit 应为大于 0 的秒数")
+        case .gapNonNegative:
+            return ("--gap must be a number ≥ 0, e.g. 0.01 for 1 %", "--gap 应为 ≥ 0 的数，例如 0.01 表示 1 %")
+        case .timeBudgetPositive:
+            return ("--time-budget must be a number of seconds > 0 for the whole batch, e.g. 600",
+                    "--time-budget 应为整批名单的总秒数（大于 0），例如 600")
+        case .timeBudgetNeedsDistricts:
+            return ("--time-budget shares one budget between the districts of lists with a district column (区县); "
+                        + "these lists have none: use --time-limit",
+                    "--time-budget 是在带区县列（区县）的名单中由各区县分享的总时间；这些名单没有区县列：请用 --time-limit")
+        case .priorityToleranceNonNegative:
+            return ("--priority-tolerance must be a number ≥ 0, e.g. 0.001 for 0.1 %",
+                    "--priority-tolerance 应为 ≥ 0 的数，例如 0.001 表示 0.1 %")
+        case .jobsAtLeastOne:
+            return ("--jobs must be a whole number ≥ 1", "--jobs 应为 ≥ 1 的整数")
+        case .prioritiesNeedExact:
+            return ("--priorities works with --strategy exact only", "--priorities 只能与 --strategy exact 一起使用")
+        case .candidatesAtLeastOne:
+            return ("--candidates must be a whole number ≥ 1", "--candidates 应为 ≥ 1 的整数")
+        case .balanceBandNonNegative:
+            return ("--balance-band must be a number ≥ 0, e.g. 0.1 for ±10 %", "--balance-band 应为 ≥ 0 的数，例如 0.1 表示 ±10 %")
+        case .maxDistanceNonNegative:
+            return ("--max-distance-km must be a number ≥ 0", "--max-distance-km 应为 ≥ 0 的数")
+        }
+    }
+
+    /// How to save a list so that it reads as UTF-8: (English, Chinese).
+    private static let saveHint = ("save it as \"CSV UTF-8\" (Excel: Save As › CSV UTF-8 (逗号分隔))",
+                                   "请另存为“CSV UTF-8”（Excel：另存为 › CSV UTF-8 (逗号分隔)）")
+
+    /// A Chinese label padded to `width` terminal columns (a Chinese character takes two), so
+    /// that the values of a summary line up as they do in English.
+    private func label(_ text: String, _ width: Int = 12) -> String {
+        let columns = text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+        return text + String(repeating: " ", count: Swift.max(1, width - columns))
+    }
+}

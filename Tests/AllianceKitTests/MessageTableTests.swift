@@ -1,0 +1,260 @@
+import Foundation
+import XCTest
+@testable import AllianceInput
+@testable import AllianceKit
+@testable import AllianceModel
+
+/// The string table (`Message`) is complete: every message has an English and a Chinese text,
+/// and both mention every argument it is given. Also: how the language is chosen from the
+/// locale, and that the readers and pre-checks speak Chinese when asked while keeping the
+/// `file:line:column` prefix.
+final class MessageTableTests: XCTestCase {
+    /// One example of every message, with arguments no text could contain by chance.
+    /// A new case of `Message` must be added here: `testEveryCaseHasASample` fails until it is.
+    static let samples: [Message] = [
+        .inputErrors(count: 9001), .nothingWritten, .warning("ARG-warning"),
+        .missingValue(column: "ARG-col"), .expectedNumber(found: "ARG-found", decimalComma: true),
+        .mustBeNonNegative(column: "ARG-col", found: "ARG-found"), .mustBePositive(column: "ARG-col", found: "ARG-found"),
+        .expectedWholeNumber(found: "ARG-found"), .mustBeAtLeast(column: "ARG-col", minimum: 9002, found: "ARG-found"),
+        .expectedBoolean(found: "ARG-found"),
+        .minAboveMax(minColumn: "ARG-min", min: 9003, maxColumn: "ARG-max", max: 9004, maxByDefault: true),
+        .emptyTable(isSheet: true, expected: "ARG-columns"), .unusedColumn(column: "ARG-col", file: "ARG-file"),
+        .duplicateColumn(column: "ARG-col", writtenAs: "ARG-written", earlier: "ARG-earlier"), .columnNumber(9005),
+        .missingColumn(column: "ARG-col", alias: "ARG-alias", file: "ARG-file"), .tooManyCells(count: 9006, width: 9007),
+        .requiredFileMissing, .unknownID(.unit, id: "ARG-id", list: "ARG-list"),
+        .duplicateID(.community, id: "ARG-id", first: "ARG-first"), .titleRowsSkipped(headerRow: 9008),
+        .fullWidthNumbers(count: 9009, cells: "ARG-cells", more: 9010), .unexpectedByteOrderMark(pasted: true),
+        .unterminatedQuote, .textAfterClosingQuote,
+        .coordinateWithoutPair(column: "ARG-col", other: "ARG-other"), .bothCoordinateKinds,
+        .latitudeOutOfRange(column: "ARG-col", found: "ARG-found"), .longitudeOutOfRange(column: "ARG-col", found: "ARG-found"),
+        .placesWithoutCoordinates(communities: 9071, ofCommunities: 9072, units: 9073, ofUnits: 9074), .mixedCoordinateKinds,
+        .groupNamedAfterUnit(group: "ARG-group", unitAt: "ARG-at"),
+        .groupSpansDistricts(group: "ARG-group", here: "ARG-here", there: "ARG-there", at: "ARG-at"),
+        .utf16File, .noGB18030Converter, .cannotReadFile(reason: "ARG-reason"), .notUTF8(byte: "ARG-byte"),
+        .notUTF8ButReadFurther(byte: "ARG-byte"),
+        .notGB18030(byte: "ARG-byte", neitherUTF8: true, firstNonUTF8Line: 9075, firstNonUTF8Column: 9076),
+        .noSuchFile, .cannotReadTheFile, .oldStyleWorkbook, .notAWorkbook,
+        .sheetsHoldSameList(first: "ARG-first", second: "ARG-second", file: "ARG-file"),
+        .noSheetForList(file: "ARG-file", expected: "ARG-expected", sheets: "ARG-sheets"),
+        .preferNeedsScore, .unknownRule(word: "ARG-word"),
+        .pairFixedAndForbidden(unit: "ARG-unit", community: "ARG-community", forbidFirst: true, at: "ARG-at"),
+        .unknownRole(word: "ARG-word"), .unitListedTwice(unit: "ARG-unit", community: "ARG-community", first: "ARG-first"),
+        .noCommunities, .assignmentsShort(needed: 9011, offered: 9012), .assignmentsSurplus(required: 9013, taken: 9014),
+        .leadsShort(communities: 9015, leaders: 9016, capacity: 9017),
+        .communityMinAboveMax(id: "ARG-id", min: 9018, max: 9019, leadRule: true), .communitiesMinAboveMax(leadRule: true),
+        .communityNoAllowedUnit(id: "ARG-id"), .communitiesNoAllowedUnit,
+        .communityTooFewAllowed(id: "ARG-id", needs: 9020, allowed: 9021), .communitiesTooFewAllowed,
+        .communityNoLead(id: "ARG-id", candidates: 9022), .communitiesNoLead,
+        .communityTooManyFixed(id: "ARG-id", fixed: 9023, max: 9024), .communitiesTooManyFixed,
+        .unitTooFewAllowed(id: "ARG-id", min: 9025, allowed: 9026), .unitsTooFewAllowed,
+        .unitTooManyFixed(id: "ARG-id", fixed: 9027, max: 9028), .unitsTooManyFixed,
+        .needsAllowedExample(id: "ARG-id", needs: 9029, allowed: 9030),
+        .countAboveExample(id: "ARG-id", count: 9031, limit: 9032),
+        .reasonFamily(count: 9033, sentence: "ARG-sentence", examples: "ARG-examples", more: 9034),
+        .noPlanSatisfiesRules, .noPlanWithinTimeLimit(seconds: "ARG-seconds"), .solverFailed("ARG-why"),
+        .interruptedBeforeAnyPlan, .statusOptimal, .statusInterrupted, .statusFeasible,
+        .objectiveLine(objective: "ARG-objective", bound: "ARG-bound", gap: "ARG-gap"), .coverageLine(share: "ARG-share"),
+        .balanceLine(value: "ARG-value", band: "ARG-band"), .distanceLine(value: "ARG-value"),
+        .preferenceLine(value: "ARG-value"), .keepLine(share: "ARG-share", previousPairs: 9035),
+        .startLine(objective: "ARG-objective", file: "ARG-file", repairs: 9036, usable: false),
+        .changesLine(changes: 9037, limit: 9038),
+        .strengthLine(min: "ARG-min", mean: "ARG-mean", max: "ARG-max", target: "ARG-target", band: "ARG-band"),
+        .alliancesLine(communities: 9039, assignments: 9040, seconds: "ARG-seconds"), .wroteLine(files: "ARG-files"),
+        .claimsLine(claimed: 9041, total: 9042, value: "ARG-value", totalValue: "ARG-total", share: "ARG-share",
+                    unclaimed: "ARG-unclaimed", proven: false),
+        .unclaimed(count: 9043, .noMemberHasCategory), .unclaimed(count: 9044, .notEnoughResource),
+        .unclaimed(count: 9045, .noAlliance),
+        .coverageValueLine("ARG-value"), .balanceValueLine("ARG-value"), .keepValueLine("ARG-value"),
+        .evaluatedChangesLine(changes: 9046), .rulesSatisfied, .rulesBroken(count: 9047),
+        .checkCommunities(count: 9048, streets: 9049), .checkUnits(organizations: 9050, units: 9051, leaders: 9052),
+        .checkAssignments(min: 9053, max: 9054), .checkSizes(smallest: 9055, largest: 9056, totalMin: 9057, totalMax: 9058),
+        .checkStrength(mean: "ARG-mean", band: "ARG-band", low: "ARG-low", high: "ARG-high"),
+        .checkNeeds(rows: 9059, categories: 9060, weightedTotal: "ARG-total"), .checkResources(rows: 9061),
+        .checkProjects(count: 9062), .checkPairs(fix: 9063, forbid: 9064, prefer: 9065),
+        .checkCandidates(allowed: 9066, total: 9067), .checkDistances(longestKm: "ARG-km"),
+        .checkPrevious(rows: 9068, pairs: 9069), .checkWarning("ARG-warning"), .prechecksPassed,
+        .prechecksFailed(count: 9070),
+        .timeLimitPositive, .gapNonNegative, .timeBudgetPositive, .timeBudgetNeedsDistricts,
+        .priorityToleranceNonNegative, .jobsAtLeastOne, .prioritiesNeedExact, .candidatesAtLeastOne,
+        .balanceBandNonNegative, .maxDistanceNonNegative,
+    ] + Message.Noun.allCases.map { .unknownID($0, id: "ARG-id", list: "ARG-list") }
+
+    /// The case name of a message ("unknownID" for `.unknownID(.unit, …)`).
+    static func caseName(_ message: Message) -> String {
+        Mirror(reflecting: message).children.first?.label ?? String(describing: message)
+    }
+
+    /// The arguments a text must show: strings and numbers (unwrapping optionals); flags and
+    /// enumerations choose between wordings instead and are checked by `testChoicesChangeTheText`.
+    static func shownArguments(_ message: Message) -> [String] {
+        guard let payload = Mirror(reflecting: message).children.first?.value else { return [] }
+        let values = Mirror(reflecting: payload).displayStyle == .tuple
+            ? Mirror(reflecting: payload).children.map(\.value) : [payload]
+        return values.compactMap { value -> String? in
+            var value = value
+            if Mirror(reflecting: value).displayStyle == .optional {
+                guard let wrapped = Mirror(reflecting: value).children.first?.value else { return nil }
+                value = wrapped
+            }
+            switch value {
+            case let text as String: return text
+            case let number as Int: return String(number)
+            default: return nil
+            }
+        }
+    }
+
+    /// The case names declared in Message.swift (the enum's own `case` lines, four spaces in).
+    static func declaredCases() throws -> Set<String> {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/AllianceModel/Message.swift")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        let pattern = try NSRegularExpression(pattern: "^    case ([a-zA-Z0-9]+)", options: .anchorsMatchLines)
+        let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
+        return Set(matches.compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } })
+    }
+
+    func testEveryCaseHasASample() throws {
+        let declared = try Self.declaredCases()
+        XCTAssertGreaterThan(declared.count, 100, "the table's cases were not found in Message.swift")
+        let sampled = Set(Self.samples.map(Self.caseName))
+        XCTAssertEqual(declared.subtracting(sampled), [], "messages without a sample in MessageTableTests.samples")
+        XCTAssertEqual(sampled.subtracting(declared), [], "samples of cases Message.swift does not declare")
+    }
+
+    func testEveryMessageHasBothTextsMentioningEveryArgument() {
+        for message in Self.samples {
+            let english = message.text(in: .english), chinese = message.text(in: .chinese)
+            let name = Self.caseName(message)
+            XCTAssertFalse(english.trimmingCharacters(in: .whitespaces).isEmpty, "\(name): empty English text")
+            XCTAssertFalse(chinese.trimmingCharacters(in: .whitespaces).isEmpty, "\(name): empty Chinese text")
+            XCTAssertNotEqual(english, chinese, "\(name): the Chinese text is the English one")
+            // Chinese characters, or at least Chinese (full-width) punctuation for an id with numbers.
+            XCTAssertTrue(chinese.unicodeScalars.contains { $0.value >= 0x3000 },
+                          "\(name): the Chinese text has no Chinese in it: \(chinese)")
+            for argument in Self.shownArguments(message) {
+                XCTAssertTrue(english.contains(argument), "\(name): English text lacks \(argument): \(english)")
+                XCTAssertTrue(chinese.contains(argument), "\(name): Chinese text lacks \(argument): \(chinese)")
+            }
+        }
+    }
+
+    /// Flags and enumerations among the arguments change both texts (else they would be pointless
+    /// or forgotten in one language).
+    func testChoicesChangeTheText() {
+        let pairs: [(Message, Message)] = [
+            (.expectedNumber(found: "x", decimalComma: true), .expectedNumber(found: "x", decimalComma: false)),
+            (.minAboveMax(minColumn: "a", min: 2, maxColumn: "b", max: 1, maxByDefault: true),
+             .minAboveMax(minColumn: "a", min: 2, maxColumn: "b", max: 1, maxByDefault: false)),
+            (.emptyTable(isSheet: true, expected: "id"), .emptyTable(isSheet: false, expected: "id")),
+            (.unexpectedByteOrderMark(pasted: true), .unexpectedByteOrderMark(pasted: false)),
+            (.notGB18030(byte: "A1", neitherUTF8: true, firstNonUTF8Line: nil, firstNonUTF8Column: nil),
+             .notGB18030(byte: "A1", neitherUTF8: false, firstNonUTF8Line: nil, firstNonUTF8Column: nil)),
+            (.notGB18030(byte: nil, neitherUTF8: true, firstNonUTF8Line: nil, firstNonUTF8Column: nil),
+             .notGB18030(byte: "A1", neitherUTF8: true, firstNonUTF8Line: nil, firstNonUTF8Column: nil)),
+            (.pairFixedAndForbidden(unit: "u", community: "c", forbidFirst: true, at: "f:1:1"),
+             .pairFixedAndForbidden(unit: "u", community: "c", forbidFirst: false, at: "f:1:1")),
+            (.communityMinAboveMax(id: "C", min: 2, max: 1, leadRule: true),
+             .communityMinAboveMax(id: "C", min: 2, max: 1, leadRule: false)),
+            (.communitiesMinAboveMax(leadRule: true), .communitiesMinAboveMax(leadRule: false)),
+            (.startLine(objective: "1", file: nil, repairs: 2, usable: true),
+             .startLine(objective: "1", file: nil, repairs: 2, usable: false)),
+            (.unknownID(.unit, id: "x", list: "l"), .unknownID(.community, id: "x", list: "l")),
+            (.unknownID(.unit, id: "x", list: "l"), .unknownID(.project, id: "x", list: "l")),
+            (.unclaimed(count: 1, .noAlliance), .unclaimed(count: 1, .notEnoughResource)),
+            (.unclaimed(count: 1, .noAlliance), .unclaimed(count: 1, .noMemberHasCategory)),
+            (.claimsLine(claimed: 1, total: 2, value: "3", totalValue: "4", share: nil, unclaimed: nil, proven: true),
+             .claimsLine(claimed: 1, total: 2, value: "3", totalValue: "4", share: nil, unclaimed: nil, proven: false)),
+        ]
+        for (one, other) in pairs {
+            for language in Language.allCases {
+                XCTAssertNotEqual(one.text(in: language), other.text(in: language), "\(Self.caseName(one)) in \(language)")
+            }
+        }
+    }
+
+    /// The English texts are the ones the tool printed before the table (the golden outputs check
+    /// most of them byte for byte; these are the ones with a choice in them).
+    func testEnglishTextsAreUnchanged() {
+        XCTAssertEqual(Message.inputErrors(count: 1).text(in: .english), "1 input error; nothing was written")
+        XCTAssertEqual(Message.inputErrors(count: 3).text(in: .english), "3 input errors; nothing was written")
+        XCTAssertEqual(Message.mustBeAtLeast(column: "max_orgs", minimum: 0, found: "-1").text(in: .english),
+                       "max_orgs must be 0 or more, found '-1'")
+        XCTAssertEqual(Message.mustBeAtLeast(column: "max_communities", minimum: 1, found: "0").text(in: .english),
+                       "max_communities must be at least 1, found '0'")
+        XCTAssertEqual(Message.changesLine(changes: 1, limit: nil).text(in: .english),
+                       "changes     1 pair changed from the start plan")
+        XCTAssertEqual(Message.changesLine(changes: 1, limit: 5).text(in: .english),
+                       "changes     1 of at most 5 pairs changed from the start plan")
+        XCTAssertEqual(Message.fullWidthNumbers(count: 1, cells: "a.csv:2:3 '３'", more: 0).text(in: .english),
+                       "1 number cell was typed with full-width characters (as a Chinese input method writes them) "
+                           + "and read as half-width numbers: a.csv:2:3 '３'")
+        XCTAssertEqual(Message.leadsShort(communities: 3, leaders: 1, capacity: 2).text(in: .english),
+                       "3 communities need a lead, but only 1 unit may lead (column can_lead), serving at most 2 "
+                           + "communities in all: mark more units can_lead, raise their max_communities, or use --no-lead-rule")
+    }
+
+    /// Chinese labels are padded by terminal columns (two per Chinese character), so the values line up.
+    func testChineseSummaryLabelsLineUp() {
+        let lines = [Message.statusOptimal, .coverageLine(share: "X"), .distanceLine(value: "X"), .wroteLine(files: "X"),
+                     .preferenceLine(value: "X")].map { $0.text(in: .chinese) }
+        // The value starts at column 12 (as in English) on every line.
+        for line in lines {
+            let label = line.prefix { $0 != " " }
+            let width = label.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+            let spaces = line.dropFirst(label.count).prefix { $0 == " " }.count
+            XCTAssertEqual(width + spaces, 12, line)
+        }
+    }
+
+    func testLanguageFromTheEnvironment() {
+        XCTAssertEqual(Language(environment: [:]), .english)
+        XCTAssertEqual(Language(environment: ["LANG": "zh_CN.UTF-8"]), .chinese)
+        XCTAssertEqual(Language(environment: ["LANG": "zh_TW.Big5"]), .chinese)
+        XCTAssertEqual(Language(environment: ["LANG": "en_US.UTF-8"]), .english)
+        XCTAssertEqual(Language(environment: ["LANG": "C"]), .english)
+        // LC_ALL wins over LC_MESSAGES, which wins over LANG; empty values are skipped.
+        XCTAssertEqual(Language(environment: ["LC_ALL": "C", "LANG": "zh_CN.UTF-8"]), .english)
+        XCTAssertEqual(Language(environment: ["LC_ALL": "zh_CN.UTF-8", "LANG": "C"]), .chinese)
+        XCTAssertEqual(Language(environment: ["LC_MESSAGES": "zh_CN", "LANG": "en_US"]), .chinese)
+        XCTAssertEqual(Language(environment: ["LC_ALL": "", "LC_MESSAGES": "C", "LANG": "zh_CN"]), .english)
+        XCTAssertEqual(Language(environment: ["LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN"]), .chinese)
+    }
+
+    func testLibrariesSpeakEnglishUnlessTold() {
+        XCTAssertEqual(Language.current, .english)
+        XCTAssertEqual(Message.requiredFileMissing.text, "required file is missing")
+        Language.with(.chinese) { XCTAssertEqual(Message.requiredFileMissing.text, "缺少必需的文件") }
+        XCTAssertEqual(Language.current, .english, "Language.with restores the language")
+    }
+
+    /// A reader error in Chinese keeps its `file:line:column` prefix exactly as in English.
+    func testReaderErrorsInChineseKeepTheirLocation() throws {
+        let files = InputReaderTests.base.merging(["communities.csv": "id,strength\nC1,1\nC2,strong\n"]) { $1 }
+        func errors() -> [String] {
+            do {
+                _ = try InstanceReader.read(files: files)
+                return []
+            } catch {
+                return error.errors.map(\.description)
+            }
+        }
+        XCTAssertEqual(errors(), ["communities.csv:3:4: expected a number, found 'strong'"])
+        XCTAssertEqual(Language.with(.chinese, errors), ["communities.csv:3:4: 应为数字，实际为“strong”"])
+    }
+
+    /// Pre-check reasons of one family are summed up in one line in either language.
+    func testPrecheckFamiliesInChinese() throws {
+        let instance = Instance(
+            communities: (1...7).map { Community(id: "C\($0)", minOrgs: 3, maxOrgs: 2) },
+            organizations: (1...30).map { Organization(id: "u\($0)", maxCommunities: 2) })
+        let problem = try Problem(instance: instance)
+        let english = Prechecks.run(problem).summarized()
+        XCTAssertTrue(english.contains { $0.hasPrefix("7 communities need more units than they take") && $0.hasSuffix("… (2 more)") },
+                      "\(english)")
+        let chinese = try Language.with(.chinese) { Prechecks.run(try Problem(instance: instance)).summarized() }
+        XCTAssertTrue(chinese.contains {
+            $0.hasPrefix("7 个社区需要的单位多于其接纳上限") && $0.contains("C1（3 > 2）") && $0.hasSuffix("……（另有 2 个）")
+        }, "\(chinese)")
+    }
+}
