@@ -109,7 +109,7 @@ if [[ "$mode" == families ]]; then
   if [[ "${BENCH_FAMILY_LARGE:-1}" != 0 ]]; then
     # 150 × 600 (the city benchmark's districts, the first BENCH_FAMILY_CITY_DISTRICTS of ten,
     # 120 s each) and XL (exact, 300 s; glpsol and HiGHS beside it on the base family only:
-    # 300 s each per family would add an hour, and on base neither proves a gap there).
+    # 300 s each on every family would add an hour).
     IFS=, read -ra families <<< "${BENCH_FAMILIES:-all}"
     [[ "${families[0]}" == all ]] && families=(base many-categories tight multi uneven mixed)
     for family in "${families[@]}"; do

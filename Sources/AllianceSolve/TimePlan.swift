@@ -78,14 +78,14 @@ public struct TimePlan: Sendable, Equatable {
     /// is left (`BlockWarmStart`).
     public static let decompositionBlockShare = 0.0
 
-    /// Column generation's first root round (exact, at the first master's duals; its bound is
-    /// the first stability center and decides the block warm start on huge districts) may take
-    /// this share of the time left: each community's pricing MIP gets an equal slice (threads ×
-    /// share × time left ÷ communities, at least `firstRoundMinimumSeconds`) and ends with its
-    /// best bound, so the round always bounds. Without slices the tight XL district's first round
+    /// The block warm start's probe on huge districts (the first root round, exact, at the first
+    /// master's duals; its bound decides the warm start and is the first stability center) may
+    /// take this share of the time left: each community's pricing MIP gets an equal slice
+    /// (threads × share × time left ÷ communities, at least `probeMinimumSeconds`) and ends with
+    /// its best bound, so the round always bounds. Without slices the tight XL district's probe
     /// took 148 of 150 s and bounded nothing (benchmarks/EXPERIMENTS.md, "The first root round").
-    public static let firstRoundShare = 0.25
-    public static let firstRoundMinimumSeconds = 0.1
+    public static let probeRoundShare = 0.25
+    public static let probeMinimumSeconds = 0.1
 
     // MARK: other strategies
 

@@ -57,8 +57,9 @@ public struct DecompositionOptions: Sendable {
     /// Root rounds priced by local search alone (at the master LP's duals, from each community's
     /// best alliance in the master, as the dive prices) between two exact, bounding rounds: cheap
     /// columns that move the master LP, whose duals the next exact round then prices at. A round
-    /// where local search finds no entering alliance goes on to exact pricing at once. 0: every
-    /// root round is exact.
+    /// where local search finds no entering alliance goes on to exact pricing at once. On huge
+    /// districts (`blockShare` > 0) the first root round is exact all the same (the warm start's
+    /// probe). 0: every root round is exact.
     public var rootHeuristicRounds = 3
     /// Called on the calling thread after every pricing round (for benchmarks and diagnosis).
     public var roundLog: (@Sendable (DecompositionRound) -> Void)? = nil

@@ -42,18 +42,19 @@ extension DecompositionRun {
     /// pricing round that bounds every community updates the proven bound, and pricing is
     /// smoothed; in a dive only the unfixed communities are priced, without smoothing.
     ///
-    /// The first root round (while no bound exists) is exact, at the first master's duals, and
-    /// its pricing MIPs share `TimePlan.firstRoundShare` of the time left, so that it bounds:
-    /// that bound is the first stability center and decides the block warm start.
-    func generate(until deadline: Deadline, mode: GenerationMode, fixed: [Int?], maxIterations: Int)
-        throws -> (RestrictedMaster.LPSolution?, GenerationEnd) {
+    /// `exactFirst` makes the first root round exact, at the first master's duals, with its
+    /// pricing MIPs sharing `TimePlan.probeRoundShare` of the time left so that it bounds: the
+    /// block warm start's probe on huge districts, where that bound decides the warm start and
+    /// is the first stability center.
+    func generate(until deadline: Deadline, mode: GenerationMode, fixed: [Int?], maxIterations: Int,
+                  exactFirst: Bool = false) throws -> (RestrictedMaster.LPSolution?, GenerationEnd) {
         let root = mode.isRoot
         let active = fixed.map { $0 == nil }
         let smoothing = root ? min(max(options.smoothing, 0), 0.99) : 0
         var last: RestrictedMaster.LPSolution? = nil
         var count = 0
         // Root rounds priced by local search alone since the last exact round.
-        var heuristicStreak = 0
+        var heuristicStreak = exactFirst ? options.rootHeuristicRounds : 0
         while !mustStop(deadline) && count < maxIterations {
             guard let lp = try master.solveLP(deadline: deadline, stop: options.cancellation.stopRequest) else {
                 return (last, .stopped)
@@ -68,10 +69,7 @@ extension DecompositionRun {
                     return (lp, .optimal)
                 }
             }
-            // Local-search rounds only once a bound exists: pricing the first master's duals
-            // exactly gave the XL benchmark its 0.5 % bound at once, where local-search rounds
-            // first left 4.7 % after 60 s (benchmarks/EXPERIMENTS.md, "The first root round").
-            let rootHeuristic = root && bestBound.isFinite && heuristicStreak < options.rootHeuristicRounds
+            let rootHeuristic = root && heuristicStreak < options.rootHeuristicRounds
             if mode.heuristicFirst || rootHeuristic {
                 // Cheap local-search pricing first; the exact MIPs only when it finds nothing.
                 let starts = bestStarts(duals: lp.prices)
@@ -95,7 +93,7 @@ extension DecompositionRun {
             }
             heuristicStreak = 0
             var misprices = 0
-            // Tolerant pricing proves no LP optimal: before `.optimal`, one exact round.
+            // Tolerant (or sliced) pricing proves no LP optimal: before `.optimal`, one exact round.
             var exact = false
             while true {
                 let alpha = stabilization.alpha(smoothing: smoothing, misprices: misprices)
@@ -105,7 +103,7 @@ extension DecompositionRun {
                 let duals = data.projected(subgradientPoint ?? stabilization.smoothed(lp.prices, alpha: alpha))
                 let pricingStart = deadline.clock()
                 let tolerance = root && !exact ? pricingTolerance(masterLP: lp.objective, active: active) : 0
-                let slice = root && !bestBound.isFinite ? firstRoundSlice(deadline: deadline, active: active) : nil
+                let slice = exactFirst && !exact && !bestBound.isFinite ? probeSlice(deadline: deadline, active: active) : nil
                 let outcomes = try price(at: duals, active: active, until: deadline, tolerance: tolerance,
                                          communitySeconds: slice)
                 var roundBound: Double? = nil
@@ -133,7 +131,8 @@ extension DecompositionRun {
                 // Pricing cut short proves nothing.
                 if mustStop(deadline) { return (lp, .stopped) }
                 if alpha == 0 {
-                    if tolerance > 0 {
+                    // Neither a tolerant nor a sliced round proves the master LP optimal.
+                    if tolerance > 0 || (slice != nil && outcomes.contains { active[$0.community] && !$0.proven }) {
                         exact = true
                         continue
                     }
@@ -171,14 +170,14 @@ extension DecompositionRun {
         return outcomes
     }
 
-    /// Seconds each community's pricing MIP may take in the first root round: the threads share
-    /// `TimePlan.firstRoundShare` of the time left equally among the priced communities (at least
-    /// `TimePlan.firstRoundMinimumSeconds` each), so the round ends with a bound even where
-    /// pricing at the first master's duals is hard.
-    func firstRoundSlice(deadline: Deadline, active: [Bool]) -> Double {
+    /// Seconds each community's pricing MIP may take in the warm-start probe: the threads share
+    /// `TimePlan.probeRoundShare` of the time left equally among the priced communities (at least
+    /// `TimePlan.probeMinimumSeconds` each), so the round ends with a bound even where pricing at
+    /// the first master's duals is hard.
+    func probeSlice(deadline: Deadline, active: [Bool]) -> Double {
         let priced = Double(max(1, active.filter { $0 }.count))
-        return max(TimePlan.firstRoundMinimumSeconds,
-                   TimePlan.firstRoundShare * deadline.remaining * Double(max(1, options.threads)) / priced)
+        return max(TimePlan.probeMinimumSeconds,
+                   TimePlan.probeRoundShare * deadline.remaining * Double(max(1, options.threads)) / priced)
     }
 
     /// How far (absolute) each community's pricing MIP may stop short of its optimum in a root
@@ -266,9 +265,11 @@ extension DecompositionRun {
         var again = true
         // The street blocks know no change limit (their prices would have no ρ): off with one.
         if options.blockShare > 0 && !data.changeLimited {
-            // One (exact) round first: the warm start only runs when its bound leaves a wide gap
-            // (no bound at all counts as wide).
-            (lp, end) = try generate(until: deadline, mode: .root, fixed: free, maxIterations: 1)
+            // One exact round first, at the first master's duals: the warm start only runs when
+            // its bound leaves a wide gap (no bound at all counts as wide). With local-search
+            // rounds first, the XL benchmark's first bound came after them and it ended at 4.66 %
+            // after 60 s instead of 0.51 % (benchmarks/EXPERIMENTS.md, "The first root round").
+            (lp, end) = try generate(until: deadline, mode: .root, fixed: free, maxIterations: 1, exactFirst: true)
             let gap = bestBound - (rootLP ?? -.infinity)
             let wide = !gap.isFinite || gap > options.warmStartGap * max(1, abs(bestBound))
             if options.warmStartGap < 0 || (end != .optimal && wide) {
