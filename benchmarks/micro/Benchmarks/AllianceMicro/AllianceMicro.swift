@@ -113,6 +113,26 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The same sheet as XML, as a worksheet part holds it (inline strings), scanned alone.
+    var sheetXML = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+    for (r, row) in rows.enumerated() {
+        sheetXML += "<row r=\"\(r + 1)\">"
+        for field in row.fields {
+            let text = field.text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            sheetXML += "<c t=\"inlineStr\"><is><t>\(text)</t></is></c>"
+        }
+        sheetXML += "</row>"
+    }
+    sheetXML += "</sheetData></worksheet>"
+    let sheetData = Data(sheetXML.utf8)
+    Benchmark("XML_scan_sheet_part",
+              configuration: configuration([.wallClock, .cpuTotal, .mallocCountTotal, .throughput])) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try XMLPartScan.elementCount(sheetData))
+        }
+    }
+
     let small = instance(communities: 32, organizations: 136, seed: 20_250_101, projectsPerCommunity: 8)
     let large = instance(communities: 600, organizations: 2400, seed: 20_250_104)
     for (label, sized) in [("S", small), ("XL", large)] {
