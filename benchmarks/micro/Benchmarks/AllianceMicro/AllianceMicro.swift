@@ -8,9 +8,9 @@ import XLSX
 // workbook reader, the evaluator, one local-search move evaluation and the claim stage. Run them
 // with `scripts/micro-benchmarks.sh`; it checks them against the thresholds in Thresholds/.
 
-/// Where the generated input files go (a fresh temporary folder per run).
+/// Where the generated input files go: one temporary folder, overwritten by every run (about 20 MB).
 let inputFolder: URL = {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("alliance-micro-\(getpid())")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("alliance-micro-benchmarks")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
 }()
