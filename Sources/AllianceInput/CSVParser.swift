@@ -61,14 +61,29 @@ public enum CSVParser {
         return parse(&source, file: file, separator: separator)
     }
 
-    /// Parses the text of `source` as it arrives, piece by piece, holding one piece's characters and
+    /// Parses the text of `source` as it arrives, piece by piece, holding one piece's bytes and
     /// the records read. Records and errors are the same however the text is cut into pieces.
+    /// The bytes are parsed directly (`CSVByteParser`) unless the separator is not one ASCII byte.
     static func parse<Source: TextChunks>(_ source: inout Source, file: String, separator: Character = ",") -> CSVParseResult {
-        var scanner = CSVScanner(characters: CharacterStream(source), file: file, separator: separator)
+        guard let byte = CSVByteParser<Source>.byte(of: separator) else {
+            return parseCharacters(&source, file: file, separator: separator)
+        }
+        var parser = CSVByteParser(source, file: file, separator: byte)
+        defer { source = parser.source }
+        return parser.parse()
+    }
+
+    /// The reference scanner: parses `source` character by character (grapheme clusters, which is
+    /// what columns count), going on from `state` (the start of a record). The byte parser gives
+    /// a file over to it where a character joins a separator or quote; tests compare the two.
+    static func parseCharacters<Source: TextChunks>(_ source: inout Source, file: String, separator: Character = ",",
+                                                    from state: CSVScanState = CSVScanState(),
+                                                    skippingByteOrderMark: Bool = true) -> CSVParseResult {
+        var scanner = CSVScanner(characters: CharacterStream(source), file: file, separator: separator, state: state)
         defer { source = scanner.characters.source }
         // Skipped without counting a column, like the byte order mark the decoder drops.
-        if scanner.current == "\u{FEFF}" { scanner.characters.advance() }
-        var records: [CSVRecord] = []
+        if skippingByteOrderMark, scanner.current == "\u{FEFF}" { scanner.characters.advance() }
+        var records = state.records
         var fields: [CSVField] = []
         while scanner.current != nil {
             guard let field = scanner.field() else { break }
@@ -94,6 +109,13 @@ public enum CSVParser {
         return result.records
     }
 
+    /// A NUL character never belongs in a list; it is what UTF-16 text without a byte order mark,
+    /// or a damaged file, looks like when read as UTF-8.
+    static var nulMessage: String {
+        "unexpected NUL character (byte 0x00) here; the file is damaged, or UTF-16 without a byte "
+            + "order mark: save it as \"CSV UTF-8\""
+    }
+
     /// Whether `character` ends a line: LF, CR, or CRLF (which Swift treats as one character).
     public static func isLineEnd(_ character: Character) -> Bool {
         character == "\n" || character == "\r" || character == "\r\n"
@@ -105,16 +127,20 @@ private struct CSVScanner<Source: TextChunks> {
     var characters: CharacterStream<Source>
     let file: String
     let separator: Character
-    var line = 1
-    var column = 1
-    var errors: [InputError] = []
+    var line: Int
+    var column: Int
+    var errors: [InputError]
     /// A NUL is reported once per file: UTF-16 read as UTF-8 has one in every other byte.
-    var reportedNUL = false
+    var reportedNUL: Bool
 
-    init(characters: CharacterStream<Source>, file: String, separator: Character) {
+    init(characters: CharacterStream<Source>, file: String, separator: Character, state: CSVScanState) {
         self.characters = characters
         self.file = file
         self.separator = separator
+        line = state.line
+        column = state.column
+        errors = state.errors
+        reportedNUL = state.reportedNUL
     }
 
     var current: Character? { characters.current }
@@ -144,15 +170,8 @@ private struct CSVScanner<Source: TextChunks> {
         while inCell, let c = current, c.isWhitespace { advance() }
     }
 
-    /// A NUL character never belongs in a list; it is what UTF-16 text without a byte order mark,
-    /// or a damaged file, looks like when read as UTF-8.
-    static var nulMessage: String {
-        "unexpected NUL character (byte 0x00) here; the file is damaged, or UTF-16 without a byte "
-            + "order mark: save it as \"CSV UTF-8\""
-    }
-
     mutating func failOnceForNUL() {
-        if !reportedNUL { fail(Self.nulMessage) }
+        if !reportedNUL { fail(CSVParser.nulMessage) }
         reportedNUL = true
     }
 
