@@ -31,6 +31,24 @@ public struct InstanceGenerator: Sendable {
         self.units = units
     }
 
+    /// The generator the benchmarks use for every size (`alliance-bench`'s sizes and city
+    /// districts, the micro-benchmarks), tuned like a real district: eight need categories, a
+    /// fifth of the units serving 2–3 communities (一包多), a tenth bundled into groups, planar
+    /// coordinates, pair rules and a previous plan in proportion to the size.
+    public static func benchmarkDistrict(communities: Int, units: Int) -> InstanceGenerator {
+        var generator = InstanceGenerator(communities: communities, units: units)
+        generator.categories = 8
+        generator.multiCommunityShare = 0.2
+        generator.groupShare = 0.1
+        generator.leadShare = 0.6
+        generator.fixPairs = max(1, communities / 16)
+        generator.forbidPairs = max(2, communities / 8)
+        generator.preferPairs = max(2, communities / 16)
+        generator.coordinates = true
+        generator.previousPlan = true
+        return generator
+    }
+
     /// A generator of `family`'s shape: its parameters set as the family says.
     public init(communities: Int, units: Int, family: InstanceFamily) {
         self = InstanceGenerator(communities: communities, units: units).shaped(as: family)

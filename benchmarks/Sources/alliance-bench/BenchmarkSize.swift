@@ -46,17 +46,7 @@ enum BenchmarkSize: String, CaseIterable, Codable, Sendable, ExpressibleByArgume
 
     /// The tuned generator for any size (also each district of `CityScale`).
     static func generator(communities: Int, organizations: Int) -> InstanceGenerator {
-        var generator = InstanceGenerator(communities: communities, units: organizations)
-        generator.categories = 8
-        generator.multiCommunityShare = 0.2
-        generator.groupShare = 0.1
-        generator.leadShare = 0.6
-        generator.fixPairs = max(1, communities / 16)
-        generator.forbidPairs = max(2, communities / 8)
-        generator.preferPairs = max(2, communities / 16)
-        generator.coordinates = true
-        generator.previousPlan = true
-        return generator
+        InstanceGenerator.benchmarkDistrict(communities: communities, units: organizations)
     }
 
     /// The instance of `family` and its previous plan (deterministic; `.base` is the

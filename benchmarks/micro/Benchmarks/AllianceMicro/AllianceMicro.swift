@@ -24,19 +24,10 @@ func csvFile(megabytes: Int, gb18030: Bool) -> (url: URL, bytes: Int) {
     return (url, data.count)
 }
 
-/// The generator of `benchmarks/Sources/alliance-bench/BenchmarkSize.swift` (same settings and
-/// seeds), so sizes S and XL are the instances the solver benchmarks use.
+/// The solver benchmarks' generator (`InstanceGenerator.benchmarkDistrict`, same seeds), so
+/// sizes S and XL are the instances `alliance-bench` uses.
 func instance(communities: Int, organizations: Int, seed: UInt64, projectsPerCommunity: Int = 0) -> (problem: Problem, plan: Plan) {
-    var generator = InstanceGenerator(communities: communities, units: organizations)
-    generator.categories = 8
-    generator.multiCommunityShare = 0.2
-    generator.groupShare = 0.1
-    generator.leadShare = 0.6
-    generator.fixPairs = max(1, communities / 16)
-    generator.forbidPairs = max(2, communities / 8)
-    generator.preferPairs = max(2, communities / 16)
-    generator.coordinates = true
-    generator.previousPlan = true
+    let generator = InstanceGenerator.benchmarkDistrict(communities: communities, units: organizations)
     var (instance, previous) = generator.generate(seed: seed)
     // The generator writes no projects; the claim stage needs some: each community gets projects
     // of the resource categories in turn, of amounts around the mean resource offered.
