@@ -157,6 +157,158 @@ public enum Message: Sendable, Hashable {
     case balanceBandNonNegative
     case maxDistanceNonNegative
 
+    // MARK: Pins (re-planning: pins.csv, --pin-unit/--pin-community/--pin-lead, --from, --max-changes)
+    case pinsFileMissing
+    case planFileMissing
+    case pinName(Pin.Kind, target: String, at: String?)
+    case unknownPinKind(word: String)
+    case pinValueMissing(header: String, PinRule)
+    case pinColumnMissing(PinRule, column: String, alias: String)
+    case pinValueUnexpected(PinRule, header: String, found: String)
+    case pinListedTwice(Pin.Kind, target: String, first: String)
+    case unknownPinUnit(id: String)
+    case pinExpectsUnit
+    case pinExpectsCommunity
+    case pinLeadForm
+    case pinLeadBothIDs
+    case pinLeadOneEquals
+    case maxChangesNegative(limit: Int)
+    case maxChangesNeedsFrom
+    case pinNamesNoUnit(Pin.Kind)
+    case pinNamesNoCommunity(Pin.Kind)
+    case pinNeedsFrom(Pin.Kind)
+    case pinAgainstForbid(pin: String, pair: String, forbidAt: String?)
+    case pinAgainstPin(pin: String, forLead: Bool, pair: String, other: String)
+    case pinRemovesFixed(pin: String, pair: String, fixAt: String?)
+    case leadPinWithoutLeadRule(pin: String)
+    case leadPinsDisagree(community: String, pins: String)
+    case leadPinCannotLead(pin: String, unit: String, community: String, fromStart: Bool)
+    case leadPinNotAllowed(pin: String, pair: String)
+    case pinsOverfillCommunity(community: String, required: Int, pins: String, fixRows: Bool, max: Int)
+    case pinsUnderfillCommunity(community: String, min: Int, leadRule: Bool, allowed: Int, pins: String)
+    case pinsOverfillUnit(unit: String, required: Int, pins: String, fixRows: Bool, max: Int)
+    case pinsUnderfillUnit(unit: String, min: Int, allowed: Int, pins: String)
+    case maxChangesTooSmall(limit: Int, forced: Int)
+    case listAndMore(shown: String, more: Int)
+
+    // MARK: District batches (lists with a district column, 区县)
+    case fixPairCrossesDistricts(unit: String, community: String, unitDistrict: String, communityDistrict: String)
+    case crossDistrictPairsIgnored(count: Int)
+    case pinCrossesDistricts(pin: String, unit: String, unitDistrict: String, community: String, communityDistrict: String)
+    case previousPairCrossesDistricts(unit: String, unitDistrict: String, community: String, communityDistrict: String)
+    case startPairCrossesDistricts(unit: String, unitDistrict: String, community: String, communityDistrict: String)
+    case startPlanMissesDistrict(district: String)
+    case noDistrict(Noun, id: String)
+    case districtWithoutCommunities(district: String)
+    case planRowWrongDistrict(named: String, community: String, district: String)
+    case unitServesOtherDistrict(unit: String, unitDistrict: String, community: String, communityDistrict: String)
+    case column(Column)
+    case checkDistricts(count: Int, names: String)
+    case checkError(String)
+    case inDistrict(String, district: String)
+    case districtPassed
+    case districtPrechecksFailed(count: Int)
+    case districtInputError
+    case districtsWithInputErrors(count: Int, of: Int)
+    case rulesCell(broken: Int)
+    case districtFailed(district: String, error: String?)
+    case districtsWithoutPlan(count: Int, of: Int, file: String)
+    case wroteDistrictFiles(files: String)
+    case stoppingRule(gap: String?, batchDefault: Bool, timeLimit: String, atOnce: Int)
+    case stoppingRuleBudget(gap: String?, batchDefault: Bool, districts: Int, budget: String, atOnce: Int,
+                            firstShare: String, cap: String?)
+    case timeBudgetUsed(used: String, budget: String, secondPass: Int, districts: String)
+    case districtProgress(bar: String, done: Int, total: Int, failed: Int, running: Int, seconds: String)
+
+    // MARK: Model and solver messages
+    case candidatesNeedCommunityCoordinates(community: String)
+    case candidatesNeedUnitCoordinates(unit: String)
+    case candidatesNeedOneCoordinateKind
+    case fixedAndForbiddenThroughGroup(unit: String, community: String)
+    case startRowsIgnored(count: Int)
+    case previousRowsIgnored(count: Int)
+    case startPlanCannotBeRepaired(reason: String)
+    case repairNoLead(community: String)
+    case repairCommunityMinimum(community: String, min: Int)
+    case repairUnitMinimum(unit: String, min: Int)
+    case repairedPlanBreaksRule
+    case relaxationInfeasible
+    case communityHasNoAlliance(community: String)
+    case glpkEnded(code: String, status: String)
+    case glpkProvedInfeasible
+    case claimingFailed(String)
+    case modelTooLarge(pairs: Int, communities: Int, units: Int, limit: Int, hasDistanceLimit: Bool)
+    case cannotWrite(path: String, reason: String)
+    case programQuitting
+    case interruptedStopping
+    case interruptedAgain
+    case readAsEncoding(file: String, encoding: String)
+    case note(String)
+    case solvingPhase
+    case progressLine(phase: String, elapsed: String, plan: String, bound: String, gap: String)
+
+    /// A column of the per-district tables (and the total row's label).
+    public enum Column: Sendable, Hashable, CaseIterable {
+        case district, status, objective, gap, time, communities, units, pairs, coverage, balance, distance,
+             preference, keep, rules, total
+
+        var texts: (String, String) {
+            switch self {
+            case .district: ("district", "区县")
+            case .status: ("status", "状态")
+            case .objective: ("objective", "目标值")
+            case .gap: ("gap", "差距")
+            case .time: ("time", "用时")
+            case .communities: ("communities", "社区")
+            case .units: ("units", "单位")
+            case .pairs: ("pairs", "结对规则")
+            case .coverage: ("coverage", "覆盖率")
+            case .balance: ("balance", "均衡")
+            case .distance: ("distance", "距离")
+            case .preference: ("preference", "偏好")
+            case .keep: ("keep", "保留")
+            case .rules: ("rules", "规则")
+            case .total: ("total", "合计")
+            }
+        }
+    }
+
+    /// What a pin of pins.csv must or must not name, for "missing org_id: a unit pin names the
+    /// unit whose pairs it keeps".
+    public enum PinRule: Sendable, Hashable, CaseIterable {
+        case unitNamesUnit, unitKeepsAllPairs, communityNamesCommunity, communityKeepsAlliance
+        case leadNamesCommunity, leadNamesUnit
+
+        var texts: (String, String) {
+            switch self {
+            case .unitNamesUnit: ("a unit pin names the unit whose pairs it keeps", "单位锁定须写明要保留其结对的单位")
+            case .unitKeepsAllPairs: ("a unit pin keeps all of the unit's pairs", "单位锁定保留该单位的全部结对")
+            case .communityNamesCommunity: ("a community pin names the community it keeps", "社区锁定须写明要保留的社区")
+            case .communityKeepsAlliance: ("a community pin keeps the whole alliance", "社区锁定保留整个联盟")
+            case .leadNamesCommunity: ("a lead pin names the community", "牵头锁定须写明社区")
+            case .leadNamesUnit: ("a lead pin names the unit that leads", "牵头锁定须写明牵头单位")
+            }
+        }
+    }
+
+    /// When a district stops, for the stopping rule: (English, Chinese).
+    private static func proven(gap: String?, batchDefault: Bool) -> (String, String) {
+        let english = (gap.map { "once proven within \($0) (--gap" } ?? "once proven optimal (--gap 0")
+            + (batchDefault ? ", the batch default)" : ")")
+        let chinese = (gap.map { "证明与最优的差距在 \($0) 以内时停止（--gap" } ?? "证明最优时停止（--gap 0")
+            + (batchDefault ? "，批量默认值）" : "）")
+        return (english, chinese)
+    }
+
+    /// A pin's kind in Chinese, before 锁定 ("单位锁定 U3").
+    private static func chinese(_ kind: Pin.Kind) -> String {
+        switch kind {
+        case .unit: "单位"
+        case .community: "社区"
+        case .lead: "牵头"
+        }
+    }
+
     /// What a list holds, for "unknown unit 'U9'" and "duplicate community id 'C1'".
     public enum Noun: String, Sendable, Hashable, CaseIterable {
         case community, unit, project
@@ -558,6 +710,272 @@ public enum Message: Sendable, Hashable {
             return ("--balance-band must be a number ≥ 0, e.g. 0.1 for ±10 %", "--balance-band 应为 ≥ 0 的数，例如 0.1 表示 ±10 %")
         case .maxDistanceNonNegative:
             return ("--max-distance-km must be a number ≥ 0", "--max-distance-km 应为 ≥ 0 的数")
+
+        case let .candidatesNeedCommunityCoordinates(community):
+            return ("--candidates needs coordinates (x,y or lat,lon) for every community; community \(community) has none",
+                    "--candidates 要求每个社区都有坐标（x,y 或 lat,lon）；社区 \(community) 没有坐标")
+        case let .candidatesNeedUnitCoordinates(unit):
+            return ("--candidates needs coordinates (x,y or lat,lon) for every unit; unit \(unit) has none",
+                    "--candidates 要求每个单位都有坐标（x,y 或 lat,lon）；单位 \(unit) 没有坐标")
+        case .candidatesNeedOneCoordinateKind:
+            return ("--candidates needs one kind of coordinates: the lists mix x,y and lat,lon",
+                    "--candidates 要求坐标只用一种：名单中混用了 x,y 和 lat,lon")
+        case let .fixedAndForbiddenThroughGroup(unit, community):
+            return ("unit \(unit) is both fixed to and forbidden from community \(community) (through its group)",
+                    "单位 \(unit) 与社区 \(community) 的结对既被固定又被禁止（通过其分组）")
+        case let .startRowsIgnored(count):
+            return ("start plan (--from): \(count) row(s) name a unit or community that is not listed; ignored",
+                    "起始方案（--from）：有 \(count) 行的单位或社区不在名单中；已忽略")
+        case let .previousRowsIgnored(count):
+            return ("previous plan: \(count) row(s) name a unit or community no longer listed; ignored",
+                    "上一轮方案：有 \(count) 行的单位或社区已不在名单中；已忽略")
+        case let .startPlanCannotBeRepaired(reason):
+            return ("the start plan (--from) cannot be repaired: \(reason)", "起始方案（--from）无法修补：\(reason)")
+        case let .repairNoLead(community):
+            return ("community \(community) cannot get a unit that may lead without breaking another rule (min/max_communities, "
+                        + "min/max_orgs, pairs.csv): mark more units can_lead or loosen those bounds",
+                    "社区 \(community) 无法在不违反其他规则（min/max_communities、min/max_orgs、pairs.csv）的情况下得到可牵头的单位："
+                        + "请把更多单位标为可牵头，或放宽这些限制")
+        case let .repairCommunityMinimum(community, min):
+            return ("community \(community) cannot reach its minimum of \(min) units together with the other rules: "
+                        + "lower min_orgs or raise max_communities",
+                    "社区 \(community) 在满足其他规则的同时无法达到至少 \(min) 个单位：请降低 min_orgs 或提高 max_communities")
+        case let .repairUnitMinimum(unit, min):
+            return ("unit \(unit) cannot serve its minimum of \(min) communities together with the other rules: "
+                        + "lower min_communities or raise max_orgs",
+                    "单位 \(unit) 在满足其他规则的同时无法服务至少 \(min) 个社区：请降低 min_communities 或提高 max_orgs")
+        case .repairedPlanBreaksRule:
+            return ("the repaired plan still breaks a rule", "修补后的方案仍违反规则")
+        case .relaxationInfeasible:
+            return ("even the LP relaxation has no solution: the size, lead and pair rules contradict each other",
+                    "连线性规划松弛都无解：联盟规模、牵头和结对规则相互矛盾")
+        case let .communityHasNoAlliance(community):
+            return ("community \(community) has no alliance that satisfies its own rules (size, allowed and fixed pairs, lead)",
+                    "社区 \(community) 没有能满足其自身规则（规模、允许和固定的结对、牵头）的联盟")
+        case let .glpkEnded(code, status):
+            return ("GLPK ended with \(code), status \(status)", "GLPK 结束，返回 \(code)，状态 \(status)")
+        case .glpkProvedInfeasible:
+            return ("GLPK proved that no plan satisfies every rule together (each rule alone passed the pre-checks): "
+                        + "loosen min_orgs/max_orgs, min_communities/max_communities, the lead rule or pairs.csv",
+                    "GLPK 证明没有方案能同时满足全部规则（每条规则单独都通过了预检查）："
+                        + "请放宽 min_orgs/max_orgs、min_communities/max_communities、牵头规则或 pairs.csv")
+        case let .claimingFailed(error):
+            return ("claiming projects: \(error)", "认领项目：\(error)")
+        case let .modelTooLarge(pairs, communities, units, limit, hasDistanceLimit):
+            return ("the model is too large: \(pairs) allowed unit–community pairs (\(communities) communities × \(units) units) "
+                        + "exceed the limit of \(limit). "
+                        + (hasDistanceLimit ? "Lower --max-distance-km to forbid more far pairs"
+                            : "Forbid far pairs with --max-distance-km (e.g. --max-distance-km 5)")
+                        + ", or split the lists by street or district and plan each part separately; --max-pairs raises the "
+                        + "limit (memory and time grow with the number of pairs)",
+                    "模型太大：允许的单位–社区结对有 \(pairs) 个（\(communities) 个社区 × \(units) 个单位），超过上限 \(limit)。"
+                        + (hasDistanceLimit ? "请降低 --max-distance-km，禁止更多距离远的结对"
+                            : "请用 --max-distance-km 禁止距离远的结对（例如 --max-distance-km 5）")
+                        + "，或按街道、区县拆分名单分别编排；--max-pairs 可提高上限（内存和时间随结对数增长）")
+        case let .cannotWrite(path, reason):
+            return ("cannot write \(path): \(reason)", "无法写入 \(path)：\(reason)")
+        case .programQuitting:
+            return ("the program is quitting", "程序正在退出")
+        case .interruptedStopping:
+            return ("interrupted: stopping the search and writing the best plan so far (interrupt again to quit at once)",
+                    "已中断：停止搜索，写入目前找到的最好方案（再按一次中断立即退出）")
+        case .interruptedAgain:
+            return ("interrupted again: quitting; nothing more is written", "再次中断：立即退出；不再写入任何文件")
+        case let .readAsEncoding(file, encoding):
+            return ("\(file) was read as \(encoding) (not UTF-8)", "\(file) 按 \(encoding) 编码读取（不是 UTF-8）")
+        case let .note(text):
+            return ("note: \(text)", "提示：\(text)")
+        case .solvingPhase:
+            return ("solving", "求解中")
+        case let .progressLine(phase, elapsed, plan, bound, gap):
+            return ("\(phase)  \(elapsed)  plan \(plan)  bound \(bound)  gap \(gap)",
+                    "\(phase)  \(elapsed)  方案 \(plan)  界 \(bound)  差距 \(gap)")
+        case let .fixPairCrossesDistricts(unit, community, unitDistrict, communityDistrict):
+            return ("fix pair \(unit)–\(community) crosses districts (unit in '\(unitDistrict)', community in '\(communityDistrict)'); "
+                        + "districts are planned separately",
+                    "固定结对 \(unit)–\(community) 跨了区县（单位在“\(unitDistrict)”，社区在“\(communityDistrict)”）；各区县分开编排")
+        case let .crossDistrictPairsIgnored(count):
+            return ("\(count) forbid/prefer row(s) pair a unit with a community of another district; ignored "
+                        + "(districts are planned separately)",
+                    "有 \(count) 行禁止/优先规则把单位与其他区县的社区结对；已忽略（各区县分开编排）")
+        case let .pinCrossesDistricts(pin, unit, unitDistrict, community, communityDistrict):
+            return ("\(pin) pairs unit \(unit) (district '\(unitDistrict)') with community \(community) (district "
+                        + "'\(communityDistrict)'); districts are planned separately",
+                    "\(pin) 把单位 \(unit)（区县“\(unitDistrict)”）与社区 \(community)（区县“\(communityDistrict)”）结对；各区县分开编排")
+        case let .previousPairCrossesDistricts(unit, unitDistrict, community, communityDistrict):
+            return ("previous plan pairs unit \(unit) (district '\(unitDistrict)') with community \(community) (district "
+                        + "'\(communityDistrict)'); not kept (districts are planned separately)",
+                    "上一轮方案把单位 \(unit)（区县“\(unitDistrict)”）与社区 \(community)（区县“\(communityDistrict)”）结对；"
+                        + "不予保留（各区县分开编排）")
+        case let .startPairCrossesDistricts(unit, unitDistrict, community, communityDistrict):
+            return ("start plan (--from) pairs unit \(unit) (district '\(unitDistrict)') with community \(community) (district "
+                        + "'\(communityDistrict)'); ignored (districts are planned separately)",
+                    "起始方案（--from）把单位 \(unit)（区县“\(unitDistrict)”）与社区 \(community)（区县“\(communityDistrict)”）结对；"
+                        + "已忽略（各区县分开编排）")
+        case let .startPlanMissesDistrict(district):
+            return ("start plan (--from) has no rows for district \(district); it is planned from scratch (no --max-changes there)",
+                    "起始方案（--from）中没有区县 \(district) 的行；该区县从头编排（不受 --max-changes 限制）")
+        case let .noDistrict(noun, id):
+            return ("\(noun.rawValue) \(id) has no district (区县), but other rows do; every community and unit needs one for "
+                        + "batch planning",
+                    "\(noun.chinese) \(id) 没有填写区县，但其他行填写了；分区县批量编排时每个社区和单位都要填写区县")
+        case let .districtWithoutCommunities(district):
+            return ("district \(district) lists units but no communities", "区县 \(district) 有单位但没有社区")
+        case let .planRowWrongDistrict(named, community, district):
+            return ("row names district '\(named)' but community \(community) lies in '\(district)'",
+                    "此行写的区县是“\(named)”，但社区 \(community) 属于“\(district)”")
+        case let .unitServesOtherDistrict(unit, unitDistrict, community, communityDistrict):
+            return ("unit \(unit) (district '\(unitDistrict)') serves community \(community) of district '\(communityDistrict)'; "
+                        + "a unit serves only its own district",
+                    "单位 \(unit)（区县“\(unitDistrict)”）服务区县“\(communityDistrict)”的社区 \(community)；单位只能服务本区县")
+        case let .column(column):
+            return column.texts
+        case let .checkDistricts(count, names):
+            return ("districts     \(count): \(names)", label("区县", 14) + "\(count) 个：\(names)")
+        case let .checkError(text):
+            return ("error         \(text)", label("错误", 14) + text)
+        case let .inDistrict(text, district):
+            return ("\(text) (district \(district))", "\(text)（区县 \(district)）")
+        case .districtPassed:
+            return ("passed", "通过")
+        case let .districtPrechecksFailed(count):
+            return ("\(count) pre-check\(count == 1 ? "" : "s") failed", "\(count) 项预检查未通过")
+        case .districtInputError:
+            return ("input error", "输入错误")
+        case let .districtsWithInputErrors(count, of):
+            return ("\(count) of \(of) districts have input errors", "\(of) 个区县中有 \(count) 个有输入错误")
+        case let .rulesCell(broken):
+            return broken == 0 ? ("all satisfied", "全部满足") : ("\(broken) broken", "违反 \(broken) 条")
+        case let .districtFailed(district, error):
+            return ("district \(district): \(error ?? "failed")", "区县 \(district)：\(error ?? "失败")")
+        case let .districtsWithoutPlan(count, of, file):
+            return ("\(count) of \(of) districts have no plan; see \(file)", "\(of) 个区县中有 \(count) 个没有方案；详见 \(file)")
+        case let .wroteDistrictFiles(files):
+            return ("wrote \(files) and one folder per district", "已写入 \(files)，以及每个区县一个文件夹")
+        case let .stoppingRule(gap, batchDefault, timeLimit, atOnce):
+            let (english, chinese) = Self.proven(gap: gap, batchDefault: batchDefault)
+            return ("stopping rule: each district stops \(english) or after \(timeLimit) (--time-limit), \(atOnce) at once",
+                    "停止规则：每个区县\(chinese)，或在 \(timeLimit) 后停止（--time-limit），同时求解 \(atOnce) 个")
+        case let .stoppingRuleBudget(gap, batchDefault, districts, budget, atOnce, firstShare, cap):
+            let (english, chinese) = Self.proven(gap: gap, batchDefault: batchDefault)
+            return ("stopping rule: each district stops \(english); all \(districts) within \(budget) (--time-budget), "
+                        + "\(atOnce) at once: \(firstShare) each first, then what is left to those not yet within the gap, "
+                        + "hardest first" + (cap.map { ", each solve at most \($0) (--time-limit)" } ?? ""),
+                    "停止规则：每个区县\(chinese)；全部 \(districts) 个区县共用 \(budget)（--time-budget），同时求解 \(atOnce) 个："
+                        + "先各用 \(firstShare)，剩余时间再分给尚未达到差距要求的区县，最难的优先"
+                        + (cap.map { "，每次求解至多 \($0)（--time-limit）" } ?? ""))
+        case let .timeBudgetUsed(used, budget, secondPass, districts):
+            return ("time budget: \(used) of \(budget) used; "
+                        + (secondPass == 0 ? "no district had a second pass"
+                            : "a second pass for \(secondPass) district\(secondPass == 1 ? "" : "s") (\(districts))"),
+                    "时间预算：已用 \(used) / \(budget)；"
+                        + (secondPass == 0 ? "没有区县进行第二轮求解" : "\(secondPass) 个区县进行了第二轮求解（\(districts)）"))
+        case let .districtProgress(bar, done, total, failed, running, seconds):
+            return ("districts [\(bar)] \(done)/\(total) done" + (failed > 0 ? ", \(failed) failed" : "")
+                        + ", \(running) running, \(seconds)",
+                    "区县 [\(bar)] 已完成 \(done)/\(total)" + (failed > 0 ? "，失败 \(failed) 个" : "")
+                        + "，进行中 \(running) 个，\(seconds)")
+        case .pinsFileMissing:
+            return ("pins file is missing", "锁定文件不存在")
+        case .planFileMissing:
+            return ("plan file is missing", "方案文件不存在")
+        case let .pinName(kind, target, at):
+            return ("\(kind.rawValue) pin \(target)" + (at.map { " (\($0))" } ?? ""),
+                    "\(Self.chinese(kind))锁定 \(target)" + (at.map { "（\($0)）" } ?? ""))
+        case let .unknownPinKind(word):
+            return ("unknown pin kind '\(word)'; use unit, community or lead (单位, 社区, 牵头)",
+                    "未知锁定类型“\(word)”；请用 单位、社区 或 牵头（unit、community、lead）")
+        case let .pinValueMissing(header, rule):
+            return ("missing \(header): \(rule.texts.0)", "未填写 \(header)：\(rule.texts.1)")
+        case let .pinColumnMissing(rule, column, alias):
+            return ("\(rule.texts.0), but there is no \(column) column (\(alias))", "\(rule.texts.1)，但没有 \(column) 列（\(alias)）")
+        case let .pinValueUnexpected(rule, header, found):
+            return ("\(rule.texts.0); leave \(header) empty (found '\(found)')",
+                    "\(rule.texts.1)；\(header) 请留空（实际为“\(found)”）")
+        case let .pinListedTwice(kind, target, first):
+            return ("\(kind.rawValue) pin \(target) is listed twice (first at \(first))",
+                    "\(Self.chinese(kind))锁定 \(target) 列出两次（首次出现在 \(first)）")
+        case let .unknownPinUnit(id):
+            return ("unknown unit '\(id)' (neither an id in organizations.csv nor a group name)",
+                    "未知单位“\(id)”（既不是 organizations.csv 中的编号，也不是分组名称）")
+        case .pinExpectsUnit:
+            return ("expected a unit id or group name", "应为单位编号或分组名称")
+        case .pinExpectsCommunity:
+            return ("expected a community id", "应为社区编号")
+        case .pinLeadForm:
+            return ("expected COMMUNITY=UNIT (e.g. --pin-lead C1=U3)", "应写成 社区=单位（例如 --pin-lead C1=U3）")
+        case .pinLeadBothIDs:
+            return ("expected COMMUNITY=UNIT with both ids (e.g. --pin-lead C1=U3)",
+                    "应写成 社区=单位，两个编号都要填写（例如 --pin-lead C1=U3）")
+        case .pinLeadOneEquals:
+            return ("expected one '=' between the community and the unit", "社区和单位之间应只有一个“=”")
+        case let .maxChangesNegative(limit):
+            return ("--max-changes must be 0 or more, not \(limit)", "--max-changes 应为 0 或以上，实际为 \(limit)")
+        case .maxChangesNeedsFrom:
+            return ("--max-changes counts changes against a start plan: give one with --from",
+                    "--max-changes 计算的是相对起始方案的变动：请用 --from 给出起始方案")
+        case let .pinNamesNoUnit(kind):
+            return ("the \(kind.rawValue) pin names no unit", "\(Self.chinese(kind))锁定没有写明单位")
+        case let .pinNamesNoCommunity(kind):
+            return ("the \(kind.rawValue) pin names no community", "\(Self.chinese(kind))锁定没有写明社区")
+        case let .pinNeedsFrom(kind):
+            return ("a \(kind.rawValue) pin keeps what the start plan says: give one with --from",
+                    "\(Self.chinese(kind))锁定保留起始方案中的安排：请用 --from 给出起始方案")
+        case let .pinAgainstForbid(pin, pair, forbidAt):
+            return ("\(pin) keeps the pair \(pair), but pairs.csv forbids it" + (forbidAt.map { " (forbid at \($0))" } ?? "")
+                        + ": drop the pin or the forbid row",
+                    "\(pin) 保留结对 \(pair)，但 pairs.csv 禁止该结对" + (forbidAt.map { "（禁止见 \($0)）" } ?? "")
+                        + "：请删去锁定或禁止行")
+        case let .pinAgainstPin(pin, forLead, pair, other):
+            return ("\(pin) \(forLead ? "needs the pair \(pair) for the lead" : "keeps the pair \(pair)"), but \(other) removes it "
+                        + "(it is not in the start plan)",
+                    "\(pin) \(forLead ? "牵头需要结对 \(pair)" : "保留结对 \(pair)")，但 \(other) 会去掉该结对（它不在起始方案中）")
+        case let .pinRemovesFixed(pin, pair, fixAt):
+            return ("\(pin) removes the pair \(pair) (it is not in the start plan), but pairs.csv fixes it"
+                        + (fixAt.map { " (fix at \($0))" } ?? " (fix in pairs.csv)") + ": drop the pin or the fix row",
+                    "\(pin) 会去掉结对 \(pair)（它不在起始方案中），但 pairs.csv 固定了该结对"
+                        + (fixAt.map { "（固定见 \($0)）" } ?? "（pairs.csv 中的固定行）") + "：请删去锁定或固定行")
+        case let .leadPinWithoutLeadRule(pin):
+            return ("\(pin) names a lead, but the lead rule is off (--no-lead-rule): drop the pin or the option",
+                    "\(pin) 指定了牵头单位，但牵头规则已关闭（--no-lead-rule）：请删去锁定或该选项")
+        case let .leadPinsDisagree(community, pins):
+            return ("community \(community) has lead pins for different units: \(pins); keep one",
+                    "社区 \(community) 的牵头锁定指定了不同的单位：\(pins)；请只保留一个")
+        case let .leadPinCannotLead(pin, unit, community, fromStart):
+            return ((fromStart ? "\(pin) keeps unit \(unit) as the lead of community \(community) (as in the start plan)"
+                        : "\(pin) makes unit \(unit) the lead of community \(community)") + ", but the unit may not lead (column can_lead)",
+                    (fromStart ? "\(pin) 保留单位 \(unit) 为社区 \(community) 的牵头单位（与起始方案相同）"
+                        : "\(pin) 指定单位 \(unit) 为社区 \(community) 的牵头单位") + "，但该单位不能牵头（can_lead 列）")
+        case let .leadPinNotAllowed(pin, pair):
+            return ("\(pin) needs the pair \(pair), but it is not allowed (--max-distance-km or --candidates)",
+                    "\(pin) 需要结对 \(pair)，但该结对不允许（--max-distance-km 或 --candidates）")
+        case let .pinsOverfillCommunity(community, required, pins, fixRows, max):
+            return ("community \(community) must keep \(required) units because of \(pins)" + (fixRows ? " and pairs.csv fix rows" : "")
+                        + ", but takes at most \(max) (max_orgs): drop a pin or raise max_orgs",
+                    "由于 \(pins)" + (fixRows ? " 和 pairs.csv 的固定行" : "") + "，社区 \(community) 必须保留 \(required) 个单位，"
+                        + "但至多接纳 \(max) 个（max_orgs）：请删去一个锁定或提高 max_orgs")
+        case let .pinsUnderfillCommunity(community, min, leadRule, allowed, pins):
+            return ("community \(community) needs at least \(min) units (min_orgs\(leadRule ? ", lead rule" : "")), but only "
+                        + "\(allowed) may serve it because of \(pins): drop a pin or lower min_orgs",
+                    "社区 \(community) 至少需要 \(min) 个单位（min_orgs\(leadRule ? "、牵头规则" : "")），但由于 \(pins)，"
+                        + "只有 \(allowed) 个单位可以与它结对：请删去一个锁定或降低 min_orgs")
+        case let .pinsOverfillUnit(unit, required, pins, fixRows, max):
+            return ("unit \(unit) must keep \(required) communities because of \(pins)" + (fixRows ? " and pairs.csv fix rows" : "")
+                        + ", but serves at most \(max) (max_communities): drop a pin or raise max_communities",
+                    "由于 \(pins)" + (fixRows ? " 和 pairs.csv 的固定行" : "") + "，单位 \(unit) 必须保留 \(required) 个社区，"
+                        + "但至多服务 \(max) 个（max_communities）：请删去一个锁定或提高 max_communities")
+        case let .pinsUnderfillUnit(unit, min, allowed, pins):
+            return ("unit \(unit) must serve at least \(min) communities (min_communities), but only \(allowed) are allowed "
+                        + "because of \(pins): drop a pin or lower min_communities",
+                    "单位 \(unit) 至少要服务 \(min) 个社区（min_communities），但由于 \(pins)，只有 \(allowed) 个社区可以与它结对："
+                        + "请删去一个锁定或降低 min_communities")
+        case let .maxChangesTooSmall(limit, forced):
+            return ("--max-changes \(limit) is too small: \(forced) pair\(forced == 1 ? "" : "s") must change anyway "
+                        + "(start-plan pairs no longer allowed, fix rows and lead pins not in the start plan)",
+                    "--max-changes \(limit) 太小：无论如何都有 \(forced) 个结对必须变动"
+                        + "（起始方案中已不允许的结对、不在起始方案中的固定行和牵头锁定）")
+        case let .listAndMore(shown, more):
+            return (shown + " and \(more) more", shown + " 等，另有 \(more) 个")
         }
     }
 
