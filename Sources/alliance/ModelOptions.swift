@@ -111,7 +111,7 @@ struct ModelOptions: ParsableArguments {
     /// files were not UTF-8, unless `quiet`.
     func loadInstance(quiet: Bool = false) throws -> Instance {
         let lists = try input.loadInstance()
-        for note in lists.notes where !quiet { Console.error("note: \(note)") }
+        for note in lists.notes where !quiet { Console.error(Message.note(note).text) }
         return lists.instance
     }
 
