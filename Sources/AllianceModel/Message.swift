@@ -191,6 +191,56 @@ public enum Message: Sendable, Hashable {
     case maxChangesTooSmall(limit: Int, forced: Int)
     case listAndMore(shown: String, more: Int)
 
+    // MARK: Damaged and refused workbooks (the XML syntax reasons inside stay English)
+    case zipUnreadable(error: String)
+    case tooManyZipEntries(limit: Int)
+    case partTooLargeDeclared(part: String, size: String, limit: String)
+    case workbookTooLargeDeclared(limit: String)
+    case zipListsNoFiles
+    case partTooLarge(part: String, limit: String)
+    case workbookTooLarge(limit: String)
+    case partNotExtracted(part: String, error: String)
+    case partChecksum(part: String)
+    case tooManySharedStrings(part: String, limit: Int)
+    case sharedStringTooLong(index: Int, part: String, limit: Int)
+    case noSuchSheet(sheet: String)
+    case sheetNotWorksheet(sheet: String)
+    case sheetPartMissing(sheet: String)
+    case notExcelWorkbook(path: String)
+    case xmlRefused(part: String, reason: String, line: Int, column: Int)
+    case xmlMalformed(part: String, line: Int, column: Int, reason: String)
+    case partNotUTF8(part: String)
+    case partOtherEncoding(part: String)
+    case partDeclaresEntities(part: String, marker: String)
+    case sheetsTooManyCells(limit: Int)
+    case sheetTooManyRows(sheet: String, limit: Int)
+    case badRowNumber(part: String, reference: String)
+    case rowOutOfOrder(part: String, row: Int, previous: Int)
+    case cellOutsideRow(part: String)
+    case badCellReference(part: String, reference: String, row: Int)
+    case cellsOutOfOrder(row: Int)
+    case cellTooLong(limit: Int)
+    case valueBeyondColumn(column: String)
+    case sharedStringIndexNotNumber(raw: String)
+    case noSharedStrings(index: Int)
+    case tooFewSharedStrings(index: Int, count: Int)
+
+    // MARK: Rules a plan breaks (`Evaluator`)
+    case unitServesOutOfBounds(unit: String, served: Int, min: Int, max: Int)
+    case communitySizeOutOfBounds(community: String, size: Int, min: Int, max: Int)
+    case leadNotMember(community: String, lead: String)
+    case leadMayNotLead(community: String, unit: String)
+    case noLeadUnit(community: String)
+    case pairNotAllowed(unit: String, community: String)
+    case fixedPairMissing(unit: String, community: String)
+    case pinnedPairChanged(unit: String, community: String, pin: String, serves: Bool)
+    case leadPinOverridden(community: String, lead: String?, pin: String, unit: String)
+    case tooManyChanges(changes: Int, limit: Int)
+    case planUnknownID(Noun, id: String)
+    case planUnitListedTwice(unit: String, community: String)
+    case secondLead(community: String, unit: String)
+    case groupPartlyListed(group: String, community: String, missing: String, several: Bool)
+
     // MARK: District batches (lists with a district column, 区县)
     case fixPairCrossesDistricts(unit: String, community: String, unitDistrict: String, communityDistrict: String)
     case crossDistrictPairsIgnored(count: Int)
@@ -790,6 +840,142 @@ public enum Message: Sendable, Hashable {
         case let .progressLine(phase, elapsed, plan, bound, gap):
             return ("\(phase)  \(elapsed)  plan \(plan)  bound \(bound)  gap \(gap)",
                     "\(phase)  \(elapsed)  方案 \(plan)  界 \(bound)  差距 \(gap)")
+        case let .zipUnreadable(error):
+            return ("damaged or truncated workbook: the zip archive cannot be read (\(error))",
+                    "工作簿已损坏或不完整：无法读取 zip 压缩包（\(error)）")
+        case let .tooManyZipEntries(limit):
+            return ("refused: the workbook holds more than \(limit) files (zip entries)",
+                    "拒绝读取：工作簿包含的文件（zip 条目）超过 \(limit) 个")
+        case let .partTooLargeDeclared(part, size, limit):
+            return ("refused: \(part) would expand to \(size) bytes, more than the limit of \(limit) bytes for one part (a zip bomb?)",
+                    "拒绝读取：\(part) 解压后将有 \(size) 字节，超过单个部件 \(limit) 字节的上限（可能是 zip 炸弹）")
+        case let .workbookTooLargeDeclared(limit):
+            return ("refused: the workbook would expand to more than \(limit) bytes in total (a zip bomb?)",
+                    "拒绝读取：工作簿解压后总计将超过 \(limit) 字节（可能是 zip 炸弹）")
+        case .zipListsNoFiles:
+            return ("damaged or truncated workbook: the zip archive lists no files",
+                    "工作簿已损坏或不完整：zip 压缩包中没有文件")
+        case let .partTooLarge(part, limit):
+            return ("refused: \(part) expands to more than the limit of \(limit) bytes for one part, more than its header declares (a zip bomb)",
+                    "拒绝读取：\(part) 解压后超过单个部件 \(limit) 字节的上限，也超过其头部声明的大小（zip 炸弹）")
+        case let .workbookTooLarge(limit):
+            return ("refused: the workbook expands to more than \(limit) bytes in total (a zip bomb)",
+                    "拒绝读取：工作簿解压后总计超过 \(limit) 字节（zip 炸弹）")
+        case let .partNotExtracted(part, error):
+            return ("damaged or truncated workbook: \(part) cannot be extracted (\(error))",
+                    "工作簿已损坏或不完整：无法解压 \(part)（\(error)）")
+        case let .partChecksum(part):
+            return ("damaged workbook: \(part) does not match its checksum (CRC-32); the file is damaged",
+                    "工作簿已损坏：\(part) 与其校验和（CRC-32）不符；文件已损坏")
+        case let .tooManySharedStrings(part, limit):
+            return ("refused: \(part) holds more than \(limit) strings",
+                    "拒绝读取：\(part) 中的字符串超过 \(limit) 个")
+        case let .sharedStringTooLong(index, part, limit):
+            return ("refused: shared string \(index) in \(part) is longer than \(limit) characters",
+                    "拒绝读取：\(part) 中序号为 \(index) 的共享字符串超过 \(limit) 个字符")
+        case let .noSuchSheet(sheet):
+            return ("the workbook has no sheet '\(sheet)'",
+                    "工作簿中没有工作表“\(sheet)”")
+        case let .sheetNotWorksheet(sheet):
+            return ("sheet '\(sheet)' is a chart or dialog sheet, not a worksheet of cells",
+                    "工作表“\(sheet)”是图表或对话框工作表，不是存放单元格的工作表")
+        case let .sheetPartMissing(sheet):
+            return ("damaged workbook: the part of sheet '\(sheet)' is missing",
+                    "工作簿已损坏：缺少工作表“\(sheet)”的部件")
+        case let .notExcelWorkbook(path):
+            return ("not an Excel workbook: the archive has no \(path)",
+                    "不是 Excel 工作簿：压缩包中没有 \(path)")
+        case let .xmlRefused(part, reason, line, column):
+            return ("refused: \(part) \(reason) (line \(line), column \(column))",
+                    "拒绝读取：\(part) \(reason)（第 \(line) 行第 \(column) 列）")
+        case let .xmlMalformed(part, line, column, reason):
+            return ("damaged workbook: \(part) is not well-formed XML at line \(line), column \(column) (\(reason))",
+                    "工作簿已损坏：\(part) 第 \(line) 行第 \(column) 列处的 XML 格式不正确（\(reason)）")
+        case let .partNotUTF8(part):
+            return ("refused: \(part) is not UTF-8 XML (workbook parts written by spreadsheet programs are UTF-8)",
+                    "拒绝读取：\(part) 不是 UTF-8 编码的 XML（电子表格软件写出的工作簿部件都是 UTF-8）")
+        case let .partOtherEncoding(part):
+            return ("refused: \(part) declares an encoding other than UTF-8",
+                    "拒绝读取：\(part) 声明的编码不是 UTF-8")
+        case let .partDeclaresEntities(part, marker):
+            return ("refused: \(part) contains a document type or entity declaration (\(marker)); workbooks never need one, and its entities could expand without bound or read other files",
+                    "拒绝读取：\(part) 含有文档类型或实体声明（\(marker)）；工作簿从不需要这种声明，而其中的实体可能无限展开或读取其他文件")
+        case let .sheetsTooManyCells(limit):
+            return ("refused: the sheets hold more than \(limit) cells in all",
+                    "拒绝读取：各工作表合计超过 \(limit) 个单元格")
+        case let .sheetTooManyRows(sheet, limit):
+            return ("refused: sheet '\(sheet)' has more than \(limit) rows",
+                    "拒绝读取：工作表“\(sheet)”超过 \(limit) 行")
+        case let .badRowNumber(part, reference):
+            return ("damaged workbook: \(part) has a row numbered '\(reference)'",
+                    "工作簿已损坏：\(part) 中有一行的行号为“\(reference)”")
+        case let .rowOutOfOrder(part, row, previous):
+            return ("damaged workbook: in \(part) row \(row) comes after row \(previous)",
+                    "工作簿已损坏：\(part) 中第 \(row) 行排在第 \(previous) 行之后")
+        case let .cellOutsideRow(part):
+            return ("damaged workbook: \(part) has a cell outside a row",
+                    "工作簿已损坏：\(part) 中有单元格不在任何行内")
+        case let .badCellReference(part, reference, row):
+            return ("damaged workbook: \(part) has a cell '\(reference)' in row \(row)",
+                    "工作簿已损坏：\(part) 第 \(row) 行中有单元格“\(reference)”")
+        case let .cellsOutOfOrder(row):
+            return ("damaged workbook: cells of row \(row) are out of order",
+                    "工作簿已损坏：第 \(row) 行的单元格顺序错乱")
+        case let .cellTooLong(limit):
+            return ("refused: the cell holds more than \(limit) characters",
+                    "拒绝读取：该单元格超过 \(limit) 个字符")
+        case let .valueBeyondColumn(column):
+            return ("refused: a value lies beyond column \(column)",
+                    "拒绝读取：有值位于 \(column) 列之后")
+        case let .sharedStringIndexNotNumber(raw):
+            return ("damaged workbook: shared string index '\(raw)' is not a number",
+                    "工作簿已损坏：共享字符串序号“\(raw)”不是数字")
+        case let .noSharedStrings(index):
+            return ("damaged workbook: the cell refers to shared string \(index), but the workbook has no shared strings",
+                    "工作簿已损坏：该单元格引用序号为 \(index) 的共享字符串，但工作簿没有共享字符串")
+        case let .tooFewSharedStrings(index, count):
+            return ("damaged workbook: the cell refers to shared string \(index), but the workbook has only \(count)",
+                    "工作簿已损坏：该单元格引用序号为 \(index) 的共享字符串，但工作簿只有 \(count) 个")
+        case let .unitServesOutOfBounds(unit, served, min, max):
+            return ("unit \(unit) serves \(served) communities; it must serve between \(min) and \(max)",
+                    "单位 \(unit) 服务 \(served) 个社区；应在 \(min) 到 \(max) 个之间")
+        case let .communitySizeOutOfBounds(community, size, min, max):
+            return ("community \(community) has \(size) units; it must have between \(min) and \(max)",
+                    "社区 \(community) 有 \(size) 个单位；应在 \(min) 到 \(max) 个之间")
+        case let .leadNotMember(community, lead):
+            return ("community \(community): lead unit \(lead) is not one of its units",
+                    "社区 \(community)：牵头单位 \(lead) 不是它的成员单位")
+        case let .leadMayNotLead(community, unit):
+            return ("community \(community): unit \(unit) may not lead (column can_lead)",
+                    "社区 \(community)：单位 \(unit) 不能牵头（can_lead 列）")
+        case let .noLeadUnit(community):
+            return ("community \(community) has no lead unit", "社区 \(community) 没有牵头单位")
+        case let .pairNotAllowed(unit, community):
+            return ("unit \(unit) may not serve community \(community) (forbidden in pairs.csv or beyond --max-distance-km)",
+                    "单位 \(unit) 不能服务社区 \(community)（pairs.csv 禁止，或超出 --max-distance-km）")
+        case let .fixedPairMissing(unit, community):
+            return ("unit \(unit) must serve community \(community) (fix in pairs.csv)",
+                    "单位 \(unit) 必须服务社区 \(community)（pairs.csv 中固定）")
+        case let .pinnedPairChanged(unit, community, pin, serves):
+            return (serves ? "unit \(unit) serves community \(community), which it does not in the start plan (\(pin))"
+                        : "unit \(unit) no longer serves community \(community) as in the start plan (\(pin))",
+                    serves ? "单位 \(unit) 服务社区 \(community)，但起始方案中没有这一结对（\(pin)）"
+                        : "单位 \(unit) 不再像起始方案那样服务社区 \(community)（\(pin)）")
+        case let .leadPinOverridden(community, lead, pin, unit):
+            return ("community \(community) is led by \(lead.map { "unit \($0)" } ?? "no unit"), but \(pin) wants unit \(unit)",
+                    "社区 \(community) 的牵头单位是\(lead.map { "单位 \($0)" } ?? "空缺")，但 \(pin) 要求由单位 \(unit) 牵头")
+        case let .tooManyChanges(changes, limit):
+            return ("the plan changes \(changes) pairs of the start plan; --max-changes allows \(limit)",
+                    "方案变动了起始方案的 \(changes) 个结对；--max-changes 只允许 \(limit) 个")
+        case let .planUnknownID(noun, id):
+            return ("unknown \(noun.rawValue) '\(id)'", "未知\(noun.chinese)“\(id)”")
+        case let .planUnitListedTwice(unit, community):
+            return ("unit \(unit) is listed twice for community \(community)", "单位 \(unit) 在社区 \(community) 下列出两次")
+        case let .secondLead(community, unit):
+            return ("community \(community) has a second lead unit \(unit)", "社区 \(community) 有第二个牵头单位 \(unit)")
+        case let .groupPartlyListed(group, community, missing, several):
+            return ("group \(group) serves community \(community) but \(missing) of the group \(several ? "are" : "is") not listed there",
+                    "分组 \(group) 服务社区 \(community)，但该分组的 \(missing) 未在该社区下列出")
         case let .fixPairCrossesDistricts(unit, community, unitDistrict, communityDistrict):
             return ("fix pair \(unit)–\(community) crosses districts (unit in '\(unitDistrict)', community in '\(communityDistrict)'); "
                         + "districts are planned separately",
