@@ -156,6 +156,30 @@ public enum Message: Sendable, Hashable {
     case candidatesAtLeastOne
     case balanceBandNonNegative
     case maxDistanceNonNegative
+    case claimJobsAtLeastOne
+    case serveJobsAtLeastOne
+    case portRange
+    case tokenForm
+    case planBreaksRule(String)
+    case noProjectsFile(folder: String)
+    case strategiesNeedOne
+    case noStrategyFoundPlanFor(districts: String)
+    case jsonCsvExclusive
+    case orgXorCommunity
+    case topNonNegative
+    case planRowProblems(count: Int)
+    case unknownOrgOption(org: String)
+    case unknownCommunityOption(id: String)
+    case outMustBeXLSX
+    case fileExistsUseForce(path: String)
+    case wroteFile(path: String)
+    case wroteFilesInto(count: Int, folder: String, names: String)
+    case weightForm(terms: String, got: String)
+    case weightNeedsNumber(term: String, got: String)
+    case prioritiesUnknownTerm(term: String, terms: String)
+    case prioritiesTwice(term: String)
+    case prioritiesNeedOne
+    case maxPairsPositive
 
     // MARK: Pins (re-planning: pins.csv, --pin-unit/--pin-community/--pin-lead, --from, --max-changes)
     case pinsFileMissing
@@ -760,6 +784,54 @@ public enum Message: Sendable, Hashable {
             return ("--balance-band must be a number ≥ 0, e.g. 0.1 for ±10 %", "--balance-band 应为 ≥ 0 的数，例如 0.1 表示 ±10 %")
         case .maxDistanceNonNegative:
             return ("--max-distance-km must be a number ≥ 0", "--max-distance-km 应为 ≥ 0 的数")
+        case .claimJobsAtLeastOne:
+            return ("--jobs must be at least 1", "--jobs 应不小于 1")
+        case .serveJobsAtLeastOne:
+            return ("--jobs must be 1 or more", "--jobs 应为 1 或以上")
+        case .portRange:
+            return ("--port must be 0–65535", "--port 应在 0–65535 之间")
+        case .tokenForm:
+            return ("--token must be non-empty, of letters, digits and - . _ ~ only", "--token 不能为空，只能由字母、数字和 - . _ ~ 组成")
+        case let .planBreaksRule(p0):
+            return ("the plan breaks a rule: \(p0)", "方案违反一条规则：\(p0)")
+        case let .noProjectsFile(folder):
+            return ("no projects.csv in \(folder); every alliance has nothing to claim", "\(folder) 中没有 projects.csv；各联盟都没有可认领的项目")
+        case .strategiesNeedOne:
+            return ("--strategies needs at least one name", "--strategies 至少要写一个策略名")
+        case let .noStrategyFoundPlanFor(districts):
+            return ("no strategy found a plan for district \(districts)", "没有策略为区县 \(districts) 找到方案")
+        case .jsonCsvExclusive:
+            return ("--json and --csv exclude each other", "--json 和 --csv 不能同时使用")
+        case .orgXorCommunity:
+            return ("give exactly one of --org and --community", "--org 和 --community 只能且必须给出一个")
+        case .topNonNegative:
+            return ("--top must be 0 (all) or more", "--top 应为 0（全部）或以上")
+        case let .planRowProblems(count):
+            return ("the plan's rows have \(count) problem(s) (see `alliance evaluate`); suggesting on what could be read", "方案中有 \(count) 处问题（见 `alliance evaluate`）；按能读取的部分给出建议")
+        case let .unknownOrgOption(org):
+            return ("--org '\(org)' is neither an organization id nor a group name in these lists", "--org “\(org)” 既不是这些名单中的单位编号，也不是分组名称")
+        case let .unknownCommunityOption(id):
+            return ("--community '\(id)' is not a community id in these lists", "--community “\(id)” 不是这些名单中的社区编号")
+        case .outMustBeXLSX:
+            return ("--out must name an .xlsx file", "--out 应为 .xlsx 文件名")
+        case let .fileExistsUseForce(path):
+            return ("\(path) exists; use --force to replace it", "\(path) 已存在；如要覆盖请用 --force")
+        case let .wroteFile(path):
+            return ("wrote \(path)", "已写入 \(path)")
+        case let .wroteFilesInto(count, folder, names):
+            return ("wrote \(count) files into \(folder): \(names)", "已向 \(folder) 写入 \(count) 个文件：\(names)")
+        case let .weightForm(terms, got):
+            return ("--weight takes name=value with name one of \(terms); got '\(got)'", "--weight 应写成 名称=数值，名称为 \(terms) 之一；实际为“\(got)”")
+        case let .weightNeedsNumber(term, got):
+            return ("--weight \(term) needs a number, got '\(got)'", "--weight \(term) 需要一个数，实际为“\(got)”")
+        case let .prioritiesUnknownTerm(term, terms):
+            return ("--priorities: unknown term '\(term)'; use \(terms)", "--priorities：未知目标项“\(term)”；请用 \(terms)")
+        case let .prioritiesTwice(term):
+            return ("--priorities names \(term) twice", "--priorities 中 \(term) 出现了两次")
+        case .prioritiesNeedOne:
+            return ("--priorities needs at least one term", "--priorities 至少要写一个目标项")
+        case .maxPairsPositive:
+            return ("--max-pairs must be a whole number > 0", "--max-pairs 应为大于 0 的整数")
 
         case let .candidatesNeedCommunityCoordinates(community):
             return ("--candidates needs coordinates (x,y or lat,lon) for every community; community \(community) has none",
