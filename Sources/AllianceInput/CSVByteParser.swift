@@ -325,7 +325,7 @@ private struct CSVByteRecords {
         if hasNULOrByteOrderMark(index ..< end) {
             for character in run[position...] {
                 if character == "\u{FEFF}" {
-                    fail("unexpected byte order mark (U+FEFF) here; delete it (it often comes from pasting files together)",
+                    fail(Message.unexpectedByteOrderMark(pasted: true).text,
                          column: column)
                 } else if character == "\0" {
                     failOnceForNUL(column: column)
@@ -360,7 +360,7 @@ private struct CSVByteRecords {
             appendQuoted(index ..< end, to: &text)
             index = end
             if try atEnd(index) {
-                fail("unterminated quoted field starting here (a \" opens a quoted cell that never closes)",
+                fail(Message.unterminatedQuote.text,
                      line: quoteLine, column: quoteColumn)
                 return nil
             }
@@ -412,7 +412,7 @@ private struct CSVByteRecords {
         } else {
             for character in String(decoding: slice, as: UTF8.self) {
                 if character == "\u{FEFF}" {
-                    fail("unexpected byte order mark (U+FEFF) here; delete it", column: state.column)
+                    fail(Message.unexpectedByteOrderMark(pasted: false).text, column: state.column)
                 } else if character == "\0" {
                     failOnceForNUL(column: state.column)
                 } else if CSVParser.isLineEnd(character) {
@@ -457,7 +457,7 @@ private struct CSVByteRecords {
     }
 
     private mutating func failAfterQuote(column: Int) {
-        fail("unexpected text after the closing quote; quote the whole cell and double any quote inside it (\"\")",
+        fail(Message.textAfterClosingQuote.text,
              column: column)
     }
 

@@ -42,6 +42,7 @@ public enum Message: Sendable, Hashable {
     case unexpectedByteOrderMark(pasted: Bool)
     case unterminatedQuote
     case textAfterClosingQuote
+    case unexpectedNUL
 
     // MARK: Coordinates and groups
     case coordinateWithoutPair(column: String, other: String)
@@ -479,6 +480,10 @@ public enum Message: Sendable, Hashable {
             return ("unexpected text after the closing quote; quote the whole cell and double any quote inside it (\"\")",
                     "闭合引号后还有文字；请给整个单元格加引号，并把其中的引号写成两个（\"\"）")
 
+        case .unexpectedNUL:
+            return ("unexpected NUL character (byte 0x00) here; the file is damaged, or UTF-16 without a byte order mark: "
+                        + "save it as \"CSV UTF-8\"",
+                    "此处有意外的 NUL 字符（字节 0x00）；文件已损坏，或是没有字节顺序标记的 UTF-16 文件：请另存为“CSV UTF-8”")
         case let .coordinateWithoutPair(column, other):
             return ("\(column) given without \(other)", "填写了 \(column) 但没有填写 \(other)")
         case .bothCoordinateKinds:

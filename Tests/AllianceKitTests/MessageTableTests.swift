@@ -24,7 +24,7 @@ final class MessageTableTests: XCTestCase {
         .requiredFileMissing, .unknownID(.unit, id: "ARG-id", list: "ARG-list"),
         .duplicateID(.community, id: "ARG-id", first: "ARG-first"), .titleRowsSkipped(headerRow: 9008),
         .fullWidthNumbers(count: 9009, cells: "ARG-cells", more: 9010), .unexpectedByteOrderMark(pasted: true),
-        .unterminatedQuote, .textAfterClosingQuote,
+        .unterminatedQuote, .textAfterClosingQuote, .unexpectedNUL,
         .coordinateWithoutPair(column: "ARG-col", other: "ARG-other"), .bothCoordinateKinds,
         .latitudeOutOfRange(column: "ARG-col", found: "ARG-found"), .longitudeOutOfRange(column: "ARG-col", found: "ARG-found"),
         .placesWithoutCoordinates(communities: 9071, ofCommunities: 9072, units: 9073, ofUnits: 9074), .mixedCoordinateKinds,
