@@ -325,7 +325,8 @@ private struct CSVByteRecords {
         if hasNULOrByteOrderMark(index ..< end) {
             for character in run[position...] {
                 if character == "\u{FEFF}" {
-                    fail(Message.unexpectedByteOrderMark(pasted: true).text, column: column)
+                    fail(Message.unexpectedByteOrderMark(pasted: true).text,
+                         column: column)
                 } else if character == "\0" {
                     failOnceForNUL(column: column)
                 } else {
@@ -359,7 +360,8 @@ private struct CSVByteRecords {
             appendQuoted(index ..< end, to: &text)
             index = end
             if try atEnd(index) {
-                fail(Message.unterminatedQuote.text, line: quoteLine, column: quoteColumn)
+                fail(Message.unterminatedQuote.text,
+                     line: quoteLine, column: quoteColumn)
                 return nil
             }
             index += 1
@@ -455,7 +457,8 @@ private struct CSVByteRecords {
     }
 
     private mutating func failAfterQuote(column: Int) {
-        fail(Message.textAfterClosingQuote.text, column: column)
+        fail(Message.textAfterClosingQuote.text,
+             column: column)
     }
 
     private func hasNULOrByteOrderMark(_ range: Range<Int>) -> Bool {

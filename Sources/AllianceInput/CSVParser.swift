@@ -112,8 +112,7 @@ public enum CSVParser {
     /// A NUL character never belongs in a list; it is what UTF-16 text without a byte order mark,
     /// or a damaged file, looks like when read as UTF-8.
     static var nulMessage: String {
-        "unexpected NUL character (byte 0x00) here; the file is damaged, or UTF-16 without a byte "
-            + "order mark: save it as \"CSV UTF-8\""
+        Message.unexpectedNUL.text
     }
 
     /// Whether `character` ends a line: LF, CR, or CRLF (which Swift treats as one character).

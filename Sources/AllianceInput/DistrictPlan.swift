@@ -28,12 +28,13 @@ public enum DistrictPlan {
             guard let community, let unit else { continue }
             if let named = row.district, named != community {
                 errors.append(InputError(row.districtSource ?? here,
-                    "row names district '\(named)' but community \(assignment.communityID) lies in '\(community)'"))
+                    Message.planRowWrongDistrict(named: named, community: assignment.communityID, district: community).text))
                 continue
             }
             if unit != community {
                 errors.append(InputError(here,
-                    "unit \(assignment.orgID) (district '\(unit)') serves community \(assignment.communityID) of district '\(community)'; a unit serves only its own district"))
+                    Message.unitServesOtherDistrict(unit: assignment.orgID, unitDistrict: unit, community: assignment.communityID,
+                                                    communityDistrict: community).text))
                 continue
             }
             if let index = position[community] { parts[index].append(assignment) }

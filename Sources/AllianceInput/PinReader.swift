@@ -19,7 +19,7 @@ public enum PinReader {
     public static func read(file: URL, encoding: EncodingChoice = .auto) throws(InputErrors) -> [Pin] {
         let name = file.lastPathComponent
         guard FileManager.default.fileExists(atPath: file.path) else {
-            throw InputErrors([InputError(SourceLocation(file: name, line: 1, column: 1), "pins file is missing")])
+            throw InputErrors([InputError(SourceLocation(file: name, line: 1, column: 1), Message.pinsFileMissing.text)])
         }
         let parsed: CSVParseResult
         do {
@@ -50,31 +50,32 @@ public enum PinReader {
                 continue
             }
             guard let kind = kindWords[word.lowercased()] else {
-                errors.append(row.error("kind", "unknown pin kind '\(word)'; use unit, community or lead (单位, 社区, 牵头)"))
+                errors.append(row.error("kind", Message.unknownPinKind(word: word).text))
                 continue
             }
             let unit = row.string("org_id"), community = row.string("community_id")
             var rowErrors: [InputError] = []
-            func require(_ column: String, _ value: String?, _ why: String) {
+            func require(_ column: String, _ value: String?, _ why: Message.PinRule) {
                 guard value == nil else { return }
                 rowErrors.append(row.hasColumn(column)
-                    ? row.error(column, "missing \(row.header(column)): \(why)")
-                    : row.error("kind", "\(why), but there is no \(column) column (\(ColumnNames.aliases[column]?.first ?? column))"))
+                    ? row.error(column, Message.pinValueMissing(header: row.header(column), why).text)
+                    : row.error("kind", Message.pinColumnMissing(
+                        why, column: column, alias: ColumnNames.aliases[column]?.first ?? column).text))
             }
-            func forbid(_ column: String, _ value: String?, _ why: String) {
+            func forbid(_ column: String, _ value: String?, _ why: Message.PinRule) {
                 guard let value else { return }
-                rowErrors.append(row.error(column, "\(why); leave \(row.header(column)) empty (found '\(value)')"))
+                rowErrors.append(row.error(column, Message.pinValueUnexpected(why, header: row.header(column), found: value).text))
             }
             switch kind {
             case .unit:
-                require("org_id", unit, "a unit pin names the unit whose pairs it keeps")
-                forbid("community_id", community, "a unit pin keeps all of the unit's pairs")
+                require("org_id", unit, .unitNamesUnit)
+                forbid("community_id", community, .unitKeepsAllPairs)
             case .community:
-                require("community_id", community, "a community pin names the community it keeps")
-                forbid("org_id", unit, "a community pin keeps the whole alliance")
+                require("community_id", community, .communityNamesCommunity)
+                forbid("org_id", unit, .communityKeepsAlliance)
             case .lead:
-                require("community_id", community, "a lead pin names the community")
-                require("org_id", unit, "a lead pin names the unit that leads")
+                require("community_id", community, .leadNamesCommunity)
+                require("org_id", unit, .leadNamesUnit)
             }
             guard rowErrors.isEmpty else {
                 errors += rowErrors
@@ -88,7 +89,7 @@ public enum PinReader {
             key.unitSource = nil
             key.communitySource = nil
             if let first = seen[key] {
-                errors.append(InputError(row.location(of: "kind"), "\(kind.rawValue) pin \(pin.target) is listed twice (first at \(first))"))
+                errors.append(InputError(row.location(of: "kind"), Message.pinListedTwice(kind, target: pin.target, first: "\(first)").text))
                 continue
             }
             seen[key] = row.location(of: "kind")
@@ -107,12 +108,11 @@ public enum PinReader {
         for pin in pins {
             let prefix = pin.option.map { "\($0): " } ?? ""
             if let id = pin.unitID, !units.contains(id) {
-                errors.append(InputError(pin.unitSource ?? pin.location,
-                    "\(prefix)unknown unit '\(id)' (neither an id in organizations.csv nor a group name)"))
+                errors.append(InputError(pin.unitSource ?? pin.location, prefix + Message.unknownPinUnit(id: id).text))
             }
             if let id = pin.communityID, !communities.contains(id) {
                 errors.append(InputError(pin.communitySource ?? pin.location,
-                    "\(prefix)unknown community '\(id)' (not in communities.csv)"))
+                    prefix + Message.unknownID(.community, id: id, list: "communities.csv").text))
             }
         }
         return errors
@@ -131,26 +131,26 @@ public enum PinReader {
         var pins: [Pin] = []
         for value in units {
             let id = value.trimmingWhitespace(), option = "--pin-unit \(value)"
-            guard !id.isEmpty else { throw OptionError(option: "--pin-unit", message: "expected a unit id or group name") }
+            guard !id.isEmpty else { throw OptionError(option: "--pin-unit", message: Message.pinExpectsUnit.text) }
             pins.append(.unit(id, option: option))
         }
         for value in communities {
             let id = value.trimmingWhitespace(), option = "--pin-community \(value)"
-            guard !id.isEmpty else { throw OptionError(option: "--pin-community", message: "expected a community id") }
+            guard !id.isEmpty else { throw OptionError(option: "--pin-community", message: Message.pinExpectsCommunity.text) }
             pins.append(.community(id, option: option))
         }
         for value in leads {
             let option = "--pin-lead \(value)"
             let parts = value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else {
-                throw OptionError(option: option, message: "expected COMMUNITY=UNIT (e.g. --pin-lead C1=U3)")
+                throw OptionError(option: option, message: Message.pinLeadForm.text)
             }
             let community = String(parts[0]).trimmingWhitespace(), unit = String(parts[1]).trimmingWhitespace()
             guard !community.isEmpty, !unit.isEmpty else {
-                throw OptionError(option: option, message: "expected COMMUNITY=UNIT with both ids (e.g. --pin-lead C1=U3)")
+                throw OptionError(option: option, message: Message.pinLeadBothIDs.text)
             }
             guard !unit.contains("=") else {
-                throw OptionError(option: option, message: "expected one '=' between the community and the unit")
+                throw OptionError(option: option, message: Message.pinLeadOneEquals.text)
             }
             pins.append(.lead(community: community, unit: unit, option: option))
         }

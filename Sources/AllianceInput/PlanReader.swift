@@ -27,7 +27,7 @@ public enum PlanReader {
     public static func readRows(file: URL, encoding: EncodingChoice = .auto) throws(InputErrors) -> [Row] {
         let name = file.lastPathComponent
         guard FileManager.default.fileExists(atPath: file.path) else {
-            throw InputErrors([InputError(SourceLocation(file: name, line: 1, column: 1), "plan file is missing")])
+            throw InputErrors([InputError(SourceLocation(file: name, line: 1, column: 1), Message.planFileMissing.text)])
         }
         let parsed: CSVParseResult
         do {

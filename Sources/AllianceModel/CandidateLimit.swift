@@ -23,16 +23,15 @@ enum CandidateLimit {
         let kinds = Set(communities.compactMap { $0.location.map(kind) } + units.compactMap { $0.location.map(kind) })
         for community in communities where community.location == nil {
             errors.append(InputError(community.source ?? SourceLocation(file: "communities.csv", line: 1, column: 1),
-                "--candidates needs coordinates (x,y or lat,lon) for every community; community \(community.id) has none"))
+                Message.candidatesNeedCommunityCoordinates(community: community.id).text))
         }
         for unit in units where unit.location == nil {
             let org = organizations[unit.members[0]]
             errors.append(InputError(org.source ?? SourceLocation(file: "organizations.csv", line: 1, column: 1),
-                "--candidates needs coordinates (x,y or lat,lon) for every unit; unit \(org.id) has none"))
+                Message.candidatesNeedUnitCoordinates(unit: org.id).text))
         }
         if errors.isEmpty, kinds.count > 1 {
-            errors.append(InputError(SourceLocation(file: "communities.csv", line: 1, column: 1),
-                "--candidates needs one kind of coordinates: the lists mix x,y and lat,lon"))
+            errors.append(InputError(SourceLocation(file: "communities.csv", line: 1, column: 1), Message.candidatesNeedOneCoordinateKind.text))
         }
         if !errors.isEmpty { throw InputErrors(errors) }
     }

@@ -57,7 +57,7 @@ public enum DistrictSplit {
 
         /// id → district for one list, noting districts in order and missing ones as errors.
         func districts<Row>(_ rows: [Row], id: KeyPath<Row, String>, district: KeyPath<Row, String?>,
-                            source: KeyPath<Row, SourceLocation?>, file: String, noun: String) -> [String: String] {
+                            source: KeyPath<Row, SourceLocation?>, file: String, noun: Message.Noun) -> [String: String] {
             var table: [String: String] = [:]
             for row in rows {
                 guard let name = row[keyPath: district] else {
@@ -70,9 +70,9 @@ public enum DistrictSplit {
             return table
         }
         let communityDistrict = districts(instance.communities, id: \.id, district: \.district, source: \.source,
-                                          file: "communities.csv", noun: "community")
+                                          file: "communities.csv", noun: .community)
         let orgDistrict = districts(instance.organizations, id: \.id, district: \.district, source: \.source,
-                                    file: "organizations.csv", noun: "unit")
+                                    file: "organizations.csv", noun: .unit)
 
         var warnings: [String] = []
         var pairsOf: [String: [PairRule]] = [:]
@@ -83,13 +83,14 @@ public enum DistrictSplit {
                 pairsOf[od, default: []].append(pair)
             } else if pair.rule == .fix {
                 errors.append(InputError(pair.source ?? SourceLocation(file: "pairs.csv", line: 1, column: 1),
-                    "fix pair \(pair.orgID)–\(pair.communityID) crosses districts (unit in '\(od)', community in '\(cd)'); districts are planned separately"))
+                    Message.fixPairCrossesDistricts(unit: pair.orgID, community: pair.communityID, unitDistrict: od,
+                                                    communityDistrict: cd).text))
             } else {
                 ignoredAcross += 1
             }
         }
         if ignoredAcross > 0 {
-            warnings.append("pairs.csv: \(ignoredAcross) forbid/prefer row(s) pair a unit with a community of another district; ignored (districts are planned separately)")
+            warnings.append("pairs.csv: " + Message.crossDistrictPairsIgnored(count: ignoredAcross).text)
         }
 
         // Pins: to the district of what they name. A unit may be named by its group.
@@ -105,8 +106,7 @@ public enum DistrictSplit {
                 unitIn = unitDistrict[id]
                 if unitIn == nil {
                     known = false
-                    errors.append(InputError(pin.unitSource ?? pin.location,
-                        "\(prefix)unknown unit '\(id)' (neither an id in organizations.csv nor a group name)"))
+                    errors.append(InputError(pin.unitSource ?? pin.location, prefix + Message.unknownPinUnit(id: id).text))
                 }
             }
             if let id = pin.communityID {
@@ -114,13 +114,13 @@ public enum DistrictSplit {
                 if communityIn == nil {
                     known = false
                     errors.append(InputError(pin.communitySource ?? pin.location,
-                        "\(prefix)unknown community '\(id)' (not in communities.csv)"))
+                        prefix + Message.unknownID(.community, id: id, list: "communities.csv").text))
                 }
             }
             guard known, let district = communityIn ?? unitIn else { continue }
             if let unitIn, let communityIn, unitIn != communityIn {
-                errors.append(InputError(pin.location,
-                    "\(pin) pairs unit \(pin.unitID ?? "") (district '\(unitIn)') with community \(pin.communityID ?? "") (district '\(communityIn)'); districts are planned separately"))
+                errors.append(InputError(pin.location, Message.pinCrossesDistricts(pin: "\(pin)", unit: pin.unitID ?? "", unitDistrict: unitIn,
+                                                community: pin.communityID ?? "", communityDistrict: communityIn).text))
                 continue
             }
             pinsOf[district, default: []].append(pin)
@@ -145,7 +145,8 @@ public enum DistrictSplit {
             guard let d = communityDistrict[row.communityID] else { continue }
             if let od = orgDistrict[row.orgID], od != d {
                 let location = row.source.map { "\($0): " } ?? ""
-                warnings.append("\(location)previous plan pairs unit \(row.orgID) (district '\(od)') with community \(row.communityID) (district '\(d)'); not kept (districts are planned separately)")
+                warnings.append(location + Message.previousPairCrossesDistricts(
+                    unit: row.orgID, unitDistrict: od, community: row.communityID, communityDistrict: d).text)
                 continue
             }
             previousOf[d, default: []].append(row)
@@ -156,14 +157,15 @@ public enum DistrictSplit {
             guard let d = communityDistrict[row.communityID] else { continue }
             if let od = orgDistrict[row.orgID], od != d {
                 let location = row.source.map { "\($0): " } ?? ""
-                warnings.append("\(location)start plan (--from) pairs unit \(row.orgID) (district '\(od)') with community \(row.communityID) (district '\(d)'); ignored (districts are planned separately)")
+                warnings.append(location + Message.startPairCrossesDistricts(
+                    unit: row.orgID, unitDistrict: od, community: row.communityID, communityDistrict: d).text)
                 continue
             }
             fromOf[d, default: []].append(row)
         }
         if from != nil {
             for name in order where fromOf[name] == nil && communitiesOf[name] != nil {
-                warnings.append("start plan (--from) has no rows for district \(name); it is planned from scratch (no --max-changes there)")
+                warnings.append(Message.startPlanMissesDistrict(district: name).text)
             }
         }
 
@@ -191,7 +193,7 @@ public enum DistrictSplit {
                 table(instance.organizations, id: \.id, district: \.district))
     }
 
-    private static func missing(_ source: SourceLocation?, file: String, noun: String, id: String) -> InputError {
-        InputError(source ?? SourceLocation(file: file, line: 1, column: 1), "\(noun) \(id) has no district (区县), but other rows do; every community and unit needs one for batch planning")
+    private static func missing(_ source: SourceLocation?, file: String, noun: Message.Noun, id: String) -> InputError {
+        InputError(source ?? SourceLocation(file: file, line: 1, column: 1), Message.noDistrict(noun, id: id).text)
     }
 }

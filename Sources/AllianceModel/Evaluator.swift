@@ -17,45 +17,38 @@ public enum Evaluator {
         for u in 0..<nU {
             let served = plan.communities(of: u).count
             if served < units[u].minCommunities || served > units[u].maxCommunities {
-                violations.append(Violation(
-                    "unit \(units[u].id) serves \(served) communities; it must serve between "
-                        + "\(units[u].minCommunities) and \(units[u].maxCommunities)"))
+                violations.append(Violation(Message.unitServesOutOfBounds(
+                    unit: units[u].id, served: served, min: units[u].minCommunities, max: units[u].maxCommunities).text))
             }
         }
         for c in 0..<nC {
             let members = plan.units(of: c)
             // Size bounds L_c ≤ Σ_o x ≤ U_c.
             if members.count < problem.minSize[c] || members.count > problem.maxSize[c] {
-                violations.append(Violation(
-                    "community \(communities[c].id) has \(members.count) units; it must have between "
-                        + "\(problem.minSize[c]) and \(problem.maxSize[c])"))
+                violations.append(Violation(Message.communitySizeOutOfBounds(
+                    community: communities[c].id, size: members.count, min: problem.minSize[c], max: problem.maxSize[c]).text))
             }
             // Lead rule.
             if problem.options.leadRule {
                 if let lead = plan.lead[c] {
                     if !plan[unit: lead, community: c] {
-                        violations.append(Violation(
-                            "community \(communities[c].id): lead unit \(units[lead].id) is not one of its units"))
+                        violations.append(Violation(Message.leadNotMember(community: communities[c].id, lead: units[lead].id).text))
                     }
                     if !units[lead].canLead {
-                        violations.append(Violation(
-                            "community \(communities[c].id): unit \(units[lead].id) may not lead (column can_lead)"))
+                        violations.append(Violation(Message.leadMayNotLead(community: communities[c].id, unit: units[lead].id).text))
                     }
                 } else {
-                    violations.append(Violation("community \(communities[c].id) has no lead unit"))
+                    violations.append(Violation(Message.noLeadUnit(community: communities[c].id).text))
                 }
             }
             // Allowed and fixed pairs.
             for u in 0..<nU {
                 let p = u * nC + c
                 if plan.assigned[p] && !problem.allowed[p] {
-                    violations.append(Violation(
-                        "unit \(units[u].id) may not serve community \(communities[c].id) "
-                            + "(forbidden in pairs.csv or beyond --max-distance-km)"))
+                    violations.append(Violation(Message.pairNotAllowed(unit: units[u].id, community: communities[c].id).text))
                 }
                 if problem.fixed[p] && !plan.assigned[p] && (problem.pinRequired[p] == nil || problem.fixSources[p] != nil) {
-                    violations.append(Violation(
-                        "unit \(units[u].id) must serve community \(communities[c].id) (fix in pairs.csv)"))
+                    violations.append(Violation(Message.fixedPairMissing(unit: units[u].id, community: communities[c].id).text))
                 }
             }
         }
@@ -147,10 +140,8 @@ public enum Evaluator {
         func keep(_ u: Int, _ c: Int, _ pin: Pin) {
             let p = u * nC + c
             guard plan.assigned[p] != start.contains(p), checked.insert(p).inserted else { return }
-            violations.append(Violation(
-                plan.assigned[p]
-                    ? "unit \(units[u].id) serves community \(communities[c].id), which it does not in the start plan (\(pin))"
-                    : "unit \(units[u].id) no longer serves community \(communities[c].id) as in the start plan (\(pin))"))
+            violations.append(Violation(Message.pinnedPairChanged(
+                unit: units[u].id, community: communities[c].id, pin: "\(pin)", serves: plan.assigned[p]).text))
         }
         var leadWanted: [Int: (unit: Int, pin: Pin, fromStart: Bool)] = [:]
         for pin in options.pins {
@@ -173,17 +164,16 @@ public enum Evaluator {
         for c in leadWanted.keys.sorted() {
             let wanted = leadWanted[c]!
             guard options.leadRule || !wanted.fromStart, plan.lead[c] != wanted.unit else { continue }
-            let now = plan.lead[c].map { "unit \(units[$0].id)" } ?? "no unit"
-            violations.append(Violation(
-                "community \(communities[c].id) is led by \(now), but \(wanted.pin) wants unit \(units[wanted.unit].id)"))
+            violations.append(Violation(Message.leadPinOverridden(
+                community: communities[c].id, lead: plan.lead[c].map { units[$0].id }, pin: "\(wanted.pin)",
+                unit: units[wanted.unit].id).text))
         }
 
         guard options.from != nil else { return nil }
         var changes = 0
         for p in 0..<(nU * nC) where plan.assigned[p] != start.contains(p) { changes += 1 }
         if let limit = options.maxChanges, changes > limit {
-            violations.append(Violation(
-                "the plan changes \(changes) pairs of the start plan; --max-changes allows \(limit)"))
+            violations.append(Violation(Message.tooManyChanges(changes: changes, limit: limit).text))
         }
         return changes
     }
@@ -202,15 +192,15 @@ public enum Evaluator {
         var leadSource = [SourceLocation?](repeating: nil, count: problem.communityCount)
         for row in assignments {
             guard let o = orgIndex[row.orgID] else {
-                violations.append(Violation("unknown unit '\(row.orgID)'", source: row.source))
+                violations.append(Violation(Message.planUnknownID(.unit, id: row.orgID).text, source: row.source))
                 continue
             }
             guard let c = communityIndex[row.communityID] else {
-                violations.append(Violation("unknown community '\(row.communityID)'", source: row.source))
+                violations.append(Violation(Message.planUnknownID(.community, id: row.communityID).text, source: row.source))
                 continue
             }
             guard listed.insert([o, c]).inserted else {
-                violations.append(Violation("unit \(row.orgID) is listed twice for community \(row.communityID)",
+                violations.append(Violation(Message.planUnitListedTwice(unit: row.orgID, community: row.communityID).text,
                                             source: row.source))
                 continue
             }
@@ -219,7 +209,7 @@ public enum Evaluator {
             if row.role == .lead {
                 if let other = plan.lead[c], other != u {
                     violations.append(Violation(
-                        "community \(row.communityID) has a second lead unit \(row.orgID)", source: row.source))
+                        Message.secondLead(community: row.communityID, unit: row.orgID).text, source: row.source))
                 } else if plan.lead[c] == nil {
                     plan.lead[c] = u
                     leadSource[c] = row.source
@@ -232,9 +222,9 @@ public enum Evaluator {
                 let missing = problem.units[u].members.filter { !listed.contains([$0, c]) }
                 if !missing.isEmpty {
                     let names = missing.map { problem.instance.organizations[$0].id }.joined(separator: ", ")
-                    violations.append(Violation(
-                        "group \(problem.units[u].id) serves community \(problem.communities[c].id) "
-                            + "but \(names) of the group \(missing.count == 1 ? "is" : "are") not listed there"))
+                    violations.append(Violation(Message.groupPartlyListed(
+                        group: problem.units[u].id, community: problem.communities[c].id, missing: names,
+                        several: missing.count > 1).text))
                 }
             }
         }

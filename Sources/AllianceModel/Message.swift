@@ -42,6 +42,7 @@ public enum Message: Sendable, Hashable {
     case unexpectedByteOrderMark(pasted: Bool)
     case unterminatedQuote
     case textAfterClosingQuote
+    case unexpectedNUL
 
     // MARK: Coordinates and groups
     case coordinateWithoutPair(column: String, other: String)
@@ -156,6 +157,232 @@ public enum Message: Sendable, Hashable {
     case candidatesAtLeastOne
     case balanceBandNonNegative
     case maxDistanceNonNegative
+    case claimJobsAtLeastOne
+    case serveJobsAtLeastOne
+    case portRange
+    case tokenForm
+    case planBreaksRule(String)
+    case noProjectsFile(folder: String)
+    case strategiesNeedOne
+    case noStrategyFoundPlanFor(districts: String)
+    case jsonCsvExclusive
+    case orgXorCommunity
+    case topNonNegative
+    case planRowProblems(count: Int)
+    case unknownOrgOption(org: String)
+    case unknownCommunityOption(id: String)
+    case outMustBeXLSX
+    case fileExistsUseForce(path: String)
+    case wroteFile(path: String)
+    case wroteFilesInto(count: Int, folder: String, names: String)
+    case weightForm(terms: String, got: String)
+    case weightNeedsNumber(term: String, got: String)
+    case prioritiesUnknownTerm(term: String, terms: String)
+    case prioritiesTwice(term: String)
+    case prioritiesNeedOne
+    case maxPairsPositive
+
+    // MARK: Pins (re-planning: pins.csv, --pin-unit/--pin-community/--pin-lead, --from, --max-changes)
+    case pinsFileMissing
+    case planFileMissing
+    case pinName(Pin.Kind, target: String, at: String?)
+    case unknownPinKind(word: String)
+    case pinValueMissing(header: String, PinRule)
+    case pinColumnMissing(PinRule, column: String, alias: String)
+    case pinValueUnexpected(PinRule, header: String, found: String)
+    case pinListedTwice(Pin.Kind, target: String, first: String)
+    case unknownPinUnit(id: String)
+    case pinExpectsUnit
+    case pinExpectsCommunity
+    case pinLeadForm
+    case pinLeadBothIDs
+    case pinLeadOneEquals
+    case maxChangesNegative(limit: Int)
+    case maxChangesNeedsFrom
+    case pinNamesNoUnit(Pin.Kind)
+    case pinNamesNoCommunity(Pin.Kind)
+    case pinNeedsFrom(Pin.Kind)
+    case pinAgainstForbid(pin: String, pair: String, forbidAt: String?)
+    case pinAgainstPin(pin: String, forLead: Bool, pair: String, other: String)
+    case pinRemovesFixed(pin: String, pair: String, fixAt: String?)
+    case leadPinWithoutLeadRule(pin: String)
+    case leadPinsDisagree(community: String, pins: String)
+    case leadPinCannotLead(pin: String, unit: String, community: String, fromStart: Bool)
+    case leadPinNotAllowed(pin: String, pair: String)
+    case pinsOverfillCommunity(community: String, required: Int, pins: String, fixRows: Bool, max: Int)
+    case pinsUnderfillCommunity(community: String, min: Int, leadRule: Bool, allowed: Int, pins: String)
+    case pinsOverfillUnit(unit: String, required: Int, pins: String, fixRows: Bool, max: Int)
+    case pinsUnderfillUnit(unit: String, min: Int, allowed: Int, pins: String)
+    case maxChangesTooSmall(limit: Int, forced: Int)
+    case listAndMore(shown: String, more: Int)
+
+    // MARK: Damaged and refused workbooks (the XML syntax reasons inside stay English)
+    case zipUnreadable(error: String)
+    case tooManyZipEntries(limit: Int)
+    case partTooLargeDeclared(part: String, size: String, limit: String)
+    case workbookTooLargeDeclared(limit: String)
+    case zipListsNoFiles
+    case partTooLarge(part: String, limit: String)
+    case workbookTooLarge(limit: String)
+    case partNotExtracted(part: String, error: String)
+    case partChecksum(part: String)
+    case tooManySharedStrings(part: String, limit: Int)
+    case sharedStringTooLong(index: Int, part: String, limit: Int)
+    case noSuchSheet(sheet: String)
+    case sheetNotWorksheet(sheet: String)
+    case sheetPartMissing(sheet: String)
+    case notExcelWorkbook(path: String)
+    case xmlRefused(part: String, reason: String, line: Int, column: Int)
+    case xmlMalformed(part: String, line: Int, column: Int, reason: String)
+    case partNotUTF8(part: String)
+    case partOtherEncoding(part: String)
+    case partDeclaresEntities(part: String, marker: String)
+    case sheetsTooManyCells(limit: Int)
+    case sheetTooManyRows(sheet: String, limit: Int)
+    case badRowNumber(part: String, reference: String)
+    case rowOutOfOrder(part: String, row: Int, previous: Int)
+    case cellOutsideRow(part: String)
+    case badCellReference(part: String, reference: String, row: Int)
+    case cellsOutOfOrder(row: Int)
+    case cellTooLong(limit: Int)
+    case valueBeyondColumn(column: String)
+    case sharedStringIndexNotNumber(raw: String)
+    case noSharedStrings(index: Int)
+    case tooFewSharedStrings(index: Int, count: Int)
+
+    // MARK: Rules a plan breaks (`Evaluator`)
+    case unitServesOutOfBounds(unit: String, served: Int, min: Int, max: Int)
+    case communitySizeOutOfBounds(community: String, size: Int, min: Int, max: Int)
+    case leadNotMember(community: String, lead: String)
+    case leadMayNotLead(community: String, unit: String)
+    case noLeadUnit(community: String)
+    case pairNotAllowed(unit: String, community: String)
+    case fixedPairMissing(unit: String, community: String)
+    case pinnedPairChanged(unit: String, community: String, pin: String, serves: Bool)
+    case leadPinOverridden(community: String, lead: String?, pin: String, unit: String)
+    case tooManyChanges(changes: Int, limit: Int)
+    case planUnknownID(Noun, id: String)
+    case planUnitListedTwice(unit: String, community: String)
+    case secondLead(community: String, unit: String)
+    case groupPartlyListed(group: String, community: String, missing: String, several: Bool)
+
+    // MARK: District batches (lists with a district column, 区县)
+    case fixPairCrossesDistricts(unit: String, community: String, unitDistrict: String, communityDistrict: String)
+    case crossDistrictPairsIgnored(count: Int)
+    case pinCrossesDistricts(pin: String, unit: String, unitDistrict: String, community: String, communityDistrict: String)
+    case previousPairCrossesDistricts(unit: String, unitDistrict: String, community: String, communityDistrict: String)
+    case startPairCrossesDistricts(unit: String, unitDistrict: String, community: String, communityDistrict: String)
+    case startPlanMissesDistrict(district: String)
+    case noDistrict(Noun, id: String)
+    case districtWithoutCommunities(district: String)
+    case planRowWrongDistrict(named: String, community: String, district: String)
+    case unitServesOtherDistrict(unit: String, unitDistrict: String, community: String, communityDistrict: String)
+    case column(Column)
+    case checkDistricts(count: Int, names: String)
+    case checkError(String)
+    case inDistrict(String, district: String)
+    case districtPassed
+    case districtPrechecksFailed(count: Int)
+    case districtInputError
+    case districtsWithInputErrors(count: Int, of: Int)
+    case rulesCell(broken: Int)
+    case districtFailed(district: String, error: String?)
+    case districtsWithoutPlan(count: Int, of: Int, file: String)
+    case wroteDistrictFiles(files: String)
+    case stoppingRule(gap: String?, batchDefault: Bool, timeLimit: String, atOnce: Int)
+    case stoppingRuleBudget(gap: String?, batchDefault: Bool, districts: Int, budget: String, atOnce: Int,
+                            firstShare: String, cap: String?)
+    case timeBudgetUsed(used: String, budget: String, secondPass: Int, districts: String)
+    case districtProgress(bar: String, done: Int, total: Int, failed: Int, running: Int, seconds: String)
+
+    // MARK: Model and solver messages
+    case candidatesNeedCommunityCoordinates(community: String)
+    case candidatesNeedUnitCoordinates(unit: String)
+    case candidatesNeedOneCoordinateKind
+    case fixedAndForbiddenThroughGroup(unit: String, community: String)
+    case startRowsIgnored(count: Int)
+    case previousRowsIgnored(count: Int)
+    case startPlanCannotBeRepaired(reason: String)
+    case repairNoLead(community: String)
+    case repairCommunityMinimum(community: String, min: Int)
+    case repairUnitMinimum(unit: String, min: Int)
+    case repairedPlanBreaksRule
+    case relaxationInfeasible
+    case communityHasNoAlliance(community: String)
+    case glpkEnded(code: String, status: String)
+    case glpkProvedInfeasible
+    case claimingFailed(String)
+    case modelTooLarge(pairs: Int, communities: Int, units: Int, limit: Int, hasDistanceLimit: Bool)
+    case cannotWrite(path: String, reason: String)
+    case programQuitting
+    case interruptedStopping
+    case interruptedAgain
+    case readAsEncoding(file: String, encoding: String)
+    case note(String)
+    case solvingPhase
+    case progressLine(phase: String, elapsed: String, plan: String, bound: String, gap: String)
+
+    /// A column of the per-district tables (and the total row's label).
+    public enum Column: Sendable, Hashable, CaseIterable {
+        case district, status, objective, gap, time, communities, units, pairs, coverage, balance, distance,
+             preference, keep, rules, total
+
+        var texts: (String, String) {
+            switch self {
+            case .district: ("district", "区县")
+            case .status: ("status", "状态")
+            case .objective: ("objective", "目标值")
+            case .gap: ("gap", "差距")
+            case .time: ("time", "用时")
+            case .communities: ("communities", "社区")
+            case .units: ("units", "单位")
+            case .pairs: ("pairs", "结对规则")
+            case .coverage: ("coverage", "覆盖率")
+            case .balance: ("balance", "均衡")
+            case .distance: ("distance", "距离")
+            case .preference: ("preference", "偏好")
+            case .keep: ("keep", "保留")
+            case .rules: ("rules", "规则")
+            case .total: ("total", "合计")
+            }
+        }
+    }
+
+    /// What a pin of pins.csv must or must not name, for "missing org_id: a unit pin names the
+    /// unit whose pairs it keeps".
+    public enum PinRule: Sendable, Hashable, CaseIterable {
+        case unitNamesUnit, unitKeepsAllPairs, communityNamesCommunity, communityKeepsAlliance
+        case leadNamesCommunity, leadNamesUnit
+
+        var texts: (String, String) {
+            switch self {
+            case .unitNamesUnit: ("a unit pin names the unit whose pairs it keeps", "单位锁定须写明要保留其结对的单位")
+            case .unitKeepsAllPairs: ("a unit pin keeps all of the unit's pairs", "单位锁定保留该单位的全部结对")
+            case .communityNamesCommunity: ("a community pin names the community it keeps", "社区锁定须写明要保留的社区")
+            case .communityKeepsAlliance: ("a community pin keeps the whole alliance", "社区锁定保留整个联盟")
+            case .leadNamesCommunity: ("a lead pin names the community", "牵头锁定须写明社区")
+            case .leadNamesUnit: ("a lead pin names the unit that leads", "牵头锁定须写明牵头单位")
+            }
+        }
+    }
+
+    /// When a district stops, for the stopping rule: (English, Chinese).
+    private static func proven(gap: String?, batchDefault: Bool) -> (String, String) {
+        let english = (gap.map { "once proven within \($0) (--gap" } ?? "once proven optimal (--gap 0")
+            + (batchDefault ? ", the batch default)" : ")")
+        let chinese = (gap.map { "证明与最优的差距在 \($0) 以内时停止（--gap" } ?? "证明最优时停止（--gap 0")
+            + (batchDefault ? "，批量默认值）" : "）")
+        return (english, chinese)
+    }
+
+    /// A pin's kind in Chinese, before 锁定 ("单位锁定 U3").
+    private static func chinese(_ kind: Pin.Kind) -> String {
+        switch kind {
+        case .unit: "单位"
+        case .community: "社区"
+        case .lead: "牵头"
+        }
+    }
 
     /// What a list holds, for "unknown unit 'U9'" and "duplicate community id 'C1'".
     public enum Noun: String, Sendable, Hashable, CaseIterable {
@@ -253,6 +480,10 @@ public enum Message: Sendable, Hashable {
             return ("unexpected text after the closing quote; quote the whole cell and double any quote inside it (\"\")",
                     "闭合引号后还有文字；请给整个单元格加引号，并把其中的引号写成两个（\"\"）")
 
+        case .unexpectedNUL:
+            return ("unexpected NUL character (byte 0x00) here; the file is damaged, or UTF-16 without a byte order mark: "
+                        + "save it as \"CSV UTF-8\"",
+                    "此处有意外的 NUL 字符（字节 0x00）；文件已损坏，或是没有字节顺序标记的 UTF-16 文件：请另存为“CSV UTF-8”")
         case let .coordinateWithoutPair(column, other):
             return ("\(column) given without \(other)", "填写了 \(column) 但没有填写 \(other)")
         case .bothCoordinateKinds:
@@ -558,6 +789,456 @@ public enum Message: Sendable, Hashable {
             return ("--balance-band must be a number ≥ 0, e.g. 0.1 for ±10 %", "--balance-band 应为 ≥ 0 的数，例如 0.1 表示 ±10 %")
         case .maxDistanceNonNegative:
             return ("--max-distance-km must be a number ≥ 0", "--max-distance-km 应为 ≥ 0 的数")
+        case .claimJobsAtLeastOne:
+            return ("--jobs must be at least 1", "--jobs 应不小于 1")
+        case .serveJobsAtLeastOne:
+            return ("--jobs must be 1 or more", "--jobs 应为 1 或以上")
+        case .portRange:
+            return ("--port must be 0–65535", "--port 应在 0–65535 之间")
+        case .tokenForm:
+            return ("--token must be non-empty, of letters, digits and - . _ ~ only", "--token 不能为空，只能由字母、数字和 - . _ ~ 组成")
+        case let .planBreaksRule(p0):
+            return ("the plan breaks a rule: \(p0)", "方案违反一条规则：\(p0)")
+        case let .noProjectsFile(folder):
+            return ("no projects.csv in \(folder); every alliance has nothing to claim", "\(folder) 中没有 projects.csv；各联盟都没有可认领的项目")
+        case .strategiesNeedOne:
+            return ("--strategies needs at least one name", "--strategies 至少要写一个策略名")
+        case let .noStrategyFoundPlanFor(districts):
+            return ("no strategy found a plan for district \(districts)", "没有策略为区县 \(districts) 找到方案")
+        case .jsonCsvExclusive:
+            return ("--json and --csv exclude each other", "--json 和 --csv 不能同时使用")
+        case .orgXorCommunity:
+            return ("give exactly one of --org and --community", "--org 和 --community 只能且必须给出一个")
+        case .topNonNegative:
+            return ("--top must be 0 (all) or more", "--top 应为 0（全部）或以上")
+        case let .planRowProblems(count):
+            return ("the plan's rows have \(count) problem(s) (see `alliance evaluate`); suggesting on what could be read", "方案中有 \(count) 处问题（见 `alliance evaluate`）；按能读取的部分给出建议")
+        case let .unknownOrgOption(org):
+            return ("--org '\(org)' is neither an organization id nor a group name in these lists", "--org “\(org)” 既不是这些名单中的单位编号，也不是分组名称")
+        case let .unknownCommunityOption(id):
+            return ("--community '\(id)' is not a community id in these lists", "--community “\(id)” 不是这些名单中的社区编号")
+        case .outMustBeXLSX:
+            return ("--out must name an .xlsx file", "--out 应为 .xlsx 文件名")
+        case let .fileExistsUseForce(path):
+            return ("\(path) exists; use --force to replace it", "\(path) 已存在；如要覆盖请用 --force")
+        case let .wroteFile(path):
+            return ("wrote \(path)", "已写入 \(path)")
+        case let .wroteFilesInto(count, folder, names):
+            return ("wrote \(count) files into \(folder): \(names)", "已向 \(folder) 写入 \(count) 个文件：\(names)")
+        case let .weightForm(terms, got):
+            return ("--weight takes name=value with name one of \(terms); got '\(got)'", "--weight 应写成 名称=数值，名称为 \(terms) 之一；实际为“\(got)”")
+        case let .weightNeedsNumber(term, got):
+            return ("--weight \(term) needs a number, got '\(got)'", "--weight \(term) 需要一个数，实际为“\(got)”")
+        case let .prioritiesUnknownTerm(term, terms):
+            return ("--priorities: unknown term '\(term)'; use \(terms)", "--priorities：未知目标项“\(term)”；请用 \(terms)")
+        case let .prioritiesTwice(term):
+            return ("--priorities names \(term) twice", "--priorities 中 \(term) 出现了两次")
+        case .prioritiesNeedOne:
+            return ("--priorities needs at least one term", "--priorities 至少要写一个目标项")
+        case .maxPairsPositive:
+            return ("--max-pairs must be a whole number > 0", "--max-pairs 应为大于 0 的整数")
+
+        case let .candidatesNeedCommunityCoordinates(community):
+            return ("--candidates needs coordinates (x,y or lat,lon) for every community; community \(community) has none",
+                    "--candidates 要求每个社区都有坐标（x,y 或 lat,lon）；社区 \(community) 没有坐标")
+        case let .candidatesNeedUnitCoordinates(unit):
+            return ("--candidates needs coordinates (x,y or lat,lon) for every unit; unit \(unit) has none",
+                    "--candidates 要求每个单位都有坐标（x,y 或 lat,lon）；单位 \(unit) 没有坐标")
+        case .candidatesNeedOneCoordinateKind:
+            return ("--candidates needs one kind of coordinates: the lists mix x,y and lat,lon",
+                    "--candidates 要求坐标只用一种：名单中混用了 x,y 和 lat,lon")
+        case let .fixedAndForbiddenThroughGroup(unit, community):
+            return ("unit \(unit) is both fixed to and forbidden from community \(community) (through its group)",
+                    "单位 \(unit) 与社区 \(community) 的结对既被固定又被禁止（通过其分组）")
+        case let .startRowsIgnored(count):
+            return ("start plan (--from): \(count) row(s) name a unit or community that is not listed; ignored",
+                    "起始方案（--from）：有 \(count) 行的单位或社区不在名单中；已忽略")
+        case let .previousRowsIgnored(count):
+            return ("previous plan: \(count) row(s) name a unit or community no longer listed; ignored",
+                    "上一轮方案：有 \(count) 行的单位或社区已不在名单中；已忽略")
+        case let .startPlanCannotBeRepaired(reason):
+            return ("the start plan (--from) cannot be repaired: \(reason)", "起始方案（--from）无法修补：\(reason)")
+        case let .repairNoLead(community):
+            return ("community \(community) cannot get a unit that may lead without breaking another rule (min/max_communities, "
+                        + "min/max_orgs, pairs.csv): mark more units can_lead or loosen those bounds",
+                    "社区 \(community) 无法在不违反其他规则（min/max_communities、min/max_orgs、pairs.csv）的情况下得到可牵头的单位："
+                        + "请把更多单位标为可牵头，或放宽这些限制")
+        case let .repairCommunityMinimum(community, min):
+            return ("community \(community) cannot reach its minimum of \(min) units together with the other rules: "
+                        + "lower min_orgs or raise max_communities",
+                    "社区 \(community) 在满足其他规则的同时无法达到至少 \(min) 个单位：请降低 min_orgs 或提高 max_communities")
+        case let .repairUnitMinimum(unit, min):
+            return ("unit \(unit) cannot serve its minimum of \(min) communities together with the other rules: "
+                        + "lower min_communities or raise max_orgs",
+                    "单位 \(unit) 在满足其他规则的同时无法服务至少 \(min) 个社区：请降低 min_communities 或提高 max_orgs")
+        case .repairedPlanBreaksRule:
+            return ("the repaired plan still breaks a rule", "修补后的方案仍违反规则")
+        case .relaxationInfeasible:
+            return ("even the LP relaxation has no solution: the size, lead and pair rules contradict each other",
+                    "连线性规划松弛都无解：联盟规模、牵头和结对规则相互矛盾")
+        case let .communityHasNoAlliance(community):
+            return ("community \(community) has no alliance that satisfies its own rules (size, allowed and fixed pairs, lead)",
+                    "社区 \(community) 没有能满足其自身规则（规模、允许和固定的结对、牵头）的联盟")
+        case let .glpkEnded(code, status):
+            return ("GLPK ended with \(code), status \(status)", "GLPK 结束，返回 \(code)，状态 \(status)")
+        case .glpkProvedInfeasible:
+            return ("GLPK proved that no plan satisfies every rule together (each rule alone passed the pre-checks): "
+                        + "loosen min_orgs/max_orgs, min_communities/max_communities, the lead rule or pairs.csv",
+                    "GLPK 证明没有方案能同时满足全部规则（每条规则单独都通过了预检查）："
+                        + "请放宽 min_orgs/max_orgs、min_communities/max_communities、牵头规则或 pairs.csv")
+        case let .claimingFailed(error):
+            return ("claiming projects: \(error)", "认领项目：\(error)")
+        case let .modelTooLarge(pairs, communities, units, limit, hasDistanceLimit):
+            return ("the model is too large: \(pairs) allowed unit–community pairs (\(communities) communities × \(units) units) "
+                        + "exceed the limit of \(limit). "
+                        + (hasDistanceLimit ? "Lower --max-distance-km to forbid more far pairs"
+                            : "Forbid far pairs with --max-distance-km (e.g. --max-distance-km 5)")
+                        + ", or split the lists by street or district and plan each part separately; --max-pairs raises the "
+                        + "limit (memory and time grow with the number of pairs)",
+                    "模型太大：允许的单位–社区结对有 \(pairs) 个（\(communities) 个社区 × \(units) 个单位），超过上限 \(limit)。"
+                        + (hasDistanceLimit ? "请降低 --max-distance-km，禁止更多距离远的结对"
+                            : "请用 --max-distance-km 禁止距离远的结对（例如 --max-distance-km 5）")
+                        + "，或按街道、区县拆分名单分别编排；--max-pairs 可提高上限（内存和时间随结对数增长）")
+        case let .cannotWrite(path, reason):
+            return ("cannot write \(path): \(reason)", "无法写入 \(path)：\(reason)")
+        case .programQuitting:
+            return ("the program is quitting", "程序正在退出")
+        case .interruptedStopping:
+            return ("interrupted: stopping the search and writing the best plan so far (interrupt again to quit at once)",
+                    "已中断：停止搜索，写入目前找到的最好方案（再按一次中断立即退出）")
+        case .interruptedAgain:
+            return ("interrupted again: quitting; nothing more is written", "再次中断：立即退出；不再写入任何文件")
+        case let .readAsEncoding(file, encoding):
+            return ("\(file) was read as \(encoding) (not UTF-8)", "\(file) 按 \(encoding) 编码读取（不是 UTF-8）")
+        case let .note(text):
+            return ("note: \(text)", "提示：\(text)")
+        case .solvingPhase:
+            return ("solving", "求解中")
+        case let .progressLine(phase, elapsed, plan, bound, gap):
+            return ("\(phase)  \(elapsed)  plan \(plan)  bound \(bound)  gap \(gap)",
+                    "\(phase)  \(elapsed)  方案 \(plan)  界 \(bound)  差距 \(gap)")
+        case let .zipUnreadable(error):
+            return ("damaged or truncated workbook: the zip archive cannot be read (\(error))",
+                    "工作簿已损坏或不完整：无法读取 zip 压缩包（\(error)）")
+        case let .tooManyZipEntries(limit):
+            return ("refused: the workbook holds more than \(limit) files (zip entries)",
+                    "拒绝读取：工作簿包含的文件（zip 条目）超过 \(limit) 个")
+        case let .partTooLargeDeclared(part, size, limit):
+            return ("refused: \(part) would expand to \(size) bytes, more than the limit of \(limit) bytes for one part (a zip bomb?)",
+                    "拒绝读取：\(part) 解压后将有 \(size) 字节，超过单个部件 \(limit) 字节的上限（可能是 zip 炸弹）")
+        case let .workbookTooLargeDeclared(limit):
+            return ("refused: the workbook would expand to more than \(limit) bytes in total (a zip bomb?)",
+                    "拒绝读取：工作簿解压后总计将超过 \(limit) 字节（可能是 zip 炸弹）")
+        case .zipListsNoFiles:
+            return ("damaged or truncated workbook: the zip archive lists no files",
+                    "工作簿已损坏或不完整：zip 压缩包中没有文件")
+        case let .partTooLarge(part, limit):
+            return ("refused: \(part) expands to more than the limit of \(limit) bytes for one part, more than its header declares (a zip bomb)",
+                    "拒绝读取：\(part) 解压后超过单个部件 \(limit) 字节的上限，也超过其头部声明的大小（zip 炸弹）")
+        case let .workbookTooLarge(limit):
+            return ("refused: the workbook expands to more than \(limit) bytes in total (a zip bomb)",
+                    "拒绝读取：工作簿解压后总计超过 \(limit) 字节（zip 炸弹）")
+        case let .partNotExtracted(part, error):
+            return ("damaged or truncated workbook: \(part) cannot be extracted (\(error))",
+                    "工作簿已损坏或不完整：无法解压 \(part)（\(error)）")
+        case let .partChecksum(part):
+            return ("damaged workbook: \(part) does not match its checksum (CRC-32); the file is damaged",
+                    "工作簿已损坏：\(part) 与其校验和（CRC-32）不符；文件已损坏")
+        case let .tooManySharedStrings(part, limit):
+            return ("refused: \(part) holds more than \(limit) strings",
+                    "拒绝读取：\(part) 中的字符串超过 \(limit) 个")
+        case let .sharedStringTooLong(index, part, limit):
+            return ("refused: shared string \(index) in \(part) is longer than \(limit) characters",
+                    "拒绝读取：\(part) 中序号为 \(index) 的共享字符串超过 \(limit) 个字符")
+        case let .noSuchSheet(sheet):
+            return ("the workbook has no sheet '\(sheet)'",
+                    "工作簿中没有工作表“\(sheet)”")
+        case let .sheetNotWorksheet(sheet):
+            return ("sheet '\(sheet)' is a chart or dialog sheet, not a worksheet of cells",
+                    "工作表“\(sheet)”是图表或对话框工作表，不是存放单元格的工作表")
+        case let .sheetPartMissing(sheet):
+            return ("damaged workbook: the part of sheet '\(sheet)' is missing",
+                    "工作簿已损坏：缺少工作表“\(sheet)”的部件")
+        case let .notExcelWorkbook(path):
+            return ("not an Excel workbook: the archive has no \(path)",
+                    "不是 Excel 工作簿：压缩包中没有 \(path)")
+        case let .xmlRefused(part, reason, line, column):
+            return ("refused: \(part) \(reason) (line \(line), column \(column))",
+                    "拒绝读取：\(part) \(reason)（第 \(line) 行第 \(column) 列）")
+        case let .xmlMalformed(part, line, column, reason):
+            return ("damaged workbook: \(part) is not well-formed XML at line \(line), column \(column) (\(reason))",
+                    "工作簿已损坏：\(part) 第 \(line) 行第 \(column) 列处的 XML 格式不正确（\(reason)）")
+        case let .partNotUTF8(part):
+            return ("refused: \(part) is not UTF-8 XML (workbook parts written by spreadsheet programs are UTF-8)",
+                    "拒绝读取：\(part) 不是 UTF-8 编码的 XML（电子表格软件写出的工作簿部件都是 UTF-8）")
+        case let .partOtherEncoding(part):
+            return ("refused: \(part) declares an encoding other than UTF-8",
+                    "拒绝读取：\(part) 声明的编码不是 UTF-8")
+        case let .partDeclaresEntities(part, marker):
+            return ("refused: \(part) contains a document type or entity declaration (\(marker)); workbooks never need one, and its entities could expand without bound or read other files",
+                    "拒绝读取：\(part) 含有文档类型或实体声明（\(marker)）；工作簿从不需要这种声明，而其中的实体可能无限展开或读取其他文件")
+        case let .sheetsTooManyCells(limit):
+            return ("refused: the sheets hold more than \(limit) cells in all",
+                    "拒绝读取：各工作表合计超过 \(limit) 个单元格")
+        case let .sheetTooManyRows(sheet, limit):
+            return ("refused: sheet '\(sheet)' has more than \(limit) rows",
+                    "拒绝读取：工作表“\(sheet)”超过 \(limit) 行")
+        case let .badRowNumber(part, reference):
+            return ("damaged workbook: \(part) has a row numbered '\(reference)'",
+                    "工作簿已损坏：\(part) 中有一行的行号为“\(reference)”")
+        case let .rowOutOfOrder(part, row, previous):
+            return ("damaged workbook: in \(part) row \(row) comes after row \(previous)",
+                    "工作簿已损坏：\(part) 中第 \(row) 行排在第 \(previous) 行之后")
+        case let .cellOutsideRow(part):
+            return ("damaged workbook: \(part) has a cell outside a row",
+                    "工作簿已损坏：\(part) 中有单元格不在任何行内")
+        case let .badCellReference(part, reference, row):
+            return ("damaged workbook: \(part) has a cell '\(reference)' in row \(row)",
+                    "工作簿已损坏：\(part) 第 \(row) 行中有单元格“\(reference)”")
+        case let .cellsOutOfOrder(row):
+            return ("damaged workbook: cells of row \(row) are out of order",
+                    "工作簿已损坏：第 \(row) 行的单元格顺序错乱")
+        case let .cellTooLong(limit):
+            return ("refused: the cell holds more than \(limit) characters",
+                    "拒绝读取：该单元格超过 \(limit) 个字符")
+        case let .valueBeyondColumn(column):
+            return ("refused: a value lies beyond column \(column)",
+                    "拒绝读取：有值位于 \(column) 列之后")
+        case let .sharedStringIndexNotNumber(raw):
+            return ("damaged workbook: shared string index '\(raw)' is not a number",
+                    "工作簿已损坏：共享字符串序号“\(raw)”不是数字")
+        case let .noSharedStrings(index):
+            return ("damaged workbook: the cell refers to shared string \(index), but the workbook has no shared strings",
+                    "工作簿已损坏：该单元格引用序号为 \(index) 的共享字符串，但工作簿没有共享字符串")
+        case let .tooFewSharedStrings(index, count):
+            return ("damaged workbook: the cell refers to shared string \(index), but the workbook has only \(count)",
+                    "工作簿已损坏：该单元格引用序号为 \(index) 的共享字符串，但工作簿只有 \(count) 个")
+        case let .unitServesOutOfBounds(unit, served, min, max):
+            return ("unit \(unit) serves \(served) communities; it must serve between \(min) and \(max)",
+                    "单位 \(unit) 服务 \(served) 个社区；应在 \(min) 到 \(max) 个之间")
+        case let .communitySizeOutOfBounds(community, size, min, max):
+            return ("community \(community) has \(size) units; it must have between \(min) and \(max)",
+                    "社区 \(community) 有 \(size) 个单位；应在 \(min) 到 \(max) 个之间")
+        case let .leadNotMember(community, lead):
+            return ("community \(community): lead unit \(lead) is not one of its units",
+                    "社区 \(community)：牵头单位 \(lead) 不是它的成员单位")
+        case let .leadMayNotLead(community, unit):
+            return ("community \(community): unit \(unit) may not lead (column can_lead)",
+                    "社区 \(community)：单位 \(unit) 不能牵头（can_lead 列）")
+        case let .noLeadUnit(community):
+            return ("community \(community) has no lead unit", "社区 \(community) 没有牵头单位")
+        case let .pairNotAllowed(unit, community):
+            return ("unit \(unit) may not serve community \(community) (forbidden in pairs.csv or beyond --max-distance-km)",
+                    "单位 \(unit) 不能服务社区 \(community)（pairs.csv 禁止，或超出 --max-distance-km）")
+        case let .fixedPairMissing(unit, community):
+            return ("unit \(unit) must serve community \(community) (fix in pairs.csv)",
+                    "单位 \(unit) 必须服务社区 \(community)（pairs.csv 中固定）")
+        case let .pinnedPairChanged(unit, community, pin, serves):
+            return (serves ? "unit \(unit) serves community \(community), which it does not in the start plan (\(pin))"
+                        : "unit \(unit) no longer serves community \(community) as in the start plan (\(pin))",
+                    serves ? "单位 \(unit) 服务社区 \(community)，但起始方案中没有这一结对（\(pin)）"
+                        : "单位 \(unit) 不再像起始方案那样服务社区 \(community)（\(pin)）")
+        case let .leadPinOverridden(community, lead, pin, unit):
+            return ("community \(community) is led by \(lead.map { "unit \($0)" } ?? "no unit"), but \(pin) wants unit \(unit)",
+                    "社区 \(community) 的牵头单位是\(lead.map { "单位 \($0)" } ?? "空缺")，但 \(pin) 要求由单位 \(unit) 牵头")
+        case let .tooManyChanges(changes, limit):
+            return ("the plan changes \(changes) pairs of the start plan; --max-changes allows \(limit)",
+                    "方案变动了起始方案的 \(changes) 个结对；--max-changes 只允许 \(limit) 个")
+        case let .planUnknownID(noun, id):
+            return ("unknown \(noun.rawValue) '\(id)'", "未知\(noun.chinese)“\(id)”")
+        case let .planUnitListedTwice(unit, community):
+            return ("unit \(unit) is listed twice for community \(community)", "单位 \(unit) 在社区 \(community) 下列出两次")
+        case let .secondLead(community, unit):
+            return ("community \(community) has a second lead unit \(unit)", "社区 \(community) 有第二个牵头单位 \(unit)")
+        case let .groupPartlyListed(group, community, missing, several):
+            return ("group \(group) serves community \(community) but \(missing) of the group \(several ? "are" : "is") not listed there",
+                    "分组 \(group) 服务社区 \(community)，但该分组的 \(missing) 未在该社区下列出")
+        case let .fixPairCrossesDistricts(unit, community, unitDistrict, communityDistrict):
+            return ("fix pair \(unit)–\(community) crosses districts (unit in '\(unitDistrict)', community in '\(communityDistrict)'); "
+                        + "districts are planned separately",
+                    "固定结对 \(unit)–\(community) 跨了区县（单位在“\(unitDistrict)”，社区在“\(communityDistrict)”）；各区县分开编排")
+        case let .crossDistrictPairsIgnored(count):
+            return ("\(count) forbid/prefer row(s) pair a unit with a community of another district; ignored "
+                        + "(districts are planned separately)",
+                    "有 \(count) 行禁止/优先规则把单位与其他区县的社区结对；已忽略（各区县分开编排）")
+        case let .pinCrossesDistricts(pin, unit, unitDistrict, community, communityDistrict):
+            return ("\(pin) pairs unit \(unit) (district '\(unitDistrict)') with community \(community) (district "
+                        + "'\(communityDistrict)'); districts are planned separately",
+                    "\(pin) 把单位 \(unit)（区县“\(unitDistrict)”）与社区 \(community)（区县“\(communityDistrict)”）结对；各区县分开编排")
+        case let .previousPairCrossesDistricts(unit, unitDistrict, community, communityDistrict):
+            return ("previous plan pairs unit \(unit) (district '\(unitDistrict)') with community \(community) (district "
+                        + "'\(communityDistrict)'); not kept (districts are planned separately)",
+                    "上一轮方案把单位 \(unit)（区县“\(unitDistrict)”）与社区 \(community)（区县“\(communityDistrict)”）结对；"
+                        + "不予保留（各区县分开编排）")
+        case let .startPairCrossesDistricts(unit, unitDistrict, community, communityDistrict):
+            return ("start plan (--from) pairs unit \(unit) (district '\(unitDistrict)') with community \(community) (district "
+                        + "'\(communityDistrict)'); ignored (districts are planned separately)",
+                    "起始方案（--from）把单位 \(unit)（区县“\(unitDistrict)”）与社区 \(community)（区县“\(communityDistrict)”）结对；"
+                        + "已忽略（各区县分开编排）")
+        case let .startPlanMissesDistrict(district):
+            return ("start plan (--from) has no rows for district \(district); it is planned from scratch (no --max-changes there)",
+                    "起始方案（--from）中没有区县 \(district) 的行；该区县从头编排（不受 --max-changes 限制）")
+        case let .noDistrict(noun, id):
+            return ("\(noun.rawValue) \(id) has no district (区县), but other rows do; every community and unit needs one for "
+                        + "batch planning",
+                    "\(noun.chinese) \(id) 没有填写区县，但其他行填写了；分区县批量编排时每个社区和单位都要填写区县")
+        case let .districtWithoutCommunities(district):
+            return ("district \(district) lists units but no communities", "区县 \(district) 有单位但没有社区")
+        case let .planRowWrongDistrict(named, community, district):
+            return ("row names district '\(named)' but community \(community) lies in '\(district)'",
+                    "此行写的区县是“\(named)”，但社区 \(community) 属于“\(district)”")
+        case let .unitServesOtherDistrict(unit, unitDistrict, community, communityDistrict):
+            return ("unit \(unit) (district '\(unitDistrict)') serves community \(community) of district '\(communityDistrict)'; "
+                        + "a unit serves only its own district",
+                    "单位 \(unit)（区县“\(unitDistrict)”）服务区县“\(communityDistrict)”的社区 \(community)；单位只能服务本区县")
+        case let .column(column):
+            return column.texts
+        case let .checkDistricts(count, names):
+            return ("districts     \(count): \(names)", label("区县", 14) + "\(count) 个：\(names)")
+        case let .checkError(text):
+            return ("error         \(text)", label("错误", 14) + text)
+        case let .inDistrict(text, district):
+            return ("\(text) (district \(district))", "\(text)（区县 \(district)）")
+        case .districtPassed:
+            return ("passed", "通过")
+        case let .districtPrechecksFailed(count):
+            return ("\(count) pre-check\(count == 1 ? "" : "s") failed", "\(count) 项预检查未通过")
+        case .districtInputError:
+            return ("input error", "输入错误")
+        case let .districtsWithInputErrors(count, of):
+            return ("\(count) of \(of) districts have input errors", "\(of) 个区县中有 \(count) 个有输入错误")
+        case let .rulesCell(broken):
+            return broken == 0 ? ("all satisfied", "全部满足") : ("\(broken) broken", "违反 \(broken) 条")
+        case let .districtFailed(district, error):
+            return ("district \(district): \(error ?? "failed")", "区县 \(district)：\(error ?? "失败")")
+        case let .districtsWithoutPlan(count, of, file):
+            return ("\(count) of \(of) districts have no plan; see \(file)", "\(of) 个区县中有 \(count) 个没有方案；详见 \(file)")
+        case let .wroteDistrictFiles(files):
+            return ("wrote \(files) and one folder per district", "已写入 \(files)，以及每个区县一个文件夹")
+        case let .stoppingRule(gap, batchDefault, timeLimit, atOnce):
+            let (english, chinese) = Self.proven(gap: gap, batchDefault: batchDefault)
+            return ("stopping rule: each district stops \(english) or after \(timeLimit) (--time-limit), \(atOnce) at once",
+                    "停止规则：每个区县\(chinese)，或在 \(timeLimit) 后停止（--time-limit），同时求解 \(atOnce) 个")
+        case let .stoppingRuleBudget(gap, batchDefault, districts, budget, atOnce, firstShare, cap):
+            let (english, chinese) = Self.proven(gap: gap, batchDefault: batchDefault)
+            return ("stopping rule: each district stops \(english); all \(districts) within \(budget) (--time-budget), "
+                        + "\(atOnce) at once: \(firstShare) each first, then what is left to those not yet within the gap, "
+                        + "hardest first" + (cap.map { ", each solve at most \($0) (--time-limit)" } ?? ""),
+                    "停止规则：每个区县\(chinese)；全部 \(districts) 个区县共用 \(budget)（--time-budget），同时求解 \(atOnce) 个："
+                        + "先各用 \(firstShare)，剩余时间再分给尚未达到差距要求的区县，最难的优先"
+                        + (cap.map { "，每次求解至多 \($0)（--time-limit）" } ?? ""))
+        case let .timeBudgetUsed(used, budget, secondPass, districts):
+            return ("time budget: \(used) of \(budget) used; "
+                        + (secondPass == 0 ? "no district had a second pass"
+                            : "a second pass for \(secondPass) district\(secondPass == 1 ? "" : "s") (\(districts))"),
+                    "时间预算：已用 \(used) / \(budget)；"
+                        + (secondPass == 0 ? "没有区县进行第二轮求解" : "\(secondPass) 个区县进行了第二轮求解（\(districts)）"))
+        case let .districtProgress(bar, done, total, failed, running, seconds):
+            return ("districts [\(bar)] \(done)/\(total) done" + (failed > 0 ? ", \(failed) failed" : "")
+                        + ", \(running) running, \(seconds)",
+                    "区县 [\(bar)] 已完成 \(done)/\(total)" + (failed > 0 ? "，失败 \(failed) 个" : "")
+                        + "，进行中 \(running) 个，\(seconds)")
+        case .pinsFileMissing:
+            return ("pins file is missing", "锁定文件不存在")
+        case .planFileMissing:
+            return ("plan file is missing", "方案文件不存在")
+        case let .pinName(kind, target, at):
+            return ("\(kind.rawValue) pin \(target)" + (at.map { " (\($0))" } ?? ""),
+                    "\(Self.chinese(kind))锁定 \(target)" + (at.map { "（\($0)）" } ?? ""))
+        case let .unknownPinKind(word):
+            return ("unknown pin kind '\(word)'; use unit, community or lead (单位, 社区, 牵头)",
+                    "未知锁定类型“\(word)”；请用 单位、社区 或 牵头（unit、community、lead）")
+        case let .pinValueMissing(header, rule):
+            return ("missing \(header): \(rule.texts.0)", "未填写 \(header)：\(rule.texts.1)")
+        case let .pinColumnMissing(rule, column, alias):
+            return ("\(rule.texts.0), but there is no \(column) column (\(alias))", "\(rule.texts.1)，但没有 \(column) 列（\(alias)）")
+        case let .pinValueUnexpected(rule, header, found):
+            return ("\(rule.texts.0); leave \(header) empty (found '\(found)')",
+                    "\(rule.texts.1)；\(header) 请留空（实际为“\(found)”）")
+        case let .pinListedTwice(kind, target, first):
+            return ("\(kind.rawValue) pin \(target) is listed twice (first at \(first))",
+                    "\(Self.chinese(kind))锁定 \(target) 列出两次（首次出现在 \(first)）")
+        case let .unknownPinUnit(id):
+            return ("unknown unit '\(id)' (neither an id in organizations.csv nor a group name)",
+                    "未知单位“\(id)”（既不是 organizations.csv 中的编号，也不是分组名称）")
+        case .pinExpectsUnit:
+            return ("expected a unit id or group name", "应为单位编号或分组名称")
+        case .pinExpectsCommunity:
+            return ("expected a community id", "应为社区编号")
+        case .pinLeadForm:
+            return ("expected COMMUNITY=UNIT (e.g. --pin-lead C1=U3)", "应写成 社区=单位（例如 --pin-lead C1=U3）")
+        case .pinLeadBothIDs:
+            return ("expected COMMUNITY=UNIT with both ids (e.g. --pin-lead C1=U3)",
+                    "应写成 社区=单位，两个编号都要填写（例如 --pin-lead C1=U3）")
+        case .pinLeadOneEquals:
+            return ("expected one '=' between the community and the unit", "社区和单位之间应只有一个“=”")
+        case let .maxChangesNegative(limit):
+            return ("--max-changes must be 0 or more, not \(limit)", "--max-changes 应为 0 或以上，实际为 \(limit)")
+        case .maxChangesNeedsFrom:
+            return ("--max-changes counts changes against a start plan: give one with --from",
+                    "--max-changes 计算的是相对起始方案的变动：请用 --from 给出起始方案")
+        case let .pinNamesNoUnit(kind):
+            return ("the \(kind.rawValue) pin names no unit", "\(Self.chinese(kind))锁定没有写明单位")
+        case let .pinNamesNoCommunity(kind):
+            return ("the \(kind.rawValue) pin names no community", "\(Self.chinese(kind))锁定没有写明社区")
+        case let .pinNeedsFrom(kind):
+            return ("a \(kind.rawValue) pin keeps what the start plan says: give one with --from",
+                    "\(Self.chinese(kind))锁定保留起始方案中的安排：请用 --from 给出起始方案")
+        case let .pinAgainstForbid(pin, pair, forbidAt):
+            return ("\(pin) keeps the pair \(pair), but pairs.csv forbids it" + (forbidAt.map { " (forbid at \($0))" } ?? "")
+                        + ": drop the pin or the forbid row",
+                    "\(pin) 保留结对 \(pair)，但 pairs.csv 禁止该结对" + (forbidAt.map { "（禁止见 \($0)）" } ?? "")
+                        + "：请删去锁定或禁止行")
+        case let .pinAgainstPin(pin, forLead, pair, other):
+            return ("\(pin) \(forLead ? "needs the pair \(pair) for the lead" : "keeps the pair \(pair)"), but \(other) removes it "
+                        + "(it is not in the start plan)",
+                    "\(pin) \(forLead ? "牵头需要结对 \(pair)" : "保留结对 \(pair)")，但 \(other) 会去掉该结对（它不在起始方案中）")
+        case let .pinRemovesFixed(pin, pair, fixAt):
+            return ("\(pin) removes the pair \(pair) (it is not in the start plan), but pairs.csv fixes it"
+                        + (fixAt.map { " (fix at \($0))" } ?? " (fix in pairs.csv)") + ": drop the pin or the fix row",
+                    "\(pin) 会去掉结对 \(pair)（它不在起始方案中），但 pairs.csv 固定了该结对"
+                        + (fixAt.map { "（固定见 \($0)）" } ?? "（pairs.csv 中的固定行）") + "：请删去锁定或固定行")
+        case let .leadPinWithoutLeadRule(pin):
+            return ("\(pin) names a lead, but the lead rule is off (--no-lead-rule): drop the pin or the option",
+                    "\(pin) 指定了牵头单位，但牵头规则已关闭（--no-lead-rule）：请删去锁定或该选项")
+        case let .leadPinsDisagree(community, pins):
+            return ("community \(community) has lead pins for different units: \(pins); keep one",
+                    "社区 \(community) 的牵头锁定指定了不同的单位：\(pins)；请只保留一个")
+        case let .leadPinCannotLead(pin, unit, community, fromStart):
+            return ((fromStart ? "\(pin) keeps unit \(unit) as the lead of community \(community) (as in the start plan)"
+                        : "\(pin) makes unit \(unit) the lead of community \(community)") + ", but the unit may not lead (column can_lead)",
+                    (fromStart ? "\(pin) 保留单位 \(unit) 为社区 \(community) 的牵头单位（与起始方案相同）"
+                        : "\(pin) 指定单位 \(unit) 为社区 \(community) 的牵头单位") + "，但该单位不能牵头（can_lead 列）")
+        case let .leadPinNotAllowed(pin, pair):
+            return ("\(pin) needs the pair \(pair), but it is not allowed (--max-distance-km or --candidates)",
+                    "\(pin) 需要结对 \(pair)，但该结对不允许（--max-distance-km 或 --candidates）")
+        case let .pinsOverfillCommunity(community, required, pins, fixRows, max):
+            return ("community \(community) must keep \(required) units because of \(pins)" + (fixRows ? " and pairs.csv fix rows" : "")
+                        + ", but takes at most \(max) (max_orgs): drop a pin or raise max_orgs",
+                    "由于 \(pins)" + (fixRows ? " 和 pairs.csv 的固定行" : "") + "，社区 \(community) 必须保留 \(required) 个单位，"
+                        + "但至多接纳 \(max) 个（max_orgs）：请删去一个锁定或提高 max_orgs")
+        case let .pinsUnderfillCommunity(community, min, leadRule, allowed, pins):
+            return ("community \(community) needs at least \(min) units (min_orgs\(leadRule ? ", lead rule" : "")), but only "
+                        + "\(allowed) may serve it because of \(pins): drop a pin or lower min_orgs",
+                    "社区 \(community) 至少需要 \(min) 个单位（min_orgs\(leadRule ? "、牵头规则" : "")），但由于 \(pins)，"
+                        + "只有 \(allowed) 个单位可以与它结对：请删去一个锁定或降低 min_orgs")
+        case let .pinsOverfillUnit(unit, required, pins, fixRows, max):
+            return ("unit \(unit) must keep \(required) communities because of \(pins)" + (fixRows ? " and pairs.csv fix rows" : "")
+                        + ", but serves at most \(max) (max_communities): drop a pin or raise max_communities",
+                    "由于 \(pins)" + (fixRows ? " 和 pairs.csv 的固定行" : "") + "，单位 \(unit) 必须保留 \(required) 个社区，"
+                        + "但至多服务 \(max) 个（max_communities）：请删去一个锁定或提高 max_communities")
+        case let .pinsUnderfillUnit(unit, min, allowed, pins):
+            return ("unit \(unit) must serve at least \(min) communities (min_communities), but only \(allowed) are allowed "
+                        + "because of \(pins): drop a pin or lower min_communities",
+                    "单位 \(unit) 至少要服务 \(min) 个社区（min_communities），但由于 \(pins)，只有 \(allowed) 个社区可以与它结对："
+                        + "请删去一个锁定或降低 min_communities")
+        case let .maxChangesTooSmall(limit, forced):
+            return ("--max-changes \(limit) is too small: \(forced) pair\(forced == 1 ? "" : "s") must change anyway "
+                        + "(start-plan pairs no longer allowed, fix rows and lead pins not in the start plan)",
+                    "--max-changes \(limit) 太小：无论如何都有 \(forced) 个结对必须变动"
+                        + "（起始方案中已不允许的结对、不在起始方案中的固定行和牵头锁定）")
+        case let .listAndMore(shown, more):
+            return (shown + " and \(more) more", shown + " 等，另有 \(more) 个")
         }
     }
 

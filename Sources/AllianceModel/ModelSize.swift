@@ -46,12 +46,7 @@ public struct ModelTooLarge: Error, Sendable, Equatable, CustomStringConvertible
     public var hasDistanceLimit: Bool
 
     public var description: String {
-        let distanceAdvice = hasDistanceLimit
-            ? "lower --max-distance-km to forbid more far pairs"
-            : "forbid far pairs with --max-distance-km (e.g. --max-distance-km 5)"
-        return "the model is too large: \(pairs) allowed unit–community pairs (\(communities) communities × "
-            + "\(units) units) exceed the limit of \(limit). \(distanceAdvice.prefix(1).uppercased())"
-            + "\(distanceAdvice.dropFirst()), or split the lists by street or district and plan each part "
-            + "separately; --max-pairs raises the limit (memory and time grow with the number of pairs)"
+        Message.modelTooLarge(pairs: pairs, communities: communities, units: units, limit: limit,
+                              hasDistanceLimit: hasDistanceLimit).text
     }
 }

@@ -71,8 +71,6 @@ public struct Pin: Sendable, Hashable, CustomStringConvertible {
     /// The pin as messages name it: the option (`--pin-unit U3`) or `unit pin U3 (pins.csv:4:1)`.
     public var description: String {
         if let option { return option }
-        let text = "\(kind.rawValue) pin \(target)"
-        guard let source else { return text }
-        return "\(text) (\(source))"
+        return Message.pinName(kind, target: target, at: source.map { "\($0)" }).text
     }
 }

@@ -15,30 +15,22 @@ public enum PinCheck {
             var seen = Set<Pin>()
             let distinct = pins.filter { seen.insert($0).inserted }
             let shown = distinct.prefix(5).map(\.description).joined(separator: ", ")
-            return distinct.count > 5 ? shown + " and \(distinct.count - 5) more" : shown
-        }
-        func fixNote(_ p: Int) -> String {
-            guard let source = problem.fixSources[p] else { return "" }
-            return source.map { " (fix at \($0))" } ?? " (fix in pairs.csv)"
+            return distinct.count > 5 ? Message.listAndMore(shown: shown, more: distinct.count - 5).text : shown
         }
 
         // A pin against pairs.csv, --max-distance-km, or another pin on the same pair.
         for p in problem.pinRequired.keys.sorted() {
             let pin = problem.pinRequired[p]!
             if let source = problem.forbidSources[p] {
-                reasons.append(InfeasibilityReason(
-                    "\(pin) keeps the pair \(pair(p)), but pairs.csv forbids it"
-                        + (source.map { " (forbid at \($0))" } ?? "") + ": drop the pin or the forbid row"))
+                reasons.append(InfeasibilityReason(Message.pinAgainstForbid(pin: "\(pin)", pair: pair(p), forbidAt: source.map { "\($0)" }).text))
             } else if let other = problem.pinForbidden[p] {
-                let why = pin.kind == .lead ? "needs the pair \(pair(p)) for the lead" : "keeps the pair \(pair(p))"
                 reasons.append(InfeasibilityReason(
-                    "\(pin) \(why), but \(other) removes it (it is not in the start plan)"))
+                    Message.pinAgainstPin(pin: "\(pin)", forLead: pin.kind == .lead, pair: pair(p), other: "\(other)").text))
             }
         }
         for p in problem.pinForbidden.keys.sorted() where problem.fixSources[p] != nil && problem.pinRequired[p] == nil {
-            reasons.append(InfeasibilityReason(
-                "\(problem.pinForbidden[p]!) removes the pair \(pair(p)) (it is not in the start plan), "
-                    + "but pairs.csv fixes it\(fixNote(p)): drop the pin or the fix row"))
+            reasons.append(InfeasibilityReason(Message.pinRemovesFixed(
+                pin: "\(problem.pinForbidden[p]!)", pair: pair(p), fixAt: problem.fixSources[p]!.map { "\($0)" }).text))
         }
 
         // Leads.
@@ -48,26 +40,21 @@ public enum PinCheck {
             let explicit = claims.filter { !$0.fromStart }
             if !problem.options.leadRule {
                 for claim in explicit {
-                    reasons.append(InfeasibilityReason(
-                        "\(claim.pin) names a lead, but the lead rule is off (--no-lead-rule): drop the pin or the option"))
+                    reasons.append(InfeasibilityReason(Message.leadPinWithoutLeadRule(pin: "\(claim.pin)").text))
                 }
                 continue
             }
             if Set(explicit.map(\.unit)).count > 1 {
-                reasons.append(InfeasibilityReason(
-                    "community \(id) has lead pins for different units: \(list(explicit.map(\.pin))); keep one"))
+                reasons.append(InfeasibilityReason(Message.leadPinsDisagree(community: id, pins: list(explicit.map(\.pin))).text))
             }
             for claim in claims where !units[claim.unit].canLead {
-                let what = claim.fromStart
-                    ? "\(claim.pin) keeps unit \(units[claim.unit].id) as the lead of community \(id) (as in the start plan)"
-                    : "\(claim.pin) makes unit \(units[claim.unit].id) the lead of community \(id)"
-                reasons.append(InfeasibilityReason("\(what), but the unit may not lead (column can_lead)"))
+                reasons.append(InfeasibilityReason(Message.leadPinCannotLead(
+                    pin: "\(claim.pin)", unit: units[claim.unit].id, community: id, fromStart: claim.fromStart).text))
             }
             for claim in explicit {
                 let p = claim.unit * nC + c
                 if problem.forbidSources[p] == nil && problem.pinForbidden[p] == nil && !problem.allowed[p] {
-                    reasons.append(InfeasibilityReason(
-                        "\(claim.pin) needs the pair \(pair(p)), but it is not allowed (--max-distance-km or --candidates)"))
+                    reasons.append(InfeasibilityReason(Message.leadPinNotAllowed(pin: "\(claim.pin)", pair: pair(p)).text))
                 }
             }
             // A lead pin overrides the start plan's lead of a pinned community (MODEL.md): no clash.
@@ -87,16 +74,14 @@ public enum PinCheck {
                 if problem.allowed[p] { allowedCount += 1 } else if let pin = problem.pinForbidden[p] { forbidding.append(pin) }
             }
             if required > problem.maxSize[c] && !requiring.isEmpty {
-                reasons.append(InfeasibilityReason(
-                    "community \(id) must keep \(required) units because of \(list(requiring))"
-                        + (requiring.count < required ? " and pairs.csv fix rows" : "")
-                        + ", but takes at most \(problem.maxSize[c]) (max_orgs): drop a pin or raise max_orgs"))
+                reasons.append(InfeasibilityReason(Message.pinsOverfillCommunity(
+                    community: id, required: required, pins: list(requiring), fixRows: requiring.count < required,
+                    max: problem.maxSize[c]).text))
             }
             if allowedCount < problem.minSize[c] && !forbidding.isEmpty {
-                reasons.append(InfeasibilityReason(
-                    "community \(id) needs at least \(problem.minSize[c]) units (min_orgs"
-                        + "\(problem.options.leadRule ? ", lead rule" : "")), but only \(allowedCount) may serve it "
-                        + "because of \(list(forbidding)): drop a pin or lower min_orgs"))
+                reasons.append(InfeasibilityReason(Message.pinsUnderfillCommunity(
+                    community: id, min: problem.minSize[c], leadRule: problem.options.leadRule, allowed: allowedCount,
+                    pins: list(forbidding)).text))
             }
         }
 
@@ -114,17 +99,13 @@ public enum PinCheck {
                 if problem.allowed[p] { allowedCount += 1 } else if let pin = problem.pinForbidden[p] { forbidding.append(pin) }
             }
             if required > units[u].maxCommunities && !requiring.isEmpty {
-                reasons.append(InfeasibilityReason(
-                    "unit \(id) must keep \(required) communities because of \(list(requiring))"
-                        + (requiring.count < required ? " and pairs.csv fix rows" : "")
-                        + ", but serves at most \(units[u].maxCommunities) (max_communities): "
-                        + "drop a pin or raise max_communities"))
+                reasons.append(InfeasibilityReason(Message.pinsOverfillUnit(
+                    unit: id, required: required, pins: list(requiring), fixRows: requiring.count < required,
+                    max: units[u].maxCommunities).text))
             }
             if allowedCount < units[u].minCommunities && !forbidding.isEmpty {
-                reasons.append(InfeasibilityReason(
-                    "unit \(id) must serve at least \(units[u].minCommunities) communities (min_communities), "
-                        + "but only \(allowedCount) are allowed because of \(list(forbidding)): "
-                        + "drop a pin or lower min_communities"))
+                reasons.append(InfeasibilityReason(Message.pinsUnderfillUnit(
+                    unit: id, min: units[u].minCommunities, allowed: allowedCount, pins: list(forbidding)).text))
             }
         }
 
@@ -136,9 +117,7 @@ public enum PinCheck {
                 if problem.from[p] ? !problem.allowed[p] : problem.fixed[p] { forced += 1 }
             }
             if forced > limit {
-                reasons.append(InfeasibilityReason(
-                    "--max-changes \(limit) is too small: \(forced) pair\(forced == 1 ? "" : "s") must change anyway "
-                        + "(start-plan pairs no longer allowed, fix rows and lead pins not in the start plan)"))
+                reasons.append(InfeasibilityReason(Message.maxChangesTooSmall(limit: limit, forced: forced).text))
             }
         }
         return reasons

@@ -47,10 +47,10 @@ extension Problem {
         let commandLine = SourceLocation(file: "command line", line: 1, column: 1)
         if let limit = options.maxChanges {
             if limit < 0 {
-                errors.append(InputError(commandLine, "--max-changes must be 0 or more, not \(limit)"))
+                errors.append(InputError(commandLine, Message.maxChangesNegative(limit: limit).text))
             }
             if options.from == nil {
-                errors.append(InputError(commandLine, "--max-changes counts changes against a start plan: give one with --from"))
+                errors.append(InputError(commandLine, Message.maxChangesNeedsFrom.text))
             }
         }
         let unitByID = Dictionary(units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -58,29 +58,28 @@ extension Problem {
         func unit(_ pin: Pin) -> Int? {
             let location = pin.unitSource ?? pin.location
             guard let id = pin.unitID, !id.isEmpty else {
-                errors.append(InputError(location, "\(prefix(pin))the \(pin.kind.rawValue) pin names no unit"))
+                errors.append(InputError(location, prefix(pin) + Message.pinNamesNoUnit(pin.kind).text))
                 return nil
             }
             if let o = orgIndex[id] { return unitOfOrganization[o] }
             if let u = unitByID[id] { return u }
-            errors.append(InputError(location,
-                "\(prefix(pin))unknown unit '\(id)' (neither an id in organizations.csv nor a group name)"))
+            errors.append(InputError(location, prefix(pin) + Message.unknownPinUnit(id: id).text))
             return nil
         }
         func community(_ pin: Pin) -> Int? {
             let location = pin.communitySource ?? pin.location
             guard let id = pin.communityID, !id.isEmpty else {
-                errors.append(InputError(location, "\(prefix(pin))the \(pin.kind.rawValue) pin names no community"))
+                errors.append(InputError(location, prefix(pin) + Message.pinNamesNoCommunity(pin.kind).text))
                 return nil
             }
             if let c = communityIndex[id] { return c }
-            errors.append(InputError(location, "\(prefix(pin))unknown community '\(id)' (not in communities.csv)"))
+            errors.append(InputError(location, prefix(pin) + Message.unknownID(.community, id: id, list: "communities.csv").text))
             return nil
         }
         func needsStart(_ pin: Pin) -> Bool {
             guard options.from == nil else { return true }
             errors.append(InputError(pin.location,
-                "\(prefix(pin))a \(pin.kind.rawValue) pin keeps what the start plan says: give one with --from"))
+                prefix(pin) + Message.pinNeedsFrom(pin.kind).text))
             return false
         }
         func keep(_ p: Int, by pin: Pin) {

@@ -209,8 +209,7 @@ public struct Problem: Sendable {
             let location = [fixSource[p] ?? nil, forbidSource[p] ?? nil].compactMap { $0 }.max {
                 ($0.line, $0.column) < ($1.line, $1.column)
             } ?? SourceLocation(file: "pairs.csv", line: 1, column: 1)
-            conflicts.append(InputError(location,
-                "unit \(unit.id) is both fixed to and forbidden from community \(community.id) (through its group)"))
+            conflicts.append(InputError(location, Message.fixedAndForbiddenThroughGroup(unit: unit.id, community: community.id).text))
         }
         if !conflicts.isEmpty { throw InputErrors(conflicts) }
 
@@ -219,7 +218,7 @@ public struct Problem: Sendable {
         let start = try Self.pins(options: options, units: units, unitOfOrganization: unitOfOrganization,
                                   orgIndex: orgIndex, communityIndex: communityIndex, communityCount: nC)
         if start.ignoredRows > 0 {
-            warnings.append("start plan (--from): \(start.ignoredRows) row(s) name a unit or community that is not listed; ignored")
+            warnings.append(Message.startRowsIgnored(count: start.ignoredRows).text)
         }
         self.from = start.from
         self.fromPairCount = start.fromPairCount
@@ -260,7 +259,7 @@ public struct Problem: Sendable {
                 }
             }
             if ignored > 0 {
-                warnings.append("previous plan: \(ignored) row(s) name a unit or community no longer listed; ignored")
+                warnings.append(Message.previousRowsIgnored(count: ignored).text)
             }
         }
         self.previous = previous

@@ -14,7 +14,7 @@ public enum AtomicFiles {
     public struct WriteError: Error, CustomStringConvertible {
         public var path: String
         public var reason: String
-        public var description: String { "cannot write \(path): \(reason)" }
+        public var description: String { Message.cannotWrite(path: path, reason: reason).text }
     }
 
     /// Writes `files` (name → contents) into `folder`, creating the folder if needed.
@@ -37,7 +37,7 @@ public enum AtomicFiles {
             let destination = folder.appendingPathComponent(file.name)
             let temporary = folder.appendingPathComponent(temporaryName(for: file.name, pid: getpid()))
             guard pending.add(temporary.path) else {
-                throw WriteError(path: destination.path, reason: "the program is quitting")
+                throw WriteError(path: destination.path, reason: Message.programQuitting.text)
             }
             temporaries.append((temporary, destination))
             do {

@@ -60,11 +60,9 @@ struct BranchAndCut {
                 return Result(status: .feasible, plan: nil, objective: nil, bound: result.bestBound, log: result.log)
             }
             if result.status == .unbounded || result.status == .undefined {
-                throw SolveError.solverFailed("GLPK ended with \(result.returnCode), status \(result.status)")
+                throw SolveError.solverFailed(Message.glpkEnded(code: "\(result.returnCode)", status: "\(result.status)").text)
             }
-            throw SolveError.infeasible([InfeasibilityReason(
-                "GLPK proved that no plan satisfies every rule together (each rule alone passed the pre-checks): "
-                    + "loosen min_orgs/max_orgs, min_communities/max_communities, the lead rule or pairs.csv")])
+            throw SolveError.infeasible([InfeasibilityReason(Message.glpkProvedInfeasible.text)])
         }
     }
 }

@@ -46,7 +46,7 @@ public struct GreedyStrategy: Strategy, Sendable {
         switch Repair.makeFeasible(clerkPlan(problem), in: problem) {
         case .feasible(let plan):
             if Evaluator.evaluate(plan, in: problem).isFeasible { return plan }
-            reason = InfeasibilityReason("the repaired plan still breaks a rule")
+            reason = InfeasibilityReason(Message.repairedPlanBreaksRule.text)
         case .infeasible(let why):
             reason = why
         }

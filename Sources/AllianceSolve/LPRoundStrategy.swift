@@ -32,8 +32,7 @@ public struct LPRoundStrategy: Strategy {
         case .optimal:
             break
         case .infeasible, .noFeasible:
-            throw SolveError.infeasible([InfeasibilityReason(
-                "even the LP relaxation has no solution: the size, lead and pair rules contradict each other")])
+            throw SolveError.infeasible([InfeasibilityReason(Message.relaxationInfeasible.text)])
         case .feasible, .unbounded, .undefined:
             throw SolveError.noPlanWithinTimeLimit(seconds: settings.timeLimit)
         }

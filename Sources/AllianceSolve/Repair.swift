@@ -30,10 +30,7 @@ package enum Repair {
         if problem.options.leadRule {
             for c in 0..<nC where graph.leaders[c] < 1 {
                 guard graph.augment(violatedFrom: graph.leadNode(c), to: graph.communityNode(c)) else {
-                    return .infeasible(InfeasibilityReason(
-                        "community \(problem.communities[c].id) cannot get a unit that may lead without breaking "
-                            + "another rule (min/max_communities, min/max_orgs, pairs.csv): mark more units can_lead "
-                            + "or loosen those bounds"))
+                    return .infeasible(InfeasibilityReason(Message.repairNoLead(community: problem.communities[c].id).text))
                 }
             }
         }
@@ -41,8 +38,7 @@ package enum Repair {
             while graph.size[c] < problem.minSize[c] {
                 guard graph.augment(violatedFrom: graph.communityNode(c), to: ResidualGraph.sink) else {
                     return .infeasible(InfeasibilityReason(
-                        "community \(problem.communities[c].id) cannot reach its minimum of \(problem.minSize[c]) "
-                            + "units together with the other rules: lower min_orgs or raise max_communities"))
+                        Message.repairCommunityMinimum(community: problem.communities[c].id, min: problem.minSize[c]).text))
                 }
             }
         }
@@ -50,8 +46,7 @@ package enum Repair {
             while graph.degree[u] < problem.units[u].minCommunities {
                 guard graph.augment(violatedFrom: ResidualGraph.source, to: graph.unitNode(u)) else {
                     return .infeasible(InfeasibilityReason(
-                        "unit \(problem.units[u].id) cannot serve its minimum of \(problem.units[u].minCommunities) "
-                            + "communities together with the other rules: lower min_communities or raise max_orgs"))
+                        Message.repairUnitMinimum(unit: problem.units[u].id, min: problem.units[u].minCommunities).text))
                 }
             }
         }

@@ -12,9 +12,9 @@ extension CheckCommand {
     func runDistricts(_ instance: Instance) throws {
         let options = try model.planningOptions()
         let (districts, warnings) = try model.input.districts(of: instance, options: options)
-        var lines = ["districts     \(districts.count): " + districts.map(\.name).joined(separator: ", ")]
+        var lines = [Message.checkDistricts(count: districts.count, names: districts.map(\.name).joined(separator: ", ")).text]
         lines += warnings.map { Message.checkWarning($0).text }
-        var rows = [["district", "communities", "units", "pairs", "status"]]
+        var rows = [[Message.Column.district, .communities, .units, .pairs, .status].map { Message.column($0).text }]
         var withErrors = 0, failing = 0
         for district in districts {
             lines += ["", "[\(district.name)]"]
@@ -23,12 +23,12 @@ extension CheckCommand {
                 let problem = try model.input.problem(for: district, options: options)
                 let reasons = Prechecks.run(problem)
                 lines += Self.lines(problem) + Self.precheckLines(reasons)
-                status = reasons.isEmpty ? "passed" : "\(reasons.count) pre-check\(reasons.count == 1 ? "" : "s") failed"
+                status = (reasons.isEmpty ? Message.districtPassed : .districtPrechecksFailed(count: reasons.count)).text
                 if !reasons.isEmpty { failing += 1 }
             } catch let errors as InputErrors {
-                lines += errors.errors.map { "error         \($0)" }
-                for error in errors.errors { Console.error("\(error) (district \(district.name))") }
-                status = "input error"
+                lines += errors.errors.map { Message.checkError("\($0)").text }
+                for error in errors.errors { Console.error(Message.inDistrict("\(error)", district: district.name).text) }
+                status = Message.districtInputError.text
                 withErrors += 1
             }
             let lists = district.instance
@@ -37,7 +37,7 @@ extension CheckCommand {
         }
         print((lines + ["", TextTable.render(rows)]).joined(separator: "\n"))
         if withErrors > 0 {
-            Console.error("\(withErrors) of \(districts.count) districts have input errors")
+            Console.error(Message.districtsWithInputErrors(count: withErrors, of: districts.count).text)
             throw ExitCode(1)
         }
         if failing > 0 { throw ExitCode(2) }

@@ -38,7 +38,7 @@ struct ClaimCommand: ParsableCommand {
     var noBOM = false
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError(Message.claimJobsAtLeastOne.text) }
     }
 
     func run() throws {
@@ -47,10 +47,10 @@ struct ClaimCommand: ParsableCommand {
         let (plan, evaluation) = try ClaimRun.evaluate(rows, in: problem)
         if !quiet {
             for warning in problem.warnings { Console.warning(warning) }
-            for violation in evaluation.violations { Console.error("warning: the plan breaks a rule: \(violation)") }
+            for violation in evaluation.violations { Console.error(Message.warning(Message.planBreaksRule("\(violation)").text).text) }
         }
         if problem.instance.projects.isEmpty, !quiet {
-            Console.error("warning: no projects.csv in \(model.folder); every alliance has nothing to claim")
+            Console.error(Message.warning(Message.noProjectsFile(folder: "\(model.folder)").text).text)
         }
         let folder = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? model.defaultOutputFolder("plan")
         let claims = try ClaimRun(settings: ClaimSettings(threads: jobs ?? ClaimSettings.defaultThreads), byteOrderMark: !noBOM)

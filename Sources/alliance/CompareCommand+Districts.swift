@@ -29,7 +29,7 @@ extension CompareCommand {
         print(blocks.joined(separator: "\n\n"))
         let without = zip(districts, comparisons).filter { $1.rows.allSatisfy { $0.evaluation == nil } }.map(\.0.name)
         if !without.isEmpty {
-            Console.error("no strategy found a plan for district \(without.joined(separator: ", "))")
+            Console.error(Message.noStrategyFoundPlanFor(districts: without.joined(separator: ", ")).text)
             throw ExitCode(2)
         }
     }

@@ -38,7 +38,7 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError(Message.timeLimitPositive.text) }
-        guard !strategies.isEmpty else { throw ValidationError("--strategies needs at least one name") }
+        guard !strategies.isEmpty else { throw ValidationError(Message.strategiesNeedOne.text) }
     }
 
     func run() throws {

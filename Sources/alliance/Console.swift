@@ -67,7 +67,7 @@ enum Console {
 final class ProgressLine: Sendable {
     private struct State {
         var latest: SolveProgress?
-        var phase = "solving"
+        var phase = Message.solvingPhase.text
         var shown = false
         var timer: DispatchSourceTimer?
     }
@@ -119,11 +119,12 @@ final class ProgressLine: Sendable {
     private func render() {
         state.withLock { state in
             let elapsed = Date().timeIntervalSince(started)
-            var parts = [state.phase, Format.seconds(elapsed)]
-            parts.append("plan " + (state.latest?.incumbent.map { Format.objective($0) } ?? "—"))
-            parts.append("bound " + (state.latest?.bound.map { Format.objective($0) } ?? "—"))
-            parts.append("gap " + (state.latest?.gap.map { Format.percent($0) } ?? "—"))
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(parts.joined(separator: "  "))".utf8))
+            let line = Message.progressLine(
+                phase: state.phase, elapsed: Format.seconds(elapsed),
+                plan: state.latest?.incumbent.map { Format.objective($0) } ?? "—",
+                bound: state.latest?.bound.map { Format.objective($0) } ?? "—",
+                gap: state.latest?.gap.map { Format.percent($0) } ?? "—").text
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
             state.shown = true
         }
     }

@@ -32,7 +32,7 @@ struct DiffCommand: ParsableCommand {
     var csv = false
 
     func validate() throws {
-        if json && csv { throw ValidationError("--json and --csv exclude each other") }
+        if json && csv { throw ValidationError(Message.jsonCsvExclusive.text) }
     }
 
     func run() throws {

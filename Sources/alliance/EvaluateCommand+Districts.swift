@@ -27,16 +27,17 @@ extension EvaluateCommand {
     static func districtsText(_ results: [(district: String, evaluation: Evaluation)], total: Double,
                               broken: Int) -> String {
         var blocks = results.map { "[\($0.district)]\n" + text($0.evaluation) }
-        var rows = [["district", "objective", "coverage", "balance", "distance", "preference", "keep", "rules"]]
+        var rows = [[Message.Column.district, .objective, .coverage, .balance, .distance, .preference, .keep, .rules]
+            .map { Message.column($0).text }]
         for (district, evaluation) in results {
             let terms = evaluation.terms
             rows.append([district, Format.objective(evaluation.objective), Format.percent(terms.coverage),
                          String(format: "%.4f", terms.balance), String(format: "%.4f", terms.distance),
                          Format.number(terms.preference), Format.percent(terms.keep),
-                         evaluation.violations.isEmpty ? "all satisfied" : "\(evaluation.violations.count) broken"])
+                         Message.rulesCell(broken: evaluation.violations.count).text])
         }
-        rows.append(["total", Format.objective(total), "", "", "", "", "",
-                     broken == 0 ? "all satisfied" : "\(broken) broken"])
+        rows.append([Message.column(.total).text, Format.objective(total), "", "", "", "", "",
+                     Message.rulesCell(broken: broken).text])
         blocks.append(TextTable.render(rows))
         return blocks.joined(separator: "\n\n")
     }

@@ -19,7 +19,7 @@ extension ExportCommand {
         }
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         try AtomicFiles.write(files, into: folder)
-        Console.error("wrote \(files.count) files into \(folder.relativePathForDisplay): "
-            + files.map(\.name).joined(separator: ", "))
+        Console.error(Message.wroteFilesInto(count: files.count, folder: folder.relativePathForDisplay,
+                                             names: files.map(\.name).joined(separator: ", ")).text)
     }
 }

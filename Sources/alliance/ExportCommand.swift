@@ -36,7 +36,7 @@ struct ExportCommand: ParsableCommand {
         try size.check(problem)
         let destination = URL(fileURLWithPath: out)
         try AtomicFiles.write(try ModelExport.contents(problem, format: format), to: destination)
-        Console.error("wrote \(destination.relativePathForDisplay)")
+        Console.error(Message.wroteFile(path: destination.relativePathForDisplay).text)
     }
 }
 

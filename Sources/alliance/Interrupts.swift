@@ -48,12 +48,11 @@ final class Interrupts: Sendable {
         }
         if before == 0 {
             flag.cancel()
-            Console.error("\ninterrupted: stopping the search and writing the best plan so far "
-                + "(interrupt again to quit at once)")
+            Console.error("\n" + Message.interruptedStopping.text)
         }
         if total >= 2 {
             AtomicFiles.abandonPending()
-            Console.error("interrupted again: quitting; nothing more is written")
+            Console.error(Message.interruptedAgain.text)
             _exit(Self.exitStatus)
         }
     }

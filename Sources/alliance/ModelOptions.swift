@@ -111,7 +111,7 @@ struct ModelOptions: ParsableArguments {
     /// files were not UTF-8, unless `quiet`.
     func loadInstance(quiet: Bool = false) throws -> Instance {
         let lists = try input.loadInstance()
-        for note in lists.notes where !quiet { Console.error("note: \(note)") }
+        for note in lists.notes where !quiet { Console.error(Message.note(note).text) }
         return lists.instance
     }
 
@@ -144,11 +144,11 @@ struct TermWeight {
     init(argument: String) throws {
         let parts = argument.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, let term = Term(rawValue: parts[0]) else {
-            throw ValidationError("--weight takes name=value with name one of "
-                + Term.allCases.map(\.rawValue).joined(separator: ", ") + "; got '\(argument)'")
+            throw ValidationError(Message.weightForm(
+                terms: Term.allCases.map(\.rawValue).joined(separator: ", "), got: argument).text)
         }
         guard let value = Double(parts[1]), value.isFinite else {
-            throw ValidationError("--weight \(parts[0]) needs a number, got '\(parts[1])'")
+            throw ValidationError(Message.weightNeedsNumber(term: parts[0], got: parts[1]).text)
         }
         self.term = term
         self.value = value
@@ -161,13 +161,13 @@ enum TermPriorities {
         var terms: [Term] = []
         for name in argument.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             guard let term = Term(rawValue: name) else {
-                throw ValidationError("--priorities: unknown term '\(name)'; use "
-                    + Term.allCases.map(\.rawValue).joined(separator: ", "))
+                throw ValidationError(Message.prioritiesUnknownTerm(
+                    term: name, terms: Term.allCases.map(\.rawValue).joined(separator: ", ")).text)
             }
-            guard !terms.contains(term) else { throw ValidationError("--priorities names \(name) twice") }
+            guard !terms.contains(term) else { throw ValidationError(Message.prioritiesTwice(term: name).text) }
             terms.append(term)
         }
-        guard !terms.isEmpty else { throw ValidationError("--priorities needs at least one term") }
+        guard !terms.isEmpty else { throw ValidationError(Message.prioritiesNeedOne.text) }
         return terms
     }
 }

@@ -34,11 +34,11 @@ struct ServeCommand: ParsableCommand {
     var token: String?
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
-        if !(0...65535).contains(port) { throw ValidationError("--port must be 0–65535") }
+        if jobs < 1 { throw ValidationError(Message.serveJobsAtLeastOne.text) }
+        if !(0...65535).contains(port) { throw ValidationError(Message.portRange.text) }
         // It travels in a URL, a header and a cookie: letters, digits and - . _ ~ only.
         if let token, token.isEmpty || !token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._~".contains($0)) }) {
-            throw ValidationError("--token must be non-empty, of letters, digits and - . _ ~ only")
+            throw ValidationError(Message.tokenForm.text)
         }
     }
 

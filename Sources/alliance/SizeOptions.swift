@@ -8,7 +8,7 @@ struct SizeOptions: ParsableArguments {
     var maxPairs: Int = ModelSizeLimit.defaultMaxPairs
 
     func validate() throws {
-        guard maxPairs > 0 else { throw ValidationError("--max-pairs must be a whole number > 0") }
+        guard maxPairs > 0 else { throw ValidationError(Message.maxPairsPositive.text) }
     }
 
     /// The limit as the library takes it.

@@ -33,7 +33,7 @@ extension SolveCommand {
             for warning in result.report?.problem.warnings ?? [] { Console.warning("\(result.district): \(warning)") }
             for repair in result.report?.start?.repairs ?? [] { Console.warning("\(result.district): \(repair)") }
         }
-        for result in failed { Console.error("alliance: district \(result.district): \(result.error ?? "failed")") }
+        for result in failed { Console.error("alliance: " + Message.districtFailed(district: result.district, error: result.error).text) }
         if json {
             print(try JSONOutput.text(Self.summaryDocument(results, folder: folder, includeTimings: !noTimings),
                                       as: .solveSummary), terminator: "")
@@ -41,7 +41,9 @@ extension SolveCommand {
             print(DistrictSummary.text(results, folder: folder))
         }
         if !failed.isEmpty {
-            Console.error("\(failed.count) of \(results.count) districts have no plan; see \(folder.appendingPathComponent("districts.csv").relativePathForDisplay)")
+            Console.error(Message.districtsWithoutPlan(
+                count: failed.count, of: results.count,
+                file: folder.appendingPathComponent("districts.csv").relativePathForDisplay).text)
             throw ExitCode(2)
         }
     }
@@ -51,18 +53,16 @@ extension SolveCommand {
     /// The line saying when each district stops, e.g. `stopping rule: each district stops once
     /// proven within 0.5 % (--gap, the batch default) or after 60 s (--time-limit), 2 at once`.
     func stoppingRule(gap: Double, budget: BatchTimeBudget?, districts: Int) -> String {
-        var proven = gap > 0 ? "once proven within \(Format.percent(gap)) (--gap" : "once proven optimal (--gap 0"
-        proven += self.gap == nil ? ", the batch default)" : ")"
-        let atOnce = "\(BatchTimeBudget.workers(jobs: jobCount, districts: districts)) at once"
+        let within = gap > 0 ? Format.percent(gap) : nil, batchDefault = self.gap == nil
+        let atOnce = BatchTimeBudget.workers(jobs: jobCount, districts: districts)
         guard let budget else {
-            return "stopping rule: each district stops \(proven) or after "
-                + "\(Format.seconds(timeLimit ?? Self.defaultTimeLimit)) (--time-limit), \(atOnce)"
+            return Message.stoppingRule(gap: within, batchDefault: batchDefault,
+                                        timeLimit: Format.seconds(timeLimit ?? Self.defaultTimeLimit), atOnce: atOnce).text
         }
-        let cap = budget.solveLimit.map { ", each solve at most \(Format.seconds($0)) (--time-limit)" } ?? ""
-        return "stopping rule: each district stops \(proven); all \(districts) within "
-            + "\(Format.seconds(budget.seconds)) (--time-budget), \(atOnce): "
-            + "\(Format.seconds(budget.firstShare(districts: districts, jobs: jobCount))) each first, then what is left "
-            + "to those not yet within the gap, hardest first\(cap)"
+        return Message.stoppingRuleBudget(
+            gap: within, batchDefault: batchDefault, districts: districts, budget: Format.seconds(budget.seconds),
+            atOnce: atOnce, firstShare: Format.seconds(budget.firstShare(districts: districts, jobs: jobCount)),
+            cap: budget.solveLimit.map { Format.seconds($0) }).text
     }
 
     /// `solve --json` for a batch: each district's result with the files in its folder, and the
@@ -84,16 +84,15 @@ extension SolveCommand {
     /// How much of the budget the batch used and which districts had a second pass.
     static func budgetUsed(_ budget: BatchTimeBudget, seconds: Double, results: [DistrictResult]) -> String {
         let again = results.filter { $0.passes > 1 }.map(\.district)
-        let passes = again.isEmpty ? "no district had a second pass"
-            : "a second pass for \(again.count) district\(again.count == 1 ? "" : "s") (\(again.joined(separator: ", ")))"
-        return "time budget: \(Format.seconds(seconds)) of \(Format.seconds(budget.seconds)) used; \(passes)"
+        return Message.timeBudgetUsed(used: Format.seconds(seconds), budget: Format.seconds(budget.seconds),
+                                      secondPass: again.count, districts: again.joined(separator: ", ")).text
     }
 }
 
 /// The table printed after a batch run.
 enum DistrictSummary {
     static func text(_ results: [DistrictResult], folder: URL) -> String {
-        var rows = [["district", "status", "objective", "gap", "time"]]
+        var rows = [[Message.Column.district, .status, .objective, .gap, .time].map { Message.column($0).text }]
         for result in results {
             rows.append([result.district, result.status,
                          result.report.map { Format.objective($0.evaluation.objective) } ?? "—",
@@ -107,7 +106,7 @@ enum DistrictSummary {
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
         let names = DistrictOutput.fileNames.map { folder.appendingPathComponent($0).relativePathForDisplay }
-        lines.append("wrote \(names.joined(separator: ", ")) and one folder per district")
+        lines.append(Message.wroteDistrictFiles(files: names.joined(separator: ", ")).text)
         return lines.joined(separator: "\n")
     }
 }
@@ -162,9 +161,9 @@ final class DistrictProgressBar: Sendable {
         counts.withLock { counts in
             let width = 20, filled = total > 0 ? counts.done * width / total : width
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-            var text = "districts [\(bar)] \(counts.done)/\(total) done"
-            if counts.failed > 0 { text += ", \(counts.failed) failed" }
-            text += ", \(counts.running) running, \(Format.seconds(Date().timeIntervalSince(start)))"
+            let text = Message.districtProgress(bar: bar, done: counts.done, total: total, failed: counts.failed,
+                                                running: counts.running,
+                                                seconds: Format.seconds(Date().timeIntervalSince(start))).text
             FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
         }
     }

@@ -36,8 +36,8 @@ struct SuggestCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if (org == nil) == (community == nil) { throw ValidationError("give exactly one of --org and --community") }
-        if top < 0 { throw ValidationError("--top must be 0 (all) or more") }
+        if (org == nil) == (community == nil) { throw ValidationError(Message.orgXorCommunity.text) }
+        if top < 0 { throw ValidationError(Message.topNonNegative.text) }
     }
 
     func run() throws {
@@ -50,7 +50,7 @@ struct SuggestCommand: ParsableCommand {
         let (problem, plan, rowProblems) = (item.problem, item.plan, item.rowProblems)
         if let district = item.district, !json { print("district    \(district)") }
         if !rowProblems.isEmpty && !json {
-            Console.error("note: the plan's rows have \(rowProblems.count) problem(s) (see `alliance evaluate`); suggesting on what could be read")
+            Console.error(Message.note(Message.planRowProblems(count: rowProblems.count).text).text)
         }
         let engine = SuggestionEngine(plan: plan, problem: problem)
         let objective = PlanExplanation(plan: plan, problem: problem).objective
@@ -58,7 +58,7 @@ struct SuggestCommand: ParsableCommand {
         var subject: String
         if let org {
             guard let u = problem.unitIndex(ofOrganizationOrGroup: org) else {
-                Console.error("alliance: --org '\(org)' is neither an organization id nor a group name in these lists")
+                Console.error("alliance: " + Message.unknownOrgOption(org: org).text)
                 throw ExitCode(1)
             }
             ranked = engine.suggestions(forUnit: u)
@@ -68,7 +68,7 @@ struct SuggestCommand: ParsableCommand {
         } else {
             let id = community!
             guard let c = problem.communities.firstIndex(where: { $0.id == id }) else {
-                Console.error("alliance: --community '\(id)' is not a community id in these lists")
+                Console.error("alliance: " + Message.unknownCommunityOption(id: id).text)
                 throw ExitCode(1)
             }
             ranked = engine.suggestions(forCommunity: c)

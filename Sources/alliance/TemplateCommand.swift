@@ -21,17 +21,17 @@ struct TemplateCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard out.lowercased().hasSuffix(".xlsx") else { throw ValidationError("--out must name an .xlsx file") }
+        guard out.lowercased().hasSuffix(".xlsx") else { throw ValidationError(Message.outMustBeXLSX.text) }
     }
 
     func run() throws {
         let destination = URL(fileURLWithPath: out)
         // A filled-in workbook is hours of work: never replace one unless asked to.
         if FileManager.default.fileExists(atPath: destination.path), !force {
-            Console.error("alliance: \(destination.relativePathForDisplay) exists; use --force to replace it")
+            Console.error("alliance: " + Message.fileExistsUseForce(path: destination.relativePathForDisplay).text)
             throw ExitCode(4)
         }
         try AtomicFiles.write(InputTemplate.data(), to: destination)
-        Console.error("wrote \(destination.relativePathForDisplay)")
+        Console.error(Message.wroteFile(path: destination.relativePathForDisplay).text)
     }
 }

@@ -24,7 +24,7 @@ final class SharedStrings: WorkbookXMLHandler {
         switch name {
         case "si":
             guard strings.count < limits.maxSharedStrings else {
-                throw place.error("refused: \(part) holds more than \(limits.maxSharedStrings) strings")
+                throw place.error(Message.tooManySharedStrings(part: part, limit: limits.maxSharedStrings).text)
             }
             current = ""
             length = 0
@@ -49,7 +49,7 @@ final class SharedStrings: WorkbookXMLHandler {
         guard inText else { return }
         length += text.count
         guard length <= limits.maxStringLength else {
-            throw place.error("refused: shared string \(strings.count) in \(part) is longer than \(limits.maxStringLength) characters")
+            throw place.error(Message.sharedStringTooLong(index: strings.count, part: part, limit: limits.maxStringLength).text)
         }
         current? += text
     }

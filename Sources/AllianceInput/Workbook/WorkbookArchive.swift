@@ -30,28 +30,26 @@ final class WorkbookArchive {
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw place.error("damaged or truncated workbook: the zip archive cannot be read (\(error))")
+            throw place.error(Message.zipUnreadable(error: "\(error)").text)
         }
         var count = 0
         var declared: UInt64 = 0
         for entry in archive {
             count += 1
             if count > limits.maxEntries {
-                throw place.error("refused: the workbook holds more than \(limits.maxEntries) files (zip entries)")
+                throw place.error(Message.tooManyZipEntries(limit: limits.maxEntries).text)
             }
             let size = entry.uncompressedSize
             if size > limits.maxEntryBytes {
-                throw place.error("refused: \(entry.path) would expand to \(size) bytes, more than the limit of "
-                    + "\(limits.maxEntryBytes) bytes for one part (a zip bomb?)")
+                throw place.error(Message.partTooLargeDeclared(part: entry.path, size: "\(size)", limit: "\(limits.maxEntryBytes)").text)
             }
             declared += size
             if declared > limits.maxTotalBytes {
-                throw place.error("refused: the workbook would expand to more than \(limits.maxTotalBytes) bytes "
-                    + "in total (a zip bomb?)")
+                throw place.error(Message.workbookTooLargeDeclared(limit: "\(limits.maxTotalBytes)").text)
             }
             entries[Self.key(entry.path)] = entry
         }
-        if count == 0 { throw place.error("damaged or truncated workbook: the zip archive lists no files") }
+        if count == 0 { throw place.error(Message.zipListsNoFiles.text) }
     }
 
     private static func key(_ path: String) -> String {
@@ -75,22 +73,20 @@ final class WorkbookArchive {
             checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                 total += UInt64(chunk.count)
                 if UInt64(data.count + chunk.count) > limits.maxEntryBytes {
-                    problem = place.error("refused: \(entry.path) expands to more than the limit of "
-                        + "\(limits.maxEntryBytes) bytes for one part, more than its header declares (a zip bomb)")
+                    problem = place.error(Message.partTooLarge(part: entry.path, limit: "\(limits.maxEntryBytes)").text)
                 } else if total > limits.maxTotalBytes {
-                    problem = place.error("refused: the workbook expands to more than \(limits.maxTotalBytes) bytes "
-                        + "in total (a zip bomb)")
+                    problem = place.error(Message.workbookTooLarge(limit: "\(limits.maxTotalBytes)").text)
                 }
                 if problem != nil { throw CancellationError() }
                 data.append(chunk)
             }
         } catch {
             extracted = total
-            throw problem ?? place.error("damaged or truncated workbook: \(entry.path) cannot be extracted (\(error))")
+            throw problem ?? place.error(Message.partNotExtracted(part: entry.path, error: "\(error)").text)
         }
         extracted = total
         guard checksum == entry.checksum else {
-            throw place.error("damaged workbook: \(entry.path) does not match its checksum (CRC-32); the file is damaged")
+            throw place.error(Message.partChecksum(part: entry.path).text)
         }
         return data
     }

@@ -31,11 +31,11 @@ public final class WorkbookReader {
     /// first is the header.
     public func records(ofSheet sheet: String) throws(InputError) -> [CSVRecord] {
         guard let entry = structure.sheets.first(where: { $0.name == sheet }) else {
-            throw place.error("the workbook has no sheet '\(sheet)'")
+            throw place.error(Message.noSuchSheet(sheet: sheet).text)
         }
-        guard entry.isWorksheet else { throw place.error("sheet '\(sheet)' is a chart or dialog sheet, not a worksheet of cells") }
+        guard entry.isWorksheet else { throw place.error(Message.sheetNotWorksheet(sheet: sheet).text) }
         guard let path = entry.path, let data = try archive.data(path) else {
-            throw place.error("damaged workbook: the part of sheet '\(sheet)' is missing")
+            throw place.error(Message.sheetPartMissing(sheet: sheet).text)
         }
         let reader = WorksheetReader(sheet: sheet, part: path, place: place, limits: limits,
                                      sharedStrings: try loadSharedStrings(), budget: budget)

@@ -25,7 +25,7 @@ struct WorkbookStructure {
             }
         }
         guard let workbookData = try archive.data(workbookPath) else {
-            throw place.error("not an Excel workbook: the archive has no \(workbookPath)")
+            throw place.error(Message.notExcelWorkbook(path: workbookPath).text)
         }
         let base = workbookPath.split(separator: "/").dropLast().joined(separator: "/")
         let file = workbookPath.split(separator: "/").last.map(String.init) ?? workbookPath

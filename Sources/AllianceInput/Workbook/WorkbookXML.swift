@@ -40,10 +40,9 @@ enum WorkbookXML {
     static func error(_ syntax: XMLSyntaxError, in bytes: [UInt8], part: String, place: WorkbookPlace) -> InputError {
         let (line, column) = position(of: syntax.offset, in: bytes)
         if syntax.isRefusal {
-            return place.error("refused: \(part) \(syntax.reason) (line \(line), column \(column))")
+            return place.error(Message.xmlRefused(part: part, reason: syntax.reason, line: line, column: column).text)
         }
-        return place.error("damaged workbook: \(part) is not well-formed XML at line \(line), column \(column) "
-            + "(\(syntax.reason))")
+        return place.error(Message.xmlMalformed(part: part, line: line, column: column, reason: syntax.reason).text)
     }
 
     /// The 1-based line and column of byte `offset`: LF, CR and CR LF each end a line; columns count
@@ -67,20 +66,19 @@ enum WorkbookXML {
     static func screen(_ data: Data, part: String, place: WorkbookPlace) throws(InputError) {
         let bytes = [UInt8](data.prefix(2))
         if bytes.count == 2, bytes.contains(0) || bytes == [0xFF, 0xFE] || bytes == [0xFE, 0xFF] {
-            throw place.error("refused: \(part) is not UTF-8 XML (workbook parts written by spreadsheet programs are UTF-8)")
+            throw place.error(Message.partNotUTF8(part: part).text)
         }
         if let declarationEnd = data.prefix(200).firstRange(of: Data("?>".utf8)), data.starts(with: Data("<?xml".utf8)) {
             let declaration = String(decoding: data[data.startIndex ..< declarationEnd.lowerBound], as: UTF8.self).lowercased()
             if let range = declaration.range(of: "encoding") {
                 let value = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
                 guard value.hasPrefix("utf-8") || value.hasPrefix("utf8") else {
-                    throw place.error("refused: \(part) declares an encoding other than UTF-8")
+                    throw place.error(Message.partOtherEncoding(part: part).text)
                 }
             }
         }
         if let marker = declarationMarker(in: data) {
-            throw place.error("refused: \(part) contains a document type or entity declaration (\(marker)); workbooks "
-                + "never need one, and its entities could expand without bound or read other files")
+            throw place.error(Message.partDeclaresEntities(part: part, marker: marker).text)
         }
     }
 

@@ -64,7 +64,7 @@ final class WorksheetReader: WorkbookXMLHandler {
     private func spend(_ count: Int) throws(InputError) {
         budget.remaining -= count
         if budget.remaining < 0 {
-            throw place.error("refused: the sheets hold more than \(limits.maxCells) cells in all")
+            throw place.error(Message.sheetsTooManyCells(limit: limits.maxCells).text)
         }
     }
 
@@ -73,36 +73,36 @@ final class WorksheetReader: WorkbookXMLHandler {
         case "row":
             rowCount += 1
             guard rowCount <= limits.maxRowsPerSheet else {
-                throw place.error("refused: sheet '\(sheet)' has more than \(limits.maxRowsPerSheet) rows")
+                throw place.error(Message.sheetTooManyRows(sheet: sheet, limit: limits.maxRowsPerSheet).text)
             }
             let previous = row
             if let reference = attributes["r"] {
                 guard let number = Int(reference), number >= 1, number <= CellReference.maxRow else {
-                    throw place.error("damaged workbook: \(part) has a row numbered '\(reference)'")
+                    throw place.error(Message.badRowNumber(part: part, reference: "\(reference)").text)
                 }
                 row = number
             } else {
                 row += 1
             }
             guard row > previous else {
-                throw place.error("damaged workbook: in \(part) row \(row) comes after row \(previous)")
+                throw place.error(Message.rowOutOfOrder(part: part, row: row, previous: previous).text)
             }
             cells = []
             column = 0
             inRow = true
         case "c":
             // A cell belongs to a row; outside one it has no row to be located at (a damaged part).
-            guard inRow else { throw place.error("damaged workbook: \(part) has a cell outside a row") }
+            guard inRow else { throw place.error(Message.cellOutsideRow(part: part).text) }
             let previous = column
             if let reference = attributes["r"] {
                 guard let parsed = CellReference.parse(reference), parsed.row == row else {
-                    throw error("damaged workbook: \(part) has a cell '\(reference)' in row \(row)")
+                    throw error(Message.badCellReference(part: part, reference: "\(reference)", row: row).text)
                 }
                 column = parsed.column
             } else {
                 column += 1
             }
-            guard column > previous else { throw error("damaged workbook: cells of row \(row) are out of order") }
+            guard column > previous else { throw error(Message.cellsOutOfOrder(row: row).text) }
             type = attributes["t"] ?? "n"
             value = ""
             inline = ""
@@ -122,7 +122,7 @@ final class WorksheetReader: WorkbookXMLHandler {
             return
         }
         if value.count + inline.count > limits.maxStringLength {
-            throw error("refused: the cell holds more than \(limits.maxStringLength) characters")
+            throw error(Message.cellTooLong(limit: limits.maxStringLength).text)
         }
     }
 
@@ -135,7 +135,7 @@ final class WorksheetReader: WorkbookXMLHandler {
             let text = try cellText()
             if !text.isEmpty {
                 guard column <= limits.maxColumns else {
-                    throw error("refused: a value lies beyond column \(CellReference.letters(limits.maxColumns))")
+                    throw error(Message.valueBeyondColumn(column: CellReference.letters(limits.maxColumns)).text)
                 }
                 try spend(1)
                 cells.append(CSVField(text: text, line: row, column: column))
@@ -159,12 +159,12 @@ final class WorksheetReader: WorkbookXMLHandler {
         switch type {
         case "s":
             guard !raw.isEmpty else { return "" }
-            guard let index = Int(raw), index >= 0 else { throw error("damaged workbook: shared string index '\(raw)' is not a number") }
+            guard let index = Int(raw), index >= 0 else { throw error(Message.sharedStringIndexNotNumber(raw: raw).text) }
             guard let strings = sharedStrings else {
-                throw error("damaged workbook: the cell refers to shared string \(index), but the workbook has no shared strings")
+                throw error(Message.noSharedStrings(index: index).text)
             }
             guard index < strings.count else {
-                throw error("damaged workbook: the cell refers to shared string \(index), but the workbook has only \(strings.count)")
+                throw error(Message.tooFewSharedStrings(index: index, count: strings.count).text)
             }
             return strings[index]
         case "inlineStr": return inline

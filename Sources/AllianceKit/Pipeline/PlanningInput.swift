@@ -62,7 +62,7 @@ public struct PlanningInput: Sendable {
     public func loadInstance() throws -> Lists {
         let lists = try Self.relocated({ try InstanceReader.load(url, encoding: encoding) }, path: locatedPath)
         let notes = lists.encodings.sorted(by: { $0.key < $1.key }).filter { $0.value != .utf8 }.map { file, used in
-            "\(locatedPath(file)) was read as \(used.displayName) (not UTF-8)"
+            Message.readAsEncoding(file: locatedPath(file), encoding: used.displayName).text
         }
         return Lists(instance: lists.instance, notes: notes)
     }
@@ -138,7 +138,7 @@ public struct PlanningInput: Sendable {
         if district.instance.communities.isEmpty, let org = district.instance.organizations.first {
             var location = org.source ?? SourceLocation(file: "organizations.csv", line: 1, column: 1)
             location.file = locatedPath(location.file)
-            throw InputErrors([InputError(location, "district \(district.name) lists units but no communities")])
+            throw InputErrors([InputError(location, Message.districtWithoutCommunities(district: district.name).text)])
         }
         var districtOptions = options
         districtOptions.previousPlan = district.previousPlan

@@ -42,7 +42,7 @@ public struct StartPlan: Sendable {
         guard reasons.isEmpty else { throw SolveError.infeasible(reasons) }
         switch Repair.makeFeasible(plan, in: problem) {
         case .infeasible(let reason):
-            throw SolveError.infeasible([InfeasibilityReason("the start plan (--from) cannot be repaired: \(reason.message)")])
+            throw SolveError.infeasible([InfeasibilityReason(Message.startPlanCannotBeRepaired(reason: reason.message).text)])
         case .feasible(let repaired):
             repairs += describeRepairs(from: plan, to: repaired, in: problem)
             return StartPlan(plan: repaired, evaluation: Evaluator.evaluate(repaired, in: problem), repairs: repairs)

@@ -44,7 +44,7 @@ public enum ProjectClaiming {
                 Result { try ClaimMIP.solve(setups[c].subproblem, timeLimit: timeLimit) }
             }.map { try $0.get() }
         } catch let error as GLPKError {
-            throw SolveError.solverFailed("claiming projects: \(error)")
+            throw SolveError.solverFailed(Message.claimingFailed("\(error)").text)
         }
         return assemble(setups, solutions: solutions, problem: problem)
     }

@@ -164,8 +164,7 @@ extension DecompositionRun {
         pricingRounds += 1
         if let infeasible = outcomes.first(where: { $0.bound == -.infinity }) {
             throw SolveError.infeasible([InfeasibilityReason(
-                "community \(problem.communities[infeasible.community].id) has no alliance that "
-                    + "satisfies its own rules (size, allowed and fixed pairs, lead)")])
+                Message.communityHasNoAlliance(community: problem.communities[infeasible.community].id).text)])
         }
         return outcomes
     }
