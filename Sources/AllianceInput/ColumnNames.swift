@@ -32,6 +32,16 @@ public enum ColumnNames {
         "y": ["纵坐标"],
         "lat": ["纬度", "latitude"],
         "lon": ["经度", "longitude", "lng"],
+        // scenarios.csv (`alliance solve --scenarios`)
+        "coverage": ["覆盖权重"],
+        "balance": ["均衡权重"],
+        "distance": ["距离权重"],
+        "preference": ["偏好权重"],
+        "keep": ["保留权重"],
+        "balance_band": ["均衡范围"],
+        "priorities": ["优先顺序"],
+        "time_limit": ["时限", "求解时限"],
+        "gap": ["差距"],
     ]
 
     private static let lookup: [String: String] = {

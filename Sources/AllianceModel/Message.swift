@@ -311,6 +311,8 @@ public enum Message: Sendable, Hashable {
     case districtNotSolvedYet(shard: String)
     case generatedCity(districts: Int, communities: Int, units: Int, family: String, folder: String)
     case generateCount(option: String, maximum: Int)
+    case duplicateScenario(name: String, first: String)
+    case scenariosWithTimeBudget
 
     // MARK: Model and solver messages
     case candidatesNeedCommunityCoordinates(community: String)
@@ -1173,8 +1175,8 @@ public enum Message: Sendable, Hashable {
         case let .shardBadVariable(name, value):
             return ("\(name)='\(value)' is not a whole number", "\(name)=“\(value)” 不是整数")
         case .shardNeedsDistricts:
-            return ("--shard needs lists with a district column (区县): only a batch by district can be split",
-                    "--shard 需要带区县列的名单：只有按区县批量求解时才能分片")
+            return ("--shard and --scenarios need lists with a district column (区县): only a batch by district can be split",
+                    "--shard 和 --scenarios 需要带区县列的名单：只有按区县批量求解时才能分片或按方案求解")
         case let .districtSkipped(district, folder):
             return ("\(district): skipped, \(folder) already holds its plan from the same lists and options "
                         + "(--force solves it again)",
@@ -1202,6 +1204,12 @@ public enum Message: Sendable, Hashable {
                     "\(of) 个区县中有 \(count) 个求解失败（原因见 districts.csv）：\(districts)")
         case let .districtNotSolvedYet(shard):
             return ("no plan yet: shard \(shard) has not written this district", "尚无方案：分片 \(shard) 还没有写出这个区县")
+        case .scenariosWithTimeBudget:
+            return ("--scenarios and --time-budget exclude each other: give each scenario its time_limit instead",
+                    "--scenarios 和 --time-budget 不能同时使用：请在各方案的 time_limit 中给出时限")
+        case let .duplicateScenario(name, first):
+            return ("scenario '\(name)' is listed twice (first at \(first)); each scenario needs a name of its own",
+                    "方案“\(name)”出现了两次（第一次在 \(first)）；每个方案要有自己的名称")
         case let .generateCount(option, maximum):
             return ("\(option) must be a whole number from 1 (2 for communities and units) to \(maximum)",
                     "\(option) 应为 1（社区数和单位数为 2）到 \(maximum) 之间的整数")

@@ -8,7 +8,8 @@ import Foundation
 public enum FolderNames {
     /// File names written at the top of a batch output folder, which no district folder may take.
     public static let reserved: Set<String> = ["plan.csv", "districts.csv", "plan.json", "plan.xlsx", "report.html",
-                                               "communities.csv", "projects.csv", "shards"]
+                                               "communities.csv", "projects.csv", "shards",
+                                               ScenarioTable.fileName]
     private static let windowsDevices: Set<String> = Set(["CON", "PRN", "AUX", "NUL"]
         + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
     /// Longest folder name in UTF-8 bytes (file systems allow 255).

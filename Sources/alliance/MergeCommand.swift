@@ -32,14 +32,39 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: folder, isDirectory: true)
-        let merge: DistrictMerge
+        var merges: [(scenario: String?, merge: DistrictMerge)] = []
         do {
-            merge = try DistrictMerge.read(root)
+            if !FileManager.default.fileExists(atPath: root.appendingPathComponent(ShardManifest.folder).path),
+               let scenarios = try DistrictMerge.readScenarios(root) {
+                merges = scenarios.map { ($0.name, $0.merge) }
+            } else {
+                merges = [(nil, try DistrictMerge.read(root))]
+            }
         } catch let error as DistrictMerge.MergeError {
             Console.error("alliance: \(error.description)")
             throw ExitCode(4)
         }
-        try merge.write()
+        for (_, merge) in merges { try merge.write() }
+        if merges.first?.scenario != nil {
+            let table = merges.map { (name: $0.scenario ?? "", outcomes: $0.merge.outcomes) }
+            try AtomicFiles.write([(ScenarioTable.fileName,
+                                    ScenarioTable.csv(table, byteOrderMark: merges[0].merge.manifest.byte_order_mark))],
+                                  into: root)
+        }
+        // For the summary: every district of every scenario, named `scenario/district`.
+        var merge = (outcomes: [DistrictOutcome](), missing: [String](), failed: [String]())
+        for (scenario, part) in merges {
+            let prefix = scenario.map { _ in part.folder.lastPathComponent + "/" } ?? ""
+            let name = scenario.map { "\($0)/" } ?? ""
+            merge.outcomes += part.outcomes.map { outcome in
+                var copy = outcome
+                copy.district = name + outcome.district
+                copy.folder = prefix + outcome.folder
+                return copy
+            }
+            merge.missing += part.missing.map { name + $0 }
+            merge.failed += part.failed.map { name + $0 }
+        }
         if json {
             let runs = merge.outcomes.map { outcome -> SolveSummaryDocument.Run in
                 guard outcome.hasPlan else {
@@ -55,7 +80,11 @@ struct MergeCommand: ParsableCommand {
                                                            files: DistrictOutput.fileNames),
                                       as: .solveSummary), terminator: "")
         } else if !quiet {
-            print(DistrictSummary.text(merge.outcomes, folder: root))
+            print(DistrictSummary.text(merge.outcomes, folder: root,
+                                       files: merges.first?.scenario == nil ? DistrictOutput.fileNames
+                                           : [ScenarioTable.fileName] + merges.flatMap { part in
+                                               DistrictOutput.fileNames.map { "\(part.merge.folder.lastPathComponent)/\($0)" }
+                                           }))
         }
         let total = merge.outcomes.count
         if !merge.missing.isEmpty {

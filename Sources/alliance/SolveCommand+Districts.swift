@@ -16,47 +16,102 @@ extension SolveCommand {
         var run = runOptions
         run.relativeGap = gap ?? DistrictBatchRun.defaultGap
         let budget = timeBudget.map { BatchTimeBudget(seconds: $0, solveLimit: timeLimit) }
-        var batch = DistrictBatchRun(input: model.input, options: run, timeBudget: budget, jobs: jobCount,
-                                     cancellation: cancellation)
-        batch.shard = try districtShard()
-        batch.resume = !force
-        let layout = batch.layout(districts, options: options)
-        let bar = DistrictProgressBar(total: layout.positions.count, enabled: !quiet && Console.stderrIsTerminal)
-        batch.districtStarted = { _, _ in bar.started() }
-        batch.districtFinished = { _, result in bar.finished(failed: !result.hasPlan) }
-        let quiet = self.quiet
-        batch.districtSkipped = { _, result in
-            if !quiet {
-                Console.error(Message.districtSkipped(
-                    district: result.district,
-                    folder: folder.appendingPathComponent(result.folder).relativePathForDisplay).text)
-            }
-            bar.started()
-            bar.finished(failed: false)
+        let shard = try districtShard()
+        // One batch, or one per scenario into its own folder (`ScenarioBatch`).
+        let scenarioBatch = try scenarios.map { ScenarioBatch(try ScenarioReader.read(file: URL(fileURLWithPath: $0),
+                                                                                     encoding: model.encoding)) }
+        let scenarioTasks = scenarioBatch?.tasks(districts: districts, shard: shard)
+        struct Part {
+            var scenario: Scenario?
+            var folder: URL
+            var batch: DistrictBatchRun
+            var planning: PlanningOptions
+            var layout: DistrictBatchLayout
         }
-        if logPhases { batch.phaseLog = { district, event in Console.error("[\(district)] " + event.line) } }
-        if batch.shard != nil { try batch.writeManifest(layout, into: folder) }
-        if !quiet { Console.error(stoppingRule(gap: run.relativeGap, budget: budget, districts: layout.positions.count)) }
+        var parts: [Part] = []
+        for k in scenarioBatch?.scenarios.indices ?? 0..<1 {
+            let scenario = scenarioBatch?.scenarios[k]
+            var batch = DistrictBatchRun(input: model.input, options: scenario.map { ScenarioBatch.runOptions($0, over: run) } ?? run,
+                                         timeBudget: budget, jobs: jobCount, cancellation: cancellation)
+            batch.shard = shard
+            batch.resume = !force
+            let planning = scenario.map { $0.apply(to: options) } ?? options
+            let layout = batch.layout(districts, options: planning, tasks: scenarioTasks?[k],
+                                      scenario: scenario.map { ($0.name, k) })
+            parts.append(Part(scenario: scenario,
+                              folder: scenarioBatch.map { folder.appendingPathComponent($0.folders[k], isDirectory: true) } ?? folder,
+                              batch: batch, planning: planning, layout: layout))
+        }
+        let bar = DistrictProgressBar(total: parts.reduce(0) { $0 + $1.layout.positions.count },
+                                      enabled: !quiet && Console.stderrIsTerminal)
+        let quiet = self.quiet, logPhases = self.logPhases
+        for k in parts.indices {
+            let place = parts[k].folder, label = parts[k].scenario.map { "\($0.name)/" } ?? ""
+            parts[k].batch.districtStarted = { _, _ in bar.started() }
+            parts[k].batch.districtFinished = { _, result in bar.finished(failed: !result.hasPlan) }
+            parts[k].batch.districtSkipped = { _, result in
+                if !quiet {
+                    Console.error(Message.districtSkipped(
+                        district: label + result.district,
+                        folder: place.appendingPathComponent(result.folder).relativePathForDisplay).text)
+                }
+                bar.started()
+                bar.finished(failed: false)
+            }
+            if logPhases { parts[k].batch.phaseLog = { district, event in Console.error("[\(label)\(district)] " + event.line) } }
+            if shard != nil { try parts[k].batch.writeManifest(parts[k].layout, into: place) }
+        }
+        if !quiet {
+            Console.error(stoppingRule(gap: run.relativeGap, budget: budget,
+                                       districts: parts.reduce(0) { $0 + $1.layout.positions.count }))
+        }
         let clock = Deadline.unlimited()
-        let results = batch.solveAll(districts, options: options, into: folder, layout: layout)
+        var all: [DistrictResult] = [], compared: [(name: String, outcomes: [DistrictOutcome])] = []
+        for part in parts {
+            var results = part.batch.solveAll(districts, options: part.planning, into: part.folder, layout: part.layout)
+            if shard == nil {
+                try part.batch.writeSummary(results, into: part.folder)
+                if let scenario = part.scenario {
+                    compared.append((scenario.name, try results.map { try DistrictOutcome($0, includeTimings: !noTimings) }))
+                }
+            }
+            if let scenario = part.scenario {  // named and placed below the output folder for the summary
+                for i in results.indices {
+                    results[i].district = scenario.name + "/" + results[i].district
+                    results[i].folder = part.folder.lastPathComponent + "/" + results[i].folder
+                }
+            }
+            all += results
+        }
         bar.finish()
-        if let budget, !quiet { Console.error(Self.budgetUsed(budget, seconds: clock.elapsed, results: results)) }
-        if batch.shard == nil { try batch.writeSummary(results, into: folder) }
+        if scenarioBatch != nil && shard == nil {
+            try AtomicFiles.write([(ScenarioTable.fileName, ScenarioTable.csv(compared, byteOrderMark: !noBOM))], into: folder)
+        }
+        try report(all, folder: folder, shard: shard, budget: budget, seconds: clock.elapsed,
+                   scenarioFolders: scenarioBatch?.folders)
+    }
+
+    /// Warnings, failures, the table (or JSON) and the exit status of a batch.
+    private func report(_ results: [DistrictResult], folder: URL, shard: DistrictShard?, budget: BatchTimeBudget?,
+                        seconds: Double, scenarioFolders: [String]?) throws {
+        if let budget, !quiet { Console.error(Self.budgetUsed(budget, seconds: seconds, results: results)) }
         let failed = results.filter { !$0.hasPlan }
         for result in results where !quiet {
             for warning in result.report?.problem.warnings ?? [] { Console.warning("\(result.district): \(warning)") }
             for repair in result.report?.start?.repairs ?? [] { Console.warning("\(result.district): \(repair)") }
         }
         for result in failed { Console.error("alliance: " + Message.districtFailed(district: result.district, error: result.error).text) }
-        let topFiles = batch.shard == nil ? DistrictOutput.fileNames : []
+        var topFiles = shard == nil ? DistrictOutput.fileNames : []
+        if let scenarioFolders, shard == nil {
+            topFiles = [ScenarioTable.fileName] + scenarioFolders.flatMap { name in DistrictOutput.fileNames.map { "\(name)/\($0)" } }
+        }
         if json {
-            print(try JSONOutput.text(Self.summaryDocument(results, folder: folder, files: topFiles,
-                                                           includeTimings: !noTimings),
+            print(try JSONOutput.text(Self.summaryDocument(results, folder: folder, files: topFiles, includeTimings: !noTimings),
                                       as: .solveSummary), terminator: "")
         } else if !quiet {
             print(DistrictSummary.text(results, folder: folder, files: topFiles))
         }
-        if let shard = batch.shard, !quiet {
+        if let shard, !quiet {
             let skipped = results.filter { $0.restored != nil }.count
             Console.error(Message.shardDone(shard: shard.label, solved: results.count - skipped - failed.count,
                                             skipped: skipped, failed: failed.count,
@@ -65,7 +120,7 @@ extension SolveCommand {
         if !failed.isEmpty {
             Console.error(Message.districtsWithoutPlan(
                 count: failed.count, of: results.count,
-                file: folder.appendingPathComponent(batch.shard == nil ? "districts.csv" : "<district>/district.json")
+                file: folder.appendingPathComponent(shard == nil && scenarioFolders == nil ? "districts.csv" : "<district>/district.json")
                     .relativePathForDisplay).text)
             throw ExitCode(2)
         }
@@ -123,9 +178,8 @@ enum DistrictSummary {
     }
 
     /// The same table from the districts' outcomes (`alliance merge`).
-    static func text(_ outcomes: [DistrictOutcome], folder: URL) -> String {
-        text(rows: outcomes.map { ($0.district, $0.status, $0.objective, $0.gap, $0.seconds) }, folder: folder,
-             files: DistrictOutput.fileNames)
+    static func text(_ outcomes: [DistrictOutcome], folder: URL, files: [String]) -> String {
+        text(rows: outcomes.map { ($0.district, $0.status, $0.objective, $0.gap, $0.seconds) }, folder: folder, files: files)
     }
 
     static func text(rows results: [(district: String, status: String, objective: Double?, gap: Double?, seconds: Double?)],

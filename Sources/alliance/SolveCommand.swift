@@ -80,6 +80,13 @@ struct SolveCommand: ParsableCommand {
         + "(balanced by communities × units, largest first).", valueName: "split"))
     var shardSplit: DistrictShard.Split = .modulo
 
+    @Option(help: ArgumentHelp("Lists with a district column: solve every district under each scenario of this CSV "
+        + "file (name, then any of coverage, balance, distance, preference, keep, balance_band, priorities, time_limit, "
+        + "gap; empty cells keep the command's values), each into <out>/<scenario>/, and compare them in "
+        + "<out>/compare-scenarios.csv.", valueName: "scenarios.csv"),
+            completion: .file(extensions: ["csv"]))
+    var scenarios: String?
+
     @Flag(help: ArgumentHelp("Lists with a district column: solve every district again, also one whose folder "
         + "already holds its plan from the same lists and options (which is skipped otherwise)."))
     var force = false
@@ -109,6 +116,7 @@ struct SolveCommand: ParsableCommand {
             throw ValidationError(Message.prioritiesNeedExact.text)
         }
         _ = try districtShard()
+        if scenarios != nil, timeBudget != nil { throw ValidationError(Message.scenariosWithTimeBudget.text) }
     }
 
     /// `--shard` read against the scheduler's environment; nil without it.
@@ -142,8 +150,9 @@ struct SolveCommand: ParsableCommand {
             if interrupts.wasInterrupted { throw ExitCode(Interrupts.exitStatus) }
             return
         }
-        if timeBudget != nil || shard != nil {  // a usage error (exit status 64), found only once the lists are read
-            Console.error("alliance: " + (shard != nil ? Message.shardNeedsDistricts : Message.timeBudgetNeedsDistricts).text)
+        if timeBudget != nil || shard != nil || scenarios != nil {  // a usage error (exit status 64), found only once the lists are read
+            Console.error("alliance: " + (shard != nil || scenarios != nil ? Message.shardNeedsDistricts
+                                                                           : Message.timeBudgetNeedsDistricts).text)
             throw ExitCode.validationFailure
         }
         let problem = try model.makeProblem(instance, options: try model.planningOptions())

@@ -223,4 +223,46 @@ final class ShardTests: XCTestCase {
             XCTAssertTrue(result.stderr.contains(expected), "\(shard) \(environment): \(result.stderr)")
         }
     }
+
+    /// Districts × scenarios: one folder per scenario, compare-scenarios.csv with every pair; split
+    /// over four tasks the pairs merge to the same files byte for byte.
+    func testScenariosShardedMergeToTheOneMachineRunByteForByte() throws {
+        let scenarios = scratch.appendingPathComponent("scenarios.csv")
+        try Data("name,balance,balance_band,time_limit\nbase,,,\n均衡优先,3,0.1,\nwide,,0.3,20\n".utf8).write(to: scenarios)
+        let one = scratch.appendingPathComponent("one")
+        let solved = try solve(one, ["--scenarios", scenarios.path])
+        XCTAssertEqual(solved.status, 0, solved.stderr)
+        let table = try String(contentsOf: one.appendingPathComponent("compare-scenarios.csv"), encoding: .utf8)
+        let rows = table.split(separator: "\n").dropFirst()
+        XCTAssertEqual(rows.count, 15, "5 districts × 3 scenarios")
+        XCTAssertEqual(Set(rows.map { String($0.split(separator: ",")[0]) }), ["base", "均衡优先", "wide"])
+        // A scenario's options are those of solving with them directly.
+        let direct = scratch.appendingPathComponent("direct")
+        XCTAssertEqual(try solve(direct, ["--weight", "balance=3", "--balance-band", "0.1"]).status, 0)
+        XCTAssertEqual(try data(direct, "plan.csv"), try data(one.appendingPathComponent("均衡优先"), "plan.csv"))
+
+        let sharded = scratch.appendingPathComponent("sharded")
+        for index in [3, 1, 0, 2] {
+            XCTAssertEqual(try solve(sharded, ["--scenarios", scenarios.path, "--shard", "\(index)/4"]).status, 0)
+        }
+        let merged = try CommandRunner.run(["merge", sharded.path])
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        XCTAssertEqual(try data(one, "compare-scenarios.csv"), try data(sharded, "compare-scenarios.csv"))
+        for scenario in ["base", "均衡优先", "wide"] {
+            for name in DistrictOutput.fileNames {
+                XCTAssertEqual(try data(one.appendingPathComponent(scenario), name),
+                               try data(sharded.appendingPathComponent(scenario), name), "\(scenario)/\(name)")
+            }
+        }
+    }
+
+    func testABadScenariosFileIsReportedAtItsCells() throws {
+        let scenarios = scratch.appendingPathComponent("scenarios.csv")
+        try Data("name,balance,priorities\na,2,\nb,-1,\nA,,coverage;speed\n".utf8).write(to: scenarios)
+        let result = try solve(scratch.appendingPathComponent("out"), ["--scenarios", scenarios.path])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("scenarios.csv:3:3:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("scenarios.csv:4:4: --priorities: unknown term 'speed'"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("out").path), "nothing written")
+    }
 }

@@ -174,7 +174,8 @@ final class MessageTableTests: XCTestCase {
         .mergeManifestUnreadable(file: "ARG-file", reason: "ARG-reason"),
         .mergeMissing(count: 9806, of: 9807, districts: "ARG-districts"),
         .mergeFailed(count: 9808, of: 9809, districts: "ARG-districts"), .districtNotSolvedYet(shard: "ARG-shard"),
-        .generateCount(option: "ARG-option", maximum: 9813), .generatedCity(districts: 9810, communities: 9811, units: 9812, family: "ARG-family", folder: "ARG-folder"),
+        .generateCount(option: "ARG-option", maximum: 9813), .duplicateScenario(name: "ARG-name", first: "ARG-first"),
+        .scenariosWithTimeBudget, .generatedCity(districts: 9810, communities: 9811, units: 9812, family: "ARG-family", folder: "ARG-folder"),
     ] + Message.Column.allCases.map { .column($0) } + Message.Noun.allCases.map { .unknownID($0, id: "ARG-id", list: "ARG-list") }
         + Pin.Kind.allCases.map { .pinName($0, target: "ARG-target", at: nil) }
         + Message.PinRule.allCases.map { .pinValueMissing(header: "ARG-header", $0) }

@@ -84,15 +84,20 @@ public struct DistrictBatchRun: Sendable {
     /// What a batch of these districts is: each district's folder (unique over the whole list,
     /// so that every shard names them alike), its digest (`DistrictResume`), and the positions
     /// this process solves (all, or its shard's).
-    public func layout(_ districts: [DistrictInstance], options planning: PlanningOptions) -> DistrictBatchLayout {
+    /// `tasks` replaces the shard's own split (a scenario batch splits districts × scenarios:
+    /// `ScenarioBatch.tasks`), and `scenario` is recorded in the manifest.
+    public func layout(_ districts: [DistrictInstance], options planning: PlanningOptions, tasks: [Int]? = nil,
+                       scenario: (name: String, position: Int)? = nil) -> DistrictBatchLayout {
         let names = districts.map(\.name)
         let sizes = districts.map { $0.instance.communities.count * $0.instance.organizations.count }
-        return DistrictBatchLayout(
+        var layout = DistrictBatchLayout(
             names: names, folders: FolderNames.unique(names),
             digests: districts.map { DistrictResume.digest($0, planning: planning, run: options, timeBudget: timeBudget) },
             sizes: districts.map { ($0.instance.communities.count, $0.instance.organizations.count) },
-            tasks: shard.map { DistrictShard.assignment(names: names, sizes: sizes, count: $0.count, split: $0.split) },
+            tasks: shard.map { tasks ?? DistrictShard.assignment(names: names, sizes: sizes, count: $0.count, split: $0.split) },
             shard: shard)
+        layout.scenario = scenario
+        return layout
     }
 
     /// Writes `shards/shard-I-of-N.json` below `folder` (`ShardManifest`): the whole batch's

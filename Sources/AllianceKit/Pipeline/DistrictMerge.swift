@@ -81,6 +81,23 @@ public struct DistrictMerge: Sendable {
         try AtomicFiles.write(try files(), into: folder)
     }
 
+    /// The merges of a batch under several scenarios (`ScenarioBatch`): one per scenario folder
+    /// below `folder` that holds manifests, in the order of scenarios.csv; nil when no
+    /// subfolder holds any (not a scenario batch).
+    public static func readScenarios(_ folder: URL) throws -> [(name: String, merge: DistrictMerge)]? {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        var found: [(position: Int, name: String, merge: DistrictMerge)] = []
+        for name in names {
+            let place = folder.appendingPathComponent(name, isDirectory: true)
+            guard FileManager.default.fileExists(atPath: place.appendingPathComponent(ShardManifest.folder).path) else { continue }
+            let merge = try read(place)
+            guard let scenario = merge.manifest.scenario, let position = merge.manifest.scenario_position else { continue }
+            found.append((position, scenario, merge))
+        }
+        guard !found.isEmpty else { return nil }
+        return found.sorted { $0.position < $1.position }.map { ($0.name, $0.merge) }
+    }
+
     /// A decoding error as the JSON field it is about.
     static func reason(_ error: Error) -> String {
         func path(_ context: DecodingError.Context) -> String {

@@ -14,6 +14,8 @@ public struct DistrictBatchLayout: Sendable {
     /// The task of each district when the batch is split (`DistrictShard.assignment`); nil: one process.
     public var tasks: [Int]?
     public var shard: DistrictShard?
+    /// The scenario this batch is one of (`ScenarioBatch`) and its position in scenarios.csv.
+    public var scenario: (name: String, position: Int)?
 
     /// The positions this process solves.
     public var positions: [Int] {
@@ -51,6 +53,9 @@ public struct ShardManifest: Codable, Sendable, Equatable {
     public var include_timings: Bool
     public var byte_order_mark: Bool
     public var districts: [District]
+    /// With `--scenarios`: the scenario (its name and row, from 0) whose folder holds this manifest.
+    public var scenario: String?
+    public var scenario_position: Int?
 
     /// The manifest of a sharded layout; nil without a shard.
     public init?(_ layout: DistrictBatchLayout, options: RunOptions) {
@@ -60,6 +65,8 @@ public struct ShardManifest: Codable, Sendable, Equatable {
         split = shard.split.rawValue
         include_timings = options.includeTimings
         byte_order_mark = options.byteOrderMark
+        scenario = layout.scenario?.name
+        scenario_position = layout.scenario?.position
         districts = layout.names.indices.map {
             District(district: layout.names[$0], folder: layout.folders[$0], input_digest: layout.digests[$0],
                      communities: layout.sizes[$0].communities, organizations: layout.sizes[$0].organizations,
@@ -76,6 +83,7 @@ public struct ShardManifest: Codable, Sendable, Equatable {
     /// split and output options; they differ only in which task wrote them).
     public func sameBatch(as other: ShardManifest) -> Bool {
         shards == other.shards && split == other.split && include_timings == other.include_timings
-            && byte_order_mark == other.byte_order_mark && districts == other.districts
+            && byte_order_mark == other.byte_order_mark && districts == other.districts && scenario == other.scenario
+            && scenario_position == other.scenario_position
     }
 }
