@@ -55,9 +55,11 @@ public enum DistrictResume {
     }
 
     /// The outcome recorded in `folder` when it is a finished plan of the district with this
-    /// digest, with every file a batch writes present; nil otherwise (solve it).
+    /// digest, with every file a batch writes present; nil otherwise (solve it). A plan whose
+    /// solve was interrupted (Ctrl-C, SIGTERM) is not finished: the next run solves it again.
     public static func finished(in folder: URL, digest: String) -> DistrictOutcome? {
-        guard let outcome = DistrictOutcome.read(from: folder), outcome.hasPlan, outcome.input_digest == digest
+        guard let outcome = DistrictOutcome.read(from: folder), outcome.hasPlan,
+              outcome.status != SolveStatus.interrupted.rawValue, outcome.input_digest == digest
         else { return nil }
         let manager = FileManager.default
         let required = ["plan.csv", "plan.json", "plan.xlsx", "report.html", "communities.csv"]
