@@ -139,6 +139,17 @@ final class ShardTests: XCTestCase {
                                             "--jobs", "1", "--force"])
         XCTAssertFalse(forced.stderr.contains("skipped"), forced.stderr)
 
+        // A district whose solve was interrupted is solved again.
+        let record = out.appendingPathComponent("区2").appendingPathComponent(DistrictOutcome.fileName)
+        let recorded = try String(contentsOf: record, encoding: .utf8)
+        XCTAssertTrue(recorded.contains("\"status\" : \"feasible\"") || recorded.contains("\"status\" : \"optimal\""))
+        try Data(recorded.replacingOccurrences(of: "\"status\" : \"feasible\"", with: "\"status\" : \"interrupted\"")
+            .replacingOccurrences(of: "\"status\" : \"optimal\"", with: "\"status\" : \"interrupted\"").utf8).write(to: record)
+        let afterInterrupt = try CommandRunner.run(["solve", city.path, "--out", out.path, "--time-limit", "30",
+                                                    "--no-timings", "--jobs", "1"])
+        XCTAssertEqual(afterInterrupt.stderr.components(separatedBy: ": skipped, ").count - 1, 4, afterInterrupt.stderr)
+        XCTAssertFalse(afterInterrupt.stderr.contains("区2: skipped"), afterInterrupt.stderr)
+
         // One district's lists change (a community's strength): only that district is solved again.
         let communities = city.appendingPathComponent("communities.csv")
         var text = try String(contentsOf: communities, encoding: .utf8)
