@@ -203,7 +203,7 @@ done
 node=$(hostname -s)
 # The node's real hardware (CPUs, sockets, cores, threads, RealMemory) as slurmd sees it, so
 # the node is not drained for having less than configured.
-node_hardware=$(slurmd -C | head -n 1 | sed -e 's/^NodeName=[^ ]* //')
+node_hardware=$(slurmd -C | sed -n -e 1p | sed -e 's/^NodeName=[^ ]* //')
 [ -n "$node_hardware" ] || die "slurmd -C printed nothing"
 node_cpus=$(sed -n 's/.*\bCPUs=\([0-9]*\).*/\1/p' <<<"$node_hardware")
 [ -n "$node_cpus" ] || node_cpus=$(nproc)
