@@ -28,11 +28,16 @@ public enum JSONDocumentKind: String, Sendable, CaseIterable {
     case check
     /// `solve --json`: the run's summary on stdout.
     case solveSummary = "solve-summary"
+    /// `district.json` in each district's folder of a batch (`alliance merge` reads it).
+    case district
+    /// `shards/shard-I-of-N.json` at the top of a sharded batch's folder.
+    case shard
 
     /// The version of this document's schema.
     public var schemaVersion: Int {
         switch self {
-        case .plan, .compare, .claims, .evaluation, .diff, .explanation, .suggestions, .check, .solveSummary: 1
+        case .plan, .compare, .claims, .evaluation, .diff, .explanation, .suggestions, .check, .solveSummary,
+             .district, .shard: 1
         }
     }
 }

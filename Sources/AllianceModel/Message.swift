@@ -294,6 +294,23 @@ public enum Message: Sendable, Hashable {
                             firstShare: String, cap: String?)
     case timeBudgetUsed(used: String, budget: String, secondPass: Int, districts: String)
     case districtProgress(bar: String, done: Int, total: Int, failed: Int, running: Int, seconds: String)
+    // Shards of a batch (`--shard`), resuming, `alliance merge`, `alliance generate`
+    case shardForm(got: String)
+    case shardCountMissing
+    case shardIndexMissing
+    case shardIndexOutOfRange(index: Int, count: Int)
+    case shardBadVariable(name: String, value: String)
+    case shardNeedsDistricts
+    case districtSkipped(district: String, folder: String)
+    case shardDone(shard: String, solved: Int, skipped: Int, failed: Int, folder: String)
+    case mergeNoManifest(folder: String)
+    case mergeManifestsDisagree(file: String, other: String)
+    case mergeManifestUnreadable(file: String, reason: String)
+    case mergeMissing(count: Int, of: Int, districts: String)
+    case mergeFailed(count: Int, of: Int, districts: String)
+    case districtNotSolvedYet(shard: String)
+    case generatedCity(districts: Int, communities: Int, units: Int, family: String, folder: String)
+    case generateCount(option: String, maximum: Int)
 
     // MARK: Model and solver messages
     case candidatesNeedCommunityCoordinates(community: String)
@@ -1138,6 +1155,61 @@ public enum Message: Sendable, Hashable {
                         + ", \(running) running, \(seconds)",
                     "区县 [\(bar)] 已完成 \(done)/\(total)" + (failed > 0 ? "，失败 \(failed) 个" : "")
                         + "，进行中 \(running) 个，\(seconds)")
+        case let .shardForm(got):
+            return ("--shard takes I/N (0 ≤ I < N), auto/N or auto; got '\(got)'",
+                    "--shard 应写成 I/N（0 ≤ I < N）、auto/N 或 auto；实际为“\(got)”")
+        case .shardCountMissing:
+            return ("--shard auto needs the number of tasks: write --shard auto/N, or run it as a task of a Slurm array "
+                        + "job (SLURM_ARRAY_TASK_COUNT)",
+                    "--shard auto 需要任务总数：请写 --shard auto/N，或作为 Slurm 数组作业的任务运行（SLURM_ARRAY_TASK_COUNT）")
+        case .shardIndexMissing:
+            return ("--shard auto takes the task's index from SLURM_ARRAY_TASK_ID (a Slurm array job) or "
+                        + "JOB_COMPLETION_INDEX (a Kubernetes Indexed Job), and neither is set",
+                    "--shard auto 从 SLURM_ARRAY_TASK_ID（Slurm 数组作业）或 JOB_COMPLETION_INDEX（Kubernetes 索引作业）"
+                        + "读取任务序号，但两者都没有设置")
+        case let .shardIndexOutOfRange(index, count):
+            return ("shard index \(index) is outside 0…\(count - 1): --shard I/N needs 0 ≤ I < N (here N = \(count))",
+                    "分片序号 \(index) 不在 0…\(count - 1) 之内：--shard I/N 要求 0 ≤ I < N（此处 N = \(count)）")
+        case let .shardBadVariable(name, value):
+            return ("\(name)='\(value)' is not a whole number", "\(name)=“\(value)” 不是整数")
+        case .shardNeedsDistricts:
+            return ("--shard needs lists with a district column (区县): only a batch by district can be split",
+                    "--shard 需要带区县列的名单：只有按区县批量求解时才能分片")
+        case let .districtSkipped(district, folder):
+            return ("\(district): skipped, \(folder) already holds its plan from the same lists and options "
+                        + "(--force solves it again)",
+                    "\(district)：已跳过，\(folder) 中已有用相同名单和选项得到的方案（如要重新求解请用 --force）")
+        case let .shardDone(shard, solved, skipped, failed, folder):
+            return ("shard \(shard): \(solved) district\(solved == 1 ? "" : "s") solved, \(skipped) skipped, "
+                        + "\(failed) failed, into \(folder); once every shard has finished: alliance merge \(folder)",
+                    "分片 \(shard)：求解 \(solved) 个区县，跳过 \(skipped) 个，失败 \(failed) 个，写入 \(folder)；"
+                        + "所有分片完成后运行：alliance merge \(folder)")
+        case let .mergeNoManifest(folder):
+            return ("\(folder) holds no shards/shard-*.json: it was not written by `alliance solve --shard`",
+                    "\(folder) 中没有 shards/shard-*.json：它不是 `alliance solve --shard` 写出的文件夹")
+        case let .mergeManifestsDisagree(file, other):
+            return ("\(file) and \(other) describe different batches (other lists, districts or options); "
+                        + "merge the shards of one batch only",
+                    "\(file) 与 \(other) 属于不同的批量求解（名单、区县或选项不同）；只能合并同一批次的分片")
+        case let .mergeManifestUnreadable(file, reason):
+            return ("\(file) is not a shard manifest of alliance (\(reason))", "\(file) 不是 alliance 的分片清单（\(reason)）")
+        case let .mergeMissing(count, of, districts):
+            return ("\(count) of \(of) districts have no plan yet (not solved, or solved from other lists or options): "
+                        + districts,
+                    "\(of) 个区县中有 \(count) 个还没有方案（尚未求解，或是用其他名单或选项求解的）：" + districts)
+        case let .mergeFailed(count, of, districts):
+            return ("\(count) of \(of) districts failed (why: districts.csv): \(districts)",
+                    "\(of) 个区县中有 \(count) 个求解失败（原因见 districts.csv）：\(districts)")
+        case let .districtNotSolvedYet(shard):
+            return ("no plan yet: shard \(shard) has not written this district", "尚无方案：分片 \(shard) 还没有写出这个区县")
+        case let .generateCount(option, maximum):
+            return ("\(option) must be a whole number from 1 (2 for communities and units) to \(maximum)",
+                    "\(option) 应为 1（社区数和单位数为 2）到 \(maximum) 之间的整数")
+        case let .generatedCity(districts, communities, units, family, folder):
+            return ("wrote generated lists into \(folder): \(districts) district\(districts == 1 ? "" : "s") of "
+                        + "\(communities) communities × \(units) units each, family \(family)",
+                    "已向 \(folder) 写入生成的名单：\(districts) 个区县，每个 \(communities) 个社区 × \(units) 个单位，"
+                        + "类型 \(family)")
         case .pinsFileMissing:
             return ("pins file is missing", "锁定文件不存在")
         case .planFileMissing:

@@ -8,7 +8,7 @@ import Foundation
 public enum FolderNames {
     /// File names written at the top of a batch output folder, which no district folder may take.
     public static let reserved: Set<String> = ["plan.csv", "districts.csv", "plan.json", "plan.xlsx", "report.html",
-                                               "communities.csv", "projects.csv"]
+                                               "communities.csv", "projects.csv", "shards"]
     private static let windowsDevices: Set<String> = Set(["CON", "PRN", "AUX", "NUL"]
         + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
     /// Longest folder name in UTF-8 bytes (file systems allow 255).
@@ -69,6 +69,9 @@ public struct DistrictResult: Sendable {
     /// The solves the district had: 1, or 2 when a batch time budget (`--time-budget`) gave it
     /// a second pass; not written to the files.
     public var passes = 1
+    /// A district a resumed batch did not solve again: what its folder's `district.json` says
+    /// (`report` is nil then).
+    public var restored: DistrictOutcome?
 
     public init(district: String, folder: String, communities: Int, organizations: Int, report: PlanReport?,
                 error: String?, seconds: Double) {
@@ -81,8 +84,16 @@ public struct DistrictResult: Sendable {
         self.seconds = seconds
     }
 
-    /// `optimal`, `feasible` or `failed`.
-    public var status: String { report?.status.rawValue ?? "failed" }
+    /// `optimal`, `feasible`, `interrupted` or `failed`.
+    public var status: String { report?.status.rawValue ?? restored?.status ?? "failed" }
+
+    /// The plan's objective, solved now or restored; nil without a plan.
+    public var objective: Double? { report?.evaluation.objective ?? restored?.objective }
+    /// The proven gap, solved now or restored; nil without a bound.
+    public var gap: Double? { report.map { $0.gap } ?? restored?.gap }
+
+    /// Whether the district has a plan: solved now, or restored from its folder.
+    public var hasPlan: Bool { report != nil || restored?.hasPlan == true }
 }
 
 /// The files at the top of a batch output folder: `plan.csv` (every district's plan.csv with a
@@ -98,37 +109,41 @@ public enum DistrictOutput {
     /// `byteOrderMark` is false, as a single run's do.
     public static func files(_ results: [DistrictResult], includeTimings: Bool,
                              byteOrderMark: Bool = true) throws -> [(name: String, contents: Data)] {
-        func csv(_ text: String) -> Data { Data(((byteOrderMark ? CSVWriter.byteOrderMark : "") + text).utf8) }
-        return [("plan.csv", csv(try combinedPlanCSV(results))),
-                ("districts.csv", csv(districtsCSV(results, includeTimings: includeTimings))),
-                ("plan.xlsx", try DistrictWorkbook(results, includeTimings: includeTimings).data()),
-                ("report.html", DistrictHTMLReport(results, includeTimings: includeTimings).data)]
+        try files(results.map { try DistrictOutcome($0) }, includeTimings: includeTimings, byteOrderMark: byteOrderMark)
     }
 
-    /// Every successful district's `plan.csv`, as the single-run code wrote it, behind a `district` column.
-    public static func combinedPlanCSV(_ results: [DistrictResult]) throws -> String {
+    /// The same files from the districts' outcomes: what `alliance merge` writes from the
+    /// `district.json` files of the shards, byte for byte what the batch would have written.
+    public static func files(_ outcomes: [DistrictOutcome], includeTimings: Bool,
+                             byteOrderMark: Bool = true) throws -> [(name: String, contents: Data)] {
+        func csv(_ text: String) -> Data { Data(((byteOrderMark ? CSVWriter.byteOrderMark : "") + text).utf8) }
+        return [("plan.csv", csv(combinedPlanCSV(outcomes))),
+                ("districts.csv", csv(districtsCSV(outcomes, includeTimings: includeTimings))),
+                ("plan.xlsx", try DistrictWorkbook(outcomes, includeTimings: includeTimings).data()),
+                ("report.html", DistrictHTMLReport(outcomes, includeTimings: includeTimings).data)]
+    }
+
+    /// Every planned district's `plan.csv` rows behind a `district` column.
+    public static func combinedPlanCSV(_ outcomes: [DistrictOutcome]) -> String {
         var header: [String]?
         var rows: [[String]] = []
-        for result in results {
-            guard let report = result.report else { continue }
-            let records = try CSVParser.records(report.planCSV(), file: "plan.csv")
-            guard let first = records.first else { continue }
-            header = header ?? ["district"] + first.fields.map(\.text)
-            rows += records.dropFirst().map { [result.district] + $0.fields.map(\.text) }
+        for outcome in outcomes {
+            guard let first = outcome.plan.first else { continue }
+            header = header ?? ["district"] + first
+            rows += outcome.plan.dropFirst().map { [outcome.district] + $0 }
         }
         return CSVWriter.encode(header: header ?? ["district", "community_id", "community_name", "org_id", "org_name", "role"],
                                 rows: rows)
     }
 
     /// One row per district: status, objective, bound, gap, seconds, the error of a failed one.
-    public static func districtsCSV(_ results: [DistrictResult], includeTimings: Bool) -> String {
-        let rows = results.map { result -> [String] in
-            let report = result.report
-            return [result.district, result.folder, result.status, String(result.communities), String(result.organizations),
-                    report.map { formatNumber($0.evaluation.objective) } ?? "",
-                    report?.bound.map(formatNumber) ?? "", report?.gap.map(formatNumber) ?? "",
-                    includeTimings ? formatNumber((result.seconds * 1000).rounded() / 1000) : "",
-                    result.error ?? ""]
+    public static func districtsCSV(_ outcomes: [DistrictOutcome], includeTimings: Bool) -> String {
+        let rows = outcomes.map { outcome -> [String] in
+            [outcome.district, outcome.folder, outcome.status, String(outcome.communities), String(outcome.organizations),
+             outcome.objective.map(formatNumber) ?? "", outcome.bound.map(formatNumber) ?? "",
+             outcome.gap.map(formatNumber) ?? "",
+             includeTimings ? (outcome.seconds.map { formatNumber(($0 * 1000).rounded() / 1000) } ?? "") : "",
+             outcome.error ?? ""]
         }
         return CSVWriter.encode(header: ["district", "folder", "status", "communities", "organizations", "objective", "bound",
                                          "gap", "seconds", "error"], rows: rows)

@@ -15,11 +15,11 @@ public struct DistrictWorkbook {
     public static let summarySheet = "区县汇总"
     public static let allianceSheet = PlanWorkbook.allianceSheet
 
-    public var results: [DistrictResult]
+    public var results: [DistrictOutcome]
     /// Whether the summary has a time column (off for byte-identical reruns, `--no-timings`).
     public var includeTimings: Bool
 
-    public init(_ results: [DistrictResult], includeTimings: Bool = true) {
+    public init(_ results: [DistrictOutcome], includeTimings: Bool = true) {
         self.results = results
         self.includeTimings = includeTimings
     }
@@ -44,23 +44,23 @@ public struct DistrictWorkbook {
         if includeTimings { header.append("用时（秒）") }
         header += ["失败原因", "文件夹"]
         let rows: [[Cell]] = figures.map { figure in
-            let result = figure.result, report = figure.report
+            let result = figure.outcome
             func number(_ value: Double?, _ style: CellStyle) -> Cell { value.map { .number($0, style) } ?? .empty }
             let strength = figure.strength
             var row: [Cell] = [
                 .text(result.district), .text(figure.statusText),
                 .number(Double(result.communities)), .number(Double(result.organizations)),
-                number(report?.evaluation.objective, WorkbookStyle.term), number(report?.bound, WorkbookStyle.term),
-                number(report?.gap, WorkbookStyle.finePercent), number(figure.coverage, WorkbookStyle.percent),
+                number(result.objective, WorkbookStyle.term), number(result.bound, WorkbookStyle.term),
+                number(result.gap, WorkbookStyle.finePercent), number(figure.coverage, WorkbookStyle.percent),
                 number(strength?.min, WorkbookStyle.strength), number(strength?.mean, WorkbookStyle.strength),
-                number(strength?.max, WorkbookStyle.strength), number(strength?.bandLow, WorkbookStyle.strength),
-                number(strength?.bandHigh, WorkbookStyle.strength), number(strength.map { Double($0.inside) }, .plain),
+                number(strength?.max, WorkbookStyle.strength), number(strength?.band_low, WorkbookStyle.strength),
+                number(strength?.band_high, WorkbookStyle.strength), number(strength.map { Double($0.inside) }, .plain),
             ]
             if withClaims {
                 row += [number(figure.claims.map { Double($0.claimed) }, .plain),
                         number(figure.claims.map { Double($0.total) }, .plain)]
             }
-            if includeTimings { row.append(.number(result.seconds, WorkbookStyle.strength)) }
+            if includeTimings { row.append(number(result.seconds, WorkbookStyle.strength)) }
             row += [result.error.map { .text($0, WorkbookStyle.note) } ?? .empty,
                     .text(result.folder)]
             return row
@@ -76,8 +76,7 @@ public struct DistrictWorkbook {
     func alliances() -> Sheet {
         var rows: [[Cell]] = []
         for result in results {
-            guard let report = result.report else { continue }
-            rows += PlanWorkbook(report: report).alliances().rows.dropFirst().map { [.text(result.district)] + $0 }
+            rows += result.alliances.map { [.text(result.district)] + $0.cells }
         }
         if rows.isEmpty { rows.append([.text("没有区县得到方案。")]) }
         return WorkbookStyle.table(Self.allianceSheet, header: ["区县"] + PlanWorkbook.allianceHeader, rows: rows)

@@ -20,6 +20,9 @@ public struct PlanReport: Sendable {
     public var baseline: Evaluation?
     /// The plan the solve started from (`--from`), as repaired before solving; nil without one.
     public var start: StartPlanSummary?
+    /// In a batch by district: the digest of the district's lists and options
+    /// (`DistrictResume`), written to `plan.json` as `input_digest`; nil for a single run.
+    public var inputDigest: String?
 
     public init(problem: Problem, outcome: SolveOutcome, strategy: String) {
         precondition(outcome.plan != nil, "a report needs a plan")
@@ -140,6 +143,8 @@ public struct PlanReport: Sendable {
             var changes_from_start: Int?
             var max_changes: Int?
             var pins: [String]?
+            /// A batch district's `DistrictResume` digest; absent for a single run.
+            var input_digest: String?
         }
         struct StartDocument: Encodable {
             var objective: Double
@@ -166,7 +171,8 @@ public struct PlanReport: Sendable {
             start: start.map { StartDocument(objective: $0.objective, repairs: $0.repairs, started_from: $0.usable) },
             changes_from_start: evaluation.changesFromStart,
             max_changes: problem.maxChanges,
-            pins: problem.options.pins.isEmpty ? nil : problem.options.pins.map(\.description))
+            pins: problem.options.pins.isEmpty ? nil : problem.options.pins.map(\.description),
+            input_digest: inputDigest)
         return try JSONOutput.encode(document, as: .plan)
     }
 }

@@ -102,21 +102,26 @@ public struct PlanWorkbook {
 
     /// 联盟名单: one row per community with its lead, members and strength.
     func alliances() -> Sheet {
-        let problem = report.problem
-        let rows: [[Cell]] = problem.communities.indices.map { c in
-            let community = problem.communities[c], alliance = alliance(of: c)
-            return [
-                .text(community.id), .text(community.name), .text(community.street ?? ""),
-                .text(alliance.lead?.id ?? ""), .text(alliance.lead?.name ?? ""),
-                .text(alliance.members.map(\.name).joined(separator: "、"), WorkbookStyle.note),
-                .text(alliance.members.map(\.id).joined(separator: ";"), WorkbookStyle.note),
-                .number(Double(alliance.organizations.count)),
-                .number(report.evaluation.communities[c].strength, WorkbookStyle.strength),
-            ]
-        }
+        let rows = allianceRows().map(\.cells)
         var sheet = WorkbookStyle.table(Self.allianceSheet, header: Self.allianceHeader, rows: rows)
         sheet.conditionalFormats = [outsideBandFormat(column: Self.allianceHeader.count - 1)]
         return sheet
+    }
+
+    /// The 联盟名单 rows as values: what the sheet shows and what a batch's `district.json`
+    /// keeps for `alliance merge` (`DistrictOutcome`).
+    func allianceRows() -> [AllianceRow] {
+        let problem = report.problem
+        return problem.communities.indices.map { c in
+            let community = problem.communities[c], alliance = alliance(of: c)
+            return AllianceRow(community_id: community.id, community_name: community.name,
+                               street: community.street ?? "", lead_id: alliance.lead?.id ?? "",
+                               lead_name: alliance.lead?.name ?? "",
+                               member_names: alliance.members.map(\.name).joined(separator: "、"),
+                               member_ids: alliance.members.map(\.id).joined(separator: ";"),
+                               units: alliance.organizations.count,
+                               strength: report.evaluation.communities[c].strength)
+        }
     }
 
     /// The 联盟名单 column titles (the batch summary puts 区县 in front of them).
@@ -271,5 +276,14 @@ public struct PlanWorkbook {
         rows.append(WorkbookStyle.headerRow(PlanChanges.communityHeader))
         rows += changes.communityRows.map(texts)
         return Self.filtered(WorkbookStyle.table(Self.changesSheet, header: PlanChanges.organizationHeader, rows: rows))
+    }
+}
+
+extension AllianceRow {
+    /// The row's cells on 联盟名单 (and, behind a 区县 cell, on a batch's 联盟名单).
+    var cells: [Cell] {
+        [.text(community_id), .text(community_name), .text(street), .text(lead_id), .text(lead_name),
+         .text(member_names, WorkbookStyle.note), .text(member_ids, WorkbookStyle.note),
+         .number(Double(units)), .number(strength, WorkbookStyle.strength)]
     }
 }

@@ -33,6 +33,9 @@ public struct SolveSummaryDocument: Encodable, Sendable {
         public var folder: String?
         /// The names of the files written there.
         public var files: [String]
+        /// True for a district a batch did not solve again: its folder already held its plan from
+        /// the same lists and options; absent otherwise.
+        public var resumed: Bool?
 
         /// A run that has a plan.
         public init(district: String? = nil, report: PlanReport, folder: String, files: [String], includeTimings: Bool) {
@@ -52,6 +55,23 @@ public struct SolveSummaryDocument: Encodable, Sendable {
             error = nil
             self.folder = folder
             self.files = files
+        }
+
+        /// A district a resumed batch skipped, as its `district.json` records it.
+        public init(restored outcome: DistrictOutcome, folder: String, files: [String]) {
+            district = outcome.district
+            status = outcome.status
+            objective = outcome.objective
+            bound = outcome.bound
+            gap = outcome.gap
+            strength_min = outcome.strength?.min
+            strength_mean = outcome.strength?.mean
+            strength_max = outcome.strength?.max
+            solve_seconds = nil
+            error = outcome.error
+            self.folder = folder
+            self.files = files
+            resumed = true
         }
 
         /// A run (or district) without a plan, and why.

@@ -22,7 +22,7 @@ struct Alliance: ParsableCommand {
         version: ToolVersion.current,
         subcommands: [SolveCommand.self, EvaluateCommand.self, ExplainCommand.self, SuggestCommand.self, CheckCommand.self,
                       CompareCommand.self, ExportCommand.self, ClaimCommand.self, DiffCommand.self, TemplateCommand.self,
-                      ServeCommand.self],
+                      MergeCommand.self, GenerateCommand.self, ServeCommand.self],
         defaultSubcommand: nil
     )
 

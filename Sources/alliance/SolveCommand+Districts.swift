@@ -13,37 +13,60 @@ extension SolveCommand {
     func runDistricts(_ instance: Instance, cancellation: CancellationFlag) throws {
         let folder = outputFolder
         let (districts, options) = try model.districts(of: instance, quiet: quiet)
-        let bar = DistrictProgressBar(total: districts.count, enabled: !quiet && Console.stderrIsTerminal)
         var run = runOptions
         run.relativeGap = gap ?? DistrictBatchRun.defaultGap
         let budget = timeBudget.map { BatchTimeBudget(seconds: $0, solveLimit: timeLimit) }
-        var batch = DistrictBatchRun(
-            input: model.input, options: run, timeBudget: budget, jobs: jobCount, cancellation: cancellation,
-            districtStarted: { _, _ in bar.started() },
-            districtFinished: { _, result in bar.finished(failed: result.report == nil) })
+        var batch = DistrictBatchRun(input: model.input, options: run, timeBudget: budget, jobs: jobCount,
+                                     cancellation: cancellation)
+        batch.shard = try districtShard()
+        batch.resume = !force
+        let layout = batch.layout(districts, options: options)
+        let bar = DistrictProgressBar(total: layout.positions.count, enabled: !quiet && Console.stderrIsTerminal)
+        batch.districtStarted = { _, _ in bar.started() }
+        batch.districtFinished = { _, result in bar.finished(failed: !result.hasPlan) }
+        let quiet = self.quiet
+        batch.districtSkipped = { _, result in
+            if !quiet {
+                Console.error(Message.districtSkipped(
+                    district: result.district,
+                    folder: folder.appendingPathComponent(result.folder).relativePathForDisplay).text)
+            }
+            bar.started()
+            bar.finished(failed: false)
+        }
         if logPhases { batch.phaseLog = { district, event in Console.error("[\(district)] " + event.line) } }
-        if !quiet { Console.error(stoppingRule(gap: run.relativeGap, budget: budget, districts: districts.count)) }
+        if batch.shard != nil { try batch.writeManifest(layout, into: folder) }
+        if !quiet { Console.error(stoppingRule(gap: run.relativeGap, budget: budget, districts: layout.positions.count)) }
         let clock = Deadline.unlimited()
-        let results = batch.solveAll(districts, options: options, into: folder)
+        let results = batch.solveAll(districts, options: options, into: folder, layout: layout)
         bar.finish()
         if let budget, !quiet { Console.error(Self.budgetUsed(budget, seconds: clock.elapsed, results: results)) }
-        try batch.writeSummary(results, into: folder)
-        let failed = results.filter { $0.report == nil }
+        if batch.shard == nil { try batch.writeSummary(results, into: folder) }
+        let failed = results.filter { !$0.hasPlan }
         for result in results where !quiet {
             for warning in result.report?.problem.warnings ?? [] { Console.warning("\(result.district): \(warning)") }
             for repair in result.report?.start?.repairs ?? [] { Console.warning("\(result.district): \(repair)") }
         }
         for result in failed { Console.error("alliance: " + Message.districtFailed(district: result.district, error: result.error).text) }
+        let topFiles = batch.shard == nil ? DistrictOutput.fileNames : []
         if json {
-            print(try JSONOutput.text(Self.summaryDocument(results, folder: folder, includeTimings: !noTimings),
+            print(try JSONOutput.text(Self.summaryDocument(results, folder: folder, files: topFiles,
+                                                           includeTimings: !noTimings),
                                       as: .solveSummary), terminator: "")
         } else if !quiet {
-            print(DistrictSummary.text(results, folder: folder))
+            print(DistrictSummary.text(results, folder: folder, files: topFiles))
+        }
+        if let shard = batch.shard, !quiet {
+            let skipped = results.filter { $0.restored != nil }.count
+            Console.error(Message.shardDone(shard: shard.label, solved: results.count - skipped - failed.count,
+                                            skipped: skipped, failed: failed.count,
+                                            folder: folder.relativePathForDisplay).text)
         }
         if !failed.isEmpty {
             Console.error(Message.districtsWithoutPlan(
                 count: failed.count, of: results.count,
-                file: folder.appendingPathComponent("districts.csv").relativePathForDisplay).text)
+                file: folder.appendingPathComponent(batch.shard == nil ? "districts.csv" : "<district>/district.json")
+                    .relativePathForDisplay).text)
             throw ExitCode(2)
         }
     }
@@ -67,18 +90,22 @@ extension SolveCommand {
 
     /// `solve --json` for a batch: each district's result with the files in its folder, and the
     /// combined files.
-    static func summaryDocument(_ results: [DistrictResult], folder: URL, includeTimings: Bool) -> SolveSummaryDocument {
+    static func summaryDocument(_ results: [DistrictResult], folder: URL, files topFiles: [String] = DistrictOutput.fileNames,
+                                includeTimings: Bool) -> SolveSummaryDocument {
         SolveSummaryDocument(runs: results.map { result in
-            guard let report = result.report else {
-                return .init(district: result.district, error: result.error ?? "failed")
-            }
             let districtFolder = folder.appendingPathComponent(result.folder, isDirectory: true)
             let files = PlanReport.fileNames.filter {
                 FileManager.default.fileExists(atPath: districtFolder.appendingPathComponent($0).path)
             }
+            if let restored = result.restored {
+                return .init(restored: restored, folder: districtFolder.relativePathForDisplay, files: files)
+            }
+            guard let report = result.report else {
+                return .init(district: result.district, error: result.error ?? "failed")
+            }
             return .init(district: result.district, report: report, folder: districtFolder.relativePathForDisplay,
                          files: files, includeTimings: includeTimings)
-        }, folder: folder.relativePathForDisplay, files: DistrictOutput.fileNames)
+        }, folder: folder.relativePathForDisplay, files: topFiles)
     }
 
     /// How much of the budget the batch used and which districts had a second pass.
@@ -91,12 +118,22 @@ extension SolveCommand {
 
 /// The table printed after a batch run.
 enum DistrictSummary {
-    static func text(_ results: [DistrictResult], folder: URL) -> String {
+    static func text(_ results: [DistrictResult], folder: URL, files: [String] = DistrictOutput.fileNames) -> String {
+        text(rows: results.map { ($0.district, $0.status, $0.objective, $0.gap, $0.seconds) }, folder: folder, files: files)
+    }
+
+    /// The same table from the districts' outcomes (`alliance merge`).
+    static func text(_ outcomes: [DistrictOutcome], folder: URL) -> String {
+        text(rows: outcomes.map { ($0.district, $0.status, $0.objective, $0.gap, $0.seconds) }, folder: folder,
+             files: DistrictOutput.fileNames)
+    }
+
+    static func text(rows results: [(district: String, status: String, objective: Double?, gap: Double?, seconds: Double?)],
+                     folder: URL, files: [String]) -> String {
         var rows = [[Message.Column.district, .status, .objective, .gap, .time].map { Message.column($0).text }]
         for result in results {
-            rows.append([result.district, result.status,
-                         result.report.map { Format.objective($0.evaluation.objective) } ?? "—",
-                         result.report?.gap.map(Format.percent) ?? "—", Format.seconds(result.seconds)])
+            rows.append([result.district, result.status, result.objective.map(Format.objective) ?? "—",
+                         result.gap.map(Format.percent) ?? "—", result.seconds.map(Format.seconds) ?? "—"])
         }
         // Chinese characters take two columns in a terminal.
         func width(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) } }
@@ -105,8 +142,8 @@ enum DistrictSummary {
             zip(row, widths).map { $0 + String(repeating: " ", count: $1 - width($0)) }
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
-        let names = DistrictOutput.fileNames.map { folder.appendingPathComponent($0).relativePathForDisplay }
-        lines.append(Message.wroteDistrictFiles(files: names.joined(separator: ", ")).text)
+        let names = files.map { folder.appendingPathComponent($0).relativePathForDisplay }
+        if !names.isEmpty { lines.append(Message.wroteDistrictFiles(files: names.joined(separator: ", ")).text) }
         return lines.joined(separator: "\n")
     }
 }

@@ -16,6 +16,7 @@ struct SolveCommand: ParsableCommand {
                 "alliance solve models/examples/caofeidian",
                 "alliance solve lists.xlsx --previous last-year/plan.csv --time-limit 120",
                 "alliance solve city/ --jobs 2 --time-budget 600",
+                "alliance solve city/ --out city/plan --shard auto   # a task of a Slurm array job; then alliance merge city/plan",
                 "alliance solve lists.xlsx --from plan.csv --pin-community C07 --max-changes 5",
             ],
             exits: [.success, .inputError, .noPlan, .notWritten, .interrupted]))
@@ -69,6 +70,20 @@ struct SolveCommand: ParsableCommand {
     /// reads the same on every machine).
     var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
+    @Option(help: ArgumentHelp("Lists with a district column: solve only this task's share of the districts, for an "
+        + "array job: I/N (task I of N, from 0), auto/N (I from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX) or auto "
+        + "(N from SLURM_ARRAY_TASK_COUNT too). Writes the districts' folders and shards/shard-I-of-N.json; "
+        + "`alliance merge` writes the combined files once every task has finished.", valueName: "I/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("How --shard splits the districts: modulo (sorted by name, every N-th) or size "
+        + "(balanced by communities × units, largest first).", valueName: "split"))
+    var shardSplit: DistrictShard.Split = .modulo
+
+    @Flag(help: ArgumentHelp("Lists with a district column: solve every district again, also one whose folder "
+        + "already holds its plan from the same lists and options (which is skipped otherwise)."))
+    var force = false
+
     @Flag(help: "Print each phase's start and end (and GLPK's output) with the time left to stderr.")
     var logPhases = false
 
@@ -93,6 +108,17 @@ struct SolveCommand: ParsableCommand {
         if priorities != nil, strategy != .exact {
             throw ValidationError(Message.prioritiesNeedExact.text)
         }
+        _ = try districtShard()
+    }
+
+    /// `--shard` read against the scheduler's environment; nil without it.
+    func districtShard() throws -> DistrictShard? {
+        guard let shard else { return nil }
+        do {
+            return try DistrictShard.parse(shard, split: shardSplit)
+        } catch let error as DistrictShard.UsageError {
+            throw ValidationError(error.description)
+        }
     }
 
     /// `--time-limit` when not given.
@@ -116,8 +142,8 @@ struct SolveCommand: ParsableCommand {
             if interrupts.wasInterrupted { throw ExitCode(Interrupts.exitStatus) }
             return
         }
-        if timeBudget != nil {  // a usage error (exit status 64), found only once the lists are read
-            Console.error("alliance: " + Message.timeBudgetNeedsDistricts.text)
+        if timeBudget != nil || shard != nil {  // a usage error (exit status 64), found only once the lists are read
+            Console.error("alliance: " + (shard != nil ? Message.shardNeedsDistricts : Message.timeBudgetNeedsDistricts).text)
             throw ExitCode.validationFailure
         }
         let problem = try model.makeProblem(instance, options: try model.planningOptions())
@@ -196,11 +222,4 @@ enum Summary {
     }
 }
 
-extension URL {
-    /// The path relative to the current directory when it lies below it, else absolute.
-    var relativePathForDisplay: String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        let path = standardizedFileURL.path
-        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
-    }
-}
+extension DistrictShard.Split: ExpressibleByArgument {}

@@ -35,11 +35,12 @@ enum CommandRunner {
 
     /// Runs `alliance` with `arguments`, in English unless `locale` says otherwise (e.g. `zh_CN.UTF-8`).
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, locale: String = "C") throws -> CommandResult {
+    static func run(_ arguments: [String], in directory: URL? = nil, locale: String = "C",
+                    extraEnvironment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.environment = environment(locale: locale)
+        process.environment = environment(locale: locale).merging(extraEnvironment) { _, new in new }
         process.currentDirectoryURL = directory ?? root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -88,5 +89,50 @@ struct EarlierPlan {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["plan.csv"],
                        "nothing new may be written", file: file, line: line)
         XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("plan.csv")), contents, file: file, line: line)
+    }
+}
+
+/// A running `alliance` process whose output is collected in the background.
+final class RunningCommand: @unchecked Sendable {
+    let process = Process()
+    private let lock = NSLock()
+    private var out = Data(), err = Data()
+    private let group = DispatchGroup()
+
+    init(_ arguments: [String]) throws {
+        process.executableURL = CommandRunner.executable
+        process.arguments = arguments
+        process.environment = CommandRunner.environment()
+        process.currentDirectoryURL = CommandRunner.root
+        let outPipe = Pipe(), errPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        for (pipe, isOut) in [(outPipe, true), (errPipe, false)] {
+            DispatchQueue.global().async(group: group) { [self] in
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                lock.lock()
+                if isOut { out = data } else { err = data }
+                lock.unlock()
+            }
+        }
+    }
+
+    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// Waits for the exit (killing the process after `limit` seconds); returns the status,
+    /// stdout and stderr, and whether it exited by itself.
+    func finish(within limit: Double = 60) -> (result: CommandResult, exitedByItself: Bool) {
+        let deadline = Date().addingTimeInterval(limit)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let exited = !process.isRunning
+        if !exited { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        group.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return (CommandResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                              stderr: String(decoding: err, as: UTF8.self)), exited)
     }
 }

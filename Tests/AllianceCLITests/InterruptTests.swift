@@ -19,50 +19,7 @@ final class InterruptTests: XCTestCase {
         try? FileManager.default.removeItem(at: scratch)
     }
 
-    /// A running `alliance` process whose output is collected in the background.
-    private final class Running: @unchecked Sendable {
-        let process = Process()
-        private let lock = NSLock()
-        private var out = Data(), err = Data()
-        private let group = DispatchGroup()
-
-        init(_ arguments: [String]) throws {
-            process.executableURL = CommandRunner.executable
-            process.arguments = arguments
-            process.environment = CommandRunner.environment()
-            process.currentDirectoryURL = CommandRunner.root
-            let outPipe = Pipe(), errPipe = Pipe()
-            process.standardOutput = outPipe
-            process.standardError = errPipe
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            for (pipe, isOut) in [(outPipe, true), (errPipe, false)] {
-                DispatchQueue.global().async(group: group) { [self] in
-                    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                    lock.lock()
-                    if isOut { out = data } else { err = data }
-                    lock.unlock()
-                }
-            }
-        }
-
-        func signal(_ number: Int32) { kill(process.processIdentifier, number) }
-
-        /// Waits for the exit (killing the process after `limit` seconds); returns the status,
-        /// stdout and stderr, and whether it exited by itself.
-        func finish(within limit: Double = 60) -> (result: CommandResult, exitedByItself: Bool) {
-            let deadline = Date().addingTimeInterval(limit)
-            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-            let exited = !process.isRunning
-            if !exited { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-            group.wait()
-            lock.lock()
-            defer { lock.unlock() }
-            return (CommandResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                                  stderr: String(decoding: err, as: UTF8.self)), exited)
-        }
-    }
+    private typealias Running = RunningCommand
 
     private func startSolve(_ folder: String, out: URL, extra: [String] = []) throws -> Running {
         try Running(["solve", folder, "--out", out.path, "--time-limit", "300", "--gap", "0"] + extra)

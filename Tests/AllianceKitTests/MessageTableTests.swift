@@ -166,6 +166,15 @@ final class MessageTableTests: XCTestCase {
                             firstShare: "ARG-share", cap: "ARG-cap"),
         .timeBudgetUsed(used: "ARG-used", budget: "ARG-budget", secondPass: 9212, districts: "ARG-districts"),
         .districtProgress(bar: "ARG-bar", done: 9213, total: 9214, failed: 9215, running: 9216, seconds: "ARG-seconds"),
+        .shardForm(got: "ARG-got"), .shardCountMissing, .shardIndexMissing, .shardIndexOutOfRange(index: 9801, count: 9802),
+        .shardBadVariable(name: "ARG-name", value: "ARG-value"), .shardNeedsDistricts,
+        .districtSkipped(district: "ARG-district", folder: "ARG-folder"),
+        .shardDone(shard: "ARG-shard", solved: 9803, skipped: 9804, failed: 9805, folder: "ARG-folder"),
+        .mergeNoManifest(folder: "ARG-folder"), .mergeManifestsDisagree(file: "ARG-file", other: "ARG-other"),
+        .mergeManifestUnreadable(file: "ARG-file", reason: "ARG-reason"),
+        .mergeMissing(count: 9806, of: 9807, districts: "ARG-districts"),
+        .mergeFailed(count: 9808, of: 9809, districts: "ARG-districts"), .districtNotSolvedYet(shard: "ARG-shard"),
+        .generateCount(option: "ARG-option", maximum: 9813), .generatedCity(districts: 9810, communities: 9811, units: 9812, family: "ARG-family", folder: "ARG-folder"),
     ] + Message.Column.allCases.map { .column($0) } + Message.Noun.allCases.map { .unknownID($0, id: "ARG-id", list: "ARG-list") }
         + Pin.Kind.allCases.map { .pinName($0, target: "ARG-target", at: nil) }
         + Message.PinRule.allCases.map { .pinValueMissing(header: "ARG-header", $0) }

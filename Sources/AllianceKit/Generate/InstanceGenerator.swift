@@ -49,6 +49,30 @@ public struct InstanceGenerator: Sendable {
         return generator
     }
 
+    /// `InstanceGenerator` may draw more `fix` pairs for one unit (or group) than it may serve
+    /// (k_o), which makes the instance infeasible; at XL it does. Keeps the first k_o fixes of
+    /// each unit and drops the rest.
+    public static func droppingExcessFixes(_ instance: Instance) -> Instance {
+        var unitKey: [String: String] = [:], limit: [String: Int] = [:]
+        for org in instance.organizations {
+            let key = org.group ?? org.id
+            unitKey[org.id] = key
+            if limit[key] == nil { limit[key] = org.maxCommunities }
+        }
+        var fixed: [String: Set<String>] = [:]
+        var copy = instance
+        copy.pairs = instance.pairs.filter { pair in
+            guard pair.rule == .fix, let key = unitKey[pair.orgID] else { return true }
+            var communities = fixed[key, default: []]
+            if communities.contains(pair.communityID) { return true }
+            guard communities.count < limit[key, default: 1] else { return false }
+            communities.insert(pair.communityID)
+            fixed[key] = communities
+            return true
+        }
+        return copy
+    }
+
     /// A generator of `family`'s shape: its parameters set as the family says.
     public init(communities: Int, units: Int, family: InstanceFamily) {
         self = InstanceGenerator(communities: communities, units: units).shaped(as: family)

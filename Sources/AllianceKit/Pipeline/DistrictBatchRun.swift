@@ -34,6 +34,12 @@ public struct DistrictBatchRun: Sendable {
     public var timeBudget: BatchTimeBudget?
     /// Districts solved at once.
     public var jobs: Int
+    /// Which districts this process solves when the batch is split over the tasks of an array
+    /// job (`--shard`); nil: all of them.
+    public var shard: DistrictShard?
+    /// Skip a district whose folder already holds its finished plan from the same lists and
+    /// options (`DistrictResume`); `alliance solve` sets it unless given `--force`.
+    public var resume = false
     /// Set it to stop every district still solving; each writes its best plan so far.
     public var cancellation: CancellationFlag
     /// A district's phase log (`--log-phases`), with the district's name; nil logs nothing.
@@ -42,6 +48,8 @@ public struct DistrictBatchRun: Sendable {
     public var districtStarted: (@Sendable (_ index: Int, _ district: String) -> Void)?
     /// Called when a district has ended (written, or failed), with its index and result.
     public var districtFinished: (@Sendable (_ index: Int, DistrictResult) -> Void)?
+    /// Called for a district skipped because its folder already holds its plan (`resume`).
+    public var districtSkipped: (@Sendable (_ index: Int, DistrictResult) -> Void)?
 
     public init(input: PlanningInput, options: RunOptions = RunOptions(relativeGap: defaultGap),
                 timeBudget: BatchTimeBudget? = nil,
@@ -61,28 +69,90 @@ public struct DistrictBatchRun: Sendable {
     }
 
     /// `solveAll`, then `writeSummary`: the whole batch. Returns every district's result in
-    /// district order; throws only when the top-level files cannot be written.
+    /// district order; throws only when the top-level files cannot be written. With a `shard`,
+    /// its manifest first and no top-level files (`alliance merge` writes them once every shard
+    /// has finished).
     public func run(_ districts: [DistrictInstance], options planning: PlanningOptions,
                     into folder: URL) throws -> [DistrictResult] {
-        let results = solveAll(districts, options: planning, into: folder)
-        try writeSummary(results, into: folder)
+        let layout = layout(districts, options: planning)
+        if shard != nil { try writeManifest(layout, into: folder) }
+        let results = solveAll(districts, options: planning, into: folder, layout: layout)
+        if shard == nil { try writeSummary(results, into: folder) }
         return results
     }
 
-    /// Solves and writes every district into its folder below `folder`; never throws, a
-    /// district's failure is its result's `error`. With a `timeBudget`, in two passes within it
-    /// (`BatchTimeBudget`): each district's folder is written once, after its last pass.
+    /// What a batch of these districts is: each district's folder (unique over the whole list,
+    /// so that every shard names them alike), its digest (`DistrictResume`), and the positions
+    /// this process solves (all, or its shard's).
+    public func layout(_ districts: [DistrictInstance], options planning: PlanningOptions) -> DistrictBatchLayout {
+        let names = districts.map(\.name)
+        let sizes = districts.map { $0.instance.communities.count * $0.instance.organizations.count }
+        return DistrictBatchLayout(
+            names: names, folders: FolderNames.unique(names),
+            digests: districts.map { DistrictResume.digest($0, planning: planning, run: options, timeBudget: timeBudget) },
+            sizes: districts.map { ($0.instance.communities.count, $0.instance.organizations.count) },
+            tasks: shard.map { DistrictShard.assignment(names: names, sizes: sizes, count: $0.count, split: $0.split) },
+            shard: shard)
+    }
+
+    /// Writes `shards/shard-I-of-N.json` below `folder` (`ShardManifest`): the whole batch's
+    /// districts, folders and digests, which `alliance merge` reads to know what to combine and
+    /// what is still missing. Written before the shard solves anything.
+    public func writeManifest(_ layout: DistrictBatchLayout, into folder: URL) throws {
+        guard let manifest = ShardManifest(layout, options: options) else { return }
+        try AtomicFiles.write([(manifest.fileName, try manifest.data())],
+                              into: folder.appendingPathComponent(ShardManifest.folder, isDirectory: true))
+    }
+
+    /// Solves and writes every district of this process (all, or its `shard`'s) into its folder
+    /// below `folder`; never throws, a district's failure is its result's `error`. With `resume`,
+    /// a district whose folder already holds its finished plan is not solved again (its result
+    /// is `restored`). With a `timeBudget`, in two passes within it (`BatchTimeBudget`): each
+    /// district's folder is written once, after its last pass. Results in district order.
     public func solveAll(_ districts: [DistrictInstance], options planning: PlanningOptions,
-                         into folder: URL) -> [DistrictResult] {
-        if let timeBudget { return solveAll(districts, options: planning, into: folder, within: timeBudget) }
-        let folders = FolderNames.unique(districts.map(\.name))
+                         into folder: URL, layout: DistrictBatchLayout? = nil) -> [DistrictResult] {
+        let layout = layout ?? self.layout(districts, options: planning)
+        var results: [Int: DistrictResult] = [:]
+        var items: [Item] = []
+        for position in layout.positions {
+            let district = districts[position], name = layout.folders[position], digest = layout.digests[position]
+            if resume, let outcome = DistrictResume.finished(in: folder.appendingPathComponent(name, isDirectory: true),
+                                                             digest: digest) {
+                var result = DistrictResult(district: district.name, folder: name,
+                                            communities: district.instance.communities.count,
+                                            organizations: district.instance.organizations.count,
+                                            report: nil, error: nil, seconds: outcome.seconds ?? 0)
+                result.restored = outcome
+                results[position] = result
+                districtSkipped?(position, result)
+            } else {
+                items.append(Item(position: position, district: district, folder: name, digest: digest))
+            }
+        }
+        let solved = timeBudget.map { solveAll(items, options: planning, into: folder, within: $0) }
+            ?? solveAll(items, options: planning, into: folder)
+        for (item, result) in zip(items, solved) { results[item.position] = result }
+        return layout.positions.map { results[$0]! }
+    }
+
+    /// One district to solve: its position in the batch, lists, folder name and digest.
+    private struct Item: Sendable {
+        var position: Int
+        var district: DistrictInstance
+        var folder: String
+        var digest: String
+    }
+
+    /// Each item solved within `options.timeLimit`, `jobs` at once, and written.
+    private func solveAll(_ items: [Item], options planning: PlanningOptions, into folder: URL) -> [DistrictResult] {
         let batch = self
-        return WorkerThreads.run(count: districts.count, threads: jobs) { index in
-            batch.districtStarted?(index, districts[index].name)
-            var result = batch.solve(districts[index], folder: folders[index], options: planning,
+        return WorkerThreads.run(count: items.count, threads: jobs) { k in
+            let item = items[k]
+            batch.districtStarted?(item.position, item.district.name)
+            var result = batch.solve(item.district, folder: item.folder, options: planning,
                                      timeLimit: batch.options.timeLimit).result
-            batch.write(&result, under: folder)
-            batch.districtFinished?(index, result)
+            batch.write(&result, under: folder, digest: item.digest)
+            batch.districtFinished?(item.position, result)
             return result
         }
     }
@@ -141,14 +211,22 @@ public struct DistrictBatchRun: Sendable {
     }
 
     /// Writes a district's plan files into its folder below `root` (`AtomicFiles`), adding the
-    /// time taken to its seconds; a failure to write becomes its error. Returns the seconds.
+    /// time taken to its seconds, and its `district.json` (`DistrictOutcome`) last, so that the
+    /// folder counts as finished only once every file is in place; a failed district's folder
+    /// gets only its `district.json`. A failure to write becomes its error. Returns the seconds.
     @discardableResult
-    private func write(_ result: inout DistrictResult, under root: URL) -> Double {
-        guard let report = result.report else { return 0 }
+    private func write(_ result: inout DistrictResult, under root: URL, digest: String) -> Double {
         let timer = Deadline.unlimited()
+        let folder = root.appendingPathComponent(result.folder, isDirectory: true)
         do {
-            let files = try report.files(includeTimings: options.includeTimings, byteOrderMark: options.byteOrderMark)
-            try AtomicFiles.write(files, into: root.appendingPathComponent(result.folder, isDirectory: true))
+            var files: [(name: String, contents: Data)] = []
+            if result.report != nil {
+                result.report?.inputDigest = digest
+                files = try result.report!.files(includeTimings: options.includeTimings, byteOrderMark: options.byteOrderMark)
+            }
+            let outcome = try DistrictOutcome(result, includeTimings: options.includeTimings, inputDigest: digest)
+            files.append((DistrictOutcome.fileName, try outcome.data()))
+            try AtomicFiles.write(files, into: folder)
         } catch {
             result.report = nil
             result.error = Self.oneLine(error)
@@ -166,22 +244,22 @@ public struct DistrictBatchRun: Sendable {
     /// `solveAll` within `budget`: pass 1 gives every district `budget.firstShare` and writes
     /// those that are done; pass 2 takes the others hardest first, each from its first-pass plan
     /// with `budget.secondShare` of what is left, and writes them with the better of their passes.
-    private func solveAll(_ districts: [DistrictInstance], options planning: PlanningOptions, into root: URL,
+    private func solveAll(_ items: [Item], options planning: PlanningOptions, into root: URL,
                           within budget: BatchTimeBudget) -> [DistrictResult] {
         let clock = Deadline.unlimited()
-        let folders = FolderNames.unique(districts.map(\.name))
-        let share = budget.firstShare(districts: districts.count, jobs: jobs)
+        let share = budget.firstShare(districts: items.count, jobs: jobs)
         let gap = options.relativeGap, batch = self
         let longestWrite = Locked(0.0)
-        let firsts = WorkerThreads.run(count: districts.count, threads: jobs) { index in
-            batch.districtStarted?(index, districts[index].name)
-            var pass = batch.solve(districts[index], folder: folders[index], options: planning, timeLimit: share)
+        let firsts = WorkerThreads.run(count: items.count, threads: jobs) { k in
+            let item = items[k]
+            batch.districtStarted?(item.position, item.district.name)
+            var pass = batch.solve(item.district, folder: item.folder, options: planning, timeLimit: share)
             if batch.cancellation.isCancelled || !budget.needsSecondPass(pass.end(share: share), relativeGap: gap) {
-                let seconds = batch.write(&pass.result, under: root)
+                let seconds = batch.write(&pass.result, under: root, digest: item.digest)
                 longestWrite.withLock { $0 = max($0, seconds) }
                 pass.problem = nil
                 pass.done = true
-                batch.districtFinished?(index, pass.result)
+                batch.districtFinished?(item.position, pass.result)
             }
             return pass
         }
@@ -211,8 +289,8 @@ public struct DistrictBatchRun: Sendable {
                 result.passes = 2
             }
             result.seconds += timer.elapsed
-            batch.write(&result, under: root)
-            batch.districtFinished?(index, result)
+            batch.write(&result, under: root, digest: items[index].digest)
+            batch.districtFinished?(items[index].position, result)
             return result
         }
         var results = firsts.map(\.result)

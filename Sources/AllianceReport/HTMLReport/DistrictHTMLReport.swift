@@ -10,11 +10,11 @@ import Foundation
 /// only links are in-page anchors and relative links to `<folder>/report.html` files that the
 /// batch run wrote beside it. The same results give the same bytes without timings.
 public struct DistrictHTMLReport: Sendable {
-    public var results: [DistrictResult]
+    public var results: [DistrictOutcome]
     /// Whether to show each district's time (off for byte-identical reruns, `--no-timings`).
     public var includeTimings: Bool
 
-    public init(_ results: [DistrictResult], includeTimings: Bool = true) {
+    public init(_ results: [DistrictOutcome], includeTimings: Bool = true) {
         self.results = results
         self.includeTimings = includeTimings
     }
@@ -33,7 +33,7 @@ public struct DistrictHTMLReport: Sendable {
     /// The whole page.
     public var html: String {
         let figures = results.map(DistrictFigures.init)
-        let failed = figures.filter { $0.report == nil }
+        let failed = figures.filter { !$0.hasPlan }
         let title = "党建联盟方案汇总"
         var body = "<header class=\"top\">"
         body += HTML.text("h1", title)
@@ -51,7 +51,7 @@ public struct DistrictHTMLReport: Sendable {
         return HTMLPage.document(title: "\(title)（\(results.count) 个区县）", body: body)
     }
 
-    private func total(_ count: KeyPath<DistrictResult, Int>) -> Int {
+    private func total(_ count: KeyPath<DistrictOutcome, Int>) -> Int {
         results.reduce(0) { $0 + $1[keyPath: count] }
     }
 
@@ -90,13 +90,13 @@ public struct DistrictHTMLReport: Sendable {
     }
 
     private func row(_ figure: DistrictFigures, claimsColumn: Bool) -> String {
-        let result = figure.result, report = figure.report
+        let result = figure.outcome
         func num(_ text: String) -> String { HTML.text("td", ["class": "num"], text) }
         var cells = [
             HTML.text("td", result.district), HTML.text("td", figure.statusText),
             num(HumanFormat.number(Double(result.communities))), num(HumanFormat.number(Double(result.organizations))),
-            num(report.map { HumanFormat.objective($0.evaluation.objective) } ?? "—"),
-            num(report?.gap.map(HumanFormat.percent) ?? "—"),
+            num(result.objective.map(HumanFormat.objective) ?? "—"),
+            num(result.gap.map(HumanFormat.percent) ?? "—"),
             HTML.element("td", ["class": "nowrap"], figure.coverage.map {
                 Self.coverageBar($0, district: result.district) + " " + HTML.escape(HumanFormat.percent($0))
             } ?? "—"),
@@ -105,19 +105,19 @@ public struct DistrictHTMLReport: Sendable {
             cells.append(HTML.text("td", ["class": "nowrap"], [strength.min, strength.mean, strength.max]
                 .map { HumanFormat.number($0) }.joined(separator: " / ")))
             cells.append(HTML.text("td", ["class": "nowrap"],
-                                   "\(HumanFormat.number(strength.bandLow))–\(HumanFormat.number(strength.bandHigh))"
+                                   "\(HumanFormat.number(strength.band_low))–\(HumanFormat.number(strength.band_high))"
                                    + "（\(strength.inside) / \(strength.count)）"))
         } else {
             cells += [HTML.text("td", "—"), HTML.text("td", "—")]
         }
         if claimsColumn { cells.append(num(figure.claims.map { "\($0.claimed) / \($0.total)" } ?? "—")) }
-        if includeTimings { cells.append(num(HumanFormat.seconds(result.seconds))) }
-        if report != nil {
+        if includeTimings { cells.append(num(result.seconds.map(HumanFormat.seconds) ?? "—")) }
+        if figure.hasPlan {
             cells.append(HTML.element("td", [:], HTML.text("a", ["href": Self.href(folder: result.folder)], "查看")))
         } else {
             cells.append(HTML.text("td", ["class": "muted"], "无（见下方原因）"))
         }
-        return HTML.element("tr", ["class": report == nil ? "failed" : "planned"], cells.joined())
+        return HTML.element("tr", ["class": figure.hasPlan ? "planned" : "failed"], cells.joined())
     }
 
     /// A small bar: the share of needs covered, out of a full-width track.
@@ -134,13 +134,13 @@ public struct DistrictHTMLReport: Sendable {
 
     private func failedSection(_ failed: [DistrictFigures]) -> String {
         let items = failed.map { figure in
-            HTML.element("li", [:], HTML.text("strong", figure.result.district) + "："
-                         + HTML.text("span", ["class": "error"], figure.result.error ?? "未得到方案"))
+            HTML.element("li", [:], HTML.text("strong", figure.outcome.district) + "："
+                         + HTML.text("span", ["class": "error"], figure.outcome.error ?? "未得到方案"))
         }
         return HTML.element("section", ["id": "failed", "class": "block"], [
             HTML.text("h2", "未得到方案的区县"),
             HTML.element("ul", ["class": "plain warnings"], items.joined()),
-            HTML.text("p", ["class": "muted"], "这些区县没有输出文件夹；修正原因后可只用该区县的名单重新求解。"),
+            HTML.text("p", ["class": "muted"], "这些区县的文件夹中只有记录失败原因的 district.json；修正原因后重新运行，已完成的区县会被跳过。"),
         ].joined(separator: "\n"))
     }
 }

@@ -62,28 +62,9 @@ enum BenchmarkSize: String, CaseIterable, Codable, Sendable, ExpressibleByArgume
     /// The name of the results file and scratch folder: `S`, or `S-tight`.
     func fileStem(_ family: InstanceFamily) -> String { family == .base ? rawValue : "\(rawValue)-\(family.rawValue)" }
 
-    /// `InstanceGenerator` may draw more `fix` pairs for one unit (or group) than it may serve
-    /// (k_o), which makes the instance infeasible; at XL it does. Keeps the first k_o fixes of
-    /// each unit and drops the rest.
+    /// Keeps the first k_o fixes of each unit (`InstanceGenerator.droppingExcessFixes`).
     static func droppingExcessFixes(_ instance: Instance) -> Instance {
-        var unitKey: [String: String] = [:], limit: [String: Int] = [:]
-        for org in instance.organizations {
-            let key = org.group ?? org.id
-            unitKey[org.id] = key
-            if limit[key] == nil { limit[key] = org.maxCommunities }
-        }
-        var fixed: [String: Set<String>] = [:]
-        var copy = instance
-        copy.pairs = instance.pairs.filter { pair in
-            guard pair.rule == .fix, let key = unitKey[pair.orgID] else { return true }
-            var communities = fixed[key, default: []]
-            if communities.contains(pair.communityID) { return true }
-            guard communities.count < limit[key, default: 1] else { return false }
-            communities.insert(pair.communityID)
-            fixed[key] = communities
-            return true
-        }
-        return copy
+        InstanceGenerator.droppingExcessFixes(instance)
     }
 
     /// The derived stage-1 problem with default options and the previous plan for KEEP.
