@@ -10,18 +10,22 @@
 #      tasks that fit on the node at once) and waits for it (squeue -j);
 #   6. `alliance merge` (exit 0 required), checks that plan.csv has every district, runs
 #      `alliance evaluate` on the merged plan (exit 0 required);
-#   7. prints each task's wall time, each district's gap (OUT/districts.csv) and each phase's time.
+#   7. prints each task's wall time, each district's gap (OUT/districts.csv) and each phase's time;
+#   8. submits the same array again: every district must be skipped (resume), and a second
+#      merge must give the same plan.csv.
 #
 # The daemons it started are always stopped and the temporary folder removed (trap on EXIT),
 # so it can be run again; a Slurm or munge already installed or running is left alone (other
 # ports, another munge socket, SLURM_CONF pointing at the generated file).
 #
 #   scripts/slurm-smoke.sh [--districts N] [--communities C] [--units U] [--time-limit S]
-#                          [--family F] [--seed S] [--large] [--keep]
+#                          [--family F] [--seed S] [--large] [--keep] [--no-resume]
 #
 #   --large      10 districts × 150 communities × 600 units, 60 s per district (the city scale
 #                of the benchmarks; takes minutes)
 #   --keep       keep the temporary folder (lists, plan, logs, slurm.conf) for a look afterwards
+#   --no-resume  skip step 8 (by default the array is submitted a second time, and every district
+#                must be skipped as already planned, and merging again must give the same plan.csv)
 #
 # Environment: ALLIANCE_BIN = an alliance binary to use instead of building one;
 # ALLIANCE_SCRATCH = swift build's --scratch-path (default .build).
@@ -51,9 +55,10 @@ time_limit=10
 family=
 seed=1
 keep=0
+resume=1
 
 die() { echo "slurm-smoke: FAILED: $*" >&2; exit 1; }
-usage() { sed -n '/^#   scripts\/slurm-smoke.sh/,/^#   --keep/p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { awk '/^#   scripts\/slurm-smoke.sh/ { on = 1 } /^# Environment:/ { on = 0 } on' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -65,6 +70,7 @@ while [ $# -gt 0 ]; do
         --seed) seed=$2; shift 2 ;;
         --large) communities=150; units=600; time_limit=60; shift ;;
         --keep) keep=1; shift ;;
+        --no-resume) resume=0; shift ;;
         -h | --help) usage; exit 0 ;;
         *) usage >&2; die "unknown argument: $1" ;;
     esac
@@ -81,7 +87,7 @@ phase_names=()
 phase_seconds=()
 phase_name=
 phase_started=
-seconds_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
+seconds_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'; }
 phase() { # phase NAME: ends the running phase (if any) and starts NAME
     if [ -n "$phase_name" ]; then
         local took
@@ -284,57 +290,59 @@ echo "slurm-smoke: ${generate[*]}"
 "${generate[@]}" || die "alliance generate failed"
 
 # ---- 5. the array ---------------------------------------------------------------------------
-phase "array"
 at_once=$((node_cpus > districts ? districts : node_cpus))
 [ "$at_once" -ge 1 ] || at_once=1
 # Each task's --time: its one district's limit plus a few minutes for reading and writing.
 task_minutes=$((time_limit / 60 + 5))
-submit=(sbatch --parsable --array="0-$((districts - 1))%$at_once" --cpus-per-task=1
-    --time="$task_minutes" --chdir="$tmp" --output="$tmp/logs/alliance-%A_%a.out"
-    --export="ALL,ALLIANCE=$alliance,LISTS=$lists,OUT=$out,TIME_LIMIT=$time_limit"
-    "$repo/deploy/slurm/alliance-array.sbatch")
-echo "slurm-smoke: ${submit[*]}"
-job_id=$("${submit[@]}") || die "sbatch failed"
-job_id=${job_id%%;*}
-echo "slurm-smoke: submitted array job $job_id"
-# No accounting here, so no sacct: wait until squeue no longer lists the job.
-deadline=$(($(date +%s) + districts * (time_limit + 60) / at_once + 300))
-last=
-while :; do
-    pending=$(squeue -h -j "$job_id" -o '%i %t' 2>/dev/null | sort | tr '\n' ' ' || true)
-    [ -n "$pending" ] || break
-    if [ "$pending" != "$last" ]; then
-        echo "slurm-smoke: $(date -u +%T) queue: $pending"
-        last=$pending
-    fi
-    [ "$(date +%s)" -lt "$deadline" ] || die "array job $job_id still queued or running at the deadline"
-    sleep 1
-done
+run_array() { # submits the array, waits for it, requires every task to end COMPLETED 0:0
+    local submit pending last deadline line task job_state exit_code failed=0 tasks_seen=0
+    submit=(sbatch --parsable --array="0-$((districts - 1))%$at_once" --cpus-per-task=1
+        --time="$task_minutes" --chdir="$tmp" --output="$tmp/logs/alliance-%A_%a.out"
+        --export="ALL,ALLIANCE=$alliance,LISTS=$lists,OUT=$out,TIME_LIMIT=$time_limit"
+        "$repo/deploy/slurm/alliance-array.sbatch")
+    echo "slurm-smoke: ${submit[*]}"
+    job_id=$("${submit[@]}") || die "sbatch failed"
+    job_id=${job_id%%;*}
+    echo "slurm-smoke: submitted array job $job_id"
+    # No accounting here, so no sacct: wait until squeue no longer lists the job.
+    deadline=$(($(date +%s) + districts * (time_limit + 60) / at_once + 300))
+    last=
+    while :; do
+        pending=$(squeue -h -j "$job_id" -o '%i %t' 2>/dev/null | sort | tr '\n' ' ' || true)
+        [ -n "$pending" ] || break
+        if [ "$pending" != "$last" ]; then
+            echo "slurm-smoke: $(date -u +%T) queue: $pending"
+            last=$pending
+        fi
+        [ "$(date +%s)" -lt "$deadline" ] || die "array job $job_id still queued or running at the deadline"
+        sleep 1
+    done
+    # Each task's state and exit code (scontrol keeps ended jobs for MinJobAge seconds).
+    while read -r line; do
+        [[ $line == *ArrayTaskId=* ]] || continue
+        tasks_seen=$((tasks_seen + 1))
+        task=$(sed -n 's/.* ArrayTaskId=\([^ ]*\).*/\1/p' <<<"$line")
+        job_state=$(sed -n 's/.* JobState=\([^ ]*\).*/\1/p' <<<"$line")
+        exit_code=$(sed -n 's/.* ExitCode=\([^ ]*\).*/\1/p' <<<"$line")
+        if [ "$job_state" != COMPLETED ] || [ "$exit_code" != 0:0 ]; then
+            echo "slurm-smoke: task $task ended $job_state with exit code $exit_code; its log:" >&2
+            cat "$tmp/logs/alliance-${job_id}_$task.out" >&2 || true
+            failed=$((failed + 1))
+        fi
+    done < <(scontrol -o show job "$job_id" 2>/dev/null)
+    [ "$tasks_seen" -eq "$districts" ] || die "scontrol shows $tasks_seen tasks of job $job_id, not $districts"
+    [ "$failed" -eq 0 ] || die "$failed of $districts array tasks of job $job_id failed"
+}
+task_log() { echo "$tmp/logs/alliance-${job_id}_$1.out"; }
 
-# Each task's state and exit code (scontrol keeps ended jobs for MinJobAge seconds).
-failed=0
-tasks_seen=0
-while read -r line; do
-    [[ $line == *ArrayTaskId=* ]] || continue
-    tasks_seen=$((tasks_seen + 1))
-    task=$(sed -n 's/.* ArrayTaskId=\([^ ]*\).*/\1/p' <<<"$line")
-    job_state=$(sed -n 's/.* JobState=\([^ ]*\).*/\1/p' <<<"$line")
-    exit_code=$(sed -n 's/.* ExitCode=\([^ ]*\).*/\1/p' <<<"$line")
-    if [ "$job_state" != COMPLETED ] || [ "$exit_code" != 0:0 ]; then
-        echo "slurm-smoke: task $task ended $job_state with exit code $exit_code; its log:" >&2
-        cat "$tmp/logs/alliance-${job_id}_$task.out" >&2 || true
-        failed=$((failed + 1))
-    fi
-done < <(scontrol -o show job "$job_id" 2>/dev/null)
-[ "$tasks_seen" -eq "$districts" ] || die "scontrol shows $tasks_seen tasks of job $job_id, not $districts"
-[ "$failed" -eq 0 ] || die "$failed of $districts array tasks failed"
-
+phase "array"
+run_array
 echo "slurm-smoke: wall time of each task (its own clock; scontrol's start and end):"
 scontrol -o show job "$job_id" | sed -n 's/.* ArrayTaskId=\([^ ]*\).* StartTime=\([^ ]*\) EndTime=\([^ ]*\).*/\1 \2 \3/p' |
     sort -n | while read -r task start end; do
-    own=$(sed -n 's/^alliance-array: task .* exit [0-9]* after \([0-9.]*\) s$/\1/p' \
-        "$tmp/logs/alliance-${job_id}_$task.out" 2>/dev/null || true)
-    printf '  task %3s  %6s s   %s → %s\n' "$task" "${own:-?}" "$start" "${end#*T}"
+    own=$(sed -n 's/^alliance-array: task .* exit [0-9]* after \([0-9.]*\) s$/\1/p' "$(task_log "$task")" 2>/dev/null || true)
+    solved=$(sed -n 's/^shard [0-9]*\/[0-9]*: \(.*\), into .*/\1/p' "$(task_log "$task")" 2>/dev/null || true)
+    printf '  task %3s  %6s s   %s → %s   %s\n' "$task" "${own:-?}" "$start" "${end#*T}" "$solved"
 done
 
 # ---- 6. merge and evaluate ------------------------------------------------------------------
@@ -374,20 +382,40 @@ if [ "$status" -ne 0 ]; then
 fi
 tail -n 3 "$tmp/evaluate.txt"
 
+# ---- 7. resume: the same array again solves nothing ----------------------------------------
+if [ "$resume" = 1 ]; then
+    phase "resume"
+    # Each district's district.json (and its time stamp) before: a skipped district keeps it.
+    before=$(find "$out" -name district.json -printf '%p %T@\n' | sort)
+    [ "$(wc -l <<<"$before")" -eq "$districts" ] || die "expected $districts district.json files below $out"
+    cp "$out/plan.csv" "$tmp/plan-first.csv"
+    run_array
+    after=$(find "$out" -name district.json -printf '%p %T@\n' | sort)
+    [ "$before" = "$after" ] || die "the rerun of the array wrote district folders again (resume did not skip them)"
+    status=0
+    "$alliance" merge --quiet "$out" || status=$?
+    [ "$status" -eq 0 ] || die "alliance merge after the rerun exited with $status"
+    cmp -s "$out/plan.csv" "$tmp/plan-first.csv" || die "plan.csv differs after the rerun and merge"
+    echo "slurm-smoke: the rerun skipped all $districts districts; merging again gave the same plan.csv"
+fi
+
 phase
 echo "slurm-smoke: each district's result (OUT/districts.csv):"
 python3 - "$out/districts.csv" <<'EOF'
 import csv, sys
 with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
     rows = list(csv.DictReader(f))
-print(f"  {'district':<12} {'status':<10} {'objective':>12} {'gap':>9} {'seconds':>8}")
+# seconds is empty with --no-timings (the tasks' wall times are above then).
+timed = any(row.get("seconds") for row in rows)
+print(f"  {'district':<12} {'status':<10} {'objective':>12} {'gap':>9}" + (f" {'seconds':>8}" if timed else ""))
 for row in rows:
     gap = row.get("gap", "")
     try:
         gap = f"{float(gap) * 100:.2f} %"
     except ValueError:
         pass
-    print(f"  {row.get('district', ''):<12} {row.get('status', ''):<10} {row.get('objective', ''):>12} {gap:>9} {row.get('seconds', ''):>8}")
+    print(f"  {row.get('district', ''):<12} {row.get('status', ''):<10} {row.get('objective', ''):>12} {gap:>9}"
+          + (f" {row.get('seconds', ''):>8}" if timed else ""))
 EOF
 print_phases
 echo "slurm-smoke: OK: $districts districts (${communities} communities × ${units} units each) solved as a Slurm array, merged and evaluated"
