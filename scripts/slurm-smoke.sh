@@ -11,8 +11,9 @@
 #   6. `alliance merge` (exit 0 required), checks that plan.csv has every district, runs
 #      `alliance evaluate` on the merged plan (exit 0 required);
 #   7. prints each task's wall time, each district's gap (OUT/districts.csv) and each phase's time;
-#   8. submits the same array again: every district must be skipped (resume), and a second
-#      merge must give the same plan.csv.
+#   8. submits the same array again, and deploy/slurm/alliance-merge.sbatch chained after it
+#      with --dependency=afterany: every district must be skipped (resume), and the merge job
+#      (merge + evaluate) must succeed and give the same plan.csv.
 #
 # The daemons it started are always stopped and the temporary folder removed (trap on EXIT),
 # so it can be run again; a Slurm or munge already installed or running is left alone (other
@@ -24,8 +25,9 @@
 #   --large      10 districts × 150 communities × 600 units, 60 s per district (the city scale
 #                of the benchmarks; takes minutes)
 #   --keep       keep the temporary folder (lists, plan, logs, slurm.conf) for a look afterwards
-#   --no-resume  skip step 8 (by default the array is submitted a second time, and every district
-#                must be skipped as already planned, and merging again must give the same plan.csv)
+#   --no-resume  skip step 8 (by default the array is submitted a second time with the merge
+#                job chained after it: every district must be skipped as already planned, and
+#                the merge job must give the same plan.csv)
 #
 # Environment: ALLIANCE_BIN = an alliance binary to use instead of building one;
 # ALLIANCE_SCRATCH = swift build's --scratch-path (default .build).
@@ -272,7 +274,9 @@ if [ -n "${ALLIANCE_BIN:-}" ]; then
     [ -x "$alliance" ] || die "ALLIANCE_BIN=$alliance is not an executable"
 else
     scratch=${ALLIANCE_SCRATCH:-$repo/.build}
-    (cd "$repo" && swift build -c release --product alliance --scratch-path "$scratch") ||
+    # Without SLURM_CONF: SwiftPM rebuilds some dependencies when the environment differs
+    # from the last build's (30 s here for nothing).
+    (unset SLURM_CONF && cd "$repo" && swift build -c release --product alliance --scratch-path "$scratch") ||
         die "swift build -c release failed"
     alliance=$(cd "$repo" && swift build -c release --scratch-path "$scratch" --show-bin-path)/alliance
 fi
@@ -294,8 +298,8 @@ at_once=$((node_cpus > districts ? districts : node_cpus))
 [ "$at_once" -ge 1 ] || at_once=1
 # Each task's --time: its one district's limit plus a few minutes for reading and writing.
 task_minutes=$((time_limit / 60 + 5))
-run_array() { # submits the array, waits for it, requires every task to end COMPLETED 0:0
-    local submit pending last deadline line task job_state exit_code failed=0 tasks_seen=0
+submit_array() { # submits the array; sets job_id
+    local submit
     submit=(sbatch --parsable --array="0-$((districts - 1))%$at_once" --cpus-per-task=1
         --time="$task_minutes" --chdir="$tmp" --output="$tmp/logs/alliance-%A_%a.out"
         --export="ALL,ALLIANCE=$alliance,LISTS=$lists,OUT=$out,TIME_LIMIT=$time_limit"
@@ -304,35 +308,39 @@ run_array() { # submits the array, waits for it, requires every task to end COMP
     job_id=$("${submit[@]}") || die "sbatch failed"
     job_id=${job_id%%;*}
     echo "slurm-smoke: submitted array job $job_id"
-    # No accounting here, so no sacct: wait until squeue no longer lists the job.
+}
+wait_job() { # wait_job ID TASKS: waits until squeue no longer lists job ID (no accounting here,
+    # so no sacct), then requires each of its TASKS tasks (0: a plain job) to have ended
+    # COMPLETED with exit code 0:0, as `scontrol show job` keeps them for MinJobAge seconds.
+    local id=$1 tasks=$2 pending last='' deadline line task job_state exit_code failed=0 seen=0
     deadline=$(($(date +%s) + districts * (time_limit + 60) / at_once + 300))
-    last=
     while :; do
-        pending=$(squeue -h -j "$job_id" -o '%i %t' 2>/dev/null | sort | tr '\n' ' ' || true)
+        pending=$(squeue -h -j "$id" -o '%i %t' 2>/dev/null | sort | tr '\n' ' ' || true)
         [ -n "$pending" ] || break
         if [ "$pending" != "$last" ]; then
             echo "slurm-smoke: $(date -u +%T) queue: $pending"
             last=$pending
         fi
-        [ "$(date +%s)" -lt "$deadline" ] || die "array job $job_id still queued or running at the deadline"
+        [ "$(date +%s)" -lt "$deadline" ] || die "job $id still queued or running at the deadline"
         sleep 1
     done
-    # Each task's state and exit code (scontrol keeps ended jobs for MinJobAge seconds).
     while read -r line; do
-        [[ $line == *ArrayTaskId=* ]] || continue
-        tasks_seen=$((tasks_seen + 1))
+        [[ $line == JobId=* ]] || continue
+        [ "$tasks" -eq 0 ] || [[ $line == *ArrayTaskId=* ]] || continue
+        seen=$((seen + 1))
         task=$(sed -n 's/.* ArrayTaskId=\([^ ]*\).*/\1/p' <<<"$line")
         job_state=$(sed -n 's/.* JobState=\([^ ]*\).*/\1/p' <<<"$line")
         exit_code=$(sed -n 's/.* ExitCode=\([^ ]*\).*/\1/p' <<<"$line")
         if [ "$job_state" != COMPLETED ] || [ "$exit_code" != 0:0 ]; then
-            echo "slurm-smoke: task $task ended $job_state with exit code $exit_code; its log:" >&2
-            cat "$tmp/logs/alliance-${job_id}_$task.out" >&2 || true
+            echo "slurm-smoke: job $id${task:+ task $task} ended $job_state with exit code $exit_code; its log:" >&2
+            if [ -n "$task" ]; then cat "$tmp/logs/alliance-${id}_$task.out" >&2; else cat "$tmp/logs/alliance-merge-$id.out" >&2; fi
             failed=$((failed + 1))
         fi
-    done < <(scontrol -o show job "$job_id" 2>/dev/null)
-    [ "$tasks_seen" -eq "$districts" ] || die "scontrol shows $tasks_seen tasks of job $job_id, not $districts"
-    [ "$failed" -eq 0 ] || die "$failed of $districts array tasks of job $job_id failed"
+    done < <(scontrol -o show job "$id" 2>/dev/null)
+    [ "$seen" -eq "$((tasks > 0 ? tasks : 1))" ] || die "scontrol shows $seen tasks of job $id, not $tasks"
+    [ "$failed" -eq 0 ] || die "$failed task(s) of job $id failed"
 }
+run_array() { submit_array && wait_job "$job_id" "$districts"; }
 task_log() { echo "$tmp/logs/alliance-${job_id}_$1.out"; }
 
 phase "array"
@@ -389,14 +397,23 @@ if [ "$resume" = 1 ]; then
     before=$(find "$out" -name district.json -printf '%p %T@\n' | sort)
     [ "$(wc -l <<<"$before")" -eq "$districts" ] || die "expected $districts district.json files below $out"
     cp "$out/plan.csv" "$tmp/plan-first.csv"
-    run_array
+    rm "$out/plan.csv"
+    submit_array
+    # The merge as deploy/slurm/alliance-merge.sbatch documents it: chained with afterany.
+    merge_submit=(sbatch --parsable --dependency="afterany:$job_id" --chdir="$tmp"
+        --output="$tmp/logs/alliance-merge-%j.out" --export="ALL,ALLIANCE=$alliance,LISTS=$lists,OUT=$out"
+        "$repo/deploy/slurm/alliance-merge.sbatch")
+    echo "slurm-smoke: ${merge_submit[*]}"
+    merge_id=$("${merge_submit[@]}") || die "sbatch of the merge failed"
+    merge_id=${merge_id%%;*}
+    wait_job "$job_id" "$districts"
+    wait_job "$merge_id" 0
     after=$(find "$out" -name district.json -printf '%p %T@\n' | sort)
     [ "$before" = "$after" ] || die "the rerun of the array wrote district folders again (resume did not skip them)"
-    status=0
-    "$alliance" merge --quiet "$out" || status=$?
-    [ "$status" -eq 0 ] || die "alliance merge after the rerun exited with $status"
-    cmp -s "$out/plan.csv" "$tmp/plan-first.csv" || die "plan.csv differs after the rerun and merge"
-    echo "slurm-smoke: the rerun skipped all $districts districts; merging again gave the same plan.csv"
+    grep -q '^alliance-merge: done' "$tmp/logs/alliance-merge-$merge_id.out" || die "the merge job did not finish"
+    cmp -s "$out/plan.csv" "$tmp/plan-first.csv" || die "plan.csv differs after the rerun and the merge job"
+    echo "slurm-smoke: the rerun skipped all $districts districts; the merge job $merge_id" \
+        "(--dependency=afterany:$job_id, alliance-merge.sbatch: merge + evaluate) gave the same plan.csv"
 fi
 
 phase
