@@ -10,8 +10,8 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write generated lists (a city of districts) to try the tool or a cluster on.",
         discussion: HelpText.discussion("""
-            Writes communities.csv, organizations.csv, needs.csv, resources.csv, projects.csv, \
-            pairs.csv and previous-plan.csv (last year's plan, for --previous) into the folder. \
+            Writes communities.csv, organizations.csv, needs.csv, resources.csv, pairs.csv \
+            and previous-plan.csv (last year's plan, for --previous) into the folder. \
             The same options give the same lists. Families (base, many-categories, tight, multi, \
             uneven, mixed) are described in benchmarks/README.md.
             """,

@@ -71,5 +71,5 @@ struct MergeCommand: ParsableCommand {
 }
 
 extension HelpText.Exit {
-    static let noPlanMerged = Self(code: 2, meaning: "a district is missing or failed (listed on stderr; the files are written)")
+    static let noPlanMerged = Self(code: 2, meaning: "a district is missing or failed (named on stderr)")
 }

@@ -16,7 +16,7 @@ struct SolveCommand: ParsableCommand {
                 "alliance solve models/examples/caofeidian",
                 "alliance solve lists.xlsx --previous last-year/plan.csv --time-limit 120",
                 "alliance solve city/ --jobs 2 --time-budget 600",
-                "alliance solve city/ --out city/plan --shard auto   # a task of a Slurm array job; then alliance merge city/plan",
+                "alliance solve city/ --out city/plan --shard auto",
                 "alliance solve lists.xlsx --from plan.csv --pin-community C07 --max-changes 5",
             ],
             exits: [.success, .inputError, .noPlan, .notWritten, .interrupted]))

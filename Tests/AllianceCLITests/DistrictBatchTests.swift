@@ -71,7 +71,12 @@ final class DistrictBatchTests: XCTestCase {
                                            + "them may lead (column can_lead): " + ids.joined(separator: ", ")), table[2][9])
         XCTAssertFalse(table[2][9].contains("community \(ids[0]) needs a lead"), table[2][9])
         XCTAssertEqual(table[2][9].components(separatedBy: " - ").count, 3, "a heading and two reasons: \(table[2][9])")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("区2").path))
+        // The failed district's folder holds only its district.json, saying why (for `alliance merge`).
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("区2").path),
+                       [DistrictOutcome.fileName])
+        let failedOutcome = try XCTUnwrap(DistrictOutcome.read(from: out.appendingPathComponent("区2")))
+        XCTAssertEqual(failedOutcome.status, "failed")
+        XCTAssertEqual(failedOutcome.error, table[2][9])
 
         // report.html at the top: one row per district, the failure's reason, and links only to
         // the district reports written beside it (DistrictSummaryTests checks the contents).
@@ -104,10 +109,16 @@ final class DistrictBatchTests: XCTestCase {
             let aloneOut = aloneFolder.appendingPathComponent("plan")
             let single = try CommandRunner.run(["solve", aloneFolder.path, "--out", aloneOut.path] + options)
             XCTAssertEqual(single.status, 0, single.stderr)
-            for name in ["plan.csv", "communities.csv", "plan.json"] {
+            for name in ["plan.csv", "communities.csv"] {
                 let batch = try Data(contentsOf: out.appendingPathComponent(row[1]).appendingPathComponent(name))
                 XCTAssertEqual(batch, try Data(contentsOf: aloneOut.appendingPathComponent(name)), "\(district.name) \(name)")
             }
+            // plan.json too, but for the batch's input digest (DistrictResume).
+            var batchPlan = try CommandRunner.json(out.appendingPathComponent(row[1]).appendingPathComponent("plan.json"))
+            XCTAssertEqual((batchPlan.removeValue(forKey: "input_digest") as? String)?.count, 64)
+            XCTAssertEqual(NSDictionary(dictionary: batchPlan),
+                           NSDictionary(dictionary: try CommandRunner.json(aloneOut.appendingPathComponent("plan.json"))),
+                           "\(district.name) plan.json")
             let plan = try CommandRunner.json(aloneOut.appendingPathComponent("plan.json"))
             XCTAssertEqual(row[5], formatNumber(try XCTUnwrap((plan["objective"] as? NSNumber)?.doubleValue)))
             let rows = try records(aloneOut.appendingPathComponent("plan.csv"))

@@ -109,6 +109,34 @@ final class JSONDocumentsCLITests: XCTestCase {
                              schema: "compare", version: toolVersion)
     }
 
+    /// The documents of a batch split into shards: each district's `district.json` and plan.json
+    /// (with its input digest), the shard manifest, `solve --json` of a resumed run and
+    /// `merge --json`.
+    func testShardDocumentsAreStampedAndDocumented() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let version = try CommandRunner.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let city = folder.appendingPathComponent("city")
+        XCTAssertEqual(try CommandRunner.run(["generate", "--out", city.path, "--districts", "2", "--communities", "6",
+                                              "--units", "20"]).status, 0)
+        let out = folder.appendingPathComponent("out")
+        let arguments = ["solve", city.path, "--out", out.path, "--shard", "0/1", "--time-limit", "20", "--json"]
+        XCTAssertEqual(try CommandRunner.run(arguments).status, 0)
+        let resumed = try CommandRunner.run(arguments)
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        try assertDocumented(resumed.stdout, schema: "solve-summary", version: version)
+        XCTAssertTrue(resumed.stdout.contains("\"resumed\" : true"), resumed.stdout)
+        try assertDocumented(try String(contentsOf: out.appendingPathComponent("shards/shard-0-of-1.json"), encoding: .utf8),
+                             schema: "shard", version: version)
+        try assertDocumented(try String(contentsOf: out.appendingPathComponent("区1/district.json"), encoding: .utf8),
+                             schema: "district", version: version)
+        try assertDocumented(try String(contentsOf: out.appendingPathComponent("区1/plan.json"), encoding: .utf8),
+                             schema: "plan", version: version)
+        let merged = try CommandRunner.run(["merge", out.path, "--json"])
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        try assertDocumented(merged.stdout, schema: "solve-summary", version: version)
+    }
+
     /// `check --json` on lists with an input error: the error is in the document with its
     /// location (file, line, column), the exit status is 1, and stdout is still one JSON object.
     func testCheckJSONReportsInputErrorsWithTheirLocations() throws {
