@@ -1,3 +1,4 @@
+import Foundation
 import AllianceModel
 
 /// Where each canonical column sits in one file's header, and how the user spelled it.
@@ -156,5 +157,23 @@ public struct CSVRow: Sendable {
     /// An error located at the cell of column `name`.
     public func error(_ name: String, _ message: String) -> InputError {
         InputError(location(of: name), message)
+    }
+}
+
+extension CSVTable {
+    /// Reads a CSV file given on its own (a plan, pins, scenarios): `missing` at line 1 when the
+    /// file is absent, syntax and decoding errors located in it, the header mapped.
+    static func read(file: URL, encoding: EncodingChoice, required: [String], optional: [String],
+                     missing: Message) throws(InputErrors) -> CSVTable {
+        let name = file.lastPathComponent
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw InputErrors([InputError(SourceLocation(file: name, line: 1, column: 1), missing.text)])
+        }
+        do {
+            let parsed = try CSVParser.parse(ByteSource(file: file), file: name, choice: encoding).result
+            return CSVTable(parsed: parsed, file: name, required: required, optional: optional)
+        } catch {
+            throw InputErrors([error])
+        }
     }
 }

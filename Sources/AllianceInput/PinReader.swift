@@ -17,17 +17,8 @@ public enum PinReader {
 
     /// Reads the pins in `file`. Each pin's source is its `kind` cell; its ids keep their own cells.
     public static func read(file: URL, encoding: EncodingChoice = .auto) throws(InputErrors) -> [Pin] {
-        let name = file.lastPathComponent
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            throw InputErrors([InputError(SourceLocation(file: name, line: 1, column: 1), Message.pinsFileMissing.text)])
-        }
-        let parsed: CSVParseResult
-        do {
-            parsed = try CSVParser.parse(ByteSource(file: file), file: name, choice: encoding).result
-        } catch {
-            throw InputErrors([error])
-        }
-        return try read(CSVTable(parsed: parsed, file: name, required: requiredColumns, optional: optionalColumns))
+        try read(CSVTable.read(file: file, encoding: encoding, required: requiredColumns,
+                                     optional: optionalColumns, missing: .pinsFileMissing))
     }
 
     /// Reads pins given as text, `file` naming it in messages.

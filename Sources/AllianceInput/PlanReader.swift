@@ -25,17 +25,8 @@ public enum PlanReader {
 
     /// Reads the plan in `file` with its `district` column, if any.
     public static func readRows(file: URL, encoding: EncodingChoice = .auto) throws(InputErrors) -> [Row] {
-        let name = file.lastPathComponent
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            throw InputErrors([InputError(SourceLocation(file: name, line: 1, column: 1), Message.planFileMissing.text)])
-        }
-        let parsed: CSVParseResult
-        do {
-            parsed = try CSVParser.parse(ByteSource(file: file), file: name, choice: encoding).result
-        } catch {
-            throw InputErrors([error])
-        }
-        return try readRows(CSVTable(parsed: parsed, file: name, required: requiredColumns, optional: optionalColumns))
+        try readRows(CSVTable.read(file: file, encoding: encoding, required: requiredColumns,
+                                     optional: optionalColumns, missing: .planFileMissing))
     }
 
     /// Reads a plan given as text, `file` naming it in messages. Role is `lead`/`member`

@@ -11,17 +11,8 @@ public enum ScenarioReader {
     private static let optionalColumns = Term.allCases.map(\.rawValue) + ["balance_band", "priorities", "time_limit", "gap"]
 
     public static func read(file: URL, encoding: EncodingChoice = .auto) throws(InputErrors) -> [Scenario] {
-        let name = file.lastPathComponent
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            throw InputErrors([InputError(SourceLocation(file: name, line: 1, column: 1), Message.requiredFileMissing.text)])
-        }
-        let parsed: CSVParseResult
-        do {
-            parsed = try CSVParser.parse(ByteSource(file: file), file: name, choice: encoding).result
-        } catch {
-            throw InputErrors([error])
-        }
-        return try read(CSVTable(parsed: parsed, file: name, required: requiredColumns, optional: optionalColumns))
+        try read(CSVTable.read(file: file, encoding: encoding, required: requiredColumns,
+                                     optional: optionalColumns, missing: .requiredFileMissing))
     }
 
     /// Reads scenarios given as text, `file` naming it in messages.
