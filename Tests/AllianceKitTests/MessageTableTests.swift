@@ -166,7 +166,47 @@ final class MessageTableTests: XCTestCase {
                             firstShare: "ARG-share", cap: "ARG-cap"),
         .timeBudgetUsed(used: "ARG-used", budget: "ARG-budget", secondPass: 9212, districts: "ARG-districts"),
         .districtProgress(bar: "ARG-bar", done: 9213, total: 9214, failed: 9215, running: 9216, seconds: "ARG-seconds"),
-    ] + Message.Column.allCases.map { .column($0) } + Message.Noun.allCases.map { .unknownID($0, id: "ARG-id", list: "ARG-list") }
+        // explain, suggest, diff and compare
+        .leadMark("ARG-id"), .list(["ARG-a", "ARG-b"]), .clauses(["ARG-a", "ARG-b"]),
+        .explainObjective(objective: "ARG-objective", broken: 9301), .explainTermHeader, .explainBrokenRules,
+        .explainCommunitiesHeading,
+        .explainCommunity(id: "ARG-id", name: "ARG-name", cost: "ARG-cost", objective: "ARG-objective", strength: "ARG-strength",
+                          band: "ARG-band", excess: "ARG-excess", above: true, units: 9302),
+        .explainNeed(category: "ARG-category", amount: "ARG-amount", priority: "ARG-priority", covered: "ARG-covered",
+                     providers: "ARG-providers", uncovered: "ARG-uncovered", noHolder: true),
+        .explainMember(lead: true, id: "ARG-id", name: "ARG-name", km: "ARG-km", strength: "ARG-strength",
+                       preference: "ARG-preference", kept: true, objective: "ARG-objective", terms: "ARG-terms"),
+        .explainOwnBalance(value: "ARG-value", tooWeak: true), .explainUnitsHeading,
+        .explainUnit(id: "ARG-id", name: "ARG-name", serves: "ARG-serves", load: 9303, min: 9304, max: 9305,
+                     objective: "ARG-objective", terms: "ARG-terms"),
+        .districtLine("ARG-district"), .suggestUnitSubject(id: "ARG-id", name: "ARG-name", serves: "ARG-serves"),
+        .suggestCommunitySubject(id: "ARG-id", name: "ARG-name", units: "ARG-units"),
+        .suggestHeadline(subject: "ARG-subject", objective: "ARG-objective", broken: 9306),
+        .suggestFeasibleHeading(shown: 9307, of: 9308), .suggestInfeasibleHeading(shown: 9309, of: 9310),
+        .suggestBreaks(rule: "ARG-rule", text: "ARG-text"), .suggestStillBreaks(count: 9311), .suggestRepairs(rules: "ARG-rules"),
+        .editMove(unit: "ARG-unit", from: "ARG-from", to: "ARG-to"), .editAdd(unit: "ARG-unit", to: "ARG-to"),
+        .editRemove(unit: "ARG-unit", from: "ARG-from"), .editSwap(unit: "ARG-unit", from: "ARG-from", to: "ARG-to", with: "ARG-with"),
+        .editSetLead(unit: "ARG-unit", community: "ARG-community", instead: "ARG-instead"),
+        .editHandLead(unit: "ARG-unit", community: "ARG-community", to: "ARG-to"),
+        .unitWouldServe(unit: "ARG-unit", served: 9312, min: 9313, max: 9314),
+        .communityWouldHave(community: "ARG-community", size: 9315, min: 9316, max: 9317),
+        .communityWouldHaveNoLead(community: "ARG-community"), .leadWouldNotBeMember(community: "ARG-community", lead: "ARG-lead"),
+        .diffCounts(joined: 9318, left: 9319, moved: 9320, roleChanged: 9321, unchanged: 9322), .diffNoChanges,
+        .noPlanCell, .bestProvenBound("ARG-bound"), .strategyFailed(strategy: "ARG-strategy", error: "ARG-error"),
+        // the start plan's repairs
+        .startPlanNote("ARG-note"), .repairRemoved(unit: "ARG-unit", community: "ARG-community", why: "ARG-why"),
+        .repairAdded(unit: "ARG-unit", community: "ARG-community", why: "ARG-why"),
+        .repairLead(community: "ARG-community", now: "ARG-now", before: "ARG-before", why: "ARG-why"),
+        .whyForbidden(at: "ARG-at"), .whyNotAllowed, .whyUnitAboveMax(unit: "ARG-unit", served: 9323, max: 9324),
+        .whyCommunityAboveMax(community: "ARG-community", size: 9325, max: 9326), .whyNeededIn(community: "ARG-community"),
+        .whyAnotherRule, .whyPinRequires(pin: "ARG-pin"), .whyFixed(at: "ARG-at"),
+        .whyCommunityBelowMin(community: "ARG-community", size: 9327, min: 9328), .whyNoLeader(community: "ARG-community"),
+        .whyUnitBelowMin(unit: "ARG-unit", served: 9329, min: 9330), .whyMovedFrom(community: "ARG-community"),
+        .whyPinNamesLead(pin: "ARG-pin"), .whyLeadNotMember(unit: "ARG-unit"), .whyLeadMayNotLead(unit: "ARG-unit"),
+        .whyLeadLeft(unit: "ARG-unit"), .whyPinNamesOtherLead, .whyHadNoLead,
+    ] + Term.allCases.flatMap { [Message.term($0), .termShort($0)] } + Message.DiffChange.allCases.map { .diffChange($0) }
+        + [SolveStatus.optimal, .feasible, .infeasible, .interrupted].map { .statusWord($0) }
+        + Message.Column.allCases.map { .column($0) } + Message.Noun.allCases.map { .unknownID($0, id: "ARG-id", list: "ARG-list") }
         + Pin.Kind.allCases.map { .pinName($0, target: "ARG-target", at: nil) }
         + Message.PinRule.allCases.map { .pinValueMissing(header: "ARG-header", $0) }
 
@@ -256,6 +296,15 @@ final class MessageTableTests: XCTestCase {
             (.unclaimed(count: 1, .noAlliance), .unclaimed(count: 1, .noMemberHasCategory)),
             (.claimsLine(claimed: 1, total: 2, value: "3", totalValue: "4", share: nil, unclaimed: nil, proven: true),
              .claimsLine(claimed: 1, total: 2, value: "3", totalValue: "4", share: nil, unclaimed: nil, proven: false)),
+            (.explainCommunity(id: "C", name: "n", cost: "1", objective: "2", strength: "3", band: "4", excess: "5", above: true, units: 6),
+             .explainCommunity(id: "C", name: "n", cost: "1", objective: "2", strength: "3", band: "4", excess: "5", above: false, units: 6)),
+            (.explainNeed(category: "c", amount: "1", priority: "2", covered: "1", providers: "U", uncovered: "1", noHolder: true),
+             .explainNeed(category: "c", amount: "1", priority: "2", covered: "1", providers: "U", uncovered: "1", noHolder: false)),
+            (.explainMember(lead: true, id: "U", name: "n", km: "1", strength: "2", preference: nil, kept: true, objective: "3", terms: "t"),
+             .explainMember(lead: false, id: "U", name: "n", km: "1", strength: "2", preference: nil, kept: true, objective: "3", terms: "t")),
+            (.explainMember(lead: true, id: "U", name: "n", km: "1", strength: "2", preference: nil, kept: true, objective: "3", terms: "t"),
+             .explainMember(lead: true, id: "U", name: "n", km: "1", strength: "2", preference: nil, kept: false, objective: "3", terms: "t")),
+            (.explainOwnBalance(value: "1", tooWeak: true), .explainOwnBalance(value: "1", tooWeak: false)),
         ]
         for (one, other) in pairs {
             for language in Language.allCases {
@@ -288,7 +337,8 @@ final class MessageTableTests: XCTestCase {
     /// Chinese labels are padded by terminal columns (two per Chinese character), so the values line up.
     func testChineseSummaryLabelsLineUp() {
         let lines = [Message.statusOptimal, .coverageLine(share: "X"), .distanceLine(value: "X"), .wroteLine(files: "X"),
-                     .preferenceLine(value: "X")].map { $0.text(in: .chinese) }
+                     .preferenceLine(value: "X"), .explainObjective(objective: "X", broken: 2), .districtLine("X")]
+            .map { $0.text(in: .chinese) }
         // The value starts at column 12 (as in English) on every line.
         for line in lines {
             let label = line.prefix { $0 != " " }
