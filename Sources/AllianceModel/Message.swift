@@ -216,7 +216,7 @@ public enum Message: Sendable, Hashable {
     case maxChangesTooSmall(limit: Int, forced: Int)
     case listAndMore(shown: String, more: Int)
 
-    // MARK: Damaged and refused workbooks (the XML syntax reasons inside stay English)
+    // MARK: Damaged and refused workbooks
     case zipUnreadable(error: String)
     case tooManyZipEntries(limit: Int)
     case partTooLargeDeclared(part: String, size: String, limit: String)
@@ -250,6 +250,43 @@ public enum Message: Sendable, Hashable {
     case noSharedStrings(index: Int)
     case tooFewSharedStrings(index: Int, count: Int)
 
+    // MARK: Why an XML part of a workbook is malformed or refused (`XMLScanner`), inside the messages above
+    case xmlControlCharacter(byte: String)
+    case xmlByteNotUTF8(byte: String)
+    case xmlUTF8CutOff
+    case xmlUTF8Broken(lead: String, byte: String)
+    case xmlInvalidUTF8
+    case xmlCharacterNotAllowed(code: String)
+    case xmlEndsInsideElement(element: String, notClosed: Int)
+    case xmlNoRoot
+    case xmlEndsInsideTag
+    case xmlCDATAOutsideRoot
+    case xmlDocumentType
+    case xmlBangStartsNothing
+    case xmlSecondRoot
+    case xmlEndsInsideTagNamed(tag: String)
+    case xmlTooDeep(levels: Int)
+    case xmlAttributesNotSeparated(tag: String)
+    case xmlAttributeTwice(attribute: String)
+    case xmlAttributeWithoutValue(attribute: String)
+    case xmlAttributeNotQuoted(attribute: String)
+    case xmlAttributeNeverEnds(attribute: String)
+    case xmlEndTagNotClosed(tag: String)
+    case xmlEndTagClosesNothing(tag: String)
+    case xmlEndTagMismatch(tag: String, open: String)
+    case xmlDeclarationNotAtStart
+    case xmlCommentNeverEnds
+    case xmlDoubleDashInComment
+    case xmlTextOutsideRoot(afterRoot: Bool)
+    case xmlEndsWhere(XMLPlace)
+    case xmlExpected(XMLPlace)
+    case xmlNeverEnds(XMLPlace)
+    case xmlLessThanInAttribute
+    case xmlCDATAEndInText
+    case xmlBareAmpersand
+    case xmlUndefinedEntity(name: String)
+    case xmlBadDigit
+    case xmlReferenceNotAllowed(digits: String)
 
     // MARK: Rules a plan breaks (`Evaluator`)
     case unitServesOutOfBounds(unit: String, served: Int, min: Int, max: Int)
@@ -471,6 +508,24 @@ public enum Message: Sendable, Hashable {
     /// "U5: " before a change `suggest --community` lists, in both languages ("" without a unit).
     private static func who(_ unit: String?) -> (String, String) {
         unit.map { ("\($0): ", "\($0)：") } ?? ("", "")
+    }
+
+    /// What an XML part should hold where it ends or goes wrong, for "expected an element name after '<'".
+    public enum XMLPlace: Sendable, Hashable {
+        case elementName, endTagName, attributeNameOrEnd(tag: String), processingTarget, declaration, cdata,
+             processingInstruction
+
+        var texts: (String, String) {
+            switch self {
+            case .elementName: ("an element name after '<'", "“<”之后的元素名")
+            case .endTagName: ("an element name after '</'", "“</”之后的元素名")
+            case let .attributeNameOrEnd(tag): ("an attribute name or the end of the tag <\(tag)>", "属性名或标签 <\(tag)> 的结尾")
+            case .processingTarget: ("a processing instruction's target after '<?'", "“<?”之后的处理指令目标")
+            case .declaration: ("the XML declaration", "XML 声明")
+            case .cdata: ("the CDATA section", "CDATA 段")
+            case .processingInstruction: ("the processing instruction", "处理指令")
+            }
+        }
     }
 
     /// A change between two plans, in words (`alliance diff`).
@@ -1125,6 +1180,84 @@ public enum Message: Sendable, Hashable {
         case let .tooFewSharedStrings(index, count):
             return ("damaged workbook: the cell refers to shared string \(index), but the workbook has only \(count)",
                     "工作簿已损坏：该单元格引用序号为 \(index) 的共享字符串，但工作簿只有 \(count) 个")
+        case let .xmlControlCharacter(byte):
+            return ("the control character 0x\(byte) is not allowed in XML", "XML 中不允许出现控制字符 0x\(byte)")
+        case let .xmlByteNotUTF8(byte):
+            return ("byte 0x\(byte) is not UTF-8", "字节 0x\(byte) 不是 UTF-8")
+        case .xmlUTF8CutOff:
+            return ("a UTF-8 sequence is cut off by the end of the part", "一个 UTF-8 字节序列被部件的结尾截断")
+        case let .xmlUTF8Broken(lead, byte):
+            return ("byte 0x\(lead) starts a UTF-8 sequence that byte 0x\(byte) breaks",
+                    "字节 0x\(lead) 开始的 UTF-8 字节序列被字节 0x\(byte) 打断")
+        case .xmlInvalidUTF8:
+            return ("bytes at this place are not valid UTF-8 (an overlong form or a surrogate)",
+                    "此处的字节不是有效的 UTF-8（超长编码或代理码点）")
+        case let .xmlCharacterNotAllowed(code):
+            return ("the character U+\(code) is not allowed in XML", "XML 中不允许出现字符 U+\(code)")
+        case let .xmlEndsInsideElement(element, notClosed):
+            return ("the part ends inside the element <\(element)> (\(notClosed) element\(notClosed == 1 ? "" : "s") not closed; truncated?)",
+                    "部件在元素 <\(element)> 内就结束了（\(notClosed) 个元素未闭合；文件不完整？）")
+        case .xmlNoRoot:
+            return ("the part has no root element", "部件没有根元素")
+        case .xmlEndsInsideTag:
+            return ("the part ends inside a tag (truncated?)", "部件在标签内就结束了（文件不完整？）")
+        case .xmlCDATAOutsideRoot:
+            return ("a CDATA section outside the root element", "根元素之外有 CDATA 段")
+        case .xmlDocumentType:
+            return ("declares a document type (<!DOCTYPE), which workbooks never need and whose entities could expand "
+                        + "without bound or read other files",
+                    "声明了文档类型（<!DOCTYPE）：工作簿从不需要它，而其中的实体可能无限展开或读取其他文件")
+        case .xmlBangStartsNothing:
+            return ("'<!' starts no comment or CDATA section", "“<!”之后既不是注释也不是 CDATA 段")
+        case .xmlSecondRoot:
+            return ("a second root element", "出现了第二个根元素")
+        case let .xmlEndsInsideTagNamed(tag):
+            return ("the part ends inside the tag <\(tag)> (truncated?)", "部件在标签 <\(tag)> 内就结束了（文件不完整？）")
+        case let .xmlTooDeep(levels):
+            return ("nests elements deeper than \(levels) levels", "元素嵌套超过 \(levels) 层")
+        case let .xmlAttributesNotSeparated(tag):
+            return ("attributes of <\(tag)> must be separated by spaces", "<\(tag)> 的各属性之间必须用空格分隔")
+        case let .xmlAttributeTwice(attribute):
+            return ("the attribute '\(attribute)' appears twice", "属性“\(attribute)”出现了两次")
+        case let .xmlAttributeWithoutValue(attribute):
+            return ("the attribute '\(attribute)' has no '=' and value", "属性“\(attribute)”没有“=”和值")
+        case let .xmlAttributeNotQuoted(attribute):
+            return ("the value of the attribute '\(attribute)' is not in quotes", "属性“\(attribute)”的值没有加引号")
+        case let .xmlAttributeNeverEnds(attribute):
+            return ("the value of the attribute '\(attribute)' never ends (truncated?)", "属性“\(attribute)”的值没有结束（文件不完整？）")
+        case let .xmlEndTagNotClosed(tag):
+            return ("the end tag </\(tag)> is not closed by '>'", "结束标签 </\(tag)> 没有以“>”结尾")
+        case let .xmlEndTagClosesNothing(tag):
+            return ("the end tag </\(tag)> closes no element", "结束标签 </\(tag)> 没有可结束的元素")
+        case let .xmlEndTagMismatch(tag, open):
+            return ("the end tag </\(tag)> does not match the open element <\(open)>", "结束标签 </\(tag)> 与尚未结束的元素 <\(open)> 不匹配")
+        case .xmlDeclarationNotAtStart:
+            return ("an XML declaration that is not at the start of the part", "XML 声明不在部件的开头")
+        case .xmlCommentNeverEnds:
+            return ("the comment never ends (truncated?)", "注释没有结束（文件不完整？）")
+        case .xmlDoubleDashInComment:
+            return ("'--' inside a comment", "注释中出现了“--”")
+        case let .xmlTextOutsideRoot(afterRoot):
+            return afterRoot ? ("text after the root element", "根元素之后有文字") : ("text before the root element", "根元素之前有文字")
+        case let .xmlEndsWhere(place):
+            return ("the part ends where \(place.texts.0) should be (truncated?)", "部件在应为\(place.texts.1)的位置就结束了（文件不完整？）")
+        case let .xmlExpected(place):
+            return ("expected \(place.texts.0)", "此处应为\(place.texts.1)")
+        case let .xmlNeverEnds(place):
+            return ("\(place.texts.0) never ends (truncated?)", "\(place.texts.1)没有结束（文件不完整？）")
+        case .xmlLessThanInAttribute:
+            return ("a '<' inside an attribute value; write &lt;", "属性值中有“<”；请写成 &lt;")
+        case .xmlCDATAEndInText:
+            return ("']]>' in text outside a CDATA section", "CDATA 段之外的文字中有“]]>”")
+        case .xmlBareAmpersand:
+            return ("a '&' that starts no entity or character reference; write &amp;", "“&”之后既不是实体也不是字符引用；请写成 &amp;")
+        case let .xmlUndefinedEntity(name):
+            return ("the entity '&\(name);' is not defined (XML without a document type knows only &lt; &gt; &amp; &apos; &quot;)",
+                    "实体“&\(name);”未定义（没有文档类型的 XML 只认得 &lt; &gt; &amp; &apos; &quot;）")
+        case .xmlBadDigit:
+            return ("a character reference with a digit it cannot have", "字符引用中有不该出现的数字")
+        case let .xmlReferenceNotAllowed(digits):
+            return ("the character reference '&#\(digits);' names no character XML allows", "字符引用“&#\(digits);”不是 XML 允许的字符")
         case let .unitServesOutOfBounds(unit, served, min, max):
             return ("unit \(unit) serves \(served) communities; it must serve between \(min) and \(max)",
                     "单位 \(unit) 服务 \(served) 个社区；应在 \(min) 到 \(max) 个之间")

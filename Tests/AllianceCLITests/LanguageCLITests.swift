@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookFixtures
 import XCTest
 
 /// The command speaks Chinese when the locale asks for it (`LANG=zh_CN.UTF-8`) and English
@@ -269,6 +270,21 @@ final class LanguageCLITests: XCTestCase {
         }
         assertNoEnglish(result.stderr, ["start plan", "removed", "added", "is now led", "instead of", "in the start plan",
                                         "more than", "fewer than", "needed in", "moved from", "no longer serves", "may not lead"])
+    }
+
+    /// The XML detail of a damaged workbook is Chinese too; the part and place read as before.
+    func testDamagedWorkbookDetailInChinese() throws {
+        var parts = try TestWorkbook.fromLists(try TestWorkbook.lists(in: URL(fileURLWithPath: tiny)))
+        parts["xl/sharedStrings.xml"] = Data("<sst><si><t>a</t></si></row></sst>".utf8)
+        let book = folder.appendingPathComponent("lists.xlsx")
+        try TestWorkbook.zip(parts, to: book)
+        let chinese = try CommandRunner.run(["check", book.path], locale: "zh_CN.UTF-8")
+        XCTAssertEqual(chinese.status, 1, chinese.stderr)
+        XCTAssertTrue(chinese.stderr.contains("\(book.path): 工作簿已损坏：xl/sharedStrings.xml 第 1 行第 23 列处的 XML 格式不正确"
+            + "（结束标签 </row> 与尚未结束的元素 <sst> 不匹配）\n"), chinese.stderr)
+        let english = try CommandRunner.run(["check", book.path])
+        XCTAssertTrue(english.stderr.contains("\(book.path): damaged workbook: xl/sharedStrings.xml is not well-formed XML at line 1, "
+            + "column 23 (the end tag </row> does not match the open element <sst>)\n"), english.stderr)
     }
 
     /// The same commands under LC_ALL=C print exactly what they printed before they learned Chinese.

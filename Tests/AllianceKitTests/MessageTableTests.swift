@@ -204,8 +204,22 @@ final class MessageTableTests: XCTestCase {
         .whyUnitBelowMin(unit: "ARG-unit", served: 9329, min: 9330), .whyMovedFrom(community: "ARG-community"),
         .whyPinNamesLead(pin: "ARG-pin"), .whyLeadNotMember(unit: "ARG-unit"), .whyLeadMayNotLead(unit: "ARG-unit"),
         .whyLeadLeft(unit: "ARG-unit"), .whyPinNamesOtherLead, .whyHadNoLead,
+        // the XML reasons inside damaged-workbook messages
+        .xmlControlCharacter(byte: "ARG-byte"), .xmlByteNotUTF8(byte: "ARG-byte"), .xmlUTF8CutOff,
+        .xmlUTF8Broken(lead: "ARG-lead", byte: "ARG-byte"), .xmlInvalidUTF8, .xmlCharacterNotAllowed(code: "ARG-code"),
+        .xmlEndsInsideElement(element: "ARG-element", notClosed: 9331), .xmlNoRoot, .xmlEndsInsideTag, .xmlCDATAOutsideRoot,
+        .xmlDocumentType, .xmlBangStartsNothing, .xmlSecondRoot, .xmlEndsInsideTagNamed(tag: "ARG-tag"),
+        .xmlTooDeep(levels: 9332), .xmlAttributesNotSeparated(tag: "ARG-tag"), .xmlAttributeTwice(attribute: "ARG-attribute"),
+        .xmlAttributeWithoutValue(attribute: "ARG-attribute"), .xmlAttributeNotQuoted(attribute: "ARG-attribute"),
+        .xmlAttributeNeverEnds(attribute: "ARG-attribute"), .xmlEndTagNotClosed(tag: "ARG-tag"),
+        .xmlEndTagClosesNothing(tag: "ARG-tag"), .xmlEndTagMismatch(tag: "ARG-tag", open: "ARG-open"),
+        .xmlDeclarationNotAtStart, .xmlCommentNeverEnds, .xmlDoubleDashInComment, .xmlTextOutsideRoot(afterRoot: true),
+        .xmlLessThanInAttribute, .xmlCDATAEndInText, .xmlBareAmpersand, .xmlUndefinedEntity(name: "ARG-name"), .xmlBadDigit,
+        .xmlReferenceNotAllowed(digits: "ARG-digits"),
     ] + Term.allCases.flatMap { [Message.term($0), .termShort($0)] } + Message.DiffChange.allCases.map { .diffChange($0) }
         + [SolveStatus.optimal, .feasible, .infeasible, .interrupted].map { .statusWord($0) }
+        + [Message.XMLPlace.elementName, .endTagName, .attributeNameOrEnd(tag: "ARG-tag"), .processingTarget, .declaration,
+           .cdata, .processingInstruction].flatMap { [Message.xmlEndsWhere($0), .xmlExpected($0), .xmlNeverEnds($0)] }
         + Message.Column.allCases.map { .column($0) } + Message.Noun.allCases.map { .unknownID($0, id: "ARG-id", list: "ARG-list") }
         + Pin.Kind.allCases.map { .pinName($0, target: "ARG-target", at: nil) }
         + Message.PinRule.allCases.map { .pinValueMissing(header: "ARG-header", $0) }
@@ -305,6 +319,7 @@ final class MessageTableTests: XCTestCase {
             (.explainMember(lead: true, id: "U", name: "n", km: "1", strength: "2", preference: nil, kept: true, objective: "3", terms: "t"),
              .explainMember(lead: true, id: "U", name: "n", km: "1", strength: "2", preference: nil, kept: false, objective: "3", terms: "t")),
             (.explainOwnBalance(value: "1", tooWeak: true), .explainOwnBalance(value: "1", tooWeak: false)),
+            (.xmlTextOutsideRoot(afterRoot: true), .xmlTextOutsideRoot(afterRoot: false)),
         ]
         for (one, other) in pairs {
             for language in Language.allCases {
@@ -397,5 +412,35 @@ final class MessageTableTests: XCTestCase {
         XCTAssertTrue(chinese.contains {
             $0.hasPrefix("7 个社区需要的单位多于其接纳上限") && $0.contains("C1（3 > 2）") && $0.hasSuffix("……（另有 2 个）")
         }, "\(chinese)")
+    }
+
+    /// The XML scanner's reasons (the detail in parentheses of a damaged-workbook message) follow
+    /// the language too, with the element names, bytes and limits they name.
+    func testXMLReasonsInChinese() {
+        func reason(_ xml: [UInt8]) -> String? {
+            do {
+                try XMLScanner.scan(xml, handler: XMLEventLog())
+                return nil
+            } catch {
+                guard case .syntax(let syntax) = error else { return nil }
+                return syntax.reason
+            }
+        }
+        let cases: [([UInt8], String, String)] = [
+            (Array("<a></b>".utf8), "the end tag </b> does not match the open element <a>", "结束标签 </b> 与尚未结束的元素 <a> 不匹配"),
+            (Array("<a><b>".utf8), "the part ends inside the element <b> (2 elements not closed; truncated?)",
+             "部件在元素 <b> 内就结束了（2 个元素未闭合；文件不完整？）"),
+            (Array("<a x=1/>".utf8), "the value of the attribute 'x' is not in quotes", "属性“x”的值没有加引号"),
+            (Array("<a>&nbsp;</a>".utf8), "the entity '&nbsp;' is not defined (XML without a document type knows only "
+                + "&lt; &gt; &amp; &apos; &quot;)", "实体“&nbsp;”未定义（没有文档类型的 XML 只认得 &lt; &gt; &amp; &apos; &quot;）"),
+            (Array("<a>< b/></a>".utf8), "expected an element name after '<'", "此处应为“<”之后的元素名"),
+            (Array("<a><b x='1".utf8), "the value of the attribute 'x' never ends (truncated?)", "属性“x”的值没有结束（文件不完整？）"),
+            (Array("<a>".utf8) + [0xC3, 0x28] + Array("</a>".utf8), "byte 0xC3 starts a UTF-8 sequence that byte 0x28 breaks",
+             "字节 0xC3 开始的 UTF-8 字节序列被字节 0x28 打断"),
+        ]
+        for (xml, english, chinese) in cases {
+            XCTAssertEqual(reason(xml), english)
+            XCTAssertEqual(Language.with(.chinese) { reason(xml) }, chinese)
+        }
     }
 }
