@@ -216,7 +216,7 @@ public enum Message: Sendable, Hashable {
     case maxChangesTooSmall(limit: Int, forced: Int)
     case listAndMore(shown: String, more: Int)
 
-    // MARK: Damaged and refused workbooks (the XML syntax reasons inside stay English)
+    // MARK: Damaged and refused workbooks
     case zipUnreadable(error: String)
     case tooManyZipEntries(limit: Int)
     case partTooLargeDeclared(part: String, size: String, limit: String)
@@ -249,6 +249,44 @@ public enum Message: Sendable, Hashable {
     case sharedStringIndexNotNumber(raw: String)
     case noSharedStrings(index: Int)
     case tooFewSharedStrings(index: Int, count: Int)
+
+    // MARK: Why an XML part of a workbook is malformed or refused (`XMLScanner`), inside the messages above
+    case xmlControlCharacter(byte: String)
+    case xmlByteNotUTF8(byte: String)
+    case xmlUTF8CutOff
+    case xmlUTF8Broken(lead: String, byte: String)
+    case xmlInvalidUTF8
+    case xmlCharacterNotAllowed(code: String)
+    case xmlEndsInsideElement(element: String, notClosed: Int)
+    case xmlNoRoot
+    case xmlEndsInsideTag
+    case xmlCDATAOutsideRoot
+    case xmlDocumentType
+    case xmlBangStartsNothing
+    case xmlSecondRoot
+    case xmlEndsInsideTagNamed(tag: String)
+    case xmlTooDeep(levels: Int)
+    case xmlAttributesNotSeparated(tag: String)
+    case xmlAttributeTwice(attribute: String)
+    case xmlAttributeWithoutValue(attribute: String)
+    case xmlAttributeNotQuoted(attribute: String)
+    case xmlAttributeNeverEnds(attribute: String)
+    case xmlEndTagNotClosed(tag: String)
+    case xmlEndTagClosesNothing(tag: String)
+    case xmlEndTagMismatch(tag: String, open: String)
+    case xmlDeclarationNotAtStart
+    case xmlCommentNeverEnds
+    case xmlDoubleDashInComment
+    case xmlTextOutsideRoot(afterRoot: Bool)
+    case xmlEndsWhere(XMLPlace)
+    case xmlExpected(XMLPlace)
+    case xmlNeverEnds(XMLPlace)
+    case xmlLessThanInAttribute
+    case xmlCDATAEndInText
+    case xmlBareAmpersand
+    case xmlUndefinedEntity(name: String)
+    case xmlBadDigit
+    case xmlReferenceNotAllowed(digits: String)
 
     // MARK: Rules a plan breaks (`Evaluator`)
     case unitServesOutOfBounds(unit: String, served: Int, min: Int, max: Int)
@@ -341,10 +379,81 @@ public enum Message: Sendable, Hashable {
     case solvingPhase
     case progressLine(phase: String, elapsed: String, plan: String, bound: String, gap: String)
 
+    // MARK: Text output of `explain`, `suggest`, `diff` and `compare` (their --json and CSV stay English)
+    case term(Term)
+    case termShort(Term)
+    case leadMark(String)
+    case list([String])
+    case clauses([String])
+    case explainObjective(objective: String, broken: Int)
+    case explainTermHeader
+    case explainBrokenRules
+    case explainCommunitiesHeading
+    case explainCommunity(id: String, name: String, cost: String, objective: String, strength: String, band: String,
+                          excess: String?, above: Bool, units: Int)
+    case explainNeed(category: String, amount: String, priority: String, covered: String?, providers: String,
+                     uncovered: String?, noHolder: Bool)
+    case explainMember(lead: Bool, id: String, name: String, km: String, strength: String, preference: String?, kept: Bool,
+                       objective: String, terms: String)
+    case explainOwnBalance(value: String, tooWeak: Bool)
+    case explainUnitsHeading
+    case explainUnit(id: String, name: String, serves: String?, load: Int, min: Int, max: Int, objective: String, terms: String)
+    case districtLine(String)
+    case suggestUnitSubject(id: String, name: String, serves: String?)
+    case suggestCommunitySubject(id: String, name: String, units: String)
+    case suggestHeadline(subject: String, objective: String, broken: Int)
+    case suggestFeasibleHeading(shown: Int, of: Int)
+    case suggestInfeasibleHeading(shown: Int, of: Int)
+    case suggestBreaks(rule: String, text: String)
+    case suggestStillBreaks(count: Int)
+    case suggestRepairs(rules: String)
+    case editMove(unit: String?, from: String, to: String)
+    case editAdd(unit: String?, to: String)
+    case editRemove(unit: String?, from: String)
+    case editSwap(unit: String?, from: String, to: String, with: String)
+    case editSetLead(unit: String?, community: String, instead: String?)
+    case editHandLead(unit: String?, community: String, to: String)
+    case unitWouldServe(unit: String, served: Int, min: Int, max: Int)
+    case communityWouldHave(community: String, size: Int, min: Int, max: Int)
+    case communityWouldHaveNoLead(community: String)
+    case leadWouldNotBeMember(community: String, lead: String)
+    case diffCounts(joined: Int, left: Int, moved: Int, roleChanged: Int, unchanged: Int)
+    case diffChange(DiffChange)
+    case diffNoChanges
+    case statusWord(SolveStatus)
+    case noPlanCell
+    case bestProvenBound(String)
+    case strategyFailed(strategy: String, error: String)
+
+    // MARK: The start plan's repairs (`solve --from`)
+    case startPlanNote(String)
+    case repairRemoved(unit: String, community: String, why: String)
+    case repairAdded(unit: String, community: String, why: String)
+    case repairLead(community: String, now: String?, before: String?, why: String)
+    case whyForbidden(at: String?)
+    case whyNotAllowed
+    case whyUnitAboveMax(unit: String, served: Int, max: Int)
+    case whyCommunityAboveMax(community: String, size: Int, max: Int)
+    case whyNeededIn(community: String)
+    case whyAnotherRule
+    case whyPinRequires(pin: String)
+    case whyFixed(at: String?)
+    case whyCommunityBelowMin(community: String, size: Int, min: Int)
+    case whyNoLeader(community: String)
+    case whyUnitBelowMin(unit: String, served: Int, min: Int)
+    case whyMovedFrom(community: String)
+    case whyPinNamesLead(pin: String)
+    case whyLeadNotMember(unit: String)
+    case whyLeadMayNotLead(unit: String)
+    case whyLeadLeft(unit: String)
+    case whyPinNamesOtherLead
+    case whyHadNoLead
+
     /// A column of the per-district tables (and the total row's label).
     public enum Column: Sendable, Hashable, CaseIterable {
         case district, status, objective, gap, time, communities, units, pairs, coverage, balance, distance,
              preference, keep, rules, total
+        case strategy, organization, change, before, after, community, joined, left, lead, roleChanged
 
         var texts: (String, String) {
             switch self {
@@ -363,6 +472,16 @@ public enum Message: Sendable, Hashable {
             case .keep: ("keep", "保留")
             case .rules: ("rules", "规则")
             case .total: ("total", "合计")
+            case .strategy: ("strategy", "策略")
+            case .organization: ("organization", "单位")
+            case .change: ("change", "变动")
+            case .before: ("before", "调整前")
+            case .after: ("after", "调整后")
+            case .community: ("community", "社区")
+            case .joined: ("joined", "加入")
+            case .left: ("left", "退出")
+            case .lead: ("lead", "牵头单位")
+            case .roleChanged: ("role changed", "角色变动")
             }
         }
     }
@@ -392,6 +511,54 @@ public enum Message: Sendable, Hashable {
         let chinese = (gap.map { "证明与最优的差距在 \($0) 以内时停止（--gap" } ?? "证明最优时停止（--gap 0")
             + (batchDefault ? "，批量默认值）" : "）")
         return (english, chinese)
+    }
+
+    /// A term's name in Chinese, as the per-district tables head their columns.
+    private static func chinese(_ term: Term) -> String {
+        switch term {
+        case .coverage: Column.coverage.texts.1
+        case .balance: Column.balance.texts.1
+        case .distance: Column.distance.texts.1
+        case .preference: Column.preference.texts.1
+        case .keep: Column.keep.texts.1
+        }
+    }
+
+    /// "U5: " before a change `suggest --community` lists, in both languages ("" without a unit).
+    private static func who(_ unit: String?) -> (String, String) {
+        unit.map { ("\($0): ", "\($0)：") } ?? ("", "")
+    }
+
+    /// What an XML part should hold where it ends or goes wrong, for "expected an element name after '<'".
+    public enum XMLPlace: Sendable, Hashable {
+        case elementName, endTagName, attributeNameOrEnd(tag: String), processingTarget, declaration, cdata,
+             processingInstruction
+
+        var texts: (String, String) {
+            switch self {
+            case .elementName: ("an element name after '<'", "“<”之后的元素名")
+            case .endTagName: ("an element name after '</'", "“</”之后的元素名")
+            case let .attributeNameOrEnd(tag): ("an attribute name or the end of the tag <\(tag)>", "属性名或标签 <\(tag)> 的结尾")
+            case .processingTarget: ("a processing instruction's target after '<?'", "“<?”之后的处理指令目标")
+            case .declaration: ("the XML declaration", "XML 声明")
+            case .cdata: ("the CDATA section", "CDATA 段")
+            case .processingInstruction: ("the processing instruction", "处理指令")
+            }
+        }
+    }
+
+    /// A change between two plans, in words (`alliance diff`).
+    public enum DiffChange: Sendable, Hashable, CaseIterable {
+        case joined, left, moved, roleChanged
+
+        var texts: (String, String) {
+            switch self {
+            case .joined: ("joined", "新加入")
+            case .left: ("left", "退出")
+            case .moved: ("moved", "调动")
+            case .roleChanged: ("changed role", "角色变动")
+            }
+        }
     }
 
     /// A pin's kind in Chinese, before 锁定 ("单位锁定 U3").
@@ -1032,6 +1199,84 @@ public enum Message: Sendable, Hashable {
         case let .tooFewSharedStrings(index, count):
             return ("damaged workbook: the cell refers to shared string \(index), but the workbook has only \(count)",
                     "工作簿已损坏：该单元格引用序号为 \(index) 的共享字符串，但工作簿只有 \(count) 个")
+        case let .xmlControlCharacter(byte):
+            return ("the control character 0x\(byte) is not allowed in XML", "XML 中不允许出现控制字符 0x\(byte)")
+        case let .xmlByteNotUTF8(byte):
+            return ("byte 0x\(byte) is not UTF-8", "字节 0x\(byte) 不是 UTF-8")
+        case .xmlUTF8CutOff:
+            return ("a UTF-8 sequence is cut off by the end of the part", "一个 UTF-8 字节序列被部件的结尾截断")
+        case let .xmlUTF8Broken(lead, byte):
+            return ("byte 0x\(lead) starts a UTF-8 sequence that byte 0x\(byte) breaks",
+                    "字节 0x\(lead) 开始的 UTF-8 字节序列被字节 0x\(byte) 打断")
+        case .xmlInvalidUTF8:
+            return ("bytes at this place are not valid UTF-8 (an overlong form or a surrogate)",
+                    "此处的字节不是有效的 UTF-8（超长编码或代理码点）")
+        case let .xmlCharacterNotAllowed(code):
+            return ("the character U+\(code) is not allowed in XML", "XML 中不允许出现字符 U+\(code)")
+        case let .xmlEndsInsideElement(element, notClosed):
+            return ("the part ends inside the element <\(element)> (\(notClosed) element\(notClosed == 1 ? "" : "s") not closed; truncated?)",
+                    "部件在元素 <\(element)> 内就结束了（\(notClosed) 个元素未闭合；文件不完整？）")
+        case .xmlNoRoot:
+            return ("the part has no root element", "部件没有根元素")
+        case .xmlEndsInsideTag:
+            return ("the part ends inside a tag (truncated?)", "部件在标签内就结束了（文件不完整？）")
+        case .xmlCDATAOutsideRoot:
+            return ("a CDATA section outside the root element", "根元素之外有 CDATA 段")
+        case .xmlDocumentType:
+            return ("declares a document type (<!DOCTYPE), which workbooks never need and whose entities could expand "
+                        + "without bound or read other files",
+                    "声明了文档类型（<!DOCTYPE）：工作簿从不需要它，而其中的实体可能无限展开或读取其他文件")
+        case .xmlBangStartsNothing:
+            return ("'<!' starts no comment or CDATA section", "“<!”之后既不是注释也不是 CDATA 段")
+        case .xmlSecondRoot:
+            return ("a second root element", "出现了第二个根元素")
+        case let .xmlEndsInsideTagNamed(tag):
+            return ("the part ends inside the tag <\(tag)> (truncated?)", "部件在标签 <\(tag)> 内就结束了（文件不完整？）")
+        case let .xmlTooDeep(levels):
+            return ("nests elements deeper than \(levels) levels", "元素嵌套超过 \(levels) 层")
+        case let .xmlAttributesNotSeparated(tag):
+            return ("attributes of <\(tag)> must be separated by spaces", "<\(tag)> 的各属性之间必须用空格分隔")
+        case let .xmlAttributeTwice(attribute):
+            return ("the attribute '\(attribute)' appears twice", "属性“\(attribute)”出现了两次")
+        case let .xmlAttributeWithoutValue(attribute):
+            return ("the attribute '\(attribute)' has no '=' and value", "属性“\(attribute)”没有“=”和值")
+        case let .xmlAttributeNotQuoted(attribute):
+            return ("the value of the attribute '\(attribute)' is not in quotes", "属性“\(attribute)”的值没有加引号")
+        case let .xmlAttributeNeverEnds(attribute):
+            return ("the value of the attribute '\(attribute)' never ends (truncated?)", "属性“\(attribute)”的值没有结束（文件不完整？）")
+        case let .xmlEndTagNotClosed(tag):
+            return ("the end tag </\(tag)> is not closed by '>'", "结束标签 </\(tag)> 没有以“>”结尾")
+        case let .xmlEndTagClosesNothing(tag):
+            return ("the end tag </\(tag)> closes no element", "结束标签 </\(tag)> 没有可结束的元素")
+        case let .xmlEndTagMismatch(tag, open):
+            return ("the end tag </\(tag)> does not match the open element <\(open)>", "结束标签 </\(tag)> 与尚未结束的元素 <\(open)> 不匹配")
+        case .xmlDeclarationNotAtStart:
+            return ("an XML declaration that is not at the start of the part", "XML 声明不在部件的开头")
+        case .xmlCommentNeverEnds:
+            return ("the comment never ends (truncated?)", "注释没有结束（文件不完整？）")
+        case .xmlDoubleDashInComment:
+            return ("'--' inside a comment", "注释中出现了“--”")
+        case let .xmlTextOutsideRoot(afterRoot):
+            return afterRoot ? ("text after the root element", "根元素之后有文字") : ("text before the root element", "根元素之前有文字")
+        case let .xmlEndsWhere(place):
+            return ("the part ends where \(place.texts.0) should be (truncated?)", "部件在应为\(place.texts.1)的位置就结束了（文件不完整？）")
+        case let .xmlExpected(place):
+            return ("expected \(place.texts.0)", "此处应为\(place.texts.1)")
+        case let .xmlNeverEnds(place):
+            return ("\(place.texts.0) never ends (truncated?)", "\(place.texts.1)没有结束（文件不完整？）")
+        case .xmlLessThanInAttribute:
+            return ("a '<' inside an attribute value; write &lt;", "属性值中有“<”；请写成 &lt;")
+        case .xmlCDATAEndInText:
+            return ("']]>' in text outside a CDATA section", "CDATA 段之外的文字中有“]]>”")
+        case .xmlBareAmpersand:
+            return ("a '&' that starts no entity or character reference; write &amp;", "“&”之后既不是实体也不是字符引用；请写成 &amp;")
+        case let .xmlUndefinedEntity(name):
+            return ("the entity '&\(name);' is not defined (XML without a document type knows only &lt; &gt; &amp; &apos; &quot;)",
+                    "实体“&\(name);”未定义（没有文档类型的 XML 只认得 &lt; &gt; &amp; &apos; &quot;）")
+        case .xmlBadDigit:
+            return ("a character reference with a digit it cannot have", "字符引用中有不该出现的数字")
+        case let .xmlReferenceNotAllowed(digits):
+            return ("the character reference '&#\(digits);' names no character XML allows", "字符引用“&#\(digits);”不是 XML 允许的字符")
         case let .unitServesOutOfBounds(unit, served, min, max):
             return ("unit \(unit) serves \(served) communities; it must serve between \(min) and \(max)",
                     "单位 \(unit) 服务 \(served) 个社区；应在 \(min) 到 \(max) 个之间")
@@ -1319,6 +1564,182 @@ public enum Message: Sendable, Hashable {
                         + "（起始方案中已不允许的结对、不在起始方案中的固定行和牵头锁定）")
         case let .listAndMore(shown, more):
             return (shown + " and \(more) more", shown + " 等，另有 \(more) 个")
+
+        case let .term(term):
+            return (term.rawValue, Self.chinese(term))
+        case let .termShort(term):
+            return switch term {
+            case .coverage: ("cov", "覆盖")
+            case .balance: ("bal", "均衡")
+            case .distance: ("dist", "距离")
+            case .preference: ("pref", "偏好")
+            case .keep: ("keep", "保留")
+            }
+        case let .leadMark(id):
+            return ("\(id) (lead)", "\(id)（牵头）")
+        case let .list(items):
+            return (items.joined(separator: ", "), items.joined(separator: "、"))
+        case let .clauses(items):
+            return (items.joined(separator: "; "), items.joined(separator: "；"))
+        case let .explainObjective(objective, broken):
+            return ("objective   \(objective)   " + (broken == 0 ? "all rules satisfied" : "\(broken) broken rule\(broken == 1 ? "" : "s")"),
+                    label("目标值") + "\(objective)   " + (broken == 0 ? "全部规则均满足" : "违反 \(broken) 条规则"))
+        case .explainTermHeader:
+            return ("term        value       weight  weighted", label("目标项") + label("数值") + label("权重", 8) + "加权值")
+        case .explainBrokenRules:
+            return ("broken rules", "违反的规则")
+        case .explainCommunitiesHeading:
+            return ("communities, most costly first (cost: coverage lost + balance + distance, weighted)",
+                    "各社区，代价高的在前（代价 = 损失的覆盖率 + 均衡 + 距离，加权）")
+        case let .explainCommunity(id, name, cost, objective, strength, band, excess, above, units):
+            let english = excess.map { "\(above ? "above" : "below") band \(band) by \($0)" } ?? "inside band \(band)"
+            let chinese = excess.map { "比区间 \(band) \(above ? "高" : "低") \($0)" } ?? "在区间 \(band) 内"
+            return ("  \(id) \(name)  cost \(cost)  objective \(objective)  strength \(strength) \(english)  units \(units)",
+                    "  \(id) \(name)  代价 \(cost)  目标值 \(objective)  力量 \(strength)，\(chinese)  单位 \(units) 个")
+        case let .explainNeed(category, amount, priority, covered, providers, uncovered, noHolder):
+            return ("    need \(category) \(amount) (priority \(priority)): "
+                        + (covered.map { "covered \($0) by \(providers)" } ?? "nothing covered")
+                        + (uncovered.map { "; uncovered \($0), " + (noHolder ? "nobody in the alliance holds it" : "the shares are too small") } ?? ""),
+                    "    需求 \(category) \(amount)（优先级 \(priority)）："
+                        + (covered.map { "覆盖 \($0)，由 \(providers) 提供" } ?? "未覆盖")
+                        + (uncovered.map { "；未覆盖 \($0)，" + (noHolder ? "联盟中没有单位具备该资源" : "各单位的份额太小") } ?? ""))
+        case let .explainMember(lead, id, name, km, strength, preference, kept, objective, terms):
+            return ("    \(lead ? "lead  " : "member") \(id) \(name)  \(km) km  strength \(strength)"
+                        + (preference.map { "  prefer \($0)" } ?? "") + (kept ? "  kept" : "") + "  objective \(objective)  \(terms)",
+                    "    \(lead ? "牵头" : "成员") \(id) \(name)  \(km) 公里  力量 \(strength)"
+                        + (preference.map { "  偏好 \($0)" } ?? "") + (kept ? "  保留" : "") + "  目标值 \(objective)  \(terms)")
+        case let .explainOwnBalance(value, tooWeak):
+            return ("    community's own balance part \(value)" + (tooWeak ? " (too weak: no member caused it)" : ""),
+                    "    社区自身的均衡部分 \(value)" + (tooWeak ? "（力量太弱：并非某个成员单位造成）" : ""))
+        case .explainUnitsHeading:
+            return ("units, lowest contribution first", "各单位，贡献低的在前")
+        case let .explainUnit(id, name, serves, load, min, max, objective, terms):
+            let outside = load < min || load > max
+            return ("  \(id) \(name)  serves \(serves ?? "nothing")  load \(load) of \(min)–\(max)\(outside ? " (outside!)" : "")"
+                        + "  objective \(objective)  \(terms)",
+                    "  \(id) \(name)  服务 \(serves ?? "无")  社区数 \(load)，应为 \(min)–\(max)\(outside ? "（超出！）" : "")"
+                        + "  目标值 \(objective)  \(terms)")
+        case let .districtLine(district):
+            return ("district    \(district)", label("区县") + district)
+        case let .suggestUnitSubject(id, name, serves):
+            return ("unit \(id) \(name) serves \(serves ?? "nothing")", "单位 \(id) \(name) 服务 \(serves ?? "无")")
+        case let .suggestCommunitySubject(id, name, units):
+            return ("community \(id) \(name) has \(units)", "社区 \(id) \(name) 有 \(units)")
+        case let .suggestHeadline(subject, objective, broken):
+            return ("\(subject); plan objective \(objective)"
+                        + (broken > 0 ? " (the plan breaks \(broken) rule\(broken == 1 ? "" : "s"))" : ""),
+                    "\(subject)；方案目标值 \(objective)" + (broken > 0 ? "（方案违反 \(broken) 条规则）" : ""))
+        case let .suggestFeasibleHeading(shown, of):
+            return ("feasible changes, best first (\(shown) of \(of))", "可行的调整，最好的在前（共 \(of) 项，列出 \(shown) 项）")
+        case let .suggestInfeasibleHeading(shown, of):
+            return ("infeasible changes (\(shown) of \(of))", "不可行的调整（共 \(of) 项，列出 \(shown) 项）")
+        case let .suggestBreaks(rule, text):
+            return ("breaks \(rule): \(text)", "违反 \(rule)：\(text)")
+        case let .suggestStillBreaks(count):
+            return ("the plan would still break \(count) rule\(count == 1 ? "" : "s")", "方案仍将违反 \(count) 条规则")
+        case let .suggestRepairs(rules):
+            return ("repairs \(rules)", "修复 \(rules)")
+        case let .editMove(unit, from, to):
+            return (Self.who(unit).0 + "move \(from) → \(to)", Self.who(unit).1 + "从 \(from) 调到 \(to)")
+        case let .editAdd(unit, to):
+            return (Self.who(unit).0 + "add to \(to)", Self.who(unit).1 + "加入 \(to)")
+        case let .editRemove(unit, from):
+            return (Self.who(unit).0 + "take out of \(from)", Self.who(unit).1 + "退出 \(from)")
+        case let .editSwap(unit, from, to, with):
+            return (Self.who(unit).0 + "swap \(from) ↔ \(to) with \(with)", Self.who(unit).1 + "与 \(with) 互换 \(from) ↔ \(to)")
+        case let .editSetLead(unit, community, instead):
+            return (Self.who(unit).0 + "make lead of \(community)" + (instead.map { " instead of \($0)" } ?? ""),
+                    Self.who(unit).1 + "担任 \(community) 的牵头单位" + (instead.map { "（替代 \($0)）" } ?? ""))
+        case let .editHandLead(unit, community, to):
+            return (Self.who(unit).0 + "hand lead of \(community) to \(to)", Self.who(unit).1 + "把 \(community) 的牵头交给 \(to)")
+        case let .unitWouldServe(unit, served, min, max):
+            return ("unit \(unit) would serve \(served) communities; it must serve between \(min) and \(max)",
+                    "单位 \(unit) 将服务 \(served) 个社区；应在 \(min) 到 \(max) 个之间")
+        case let .communityWouldHave(community, size, min, max):
+            return ("community \(community) would have \(size) units; it must have between \(min) and \(max)",
+                    "社区 \(community) 将有 \(size) 个单位；应在 \(min) 到 \(max) 个之间")
+        case let .communityWouldHaveNoLead(community):
+            return ("community \(community) would have no lead unit", "社区 \(community) 将没有牵头单位")
+        case let .leadWouldNotBeMember(community, lead):
+            return ("community \(community): lead unit \(lead) would be not one of its units",
+                    "社区 \(community)：牵头单位 \(lead) 将不是它的成员单位")
+        case let .diffCounts(joined, left, moved, roleChanged, unchanged):
+            return ("organizations  \(joined) joined, \(left) left, \(moved) moved, \(roleChanged) changed role, \(unchanged) unchanged",
+                    "单位  新加入 \(joined) 个，退出 \(left) 个，调动 \(moved) 个，角色变动 \(roleChanged) 个，未变 \(unchanged) 个")
+        case let .diffChange(change):
+            return change.texts
+        case .diffNoChanges:
+            return ("the plans assign every organization alike", "两个方案对每个单位的安排都相同")
+        case let .statusWord(status):
+            return switch status {
+            case .optimal: ("optimal", "最优")
+            case .feasible: ("feasible", "可行")
+            case .infeasible: ("infeasible", "无解")
+            case .interrupted: ("interrupted", "已中断")
+            }
+        case .noPlanCell:
+            return ("no plan", "无方案")
+        case let .bestProvenBound(bound):
+            return ("best proven bound \(bound)", "已证明的最佳界 \(bound)")
+        case let .strategyFailed(strategy, error):
+            return ("\(strategy): \(error)", "\(strategy)：\(error)")
+
+        case let .startPlanNote(text):
+            return ("start plan: \(text)", "起始方案：\(text)")
+        case let .repairRemoved(unit, community, why):
+            return ("start plan: removed unit \(unit) from community \(community): \(why)",
+                    "起始方案：已将单位 \(unit) 移出社区 \(community)：\(why)")
+        case let .repairAdded(unit, community, why):
+            return ("start plan: added unit \(unit) to community \(community): \(why)",
+                    "起始方案：已将单位 \(unit) 加入社区 \(community)：\(why)")
+        case let .repairLead(community, now, before, why):
+            return ("start plan: community \(community) is now led by \(now.map { "unit \($0)" } ?? "no unit") instead of "
+                        + "\(before.map { "unit \($0)" } ?? "no unit"): \(why)",
+                    "起始方案：社区 \(community) 的牵头单位由\(before.map { "单位 \($0) " } ?? "空缺")改为"
+                        + "\(now.map { "单位 \($0)" } ?? "空缺")：\(why)")
+        case let .whyForbidden(at):
+            return ("pairs.csv forbids the pair" + (at.map { " (forbid at \($0))" } ?? ""),
+                    "pairs.csv 禁止该结对" + (at.map { "（禁止见 \($0)）" } ?? ""))
+        case .whyNotAllowed:
+            return ("the pair is not allowed (--max-distance-km or --candidates)", "该结对不允许（--max-distance-km 或 --candidates）")
+        case let .whyUnitAboveMax(unit, served, max):
+            return ("unit \(unit) serves \(served) communit\(served == 1 ? "y" : "ies") in the start plan, more than max_communities \(max)",
+                    "单位 \(unit) 在起始方案中服务 \(served) 个社区，超过 max_communities \(max)")
+        case let .whyCommunityAboveMax(community, size, max):
+            return ("community \(community) has \(size) unit\(size == 1 ? "" : "s") in the start plan, more than max_orgs \(max)",
+                    "社区 \(community) 在起始方案中有 \(size) 个单位，超过 max_orgs \(max)")
+        case let .whyNeededIn(community):
+            return ("the unit is needed in community \(community) (see there)", "社区 \(community) 需要该单位（见该社区）")
+        case .whyAnotherRule:
+            return ("to meet another rule after the repairs above", "为在上述修补后满足其他规则")
+        case let .whyPinRequires(pin):
+            return ("\(pin) requires the pair", "\(pin) 要求该结对")
+        case let .whyFixed(at):
+            return ("pairs.csv fixes the pair" + (at.map { " (fix at \($0))" } ?? ""),
+                    "pairs.csv 固定了该结对" + (at.map { "（固定见 \($0)）" } ?? ""))
+        case let .whyCommunityBelowMin(community, size, min):
+            return ("community \(community) has \(size) unit\(size == 1 ? "" : "s") in the start plan, fewer than its minimum \(min) (min_orgs)",
+                    "社区 \(community) 在起始方案中只有 \(size) 个单位，少于下限 \(min)（min_orgs）")
+        case let .whyNoLeader(community):
+            return ("community \(community) has no unit that may lead in the start plan (lead rule)",
+                    "社区 \(community) 在起始方案中没有可牵头的单位（牵头规则）")
+        case let .whyUnitBelowMin(unit, served, min):
+            return ("unit \(unit) serves \(served) communit\(served == 1 ? "y" : "ies") in the start plan, fewer than min_communities \(min)",
+                    "单位 \(unit) 在起始方案中只服务 \(served) 个社区，少于 min_communities \(min)")
+        case let .whyMovedFrom(community):
+            return ("moved from community \(community) to meet another rule", "为满足其他规则从社区 \(community) 调来")
+        case let .whyPinNamesLead(pin):
+            return ("\(pin) names it", "\(pin) 指定了该单位")
+        case let .whyLeadNotMember(unit):
+            return ("unit \(unit) led it but was not one of its units", "原牵头单位 \(unit) 不是它的成员单位")
+        case let .whyLeadMayNotLead(unit):
+            return ("unit \(unit) led it but may not lead (column can_lead)", "原牵头单位 \(unit) 不能牵头（can_lead 列）")
+        case let .whyLeadLeft(unit):
+            return ("unit \(unit) no longer serves it (see above)", "原牵头单位 \(unit) 已不再服务该社区（见上）")
+        case .whyPinNamesOtherLead:
+            return ("a pin names another lead", "锁定指定了另一个牵头单位")
+        case .whyHadNoLead:
+            return ("it had no lead unit in the start plan", "起始方案中该社区没有牵头单位")
         }
     }
 
@@ -1329,7 +1750,18 @@ public enum Message: Sendable, Hashable {
     /// A Chinese label padded to `width` terminal columns (a Chinese character takes two), so
     /// that the values of a summary line up as they do in English.
     private func label(_ text: String, _ width: Int = 12) -> String {
-        let columns = text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
-        return text + String(repeating: " ", count: Swift.max(1, width - columns))
+        text + String(repeating: " ", count: Swift.max(1, width - Self.columns(text)))
+    }
+
+    /// How many terminal columns `text` takes: two for a Chinese (CJK) character or full-width
+    /// sign, one for any other. The text tables pad their cells by it so that columns line up in
+    /// both languages.
+    public static func columns<S: StringProtocol>(_ text: S) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+    }
+
+    /// `text` followed by spaces up to `width` terminal columns (none when it is already as wide).
+    public static func padded(_ text: String, to width: Int) -> String {
+        text + String(repeating: " ", count: Swift.max(0, width - columns(text)))
     }
 }

@@ -76,47 +76,44 @@ struct CompareCommand: ParsableCommand {
     /// The line naming the files written into `folder`.
     func wroteLine(_ folder: URL) -> String {
         let written = Comparison.fileNames.map { folder.appendingPathComponent($0).relativePathForDisplay }
-        return "wrote \(written.joined(separator: ", "))"
+        return Message.wroteFile(path: written.joined(separator: ", ")).text
     }
 
     func table(_ comparison: Comparison) -> String {
-        let header = ["strategy", "status", "objective", "coverage", "balance", "distance", "preference", "keep",
-                      "gap", "time"]
-        var rows = [header]
+        let header: [Message.Column] = [.strategy, .status, .objective, .coverage, .balance, .distance, .preference, .keep,
+                                        .gap, .time]
+        var rows = [header.map { Message.column($0).text }]
         for row in comparison.rows {
             guard let evaluation = row.evaluation else {
-                rows.append([row.strategy, "no plan", "—", "", "", "", "", "", "", Format.seconds(row.seconds)])
+                rows.append([row.strategy, Message.noPlanCell.text, "—", "", "", "", "", "", "", Format.seconds(row.seconds)])
                 continue
             }
             let terms = evaluation.terms
-            rows.append([row.strategy, row.status?.rawValue ?? "", Format.objective(evaluation.objective),
+            rows.append([row.strategy, row.status.map { Message.statusWord($0).text } ?? "", Format.objective(evaluation.objective),
                          Format.percent(terms.coverage), String(format: "%.4f", terms.balance),
                          String(format: "%.4f", terms.distance), Format.number(terms.preference),
                          Format.percent(terms.keep), comparison.gap(row).map(Format.percent) ?? "—",
                          Format.seconds(row.seconds)])
         }
         var text = TextTable.render(rows)
-        if let bound = comparison.bestBound { text += "\nbest proven bound \(Format.objective(bound))" }
+        if let bound = comparison.bestBound { text += "\n" + Message.bestProvenBound(Format.objective(bound)).text }
         for row in comparison.rows {
-            if let failure = row.failure { text += "\n\(row.strategy): \(failure)" }
+            if let failure = row.failure { text += "\n" + Message.strategyFailed(strategy: row.strategy, error: failure).text }
         }
         return text
     }
 }
 
-/// Left-aligned columns padded by display width (CJK characters count double).
+/// Left-aligned columns padded by terminal columns (`Message.columns`: a Chinese character takes
+/// two), as the per-district tables are.
 enum TextTable {
     static func render(_ rows: [[String]]) -> String {
         let columns = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) } }
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], Message.columns(cell)) } }
         return rows.map { row in
-            row.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - width(cell)) }
+            row.enumerated().map { i, cell in Message.padded(cell, to: widths[i]) }
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }.joined(separator: "\n")
-    }
-
-    static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && $1.properties.isIdeographic ? 2 : 1) }
     }
 }

@@ -59,23 +59,23 @@ struct DiffCommand: ParsableCommand {
 
 /// The three ways `diff` prints a `PlanDiff`.
 enum DiffFormat {
-    /// Tables for people: the counts, the changed organizations, the changed communities.
+    /// Tables for people: the counts, the changed organizations, the changed communities (in `Language.current`).
     static func text(_ diff: PlanDiff) -> String {
-        let counts = PlanDiff.Change.allCases.map { "\(diff.count($0)) \($0.word)" }
-        var lines = ["organizations  " + counts.joined(separator: ", ") + ", \(diff.unchangedCount) unchanged"]
+        var lines = [Message.diffCounts(joined: diff.count(.joined), left: diff.count(.left), moved: diff.count(.moved),
+                                        roleChanged: diff.count(.roleChanged), unchanged: diff.unchangedCount).text]
         guard !diff.organizations.isEmpty || !diff.communities.isEmpty else {
-            lines.append("the plans assign every organization alike")
+            lines.append(Message.diffNoChanges.text)
             return lines.joined(separator: "\n")
         }
         if !diff.organizations.isEmpty {
             lines.append("")
-            lines += table(["organization", "change", "before", "after"], diff.organizations.map { org in
+            lines += table([.organization, .change, .before, .after], diff.organizations.map { org in
                 [org.orgID, org.change.word, placeList(org.old), placeList(org.new)]
             })
         }
         if !diff.communities.isEmpty {
             lines.append("")
-            lines += table(["community", "joined", "left", "lead", "role changed"], diff.communities.map { c in
+            lines += table([.community, .joined, .left, .lead, .roleChanged], diff.communities.map { c in
                 let lead = c.old_lead == c.new_lead ? "" : "\(c.old_lead ?? "—") → \(c.new_lead ?? "—")"
                 return [c.community_id, c.joined.joined(separator: " "), c.left.joined(separator: " "), lead,
                         c.role_changes.joined(separator: " ")]
@@ -84,25 +84,21 @@ enum DiffFormat {
         return lines.joined(separator: "\n")
     }
 
-    /// "C1 (lead), C2" — communities with the lead role marked; "—" for none.
+    /// "C1 (lead), C2" (“C1（牵头）、C2”) — communities with the lead role marked; "—" for none.
     private static func placeList(_ places: [(communityID: String, role: Role)]) -> String {
-        places.isEmpty ? "—" : places.map { $0.role == .lead ? "\($0.communityID) (lead)" : $0.communityID }
-            .joined(separator: ", ")
+        places.isEmpty ? "—" : Message.list(places.map { $0.role == .lead ? Message.leadMark($0.communityID).text : $0.communityID }).text
     }
 
-    /// Left-aligned columns padded to the widest cell (counting a CJK character as two columns).
-    private static func table(_ header: [String], _ rows: [[String]]) -> [String] {
-        let all = [header] + rows
-        let widths = header.indices.map { i in all.map { width($0[i]) }.max() ?? 0 }
+    /// Left-aligned columns under `header`, padded to the widest cell by terminal columns
+    /// (`Message.columns`: a Chinese character takes two), as the per-district tables are.
+    private static func table(_ header: [Message.Column], _ rows: [[String]]) -> [String] {
+        let all = [header.map { Message.column($0).text }] + rows
+        let widths = header.indices.map { i in all.map { Message.columns($0[i]) }.max() ?? 0 }
         return all.map { row in
             row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - width(cell) + 2)
+                i == row.count - 1 ? cell : Message.padded(cell, to: widths[i] + 2)
             }.joined().trimmingCharacters(in: .whitespaces)
         }
-    }
-
-    private static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && $1.properties.isIdeographic ? 2 : 1) }
     }
 
     /// One row per change: org_id, change, community_id, old_role, new_role.
@@ -132,13 +128,13 @@ enum DiffFormat {
 }
 
 extension PlanDiff.Change {
-    /// The change in words, for people.
+    /// The change in words, for people (in `Language.current`).
     var word: String {
         switch self {
-        case .joined: "joined"
-        case .left: "left"
-        case .moved: "moved"
-        case .roleChanged: "changed role"
+        case .joined: Message.diffChange(.joined).text
+        case .left: Message.diffChange(.left).text
+        case .moved: Message.diffChange(.moved).text
+        case .roleChanged: Message.diffChange(.roleChanged).text
         }
     }
 }

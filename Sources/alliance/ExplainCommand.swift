@@ -58,70 +58,62 @@ struct ExplainCommand: ParsableCommand {
 
     static func signed(_ value: Double) -> String { String(format: "%+.6f", value == 0 ? 0 : value) }
 
-    /// The nonzero parts of `terms`, e.g. `cov +0.012000 dist -0.003000`.
+    /// The nonzero parts of `terms`, e.g. `cov +0.012000 dist -0.003000` (`覆盖 +0.012000 距离 -0.003000`).
     static func termList(_ terms: Terms) -> String {
-        let names: [(Term, String)] = [(.coverage, "cov"), (.balance, "bal"), (.distance, "dist"), (.preference, "pref"), (.keep, "keep")]
-        let parts = names.filter { abs(terms[$0.0]) > 1e-12 }.map { "\($0.1) \(signed(terms[$0.0]))" }
+        let parts = Term.allCases.filter { abs(terms[$0]) > 1e-12 }.map { "\(Message.termShort($0).text) \(signed(terms[$0]))" }
         return parts.isEmpty ? "—" : parts.joined(separator: " ")
     }
 
     /// The analysis for people: terms, broken rules, communities by cost, units by contribution.
+    /// In `Language.current`; ids, names, numbers and rule names (`unit_load`) read the same in both.
     static func text(_ e: PlanExplanation, problem: Problem, rowProblems: [Violation]) -> String {
         let units = problem.units, communities = problem.communities, w = e.weights
         let broken = e.brokenRules.count + rowProblems.count
-        var lines = ["objective   \(Format.objective(e.objective))   \(broken == 0 ? "all rules satisfied" : "\(broken) broken rule\(broken == 1 ? "" : "s")")",
-                     "term        value       weight  weighted"]
+        var lines = [Message.explainObjective(objective: Format.objective(e.objective), broken: broken).text,
+                     Message.explainTermHeader.text]
         for term in Term.allCases {
             let sign = term == .balance || term == .distance ? -1.0 : 1.0
-            lines.append(term.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+            lines.append(Message.padded(Message.term(term).text, to: 12)
                 + String(format: "%-11.6f ", e.terms[term])
                 + Format.number(w[term]).padding(toLength: 8, withPad: " ", startingAt: 0) + signed(sign * w[term] * e.terms[term]))
         }
         if broken > 0 {
-            lines.append("broken rules")
+            lines.append(Message.explainBrokenRules.text)
             lines += rowProblems.map { "  - plan_rows: \($0)" }
             lines += e.brokenRules.map { "  - \($0.rule.name): \($0.message)" }
         }
-        lines.append("communities, most costly first (cost: coverage lost + balance + distance, weighted)")
+        lines.append(Message.explainCommunitiesHeading.text)
         for c in e.communities.sorted(by: { ($0.cost, $1.community) > ($1.cost, $0.community) }) {
             let community = communities[c.community]
-            let band = "\(Format.number(c.bandLow))–\(Format.number(c.bandHigh))"
-            let where_ = c.side == "inside" ? "inside band \(band)" : "\(c.side) band \(band) by \(Format.number(c.excess))"
-            lines.append("  \(community.id) \(community.name)  cost \(Format.objective(c.cost))  objective \(signed(c.objective))"
-                + "  strength \(Format.number(c.strength)) \(where_)  units \(c.members.count)")
+            lines.append(Message.explainCommunity(
+                id: community.id, name: community.name, cost: Format.objective(c.cost), objective: signed(c.objective),
+                strength: Format.number(c.strength), band: "\(Format.number(c.bandLow))–\(Format.number(c.bandHigh))",
+                excess: c.side == "inside" ? nil : Format.number(c.excess), above: c.side == "above",
+                units: c.members.count).text)
             for n in c.needs {
-                var line = "    need \(problem.categories[n.category]) \(Format.number(n.amount)) (priority \(Format.number(n.priority))): "
-                if n.providers.isEmpty {
-                    line += "nothing covered"
-                } else {
-                    line += "covered \(Format.number(n.covered)) by "
-                        + n.providers.map { "\(units[$0.unit].id) \(Format.number($0.share))" }.joined(separator: ", ")
-                }
-                if let reason = n.reason {
-                    line += "; uncovered \(Format.number(n.uncovered)), "
-                        + (reason == .noHolder ? "nobody in the alliance holds it" : "the shares are too small")
-                }
-                lines.append(line)
+                let providers = n.providers.map { "\(units[$0.unit].id) \(Format.number($0.share))" }.joined(separator: ", ")
+                lines.append(Message.explainNeed(
+                    category: problem.categories[n.category], amount: Format.number(n.amount), priority: Format.number(n.priority),
+                    covered: n.providers.isEmpty ? nil : Format.number(n.covered), providers: providers,
+                    uncovered: n.reason.map { _ in Format.number(n.uncovered) }, noHolder: n.reason == .noHolder).text)
             }
             for m in c.members.sorted(by: { ($0.isLead ? 0 : 1, $0.objective) < ($1.isLead ? 0 : 1, $1.objective) }) {
-                var line = "    \(m.isLead ? "lead  " : "member") \(units[m.unit].id) \(units[m.unit].name)  "
-                    + String(format: "%.2f km", m.distanceKm) + "  strength \(Format.number(m.strengthShare))"
-                if m.preference != 0 { line += "  prefer \(Format.number(m.preference))" }
-                if m.kept { line += "  kept" }
-                line += "  objective \(signed(m.objective))  \(termList(m.contribution))"
-                lines.append(line)
+                lines.append(Message.explainMember(
+                    lead: m.isLead, id: units[m.unit].id, name: units[m.unit].name, km: String(format: "%.2f", m.distanceKm),
+                    strength: Format.number(m.strengthShare), preference: m.preference != 0 ? Format.number(m.preference) : nil,
+                    kept: m.kept, objective: signed(m.objective), terms: termList(m.contribution)).text)
             }
             if c.unattributed.balance > 0 {
-                lines.append("    community's own balance part \(signed(-w.balance * c.unattributed.balance))"
-                    + (c.side == "below" ? " (too weak: no member caused it)" : ""))
+                lines.append(Message.explainOwnBalance(value: signed(-w.balance * c.unattributed.balance),
+                                                       tooWeak: c.side == "below").text)
             }
         }
-        lines.append("units, lowest contribution first")
+        lines.append(Message.explainUnitsHeading.text)
         for u in e.units.sorted(by: { ($0.objective, $0.unit) < ($1.objective, $1.unit) }) {
-            let served = u.communities.map { c in communities[c].id + (u.leads.contains(c) ? " (lead)" : "") }
-            let load = u.load < u.minLoad || u.load > u.maxLoad ? " (outside!)" : ""
-            lines.append("  \(units[u.unit].id) \(units[u.unit].name)  serves \(served.isEmpty ? "nothing" : served.joined(separator: ", "))"
-                + "  load \(u.load) of \(u.minLoad)–\(u.maxLoad)\(load)  objective \(signed(u.objective))  \(termList(u.contribution))")
+            let served = u.communities.map { c in u.leads.contains(c) ? Message.leadMark(communities[c].id).text : communities[c].id }
+            lines.append(Message.explainUnit(
+                id: units[u.unit].id, name: units[u.unit].name, serves: served.isEmpty ? nil : Message.list(served).text,
+                load: u.load, min: u.minLoad, max: u.maxLoad, objective: signed(u.objective), terms: termList(u.contribution)).text)
         }
         return lines.joined(separator: "\n")
     }

@@ -190,10 +190,9 @@ enum DistrictSummary {
                          result.gap.map(Format.percent) ?? "—", result.seconds.map(Format.seconds) ?? "—"])
         }
         // Chinese characters take two columns in a terminal.
-        func width(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) } }
-        let widths = (0..<5).map { column in rows.map { width($0[column]) }.max()! }
+        let widths = (0..<5).map { column in rows.map { Message.columns($0[column]) }.max()! }
         var lines = rows.map { row in
-            zip(row, widths).map { $0 + String(repeating: " ", count: $1 - width($0)) }
+            zip(row, widths).map { Message.padded($0, to: $1) }
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
         let names = files.map { folder.appendingPathComponent($0).relativePathForDisplay }

@@ -48,7 +48,7 @@ struct SuggestCommand: ParsableCommand {
             return item.problem.communities.contains { $0.id == community }
         } ?? plans[0]
         let (problem, plan, rowProblems) = (item.problem, item.plan, item.rowProblems)
-        if let district = item.district, !json { print("district    \(district)") }
+        if let district = item.district, !json { print(Message.districtLine(district).text) }
         if !rowProblems.isEmpty && !json {
             Console.error(Message.note(Message.planRowProblems(count: rowProblems.count).text).text)
         }
@@ -62,9 +62,11 @@ struct SuggestCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             ranked = engine.suggestions(forUnit: u)
-            let served = plan.communities(of: u).map { problem.communities[$0].id + (plan.lead[$0] == u ? " (lead)" : "") }
-            subject = "unit \(problem.units[u].id) \(problem.units[u].name) serves "
-                + (served.isEmpty ? "nothing" : served.joined(separator: ", "))
+            let served = plan.communities(of: u).map { c in
+                plan.lead[c] == u ? Message.leadMark(problem.communities[c].id).text : problem.communities[c].id
+            }
+            subject = Message.suggestUnitSubject(id: problem.units[u].id, name: problem.units[u].name,
+                                                 serves: served.isEmpty ? nil : Message.list(served).text).text
         } else {
             let id = community!
             guard let c = problem.communities.firstIndex(where: { $0.id == id }) else {
@@ -72,8 +74,8 @@ struct SuggestCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             ranked = engine.suggestions(forCommunity: c)
-            subject = "community \(id) \(problem.communities[c].name) has "
-                + plan.units(of: c).map { problem.units[$0].id + (plan.lead[c] == $0 ? " (lead)" : "") }.joined(separator: ", ")
+            let members = plan.units(of: c).map { plan.lead[c] == $0 ? Message.leadMark(problem.units[$0].id).text : problem.units[$0].id }
+            subject = Message.suggestCommunitySubject(id: id, name: problem.communities[c].name, units: Message.list(members).text).text
         }
         let feasible = ranked.filter(\.feasible), infeasible = ranked.filter { !$0.feasible }
         let shown = (top == 0 ? feasible : Array(feasible.prefix(top))) + (top == 0 ? infeasible : Array(infeasible.prefix(top)))
@@ -83,35 +85,36 @@ struct SuggestCommand: ParsableCommand {
             print(try JSONOutput.text(document, as: .suggestions), terminator: "")
             return
         }
-        var lines = ["\(subject); plan objective \(Format.objective(objective))"
-            + (engine.brokenCount > 0 ? " (the plan breaks \(engine.brokenCount) rule\(engine.brokenCount == 1 ? "" : "s"))" : "")]
+        var lines = [Message.suggestHeadline(subject: subject, objective: Format.objective(objective), broken: engine.brokenCount).text]
         let showUnit = community != nil
-        lines.append("feasible changes, best first (\(min(feasible.count, top == 0 ? feasible.count : top)) of \(feasible.count))")
+        lines.append(Message.suggestFeasibleHeading(shown: min(feasible.count, top == 0 ? feasible.count : top), of: feasible.count).text)
         for s in feasible.prefix(top == 0 ? feasible.count : top) {
             lines.append("  \(ExplainCommand.signed(s.delta))  \(Self.describe(s.edit, problem, showUnit: showUnit))  \(ExplainCommand.termList(s.termsDelta))")
         }
-        lines.append("infeasible changes (\(min(infeasible.count, top == 0 ? infeasible.count : top)) of \(infeasible.count))")
+        lines.append(Message.suggestInfeasibleHeading(shown: min(infeasible.count, top == 0 ? infeasible.count : top),
+                                                      of: infeasible.count).text)
         for s in infeasible.prefix(top == 0 ? infeasible.count : top) {
-            var why = s.brokenRules.map { "breaks \($0.name): \(engine.describe($0, after: s.edit))" }
-            if s.brokenRules.isEmpty { why.append("the plan would still break \(s.remainingBroken) rule\(s.remainingBroken == 1 ? "" : "s")") }
-            if !s.repairedRules.isEmpty { why.append("repairs " + s.repairedRules.map(\.name).joined(separator: ", ")) }
-            lines.append("  \(ExplainCommand.signed(s.delta))  \(Self.describe(s.edit, problem, showUnit: showUnit))  — \(why.joined(separator: "; "))")
+            var why = s.brokenRules.map { Message.suggestBreaks(rule: $0.name, text: engine.describe($0, after: s.edit)).text }
+            if s.brokenRules.isEmpty { why.append(Message.suggestStillBreaks(count: s.remainingBroken).text) }
+            if !s.repairedRules.isEmpty { why.append(Message.suggestRepairs(rules: Message.list(s.repairedRules.map(\.name)).text).text) }
+            lines.append("  \(ExplainCommand.signed(s.delta))  \(Self.describe(s.edit, problem, showUnit: showUnit))  — \(Message.clauses(why).text)")
         }
         print(lines.joined(separator: "\n"))
     }
 
-    /// An edit in words: `move C1 → C3`, `swap C1 ↔ C3 with U7`, `hand lead of C1 to U2` …
+    /// An edit in words: `move C1 → C3`, `swap C1 ↔ C3 with U7`, `hand lead of C1 to U2` … (in `Language.current`).
     static func describe(_ edit: PlanEdit, _ problem: Problem, showUnit: Bool) -> String {
         let c = { (i: Int?) in i.map { problem.communities[$0].id } ?? "?" }
         let u = { (i: Int?) in i.map { problem.units[$0].id } ?? "?" }
-        let who = showUnit ? "\(u(edit.unit)): " : ""
-        switch edit.kind {
-        case .move: return "\(who)move \(c(edit.from)) → \(c(edit.to))"
-        case .add: return "\(who)add to \(c(edit.to))"
-        case .remove: return "\(who)take out of \(c(edit.from))"
-        case .swap: return "\(who)swap \(c(edit.from)) ↔ \(c(edit.to)) with \(u(edit.other))"
-        case .setLead: return "\(who)make lead of \(c(edit.to))" + (edit.other.map { " instead of \(u($0))" } ?? "")
-        case .handLead: return "\(who)hand lead of \(c(edit.from)) to \(u(edit.other))"
+        let who = showUnit ? u(edit.unit) : nil
+        let message: Message = switch edit.kind {
+        case .move: .editMove(unit: who, from: c(edit.from), to: c(edit.to))
+        case .add: .editAdd(unit: who, to: c(edit.to))
+        case .remove: .editRemove(unit: who, from: c(edit.from))
+        case .swap: .editSwap(unit: who, from: c(edit.from), to: c(edit.to), with: u(edit.other))
+        case .setLead: .editSetLead(unit: who, community: c(edit.to), instead: edit.other.map { u($0) })
+        case .handLead: .editHandLead(unit: who, community: c(edit.from), to: u(edit.other))
         }
+        return message.text
     }
 }

@@ -176,7 +176,61 @@ final class MessageTableTests: XCTestCase {
         .mergeFailed(count: 9808, of: 9809, districts: "ARG-districts"), .districtNotSolvedYet(shard: "ARG-shard"),
         .generateCount(option: "ARG-option", maximum: 9813), .duplicateScenario(name: "ARG-name", first: "ARG-first"),
         .scenariosWithTimeBudget, .generatedCity(districts: 9810, communities: 9811, units: 9812, family: "ARG-family", folder: "ARG-folder"),
-    ] + Message.Column.allCases.map { .column($0) } + Message.Noun.allCases.map { .unknownID($0, id: "ARG-id", list: "ARG-list") }
+        // explain, suggest, diff and compare
+        .leadMark("ARG-id"), .list(["ARG-a", "ARG-b"]), .clauses(["ARG-a", "ARG-b"]),
+        .explainObjective(objective: "ARG-objective", broken: 9301), .explainTermHeader, .explainBrokenRules,
+        .explainCommunitiesHeading,
+        .explainCommunity(id: "ARG-id", name: "ARG-name", cost: "ARG-cost", objective: "ARG-objective", strength: "ARG-strength",
+                          band: "ARG-band", excess: "ARG-excess", above: true, units: 9302),
+        .explainNeed(category: "ARG-category", amount: "ARG-amount", priority: "ARG-priority", covered: "ARG-covered",
+                     providers: "ARG-providers", uncovered: "ARG-uncovered", noHolder: true),
+        .explainMember(lead: true, id: "ARG-id", name: "ARG-name", km: "ARG-km", strength: "ARG-strength",
+                       preference: "ARG-preference", kept: true, objective: "ARG-objective", terms: "ARG-terms"),
+        .explainOwnBalance(value: "ARG-value", tooWeak: true), .explainUnitsHeading,
+        .explainUnit(id: "ARG-id", name: "ARG-name", serves: "ARG-serves", load: 9303, min: 9304, max: 9305,
+                     objective: "ARG-objective", terms: "ARG-terms"),
+        .districtLine("ARG-district"), .suggestUnitSubject(id: "ARG-id", name: "ARG-name", serves: "ARG-serves"),
+        .suggestCommunitySubject(id: "ARG-id", name: "ARG-name", units: "ARG-units"),
+        .suggestHeadline(subject: "ARG-subject", objective: "ARG-objective", broken: 9306),
+        .suggestFeasibleHeading(shown: 9307, of: 9308), .suggestInfeasibleHeading(shown: 9309, of: 9310),
+        .suggestBreaks(rule: "ARG-rule", text: "ARG-text"), .suggestStillBreaks(count: 9311), .suggestRepairs(rules: "ARG-rules"),
+        .editMove(unit: "ARG-unit", from: "ARG-from", to: "ARG-to"), .editAdd(unit: "ARG-unit", to: "ARG-to"),
+        .editRemove(unit: "ARG-unit", from: "ARG-from"), .editSwap(unit: "ARG-unit", from: "ARG-from", to: "ARG-to", with: "ARG-with"),
+        .editSetLead(unit: "ARG-unit", community: "ARG-community", instead: "ARG-instead"),
+        .editHandLead(unit: "ARG-unit", community: "ARG-community", to: "ARG-to"),
+        .unitWouldServe(unit: "ARG-unit", served: 9312, min: 9313, max: 9314),
+        .communityWouldHave(community: "ARG-community", size: 9315, min: 9316, max: 9317),
+        .communityWouldHaveNoLead(community: "ARG-community"), .leadWouldNotBeMember(community: "ARG-community", lead: "ARG-lead"),
+        .diffCounts(joined: 9318, left: 9319, moved: 9320, roleChanged: 9321, unchanged: 9322), .diffNoChanges,
+        .noPlanCell, .bestProvenBound("ARG-bound"), .strategyFailed(strategy: "ARG-strategy", error: "ARG-error"),
+        // the start plan's repairs
+        .startPlanNote("ARG-note"), .repairRemoved(unit: "ARG-unit", community: "ARG-community", why: "ARG-why"),
+        .repairAdded(unit: "ARG-unit", community: "ARG-community", why: "ARG-why"),
+        .repairLead(community: "ARG-community", now: "ARG-now", before: "ARG-before", why: "ARG-why"),
+        .whyForbidden(at: "ARG-at"), .whyNotAllowed, .whyUnitAboveMax(unit: "ARG-unit", served: 9323, max: 9324),
+        .whyCommunityAboveMax(community: "ARG-community", size: 9325, max: 9326), .whyNeededIn(community: "ARG-community"),
+        .whyAnotherRule, .whyPinRequires(pin: "ARG-pin"), .whyFixed(at: "ARG-at"),
+        .whyCommunityBelowMin(community: "ARG-community", size: 9327, min: 9328), .whyNoLeader(community: "ARG-community"),
+        .whyUnitBelowMin(unit: "ARG-unit", served: 9329, min: 9330), .whyMovedFrom(community: "ARG-community"),
+        .whyPinNamesLead(pin: "ARG-pin"), .whyLeadNotMember(unit: "ARG-unit"), .whyLeadMayNotLead(unit: "ARG-unit"),
+        .whyLeadLeft(unit: "ARG-unit"), .whyPinNamesOtherLead, .whyHadNoLead,
+        // the XML reasons inside damaged-workbook messages
+        .xmlControlCharacter(byte: "ARG-byte"), .xmlByteNotUTF8(byte: "ARG-byte"), .xmlUTF8CutOff,
+        .xmlUTF8Broken(lead: "ARG-lead", byte: "ARG-byte"), .xmlInvalidUTF8, .xmlCharacterNotAllowed(code: "ARG-code"),
+        .xmlEndsInsideElement(element: "ARG-element", notClosed: 9331), .xmlNoRoot, .xmlEndsInsideTag, .xmlCDATAOutsideRoot,
+        .xmlDocumentType, .xmlBangStartsNothing, .xmlSecondRoot, .xmlEndsInsideTagNamed(tag: "ARG-tag"),
+        .xmlTooDeep(levels: 9332), .xmlAttributesNotSeparated(tag: "ARG-tag"), .xmlAttributeTwice(attribute: "ARG-attribute"),
+        .xmlAttributeWithoutValue(attribute: "ARG-attribute"), .xmlAttributeNotQuoted(attribute: "ARG-attribute"),
+        .xmlAttributeNeverEnds(attribute: "ARG-attribute"), .xmlEndTagNotClosed(tag: "ARG-tag"),
+        .xmlEndTagClosesNothing(tag: "ARG-tag"), .xmlEndTagMismatch(tag: "ARG-tag", open: "ARG-open"),
+        .xmlDeclarationNotAtStart, .xmlCommentNeverEnds, .xmlDoubleDashInComment, .xmlTextOutsideRoot(afterRoot: true),
+        .xmlLessThanInAttribute, .xmlCDATAEndInText, .xmlBareAmpersand, .xmlUndefinedEntity(name: "ARG-name"), .xmlBadDigit,
+        .xmlReferenceNotAllowed(digits: "ARG-digits"),
+    ] + Term.allCases.flatMap { [Message.term($0), .termShort($0)] } + Message.DiffChange.allCases.map { .diffChange($0) }
+        + [SolveStatus.optimal, .feasible, .infeasible, .interrupted].map { .statusWord($0) }
+        + [Message.XMLPlace.elementName, .endTagName, .attributeNameOrEnd(tag: "ARG-tag"), .processingTarget, .declaration,
+           .cdata, .processingInstruction].flatMap { [Message.xmlEndsWhere($0), .xmlExpected($0), .xmlNeverEnds($0)] }
+        + Message.Column.allCases.map { .column($0) } + Message.Noun.allCases.map { .unknownID($0, id: "ARG-id", list: "ARG-list") }
         + Pin.Kind.allCases.map { .pinName($0, target: "ARG-target", at: nil) }
         + Message.PinRule.allCases.map { .pinValueMissing(header: "ARG-header", $0) }
 
@@ -266,6 +320,16 @@ final class MessageTableTests: XCTestCase {
             (.unclaimed(count: 1, .noAlliance), .unclaimed(count: 1, .noMemberHasCategory)),
             (.claimsLine(claimed: 1, total: 2, value: "3", totalValue: "4", share: nil, unclaimed: nil, proven: true),
              .claimsLine(claimed: 1, total: 2, value: "3", totalValue: "4", share: nil, unclaimed: nil, proven: false)),
+            (.explainCommunity(id: "C", name: "n", cost: "1", objective: "2", strength: "3", band: "4", excess: "5", above: true, units: 6),
+             .explainCommunity(id: "C", name: "n", cost: "1", objective: "2", strength: "3", band: "4", excess: "5", above: false, units: 6)),
+            (.explainNeed(category: "c", amount: "1", priority: "2", covered: "1", providers: "U", uncovered: "1", noHolder: true),
+             .explainNeed(category: "c", amount: "1", priority: "2", covered: "1", providers: "U", uncovered: "1", noHolder: false)),
+            (.explainMember(lead: true, id: "U", name: "n", km: "1", strength: "2", preference: nil, kept: true, objective: "3", terms: "t"),
+             .explainMember(lead: false, id: "U", name: "n", km: "1", strength: "2", preference: nil, kept: true, objective: "3", terms: "t")),
+            (.explainMember(lead: true, id: "U", name: "n", km: "1", strength: "2", preference: nil, kept: true, objective: "3", terms: "t"),
+             .explainMember(lead: true, id: "U", name: "n", km: "1", strength: "2", preference: nil, kept: false, objective: "3", terms: "t")),
+            (.explainOwnBalance(value: "1", tooWeak: true), .explainOwnBalance(value: "1", tooWeak: false)),
+            (.xmlTextOutsideRoot(afterRoot: true), .xmlTextOutsideRoot(afterRoot: false)),
         ]
         for (one, other) in pairs {
             for language in Language.allCases {
@@ -298,7 +362,8 @@ final class MessageTableTests: XCTestCase {
     /// Chinese labels are padded by terminal columns (two per Chinese character), so the values line up.
     func testChineseSummaryLabelsLineUp() {
         let lines = [Message.statusOptimal, .coverageLine(share: "X"), .distanceLine(value: "X"), .wroteLine(files: "X"),
-                     .preferenceLine(value: "X")].map { $0.text(in: .chinese) }
+                     .preferenceLine(value: "X"), .explainObjective(objective: "X", broken: 2), .districtLine("X")]
+            .map { $0.text(in: .chinese) }
         // The value starts at column 12 (as in English) on every line.
         for line in lines {
             let label = line.prefix { $0 != " " }
@@ -357,5 +422,35 @@ final class MessageTableTests: XCTestCase {
         XCTAssertTrue(chinese.contains {
             $0.hasPrefix("7 个社区需要的单位多于其接纳上限") && $0.contains("C1（3 > 2）") && $0.hasSuffix("……（另有 2 个）")
         }, "\(chinese)")
+    }
+
+    /// The XML scanner's reasons (the detail in parentheses of a damaged-workbook message) follow
+    /// the language too, with the element names, bytes and limits they name.
+    func testXMLReasonsInChinese() {
+        func reason(_ xml: [UInt8]) -> String? {
+            do {
+                try XMLScanner.scan(xml, handler: XMLEventLog())
+                return nil
+            } catch {
+                guard case .syntax(let syntax) = error else { return nil }
+                return syntax.reason
+            }
+        }
+        let cases: [([UInt8], String, String)] = [
+            (Array("<a></b>".utf8), "the end tag </b> does not match the open element <a>", "结束标签 </b> 与尚未结束的元素 <a> 不匹配"),
+            (Array("<a><b>".utf8), "the part ends inside the element <b> (2 elements not closed; truncated?)",
+             "部件在元素 <b> 内就结束了（2 个元素未闭合；文件不完整？）"),
+            (Array("<a x=1/>".utf8), "the value of the attribute 'x' is not in quotes", "属性“x”的值没有加引号"),
+            (Array("<a>&nbsp;</a>".utf8), "the entity '&nbsp;' is not defined (XML without a document type knows only "
+                + "&lt; &gt; &amp; &apos; &quot;)", "实体“&nbsp;”未定义（没有文档类型的 XML 只认得 &lt; &gt; &amp; &apos; &quot;）"),
+            (Array("<a>< b/></a>".utf8), "expected an element name after '<'", "此处应为“<”之后的元素名"),
+            (Array("<a><b x='1".utf8), "the value of the attribute 'x' never ends (truncated?)", "属性“x”的值没有结束（文件不完整？）"),
+            (Array("<a>".utf8) + [0xC3, 0x28] + Array("</a>".utf8), "byte 0xC3 starts a UTF-8 sequence that byte 0x28 breaks",
+             "字节 0xC3 开始的 UTF-8 字节序列被字节 0x28 打断"),
+        ]
+        for (xml, english, chinese) in cases {
+            XCTAssertEqual(reason(xml), english)
+            XCTAssertEqual(Language.with(.chinese) { reason(xml) }, chinese)
+        }
     }
 }

@@ -13,7 +13,7 @@ enum XMLCharacters {
             let lead = bytes[i]
             if lead < 0x80 {
                 if lead < 0x20, lead != 0x09, lead != 0x0A, lead != 0x0D {
-                    return XMLSyntaxError(offset: i, reason: "the control character 0x\(hex(lead)) is not allowed in XML")
+                    return XMLSyntaxError(offset: i, reason: Message.xmlControlCharacter(byte: hex(lead)).text)
                 }
                 i += 1
                 continue
@@ -24,23 +24,23 @@ enum XMLCharacters {
             case 0xC2...0xDF: (length, minimum, scalar) = (2, 0x80, UInt32(lead & 0x1F))
             case 0xE0...0xEF: (length, minimum, scalar) = (3, 0x800, UInt32(lead & 0x0F))
             case 0xF0...0xF4: (length, minimum, scalar) = (4, 0x10000, UInt32(lead & 0x07))
-            default: return XMLSyntaxError(offset: i, reason: "byte 0x\(hex(lead)) is not UTF-8")
+            default: return XMLSyntaxError(offset: i, reason: Message.xmlByteNotUTF8(byte: hex(lead)).text)
             }
             guard i + length <= count else {
-                return XMLSyntaxError(offset: i, reason: "a UTF-8 sequence is cut off by the end of the part")
+                return XMLSyntaxError(offset: i, reason: Message.xmlUTF8CutOff.text)
             }
             for k in 1..<length {
                 let byte = bytes[i + k]
                 guard byte & 0xC0 == 0x80 else {
-                    return XMLSyntaxError(offset: i, reason: "byte 0x\(hex(lead)) starts a UTF-8 sequence that byte 0x\(hex(byte)) breaks")
+                    return XMLSyntaxError(offset: i, reason: Message.xmlUTF8Broken(lead: hex(lead), byte: hex(byte)).text)
                 }
                 scalar = scalar << 6 | UInt32(byte & 0x3F)
             }
             guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else {
-                return XMLSyntaxError(offset: i, reason: "bytes at this place are not valid UTF-8 (an overlong form or a surrogate)")
+                return XMLSyntaxError(offset: i, reason: Message.xmlInvalidUTF8.text)
             }
             guard isAllowed(scalar) else {
-                return XMLSyntaxError(offset: i, reason: "the character U+\(String(scalar, radix: 16, uppercase: true)) is not allowed in XML")
+                return XMLSyntaxError(offset: i, reason: Message.xmlCharacterNotAllowed(code: String(scalar, radix: 16, uppercase: true)).text)
             }
             i += length
         }

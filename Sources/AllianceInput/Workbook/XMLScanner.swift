@@ -44,7 +44,7 @@ struct XMLScanner {
     private mutating func run() throws(Failure) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         if matches("<?xml"), position + 5 < bytes.count, isSpace(bytes[position + 5]) {
-            position = try after("?>", from: position + 5, what: "the XML declaration")
+            position = try after("?>", from: position + 5, what: .declaration)
         }
         while position < bytes.count {
             if bytes[position] == UInt8(ascii: "<") {
@@ -54,17 +54,17 @@ struct XMLScanner {
             }
         }
         if let innermost = open.last {
-            throw .syntax(XMLSyntaxError(offset: bytes.count, reason: "the part ends inside the element <\(name(innermost))> "
-                + "(\(open.count) element\(open.count == 1 ? "" : "s") not closed; truncated?)"))
+            throw .syntax(XMLSyntaxError(offset: bytes.count, reason: Message.xmlEndsInsideElement(element: name(innermost),
+                                                                                                  notClosed: open.count).text))
         }
-        if !sawRoot { throw .syntax(XMLSyntaxError(offset: bytes.count, reason: "the part has no root element")) }
+        if !sawRoot { throw .syntax(XMLSyntaxError(offset: bytes.count, reason: Message.xmlNoRoot.text)) }
     }
 
     // MARK: - Markup
 
     private mutating func markup() throws(Failure) {
         let start = position
-        guard start + 1 < bytes.count else { throw error(start, "the part ends inside a tag (truncated?)") }
+        guard start + 1 < bytes.count else { throw error(start, .xmlEndsInsideTag) }
         switch bytes[start + 1] {
         case UInt8(ascii: "/"): try endTag()
         case UInt8(ascii: "?"): try processingInstruction()
@@ -72,16 +72,15 @@ struct XMLScanner {
             if matches("<!--") {
                 try comment()
             } else if matches("<![CDATA[") {
-                guard !open.isEmpty else { throw error(start, "a CDATA section outside the root element") }
-                let end = try after("]]>", from: start + 9, what: "the CDATA section")
+                guard !open.isEmpty else { throw error(start, .xmlCDATAOutsideRoot) }
+                let end = try after("]]>", from: start + 9, what: .cdata)
                 position = end
                 guard end - 3 > start + 9 else { return }
                 try deliver { () throws(InputError) in try handler.text(XMLText.cdata(bytes, (start + 9) ..< (end - 3))) }
             } else if matches("<!DOCTYPE") {
-                throw refusal(start, "declares a document type (<!DOCTYPE), which workbooks never need and whose "
-                    + "entities could expand without bound or read other files")
+                throw refusal(start, .xmlDocumentType)
             } else {
-                throw error(start, "'<!' starts no comment or CDATA section")
+                throw error(start, .xmlBangStartsNothing)
             }
         default: try startTag()
         }
@@ -89,32 +88,32 @@ struct XMLScanner {
 
     private mutating func startTag() throws(Failure) {
         let start = position
-        guard open.isEmpty ? !sawRoot : true else { throw error(start, "a second root element") }
+        guard open.isEmpty ? !sawRoot : true else { throw error(start, .xmlSecondRoot) }
         position += 1
-        let nameRange = try scanName(what: "an element name after '<'")
+        let nameRange = try scanName(what: .elementName)
         var attributes: [String: String] = [:]
         var attributeNames = AttributeNames()
         while true {
             let hadSpace = skipSpaces()
-            guard position < bytes.count else { throw error(start, "the part ends inside the tag <\(name(nameRange))> (truncated?)") }
+            guard position < bytes.count else { throw error(start, .xmlEndsInsideTagNamed(tag: name(nameRange))) }
             let byte = bytes[position]
             if byte == UInt8(ascii: ">") || matches("/>") {
                 position += byte == UInt8(ascii: ">") ? 1 : 2
                 sawRoot = true
                 open.append(nameRange)
                 guard open.count <= Self.maxDepth else {
-                    throw refusal(start, "nests elements deeper than \(Self.maxDepth) levels")
+                    throw refusal(start, .xmlTooDeep(levels: Self.maxDepth))
                 }
                 let elementName = localName(nameRange)
                 try deliver { () throws(InputError) in try handler.start(elementName, attributes) }
                 if byte != UInt8(ascii: ">") { try close() }
                 return
             }
-            guard hadSpace else { throw error(position, "attributes of <\(name(nameRange))> must be separated by spaces") }
+            guard hadSpace else { throw error(position, .xmlAttributesNotSeparated(tag: name(nameRange))) }
             let bytes = self.bytes
-            let attributeName = try scanName(what: "an attribute name or the end of the tag <\(Self.text(bytes[nameRange]))>")
+            let attributeName = try scanName(what: .attributeNameOrEnd(tag: Self.text(bytes[nameRange])))
             guard attributeNames.insert(bytes[attributeName]) else {
-                throw error(attributeName.lowerBound, "the attribute '\(name(attributeName))' appears twice")
+                throw error(attributeName.lowerBound, .xmlAttributeTwice(attribute: name(attributeName)))
             }
             let value = try attributeValue(of: attributeName)
             let key = localName(attributeName)
@@ -126,17 +125,17 @@ struct XMLScanner {
     private mutating func attributeValue(of attribute: Range<Int>) throws(Failure) -> String {
         skipSpaces()
         guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else {
-            throw error(position, "the attribute '\(name(attribute))' has no '=' and value")
+            throw error(position, .xmlAttributeWithoutValue(attribute: name(attribute)))
         }
         position += 1
         skipSpaces()
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") else {
-            throw error(position, "the value of the attribute '\(name(attribute))' is not in quotes")
+            throw error(position, .xmlAttributeNotQuoted(attribute: name(attribute)))
         }
         let quote = bytes[position]
         let valueStart = position + 1
         guard let valueEnd = bytes[valueStart...].firstIndex(of: quote) else {
-            throw error(position, "the value of the attribute '\(name(attribute))' never ends (truncated?)")
+            throw error(position, .xmlAttributeNeverEnds(attribute: name(attribute)))
         }
         position = valueEnd + 1
         do {
@@ -149,15 +148,15 @@ struct XMLScanner {
     private mutating func endTag() throws(Failure) {
         let start = position
         position += 2
-        let nameRange = try scanName(what: "an element name after '</'")
+        let nameRange = try scanName(what: .endTagName)
         skipSpaces()
         guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else {
-            throw error(start, "the end tag </\(name(nameRange))> is not closed by '>'")
+            throw error(start, .xmlEndTagNotClosed(tag: name(nameRange)))
         }
         position += 1
-        guard let innermost = open.last else { throw error(start, "the end tag </\(name(nameRange))> closes no element") }
+        guard let innermost = open.last else { throw error(start, .xmlEndTagClosesNothing(tag: name(nameRange))) }
         guard bytes[innermost] == bytes[nameRange] else {
-            throw error(start, "the end tag </\(name(nameRange))> does not match the open element <\(name(innermost))>")
+            throw error(start, .xmlEndTagMismatch(tag: name(nameRange), open: name(innermost)))
         }
         try close()
     }
@@ -172,18 +171,18 @@ struct XMLScanner {
     private mutating func processingInstruction() throws(Failure) {
         let start = position
         position += 2
-        let target = try scanName(what: "a processing instruction's target after '<?'")
+        let target = try scanName(what: .processingTarget)
         if String(decoding: bytes[target], as: UTF8.self).lowercased() == "xml" {
-            throw error(start, "an XML declaration that is not at the start of the part")
+            throw error(start, .xmlDeclarationNotAtStart)
         }
-        position = try after("?>", from: position, what: "the processing instruction")
+        position = try after("?>", from: position, what: .processingInstruction)
     }
 
     private mutating func comment() throws(Failure) {
         let start = position
-        guard let dashes = find("--", from: start + 4) else { throw error(start, "the comment never ends (truncated?)") }
+        guard let dashes = find("--", from: start + 4) else { throw error(start, .xmlCommentNeverEnds) }
         guard dashes + 2 < bytes.count, bytes[dashes + 2] == UInt8(ascii: ">") else {
-            throw error(dashes, "'--' inside a comment")
+            throw error(dashes, .xmlDoubleDashInComment)
         }
         position = dashes + 3
     }
@@ -196,7 +195,7 @@ struct XMLScanner {
         position = end
         guard !open.isEmpty else {
             if let offset = (start ..< end).first(where: { !isSpace(bytes[$0]) }) {
-                throw error(offset, sawRoot ? "text after the root element" : "text before the root element")
+                throw error(offset, .xmlTextOutsideRoot(afterRoot: sawRoot))
             }
             return
         }
@@ -213,12 +212,11 @@ struct XMLScanner {
 
     /// An XML name at `position` (ASCII letters, digits and `_:.-`, and any non-ASCII character;
     /// not starting with a digit, `.` or `-`), moving past it.
-    private mutating func scanName(what: @autoclosure () -> String) throws(Failure) -> Range<Int> {
+    private mutating func scanName(what: @autoclosure () -> Message.XMLPlace) throws(Failure) -> Range<Int> {
         let start = position
         while position < bytes.count, Self.isNameByte(bytes[position]) { position += 1 }
         guard position > start, !Self.isDigitDotOrDash(bytes[start]) else {
-            throw error(start, position >= bytes.count ? "the part ends where \(what()) should be (truncated?)"
-                : "expected \(what())")
+            throw error(start, position >= bytes.count ? .xmlEndsWhere(what()) : .xmlExpected(what()))
         }
         return start ..< position
     }
@@ -270,8 +268,8 @@ struct XMLScanner {
     }
 
     /// The offset just past the `literal` that ends `what`, which starts at `position`.
-    private func after(_ literal: StaticString, from: Int, what: String) throws(Failure) -> Int {
-        guard let hit = find(literal, from: from) else { throw error(position, "\(what) never ends (truncated?)") }
+    private func after(_ literal: StaticString, from: Int, what: Message.XMLPlace) throws(Failure) -> Int {
+        guard let hit = find(literal, from: from) else { throw error(position, .xmlNeverEnds(what)) }
         return hit + literal.utf8CodeUnitCount
     }
 
@@ -296,10 +294,10 @@ struct XMLScanner {
 
     private static func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
 
-    private func error(_ offset: Int, _ reason: String) -> Failure { .syntax(XMLSyntaxError(offset: offset, reason: reason)) }
+    private func error(_ offset: Int, _ reason: Message) -> Failure { .syntax(XMLSyntaxError(offset: offset, reason: reason.text)) }
 
-    private func refusal(_ offset: Int, _ reason: String) -> Failure {
-        .syntax(XMLSyntaxError(offset: offset, reason: reason, isRefusal: true))
+    private func refusal(_ offset: Int, _ reason: Message) -> Failure {
+        .syntax(XMLSyntaxError(offset: offset, reason: reason.text, isRefusal: true))
     }
 
     private func deliver(_ event: () throws(InputError) -> Void) throws(Failure) {

@@ -15,10 +15,10 @@ enum XMLText {
             case UInt8(ascii: "&"), UInt8(ascii: "\r"): plain = false
             case UInt8(ascii: "\t"), UInt8(ascii: "\n"): if attribute { plain = false }
             case UInt8(ascii: "<") where attribute:
-                throw XMLSyntaxError(offset: i, reason: "a '<' inside an attribute value; write &lt;")
+                throw XMLSyntaxError(offset: i, reason: Message.xmlLessThanInAttribute.text)
             case UInt8(ascii: ">") where !attribute:
                 if i - 2 >= range.lowerBound, bytes[i - 1] == UInt8(ascii: "]"), bytes[i - 2] == UInt8(ascii: "]") {
-                    throw XMLSyntaxError(offset: i - 2, reason: "']]>' in text outside a CDATA section")
+                    throw XMLSyntaxError(offset: i - 2, reason: Message.xmlCDATAEndInText.text)
                 }
             default: break
             }
@@ -70,7 +70,7 @@ enum XMLText {
         var i = start + 1
         while i < end, bytes[i] != UInt8(ascii: ";"), i - start <= 32 { i += 1 }
         guard i < end, bytes[i] == UInt8(ascii: ";") else {
-            throw XMLSyntaxError(offset: start, reason: "a '&' that starts no entity or character reference; write &amp;")
+            throw XMLSyntaxError(offset: start, reason: Message.xmlBareAmpersand.text)
         }
         let body = bytes[(start + 1) ..< i]
         if body.first == UInt8(ascii: "#") {
@@ -85,8 +85,7 @@ enum XMLText {
         case "apos": out.append(UInt8(ascii: "'"))
         case "quot": out.append(UInt8(ascii: "\""))
         case let name:
-            throw XMLSyntaxError(offset: start, reason: "the entity '&\(name);' is not defined "
-                + "(XML without a document type knows only &lt; &gt; &amp; &apos; &quot;)")
+            throw XMLSyntaxError(offset: start, reason: Message.xmlUndefinedEntity(name: name).text)
         }
         return i + 1
     }
@@ -102,14 +101,14 @@ enum XMLText {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f") where hex: digit = UInt32(byte - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F") where hex: digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw XMLSyntaxError(offset: start, reason: "a character reference with a digit it cannot have")
+            default: throw XMLSyntaxError(offset: start, reason: Message.xmlBadDigit.text)
             }
             value = value * (hex ? 16 : 10) + digit
             guard value <= 0x10FFFF else { break }
         }
         guard !body.isEmpty, XMLCharacters.isAllowed(value), let scalar = Unicode.Scalar(value) else {
             let text = String(decoding: digits, as: UTF8.self)
-            throw XMLSyntaxError(offset: start, reason: "the character reference '&#\(text);' names no character XML allows")
+            throw XMLSyntaxError(offset: start, reason: Message.xmlReferenceNotAllowed(digits: text).text)
         }
         return scalar
     }

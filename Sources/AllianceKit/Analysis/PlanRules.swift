@@ -51,29 +51,29 @@ public enum PlanRule: Sendable, Hashable, Comparable {
         }
     }
 
-    /// A sentence for people, in the evaluator's words, with the plan's numbers.
+    /// A sentence for people, in the evaluator's words (the same `Message`s), with the plan's numbers.
     public func message(plan: Plan, in problem: Problem) -> String {
         let units = problem.units, communities = problem.communities
+        let message: Message
         switch self {
         case .unitLoad(let u):
-            let served = plan.communities(of: u).count
-            return "unit \(units[u].id) serves \(served) communities; it must serve between "
-                + "\(units[u].minCommunities) and \(units[u].maxCommunities)"
+            message = .unitServesOutOfBounds(unit: units[u].id, served: plan.communities(of: u).count,
+                                             min: units[u].minCommunities, max: units[u].maxCommunities)
         case .communitySize(let c):
-            return "community \(communities[c].id) has \(plan.units(of: c).count) units; it must have between "
-                + "\(problem.minSize[c]) and \(problem.maxSize[c])"
+            message = .communitySizeOutOfBounds(community: communities[c].id, size: plan.units(of: c).count,
+                                                min: problem.minSize[c], max: problem.maxSize[c])
         case .leadMissing(let c):
-            return "community \(communities[c].id) has no lead unit"
+            message = .noLeadUnit(community: communities[c].id)
         case .leadNotMember(let c):
-            return "community \(communities[c].id): lead unit \(plan.lead[c].map { units[$0].id } ?? "?") is not one of its units"
+            message = .leadNotMember(community: communities[c].id, lead: plan.lead[c].map { units[$0].id } ?? "?")
         case .leadNotAllowed(let c):
-            return "community \(communities[c].id): unit \(plan.lead[c].map { units[$0].id } ?? "?") may not lead (column can_lead)"
+            message = .leadMayNotLead(community: communities[c].id, unit: plan.lead[c].map { units[$0].id } ?? "?")
         case .forbiddenPair(let u, let c):
-            return "unit \(units[u].id) may not serve community \(communities[c].id) "
-                + "(forbidden in pairs.csv or beyond --max-distance-km)"
+            message = .pairNotAllowed(unit: units[u].id, community: communities[c].id)
         case .fixedPairMissing(let u, let c):
-            return "unit \(units[u].id) must serve community \(communities[c].id) (fix in pairs.csv)"
+            message = .fixedPairMissing(unit: units[u].id, community: communities[c].id)
         }
+        return message.text
     }
 }
 

@@ -3,7 +3,6 @@ extension SuggestionEngine {
     /// `edit` is nil), computed from the engine's counts without building the new plan.
     public func describe(_ rule: PlanRule, after edit: PlanEdit?) -> String {
         let units = problem.units, communities = problem.communities
-        let verb = edit == nil ? "" : "would "
         func loadAfter(_ u: Int) -> Int {
             guard let edit, edit.unit == u else { return load[u] }
             switch edit.kind {
@@ -33,25 +32,30 @@ extension SuggestionEngine {
             case .add: return plan.lead[c]
             }
         }
+        // Without an edit, the plan itself: the evaluator's sentences (`PlanRule.message`).
+        let message: Message
         switch rule {
         case .unitLoad(let u):
-            return "unit \(units[u].id) \(edit == nil ? "serves" : "would serve") \(loadAfter(u)) communities; "
-                + "it must serve between \(units[u].minCommunities) and \(units[u].maxCommunities)"
+            let (id, min, max) = (units[u].id, units[u].minCommunities, units[u].maxCommunities)
+            message = edit == nil ? .unitServesOutOfBounds(unit: id, served: loadAfter(u), min: min, max: max)
+                : .unitWouldServe(unit: id, served: loadAfter(u), min: min, max: max)
         case .communitySize(let c):
-            return "community \(communities[c].id) \(edit == nil ? "has" : "would have") \(sizeAfter(c)) units; "
-                + "it must have between \(problem.minSize[c]) and \(problem.maxSize[c])"
+            let (id, min, max) = (communities[c].id, problem.minSize[c], problem.maxSize[c])
+            message = edit == nil ? .communitySizeOutOfBounds(community: id, size: sizeAfter(c), min: min, max: max)
+                : .communityWouldHave(community: id, size: sizeAfter(c), min: min, max: max)
         case .leadMissing(let c):
-            return "community \(communities[c].id) \(edit == nil ? "has" : "would have") no lead unit"
+            message = edit == nil ? .noLeadUnit(community: communities[c].id) : .communityWouldHaveNoLead(community: communities[c].id)
         case .leadNotMember(let c):
-            return "community \(communities[c].id): lead unit \(leadAfter(c).map { units[$0].id } ?? "?") "
-                + "\(verb)\(edit == nil ? "is" : "be") not one of its units"
+            let lead = leadAfter(c).map { units[$0].id } ?? "?"
+            message = edit == nil ? .leadNotMember(community: communities[c].id, lead: lead)
+                : .leadWouldNotBeMember(community: communities[c].id, lead: lead)
         case .leadNotAllowed(let c):
-            return "community \(communities[c].id): unit \(leadAfter(c).map { units[$0].id } ?? "?") may not lead (column can_lead)"
+            message = .leadMayNotLead(community: communities[c].id, unit: leadAfter(c).map { units[$0].id } ?? "?")
         case .forbiddenPair(let u, let c):
-            return "unit \(units[u].id) may not serve community \(communities[c].id) "
-                + "(forbidden in pairs.csv or beyond --max-distance-km)"
+            message = .pairNotAllowed(unit: units[u].id, community: communities[c].id)
         case .fixedPairMissing(let u, let c):
-            return "unit \(units[u].id) must serve community \(communities[c].id) (fix in pairs.csv)"
+            message = .fixedPairMissing(unit: units[u].id, community: communities[c].id)
         }
+        return message.text
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// made ready for the strategies (`SolveSettings.startPlan`): turned into a unit-level plan and,
 /// when it breaks a rule (a hand edit, lists changed since, a pin or a `fix` row it does not
 /// follow), repaired with few changes (`Repair`), each repair told as one line naming the pair or
-/// lead and the rule it broke. So a user who edited a plan by hand learns what had to change, and
+/// lead and the rule it broke (a `Message`, so in Chinese in a Chinese run). So a user who edited a plan by hand learns what had to change, and
 /// every strategy starts from a plan that satisfies the rules (MODEL.md, "Re-planning").
 public struct StartPlan: Sendable {
     /// The plan as repaired: every strategy starts from it when `usable`.
@@ -33,7 +33,7 @@ public struct StartPlan: Sendable {
         let orgIDs = Set(problem.instance.organizations.map(\.id)), communityIDs = Set(problem.communities.map(\.id))
         let known = rows.filter { orgIDs.contains($0.orgID) && communityIDs.contains($0.communityID) }
         var (plan, conversion) = Evaluator.plan(from: known, in: problem)
-        var repairs = conversion.map { "start plan: \($0)" }
+        var repairs = conversion.map { Message.startPlanNote("\($0)").text }
         if !problem.options.leadRule { plan.lead = [Int?](repeating: nil, count: problem.communityCount) }
         let evaluation = Evaluator.evaluate(plan, in: problem)
         if evaluation.isFeasible { return StartPlan(plan: plan, evaluation: evaluation, repairs: repairs) }
@@ -63,76 +63,72 @@ public struct StartPlan: Sendable {
                 if problem.mayLead(u) { hasLeader[c] = true }
             }
         }
-        func units(_ n: Int) -> String { n == 1 ? "1 unit" : "\(n) units" }
-        func communities(_ n: Int) -> String { n == 1 ? "1 community" : "\(n) communities" }
         var lines: [String] = []
         for u in 0..<nU {
             let added = (0..<nC).filter { repaired.assigned[u * nC + $0] && !original.assigned[u * nC + $0] }
             let removed = (0..<nC).filter { !repaired.assigned[u * nC + $0] && original.assigned[u * nC + $0] }
-            let unit = "unit \(unitList[u].id)"
+            let unit = unitList[u].id
             for c in removed {
-                let p = u * nC + c, community = "community \(communityList[c].id)"
-                let why: String
+                let p = u * nC + c, community = communityList[c].id
+                let why: Message
                 if let source = problem.forbidSources[p] {
-                    why = "pairs.csv forbids the pair" + (source.map { " (forbid at \($0))" } ?? "")
+                    why = .whyForbidden(at: source.map { "\($0)" })
                 } else if !problem.allowed[p] {
-                    why = "the pair is not allowed (--max-distance-km or --candidates)"
+                    why = .whyNotAllowed
                 } else if degree[u] > unitList[u].maxCommunities {
-                    why = "\(unit) serves \(communities(degree[u])) in the start plan, more than max_communities \(unitList[u].maxCommunities)"
+                    why = .whyUnitAboveMax(unit: unit, served: degree[u], max: unitList[u].maxCommunities)
                 } else if size[c] > problem.maxSize[c] {
-                    why = "\(community) has \(units(size[c])) in the start plan, more than max_orgs \(problem.maxSize[c])"
+                    why = .whyCommunityAboveMax(community: community, size: size[c], max: problem.maxSize[c])
                 } else if let target = added.first {
-                    why = "the unit is needed in community \(communityList[target].id) (see there)"
+                    why = .whyNeededIn(community: communityList[target].id)
                 } else {
-                    why = "to meet another rule after the repairs above"
+                    why = .whyAnotherRule
                 }
-                lines.append("start plan: removed \(unit) from \(community): \(why)")
+                lines.append(Message.repairRemoved(unit: unit, community: community, why: why.text).text)
             }
             for c in added {
-                let p = u * nC + c, community = "community \(communityList[c].id)"
-                let why: String
+                let p = u * nC + c, community = communityList[c].id
+                let why: Message
                 if problem.fixed[p] {
                     if let pin = problem.pinRequired[p], problem.fixSources[p] == nil {
-                        why = "\(pin) requires the pair"
+                        why = .whyPinRequires(pin: "\(pin)")
                     } else {
-                        why = "pairs.csv fixes the pair" + (problem.fixSources[p].flatMap { $0 }.map { " (fix at \($0))" } ?? "")
+                        why = .whyFixed(at: problem.fixSources[p].flatMap { $0 }.map { "\($0)" })
                     }
                 } else if size[c] < problem.minSize[c] {
-                    why = "\(community) has \(units(size[c])) in the start plan, fewer than its minimum \(problem.minSize[c]) (min_orgs)"
+                    why = .whyCommunityBelowMin(community: community, size: size[c], min: problem.minSize[c])
                 } else if problem.mayLead(u) && !hasLeader[c] {
-                    why = "\(community) has no unit that may lead in the start plan (lead rule)"
+                    why = .whyNoLeader(community: community)
                 } else if degree[u] < unitList[u].minCommunities {
-                    why = "\(unit) serves \(communities(degree[u])) in the start plan, fewer than min_communities \(unitList[u].minCommunities)"
+                    why = .whyUnitBelowMin(unit: unit, served: degree[u], min: unitList[u].minCommunities)
                 } else if let source = removed.first {
-                    why = "moved from community \(communityList[source].id) to meet another rule"
+                    why = .whyMovedFrom(community: communityList[source].id)
                 } else {
-                    why = "to meet another rule after the repairs above"
+                    why = .whyAnotherRule
                 }
-                lines.append("start plan: added \(unit) to \(community): \(why)")
+                lines.append(Message.repairAdded(unit: unit, community: community, why: why.text).text)
             }
         }
         guard problem.options.leadRule else { return lines }
         for c in 0..<nC where original.lead[c] != repaired.lead[c] {
-            let community = "community \(communityList[c].id)"
-            let now = repaired.lead[c].map { "unit \(unitList[$0].id)" } ?? "no unit"
-            let why: String
+            let why: Message
             if let wanted = problem.pinnedLead[c], repaired.lead[c] == wanted, let claim = problem.leadClaims[c]?.first(where: { $0.unit == wanted }) {
-                why = "\(claim.pin) names it"
+                why = .whyPinNamesLead(pin: "\(claim.pin)")
             } else if let old = original.lead[c] {
                 if !original.assigned[old * nC + c] {
-                    why = "unit \(unitList[old].id) led it but was not one of its units"
+                    why = .whyLeadNotMember(unit: unitList[old].id)
                 } else if !unitList[old].canLead {
-                    why = "unit \(unitList[old].id) led it but may not lead (column can_lead)"
+                    why = .whyLeadMayNotLead(unit: unitList[old].id)
                 } else if !repaired.assigned[old * nC + c] {
-                    why = "unit \(unitList[old].id) no longer serves it (see above)"
+                    why = .whyLeadLeft(unit: unitList[old].id)
                 } else {
-                    why = "a pin names another lead"
+                    why = .whyPinNamesOtherLead
                 }
             } else {
-                why = "it had no lead unit in the start plan"
+                why = .whyHadNoLead
             }
-            let before = original.lead[c].map { "unit \(unitList[$0].id)" } ?? "no unit"
-            lines.append("start plan: \(community) is now led by \(now) instead of \(before): \(why)")
+            lines.append(Message.repairLead(community: communityList[c].id, now: repaired.lead[c].map { unitList[$0].id },
+                                            before: original.lead[c].map { unitList[$0].id }, why: why.text).text)
         }
         return lines
     }
