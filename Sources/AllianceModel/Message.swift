@@ -351,6 +351,7 @@ public enum Message: Sendable, Hashable {
     case generateCount(option: String, maximum: Int)
     case duplicateScenario(name: String, first: String)
     case scenariosWithTimeBudget
+    case statusFailedWord
 
     // MARK: Model and solver messages
     case candidatesNeedCommunityCoordinates(community: String)
@@ -1449,6 +1450,8 @@ public enum Message: Sendable, Hashable {
                     "\(of) 个区县中有 \(count) 个求解失败（原因见 districts.csv）：\(districts)")
         case let .districtNotSolvedYet(shard):
             return ("no plan yet: shard \(shard) has not written this district", "尚无方案：分片 \(shard) 还没有写出这个区县")
+        case .statusFailedWord:
+            return ("failed", "失败")
         case .scenariosWithTimeBudget:
             return ("--scenarios and --time-budget exclude each other: give each scenario its time_limit instead",
                     "--scenarios 和 --time-budget 不能同时使用：请在各方案的 time_limit 中给出时限")

@@ -67,7 +67,7 @@ extension SolveCommand {
         }
         let clock = Deadline.unlimited()
         var all: [DistrictResult] = [], compared: [(name: String, outcomes: [DistrictOutcome])] = []
-        for part in parts {
+        for part in parts where !cancellation.isCancelled || all.isEmpty {  // Ctrl-C: no further scenario
             var results = part.batch.solveAll(districts, options: part.planning, into: part.folder, layout: part.layout)
             if shard == nil {
                 try part.batch.writeSummary(results, into: part.folder)
@@ -186,7 +186,8 @@ enum DistrictSummary {
                      folder: URL, files: [String]) -> String {
         var rows = [[Message.Column.district, .status, .objective, .gap, .time].map { Message.column($0).text }]
         for result in results {
-            rows.append([result.district, result.status, result.objective.map(Format.objective) ?? "—",
+            let status = SolveStatus(rawValue: result.status).map { Message.statusWord($0).text } ?? Message.statusFailedWord.text
+            rows.append([result.district, status, result.objective.map(Format.objective) ?? "—",
                          result.gap.map(Format.percent) ?? "—", result.seconds.map(Format.seconds) ?? "—"])
         }
         // Chinese characters take two columns in a terminal.

@@ -107,6 +107,9 @@ final class LanguageCLITests: XCTestCase {
         XCTAssertEqual(solve.status, 0, solve.stderr)
         XCTAssertTrue(solve.stderr.hasPrefix("停止规则：每个区县证明与最优的差距在 "), solve.stderr)
         XCTAssertTrue(solve.stdout.hasPrefix("区县  状态"), solve.stdout)
+        // The status words of the table too (最优 / 可行), never the English ones.
+        XCTAssertTrue(solve.stdout.contains("\n东区  最优") || solve.stdout.contains("\n东区  可行"), solve.stdout)
+        XCTAssertFalse(solve.stdout.contains("optimal") || solve.stdout.contains("feasible"), solve.stdout)
         XCTAssertTrue(solve.stdout.contains("，以及每个区县一个文件夹"), solve.stdout)
 
         let pairs = try write("pairs.csv", "org_id,community_id,rule\nu1,B,fix\n")

@@ -175,7 +175,7 @@ final class MessageTableTests: XCTestCase {
         .mergeMissing(count: 9806, of: 9807, districts: "ARG-districts"),
         .mergeFailed(count: 9808, of: 9809, districts: "ARG-districts"), .districtNotSolvedYet(shard: "ARG-shard"),
         .generateCount(option: "ARG-option", maximum: 9813), .duplicateScenario(name: "ARG-name", first: "ARG-first"),
-        .scenariosWithTimeBudget, .generatedCity(districts: 9810, communities: 9811, units: 9812, family: "ARG-family", folder: "ARG-folder"),
+        .scenariosWithTimeBudget, .statusFailedWord, .generatedCity(districts: 9810, communities: 9811, units: 9812, family: "ARG-family", folder: "ARG-folder"),
         // explain, suggest, diff and compare
         .leadMark("ARG-id"), .list(["ARG-a", "ARG-b"]), .clauses(["ARG-a", "ARG-b"]),
         .explainObjective(objective: "ARG-objective", broken: 9301), .explainTermHeader, .explainBrokenRules,

@@ -27,10 +27,14 @@ struct SolveOneCommand: ParsableCommand {
     @Option(help: "Limit candidate pairs to the k nearest communities per unit (`alliance --candidates`).")
     var candidates: Int?
 
+    @Option(name: .customLong("huge-block-share"),
+            help: "exact only: TimePlan.hugeBlockShare, the root time street blocks may take on huge districts (an experiment; 0 = no warm start).")
+    var hugeBlockShare: Double?
+
     func run() throws {
         try requireReleaseBuild()
         let record = try SwiftStrategyRun(size: size, family: family, strategy: strategy, timeLimit: timeLimit,
-                                          candidates: candidates).run()
+                                          candidates: candidates, hugeBlockShare: hugeBlockShare).run()
         try JSONEncoder.results.encode(record).write(to: URL(fileURLWithPath: out))
     }
 }
@@ -70,13 +74,20 @@ struct SwiftStrategyRun {
     var strategy: String
     var timeLimit: Double
     var candidates: Int? = nil
+    /// `ExactStrategy.timePlan.hugeBlockShare` for an experiment; nil keeps the default.
+    var hugeBlockShare: Double? = nil
 
     func run() throws -> RunRecord {
         var record = RunRecord(solver: strategy, size: size, status: "ok", timeLimit: timeLimit)
-        guard let solver = StrategyCatalog.make(strategy) else {
+        guard var solver = StrategyCatalog.make(strategy) else {
             record.status = "skipped"
             record.note = "StrategyCatalog does not know '\(strategy)' yet"
             return record
+        }
+        if let hugeBlockShare, var exact = solver as? ExactStrategy {
+            exact.timePlan.hugeBlockShare = hugeBlockShare
+            solver = exact
+            record.note = "hugeBlockShare \(hugeBlockShare)"
         }
         let (instance, previous) = size.generate(family: family)
         let (problem, derive) = try Stopwatch.time {
