@@ -65,6 +65,11 @@ struct MergeCommand: ParsableCommand {
             merge.missing += part.missing.map { name + $0 }
             merge.failed += part.failed.map { name + $0 }
         }
+        // The combined files written: at the top, or per scenario beside compare-scenarios.csv.
+        let topFiles = merges.first?.scenario == nil ? DistrictOutput.fileNames
+            : [ScenarioTable.fileName] + merges.flatMap { part in
+                DistrictOutput.fileNames.map { "\(part.merge.folder.lastPathComponent)/\($0)" }
+            }
         if json {
             let runs = merge.outcomes.map { outcome -> SolveSummaryDocument.Run in
                 guard outcome.hasPlan else {
@@ -76,15 +81,10 @@ struct MergeCommand: ParsableCommand {
                 }
                 return .init(restored: outcome, folder: place.relativePathForDisplay, files: files)
             }
-            print(try JSONOutput.text(SolveSummaryDocument(runs: runs, folder: root.relativePathForDisplay,
-                                                           files: DistrictOutput.fileNames),
+            print(try JSONOutput.text(SolveSummaryDocument(runs: runs, folder: root.relativePathForDisplay, files: topFiles),
                                       as: .solveSummary), terminator: "")
         } else if !quiet {
-            print(DistrictSummary.text(merge.outcomes, folder: root,
-                                       files: merges.first?.scenario == nil ? DistrictOutput.fileNames
-                                           : [ScenarioTable.fileName] + merges.flatMap { part in
-                                               DistrictOutput.fileNames.map { "\(part.merge.folder.lastPathComponent)/\($0)" }
-                                           }))
+            print(DistrictSummary.text(merge.outcomes, folder: root, files: topFiles))
         }
         let total = merge.outcomes.count
         if !merge.missing.isEmpty {

@@ -259,6 +259,10 @@ final class ShardTests: XCTestCase {
         let merged = try CommandRunner.run(["merge", sharded.path])
         XCTAssertEqual(merged.status, 0, merged.stderr)
         XCTAssertEqual(try data(one, "compare-scenarios.csv"), try data(sharded, "compare-scenarios.csv"))
+        let listed = try CommandRunner.run(["merge", sharded.path, "--json"])
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((document["files"] as? [String])?.first, "compare-scenarios.csv", listed.stdout)
+        XCTAssertEqual((document["runs"] as? [Any])?.count, 15)
         for scenario in ["base", "均衡优先", "wide"] {
             for name in DistrictOutput.fileNames {
                 XCTAssertEqual(try data(one.appendingPathComponent(scenario), name),
