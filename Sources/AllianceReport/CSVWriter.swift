@@ -1,4 +1,5 @@
 import AllianceModel
+import Foundation
 
 /// Writes CSV text that `CSVParser` (and Excel) read back to the same cells.
 public enum CSVWriter {
@@ -14,6 +15,11 @@ public enum CSVWriter {
             text += "\n"
         }
         return text
+    }
+
+    /// CSV text as the bytes of a file, after the byte order mark when `byteOrderMark` is true.
+    public static func file(_ text: String, byteOrderMark: Bool) -> Data {
+        Data(((byteOrderMark ? Self.byteOrderMark : "") + text).utf8)
     }
 
     /// One cell, quoted when it holds a comma, quote, CR or LF or starts or ends with whitespace

@@ -47,8 +47,7 @@ public struct Comparison: Sendable {
     /// `compare.csv` (with the byte order mark Excel needs unless `byteOrderMark` is false) and
     /// `compare.json`, to be written together by `AtomicFiles.write`.
     public func files(byteOrderMark: Bool = true) throws -> [(name: String, contents: Data)] {
-        let csv = (byteOrderMark ? CSVWriter.byteOrderMark : "") + csv()
-        return [("compare.csv", Data(csv.utf8)), ("compare.json", try json())]
+        [("compare.csv", CSVWriter.file(csv(), byteOrderMark: byteOrderMark)), ("compare.json", try json())]
     }
 
     /// `compare.csv`: one row per strategy.

@@ -117,7 +117,7 @@ public enum DistrictOutput {
     /// `district.json` files of the shards, byte for byte what the batch would have written.
     public static func files(_ outcomes: [DistrictOutcome], includeTimings: Bool,
                              byteOrderMark: Bool = true) throws -> [(name: String, contents: Data)] {
-        func csv(_ text: String) -> Data { Data(((byteOrderMark ? CSVWriter.byteOrderMark : "") + text).utf8) }
+        func csv(_ text: String) -> Data { CSVWriter.file(text, byteOrderMark: byteOrderMark) }
         return [("plan.csv", csv(combinedPlanCSV(outcomes))),
                 ("districts.csv", csv(districtsCSV(outcomes, includeTimings: includeTimings))),
                 ("plan.xlsx", try DistrictWorkbook(outcomes, includeTimings: includeTimings).data()),

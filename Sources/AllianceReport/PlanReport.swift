@@ -59,7 +59,7 @@ public struct PlanReport: Sendable {
     /// not build the workbook and the HTML report); nil for an unknown name or `projects.csv`
     /// without claims.
     public func file(_ name: String, includeTimings: Bool = true, byteOrderMark: Bool = true) throws -> Data? {
-        func csv(_ text: String) -> Data { Data(((byteOrderMark ? CSVWriter.byteOrderMark : "") + text).utf8) }
+        func csv(_ text: String) -> Data { CSVWriter.file(text, byteOrderMark: byteOrderMark) }
         switch name {
         case "plan.csv": return csv(planCSV())
         case "communities.csv": return csv(communitiesCSV())

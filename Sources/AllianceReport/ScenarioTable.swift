@@ -18,8 +18,8 @@ public enum ScenarioTable {
                  outcome.strength.map { formatNumber($0.max) } ?? "", outcome.error ?? ""]
             }
         }
-        let text = CSVWriter.encode(header: ["scenario", "district", "status", "objective", "bound", "gap", "coverage",
-                                             "strength_min", "strength_max", "error"], rows: rows)
-        return Data(((byteOrderMark ? CSVWriter.byteOrderMark : "") + text).utf8)
+        return Data(CSVWriter.encode(header: ["scenario", "district", "status", "objective", "bound", "gap", "coverage",
+                                              "strength_min", "strength_max", "error"],
+                                     rows: rows, byteOrderMark: byteOrderMark).utf8)
     }
 }

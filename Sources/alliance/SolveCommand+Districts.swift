@@ -190,12 +190,7 @@ enum DistrictSummary {
             rows.append([result.district, status, result.objective.map(Format.objective) ?? "—",
                          result.gap.map(Format.percent) ?? "—", result.seconds.map(Format.seconds) ?? "—"])
         }
-        // Chinese characters take two columns in a terminal.
-        let widths = (0..<5).map { column in rows.map { Message.columns($0[column]) }.max()! }
-        var lines = rows.map { row in
-            zip(row, widths).map { Message.padded($0, to: $1) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }
+        var lines = [TextTable.render(rows)]
         let names = files.map { folder.appendingPathComponent($0).relativePathForDisplay }
         if !names.isEmpty { lines.append(Message.wroteDistrictFiles(files: names.joined(separator: ", ")).text) }
         return lines.joined(separator: "\n")

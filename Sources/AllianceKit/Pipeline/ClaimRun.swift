@@ -31,9 +31,8 @@ public struct ClaimRun: Sendable {
     /// claims.json together into `folder`.
     public func run(_ plan: Plan, in problem: Problem, into folder: URL) throws -> ClaimResult {
         let claims = try ProjectClaiming.claim(plan, in: problem, settings: settings)
-        let csv = (byteOrderMark ? CSVWriter.byteOrderMark : "") + claims.projectsCSV(communities: problem.communities)
         try AtomicFiles.write([
-            ("projects.csv", Data(csv.utf8)),
+            ("projects.csv", CSVWriter.file(claims.projectsCSV(communities: problem.communities), byteOrderMark: byteOrderMark)),
             ("claims.json", try claims.summaryJSON()),
         ], into: folder)
         return claims
