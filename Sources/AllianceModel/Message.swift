@@ -450,6 +450,18 @@ public enum Message: Sendable, Hashable {
     case whyPinNamesOtherLead
     case whyHadNoLead
 
+    // MARK: Stage 3: people to posts (`alliance people`)
+    case keptMatchDropped(member: String, post: String, KeptMatchProblem)
+    case peopleNeedCommunityCoordinates(community: String)
+    case peopleUnknownMember(member: String)
+    case peopleUnknownPost(post: String)
+    case peopleRepeatedMatch(member: String, post: String)
+    case peopleSkillMismatch(member: String, post: String, category: String)
+    case peopleNotCandidate(member: String, community: String)
+    case peopleOverCapacity(member: String, capacity: Int)
+    case peopleOverSeats(post: String, seats: Int)
+    case peopleKeptMissing(member: String, post: String)
+
     /// A column of the per-district tables (and the total row's label).
     public enum Column: Sendable, Hashable, CaseIterable {
         case district, status, objective, gap, time, communities, units, pairs, coverage, balance, distance,
@@ -544,6 +556,22 @@ public enum Message: Sendable, Hashable {
             case .declaration: ("the XML declaration", "XML 声明")
             case .cdata: ("the CDATA section", "CDATA 段")
             case .processingInstruction: ("the processing instruction", "处理指令")
+            }
+        }
+    }
+
+    /// Why a match of `--from people.csv` is not kept (the lists changed since it was made).
+    public enum KeptMatchProblem: Sendable, Hashable, CaseIterable {
+        case unknownMember, unknownPost, noSkill, repeated, memberFull, postFull
+
+        var texts: (String, String) {
+            switch self {
+            case .unknownMember: ("the member is no longer in members.csv", "成员名单中已没有该成员")
+            case .unknownPost: ("the post is no longer in posts.csv", "岗位清单中已没有该岗位")
+            case .noSkill: ("the member no longer has the post's skill", "该成员已不具备该岗位所需技能")
+            case .repeated: ("it is listed twice", "重复列出")
+            case .memberFull: ("the member's capacity is already taken by earlier rows", "该成员的可承担数已被前面的行占满")
+            case .postFull: ("the post's seats are already taken by earlier rows", "该岗位的名额已被前面的行占满")
             }
         }
     }
@@ -1743,6 +1771,31 @@ public enum Message: Sendable, Hashable {
             return ("a pin names another lead", "锁定指定了另一个牵头单位")
         case .whyHadNoLead:
             return ("it had no lead unit in the start plan", "起始方案中该社区没有牵头单位")
+        case let .keptMatchDropped(member, post, why):
+            let (english, chinese) = why.texts
+            return ("match of member \(member) in post \(post) not kept: \(english)",
+                    "成员 \(member) 在岗位 \(post) 的安排未保留：\(chinese)")
+        case let .peopleNeedCommunityCoordinates(community):
+            return ("--candidates and --max-distance-km need coordinates (x,y or lat,lon) for every community; community \(community) has none",
+                    "--candidates 和 --max-distance-km 要求每个社区都有坐标（x,y 或 lat,lon）；社区 \(community) 没有坐标")
+        case let .peopleUnknownMember(member):
+            return ("unknown member \(member)", "未知成员 \(member)")
+        case let .peopleUnknownPost(post):
+            return ("unknown post \(post)", "未知岗位 \(post)")
+        case let .peopleRepeatedMatch(member, post):
+            return ("member \(member) is in post \(post) twice", "成员 \(member) 在岗位 \(post) 中出现两次")
+        case let .peopleSkillMismatch(member, post, category):
+            return ("member \(member) has no skill \(category), which post \(post) asks for",
+                    "成员 \(member) 没有岗位 \(post) 所需的技能 \(category)")
+        case let .peopleNotCandidate(member, community):
+            return ("member \(member) may not serve in community \(community) (too far, or not among the member's nearest communities)",
+                    "成员 \(member) 不能到社区 \(community) 服务（距离过远，或不在其最近的候选社区内）")
+        case let .peopleOverCapacity(member, capacity):
+            return ("member \(member) takes more than \(capacity) seat(s)", "成员 \(member) 承担的岗位超过 \(capacity) 个")
+        case let .peopleOverSeats(post, seats):
+            return ("post \(post) has more than \(seats) member(s)", "岗位 \(post) 的人数超过 \(seats) 人")
+        case let .peopleKeptMissing(member, post):
+            return ("the kept match of member \(member) in post \(post) is missing", "应保留的成员 \(member) 在岗位 \(post) 的安排缺失")
         }
     }
 

@@ -214,6 +214,12 @@ final class MessageTableTests: XCTestCase {
         .whyUnitBelowMin(unit: "ARG-unit", served: 9329, min: 9330), .whyMovedFrom(community: "ARG-community"),
         .whyPinNamesLead(pin: "ARG-pin"), .whyLeadNotMember(unit: "ARG-unit"), .whyLeadMayNotLead(unit: "ARG-unit"),
         .whyLeadLeft(unit: "ARG-unit"), .whyPinNamesOtherLead, .whyHadNoLead,
+        .peopleNeedCommunityCoordinates(community: "ARG-community"), .peopleUnknownMember(member: "ARG-member"),
+        .peopleUnknownPost(post: "ARG-post"), .peopleRepeatedMatch(member: "ARG-member", post: "ARG-post"),
+        .peopleSkillMismatch(member: "ARG-member", post: "ARG-post", category: "ARG-category"),
+        .peopleNotCandidate(member: "ARG-member", community: "ARG-community"),
+        .peopleOverCapacity(member: "ARG-member", capacity: 917), .peopleOverSeats(post: "ARG-post", seats: 913),
+        .peopleKeptMissing(member: "ARG-member", post: "ARG-post"),
         // the XML reasons inside damaged-workbook messages
         .xmlControlCharacter(byte: "ARG-byte"), .xmlByteNotUTF8(byte: "ARG-byte"), .xmlUTF8CutOff,
         .xmlUTF8Broken(lead: "ARG-lead", byte: "ARG-byte"), .xmlInvalidUTF8, .xmlCharacterNotAllowed(code: "ARG-code"),
@@ -233,6 +239,7 @@ final class MessageTableTests: XCTestCase {
         + Message.Column.allCases.map { .column($0) } + Message.Noun.allCases.map { .unknownID($0, id: "ARG-id", list: "ARG-list") }
         + Pin.Kind.allCases.map { .pinName($0, target: "ARG-target", at: nil) }
         + Message.PinRule.allCases.map { .pinValueMissing(header: "ARG-header", $0) }
+        + Message.KeptMatchProblem.allCases.map { .keptMatchDropped(member: "ARG-member", post: "ARG-post", $0) }
 
     /// The case name of a message ("unknownID" for `.unknownID(.unit, …)`).
     static func caseName(_ message: Message) -> String {
