@@ -9,7 +9,7 @@ import Foundation
 /// p is worth `postValue[p] + pairValue(m, c_p)`, where
 /// - `postValue[p] = round(1000 × w_fill × priority_p)` and
 /// - `pairValue(m, c) = round(1000 × (−w_dist × d(m, c) + w_home × [c = home_m] + w_unit × [unit_m serves c]))`,
-/// each rounded to the nearest integer, halves away from zero. The two parts are rounded
+/// each rounded to the nearest integer, halves up (as MathProg's `round`). The two parts are rounded
 /// separately so that the flow network can share the post's part among all members of a
 /// community and category (a rounding of at most 0.001 per part and seat).
 public struct PeopleProblem: Sendable {
@@ -126,9 +126,10 @@ public struct PeopleProblem: Sendable {
         }
     }
 
-    /// `value × 1000` rounded to the nearest integer, halves away from zero.
+    /// `value × 1000` rounded to the nearest integer, halves up (⌊x + 0.5⌋, as MathProg's `round(x, 3)`
+    /// does, so that `models/people.mod` computes the same values).
     public static func thousandths(_ value: Double) -> Int {
-        Int((value * Double(scale)).rounded(.toNearestOrAwayFromZero))
+        Int((value * Double(scale) + 0.5).rounded(.down))
     }
 
     /// Member m's candidate entry for community c, or nil when c is not among its candidates.
