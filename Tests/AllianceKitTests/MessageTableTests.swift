@@ -220,6 +220,13 @@ final class MessageTableTests: XCTestCase {
         .peopleNotCandidate(member: "ARG-member", community: "ARG-community"),
         .peopleOverCapacity(member: "ARG-member", capacity: 917), .peopleOverSeats(post: "ARG-post", seats: 913),
         .peopleKeptMissing(member: "ARG-member", post: "ARG-post"),
+        .peopleMembersLine(members: 911, seats: 912), .peoplePostsLine(posts: 921, seats: 922, orders: 923),
+        .peopleFilledLine(filled: 931, seats: 932, share: "ARG-share", home: 933, unit: 934, kept: 935),
+        .peopleOpenLine(open: 941, noSkill: 942, tooFar: 943, allBusy: 944),
+        .peopleObjectiveLine(objective: "ARG-objective", optimal: true, method: "ARG-method", seconds: "ARG-seconds"),
+        .peopleMatchingInvalid(count: 951, first: "ARG-first"),
+        .peopleAlgorithmUnavailable(algorithm: "ARG-algorithm", fallback: "ARG-fallback"), .peopleReassignNeedsFrom,
+        .peopleListsMissing(path: "ARG-path"),
         // the XML reasons inside damaged-workbook messages
         .xmlControlCharacter(byte: "ARG-byte"), .xmlByteNotUTF8(byte: "ARG-byte"), .xmlUTF8CutOff,
         .xmlUTF8Broken(lead: "ARG-lead", byte: "ARG-byte"), .xmlInvalidUTF8, .xmlCharacterNotAllowed(code: "ARG-code"),

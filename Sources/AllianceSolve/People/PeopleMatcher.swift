@@ -2,6 +2,28 @@ import AllianceModel
 import Foundation
 import GLPK
 
+/// GLPK's network solver used for stage 3 (`--algorithm`): the names GLPK gives them, so that
+/// programs above AllianceSolve need not import GLPK.
+public enum PeopleAlgorithm: String, Sendable, CaseIterable {
+    /// `glp_mincost_okalg`: the out-of-kilter algorithm.
+    case okalg
+    /// `glp_mincost_relax4`: Bertsekas and Tseng's RELAX-IV.
+    case relax4
+
+    /// Whether this GLPK provides it (RELAX-IV is missing from some GLPK builds; see `MinCostFlowAlgorithm`).
+    public var isAvailable: Bool { glpk.isAvailable }
+
+    /// The default: RELAX-IV where GLPK has it, the out-of-kilter algorithm otherwise.
+    public static var preferred: PeopleAlgorithm { relax4.isAvailable ? .relax4 : .okalg }
+
+    var glpk: MinCostFlowAlgorithm {
+        switch self {
+        case .okalg: .okalg
+        case .relax4: .relax4
+        }
+    }
+}
+
 /// A stage-3 matching as the solver found it.
 public struct PeopleSolution: Sendable {
     /// The filled seats: the kept matches first (in the order given), then the new ones by post
@@ -9,7 +31,7 @@ public struct PeopleSolution: Sendable {
     public var matches: [SeatMatch]
     /// Σ seat values in thousandths, as the flow's cost says (the evaluator recomputes it).
     public var objectiveThousandths: Int
-    public var algorithm: MinCostFlowAlgorithm
+    public var algorithm: PeopleAlgorithm
     /// The network's size: nodes and arcs.
     public var nodes: Int
     public var arcs: Int
@@ -36,14 +58,20 @@ public struct PeopleSolution: Sendable {
 /// optimum of the model; the flow is integral.
 public enum PeopleMatcher {
     /// Solves `problem` with `algorithm`; `certify` also runs `MinCostFlow.check` on the flow.
-    public static func solve(_ problem: PeopleProblem, algorithm: MinCostFlowAlgorithm = .okalg,
+    /// Throws `SolveError.solverFailed` with GLPK's reason when the network solver fails.
+    public static func solve(_ problem: PeopleProblem, algorithm: PeopleAlgorithm = .preferred,
                              certify: Bool = false) throws -> PeopleSolution {
         let clock = ContinuousClock()
         let start = clock.now
         let built = Network(problem)
         let buildSeconds = seconds(clock.now - start)
         let solved = clock.now
-        let flow = try MinCostFlow.solve(built.network, algorithm: algorithm)
+        let flow: FlowSolution
+        do {
+            flow = try MinCostFlow.solve(built.network, algorithm: algorithm.glpk)
+        } catch {
+            throw SolveError.solverFailed(error.description)
+        }
         let solveSeconds = seconds(clock.now - solved)
         let certified = certify ? MinCostFlow.check(built.network, flow).isEmpty : nil
         let kept = problem.kept.map { SeatMatch(memberID: problem.members[$0.member].id, postID: problem.posts[$0.post].id) }
