@@ -220,6 +220,7 @@ final class MessageTableTests: XCTestCase {
         .peopleNotCandidate(member: "ARG-member", community: "ARG-community"),
         .peopleOverCapacity(member: "ARG-member", capacity: 917), .peopleOverSeats(post: "ARG-post", seats: 913),
         .peopleKeptMissing(member: "ARG-member", post: "ARG-post"),
+        .unknownPostKind(word: "ARG-word"), .matchesFileMissing,
         // the XML reasons inside damaged-workbook messages
         .xmlControlCharacter(byte: "ARG-byte"), .xmlByteNotUTF8(byte: "ARG-byte"), .xmlUTF8CutOff,
         .xmlUTF8Broken(lead: "ARG-lead", byte: "ARG-byte"), .xmlInvalidUTF8, .xmlCharacterNotAllowed(code: "ARG-code"),
