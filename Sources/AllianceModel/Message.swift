@@ -471,6 +471,10 @@ public enum Message: Sendable, Hashable {
     case peopleReassignNeedsFrom
     case peopleListsMissing(path: String)
 
+    // MARK: Stage 3 reading (members.csv, posts.csv, a people.csv given back; `PeopleReader`)
+    case unknownPostKind(word: String)
+    case matchesFileMissing
+
     /// A column of the per-district tables (and the total row's label).
     public enum Column: Sendable, Hashable, CaseIterable {
         case district, status, objective, gap, time, communities, units, pairs, coverage, balance, distance,
@@ -610,13 +614,15 @@ public enum Message: Sendable, Hashable {
 
     /// What a list holds, for "unknown unit 'U9'" and "duplicate community id 'C1'".
     public enum Noun: String, Sendable, Hashable, CaseIterable {
-        case community, unit, project
+        case community, unit, project, member, post
 
         var chinese: String {
             switch self {
             case .community: "社区"
             case .unit: "单位"
             case .project: "项目"
+            case .member: "成员"
+            case .post: "岗位"
             }
         }
     }
@@ -1831,6 +1837,11 @@ public enum Message: Sendable, Hashable {
         case let .peopleListsMissing(path):
             return ("\(path) has no members.csv and posts.csv (sheets 成员 and 岗位)",
                     "\(path) 中没有 members.csv 和 posts.csv（或工作表 成员、岗位）")
+        case let .unknownPostKind(word):
+            return ("unknown post kind '\(word)'; use post or order (岗位, 订单)",
+                    "未知岗位类型“\(word)”；请用 岗位 或 订单（post、order）")
+        case .matchesFileMissing:
+            return ("matching file (people.csv) is missing", "人岗安排文件（people.csv）不存在")
         }
     }
 

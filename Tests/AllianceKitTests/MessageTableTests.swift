@@ -227,6 +227,7 @@ final class MessageTableTests: XCTestCase {
         .peopleMatchingInvalid(count: 951, first: "ARG-first"),
         .peopleAlgorithmUnavailable(algorithm: "ARG-algorithm", fallback: "ARG-fallback"), .peopleReassignNeedsFrom,
         .peopleListsMissing(path: "ARG-path"),
+        .unknownPostKind(word: "ARG-word"), .matchesFileMissing,
         // the XML reasons inside damaged-workbook messages
         .xmlControlCharacter(byte: "ARG-byte"), .xmlByteNotUTF8(byte: "ARG-byte"), .xmlUTF8CutOff,
         .xmlUTF8Broken(lead: "ARG-lead", byte: "ARG-byte"), .xmlInvalidUTF8, .xmlCharacterNotAllowed(code: "ARG-code"),
