@@ -112,6 +112,22 @@ final class JSONDocumentsCLITests: XCTestCase {
     /// The documents of a batch split into shards: each district's `district.json` and plan.json
     /// (with its input digest), the shard manifest, `solve --json` of a resumed run and
     /// `merge --json`.
+    /// `people --json` (stage 3) prints people.json, every field documented.
+    func testPeopleDocumentIsStampedAndDocumented() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lists = folder.appendingPathComponent("lists")
+        try FileManager.default.copyItem(at: CommandRunner.root.appendingPathComponent("models/examples/tiny"), to: lists)
+        try PeopleCLITests.members.write(to: lists.appendingPathComponent("members.csv"), atomically: true, encoding: .utf8)
+        try PeopleCLITests.posts.write(to: lists.appendingPathComponent("posts.csv"), atomically: true, encoding: .utf8)
+        let version = try CommandRunner.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try CommandRunner.run(["people", lists.path, "--out", folder.appendingPathComponent("out").path,
+                                            "--json", "--candidates", "2", "--max-distance-km", "6"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        try assertDocumented(result.stdout, schema: "people", version: version)
+        XCTAssertEqual(result.stdout, try String(contentsOf: folder.appendingPathComponent("out/people.json"), encoding: .utf8))
+    }
+
     func testShardDocumentsAreStampedAndDocumented() throws {
         let folder = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

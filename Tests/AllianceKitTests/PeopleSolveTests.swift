@@ -4,6 +4,7 @@ import XCTest
 @testable import AllianceModel
 @testable import AllianceReport
 @testable import AllianceSolve
+import GLPK
 
 /// Stage 3 (people to posts): the min-cost flow's optimum against a hand-solved case, brute force
 /// on small random instances and glpsol on `models/people.mod`; every matching judged by the
@@ -201,6 +202,23 @@ final class PeopleSolveTests: XCTestCase {
             let seats = output.split(separator: "\n").filter { $0.hasPrefix("SEAT ") }.count
             XCTAssertEqual(seats, PeopleEvaluator.evaluate(solution.matches, in: problem).seats.count, "seed \(seed)")
         }
+    }
+
+    /// The arc pricing: started from one arc per class and post, it needs several rounds and ends
+    /// at the optimum of the whole network (solved in one go, every arc in it).
+    func testPricingReachesTheWholeNetworksOptimum() throws {
+        var rounds = 0
+        for seed in UInt64(300)...309 {
+            let problem = try Self.randomProblem(seed: seed, members: 120, posts: 30, communities: 8)
+            let sparse = try PeopleMatcher.solve(problem, algorithm: .okalg, certify: true, perSeat: 0, extra: 1)
+            let whole = try MinCostFlow.solve(PeopleMatcher.flowNetwork(problem), algorithm: .okalg)
+            let keptValue = problem.kept.reduce(0) { $0 + (problem.value(member: $1.member, post: $1.post) ?? 0) }
+            XCTAssertEqual(sparse.objectiveThousandths, keptValue - whole.cost, "seed \(seed)")
+            XCTAssertEqual(PeopleEvaluator.evaluate(sparse.matches, in: problem).violations, [], "seed \(seed)")
+            XCTAssertLessThan(sparse.arcs, PeopleMatcher.flowNetwork(problem).arcs.count, "seed \(seed)")
+            rounds = max(rounds, sparse.rounds)
+        }
+        XCTAssertGreaterThan(rounds, 1, "the pricing never had to add an arc")
     }
 
     /// Both of GLPK's algorithms give the same optimum where both exist.

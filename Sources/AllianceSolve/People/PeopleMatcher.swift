@@ -74,10 +74,17 @@ public enum PeopleMatcher {
     /// Throws `SolveError.solverFailed` with GLPK's reason when the network solver fails.
     public static func solve(_ problem: PeopleProblem, algorithm: PeopleAlgorithm = .preferred,
                              certify: Bool = false) throws -> PeopleSolution {
+        try solve(problem, algorithm: algorithm, certify: certify, perSeat: 2, extra: 2)
+    }
+
+    /// `solve`, starting from each class's and post's best `perSeat × seats + extra` arcs (tests
+    /// start from fewer to make the pricing work).
+    static func solve(_ problem: PeopleProblem, algorithm: PeopleAlgorithm, certify: Bool,
+                      perSeat: Int, extra: Int) throws -> PeopleSolution {
         let clock = ContinuousClock()
         let start = clock.now
         let arcs = CandidateArcs(problem)
-        var selected = arcs.initialSelection()
+        var selected = arcs.initialSelection(perSeat: perSeat, extra: extra)
         var buildSeconds = seconds(clock.now - start)
         var solveSeconds = 0.0
         var rounds = 0
@@ -193,10 +200,10 @@ public enum PeopleMatcher {
             self.cost.append(cost)
         }
 
-        /// The first restricted network's arcs: for each class, its best members (twice its free
-        /// seats, and two more), and for each post the best direct arcs likewise; the best by
-        /// value, ties by member order.
-        func initialSelection() -> [Bool] {
+        /// The first restricted network's arcs: for each class, its best members (`perSeat` per
+        /// free seat, and `extra` more), and for each post the best direct arcs likewise; the best
+        /// by value, ties by member order.
+        func initialSelection(perSeat: Int, extra: Int) -> [Bool] {
             var byTarget: [Int: [Int]] = [:]   // class k → arcs; post p → arcs as -(p + 1)
             for a in 0..<count {
                 byTarget[direct[a] ? -(Int(target[a]) + 1) : Int(target[a]), default: []].append(a)
@@ -204,7 +211,7 @@ public enum PeopleMatcher {
             var selected = [Bool](repeating: false, count: count)
             for (key, list) in byTarget {
                 let seats = key >= 0 ? classPosts[key].reduce(0) { $0 + freeSeats[$1] } : freeSeats[-key - 1]
-                let keep = 2 * seats + 2
+                let keep = perSeat * seats + extra
                 let best = list.count <= keep ? list
                     : Array(list.sorted { (cost[$0], member[$0]) < (cost[$1], member[$1]) }.prefix(keep))
                 for a in best { selected[a] = true }
