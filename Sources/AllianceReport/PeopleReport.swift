@@ -7,16 +7,25 @@ public struct PeopleRunFacts: Sendable {
     public var method: String
     /// True when the solver proved the matching optimal (a min-cost flow is optimal when found).
     public var optimal: Bool
+    /// The last network solved (nodes, arcs), the arcs of the whole network, and the pricing rounds.
     public var nodes: Int
     public var arcs: Int
+    public var candidateArcs: Int
+    public var rounds: Int
+    /// Seconds in all, and of them in GLPK's network solver.
     public var seconds: Double
+    public var solverSeconds: Double
 
-    public init(method: String, optimal: Bool, nodes: Int = 0, arcs: Int = 0, seconds: Double = 0) {
+    public init(method: String, optimal: Bool, nodes: Int = 0, arcs: Int = 0, candidateArcs: Int = 0, rounds: Int = 0,
+                seconds: Double = 0, solverSeconds: Double = 0) {
         self.method = method
         self.optimal = optimal
         self.nodes = nodes
         self.arcs = arcs
+        self.candidateArcs = candidateArcs
+        self.rounds = rounds
         self.seconds = seconds
+        self.solverSeconds = solverSeconds
     }
 }
 
@@ -121,7 +130,10 @@ public struct PeopleReport: Sendable {
         public var open_reasons: [String: Int]
         public var network_nodes: Int
         public var network_arcs: Int
+        public var candidate_arcs: Int
+        public var pricing_rounds: Int
         public var seconds: Double?
+        public var solver_seconds: Double?
         public var warnings: [String]
     }
 
@@ -158,6 +170,8 @@ public struct PeopleReport: Sendable {
                       seats: communitySeats[$0], filled: communityFilled[$0])
             },
             open_reasons: reasons, network_nodes: facts.nodes, network_arcs: facts.arcs,
-            seconds: includeTimings ? facts.seconds : nil, warnings: warnings)
+            candidate_arcs: facts.candidateArcs, pricing_rounds: facts.rounds,
+            seconds: includeTimings ? facts.seconds : nil, solver_seconds: includeTimings ? facts.solverSeconds : nil,
+            warnings: warnings)
     }
 }
