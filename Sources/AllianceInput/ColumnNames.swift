@@ -18,7 +18,7 @@ public enum ColumnNames {
         "max_communities": ["最多包联数"],
         "group": ["分组"],
         "community_id": ["社区编号"],
-        "org_id": ["单位编号"],
+        "org_id": ["单位编号", "工作单位"],
         "community_name": ["社区名称"],
         "org_name": ["单位名称"],
         "role": ["角色"],
@@ -42,6 +42,14 @@ public enum ColumnNames {
         "priorities": ["优先顺序"],
         "time_limit": ["时限", "求解时限"],
         "gap": ["差距"],
+        // members.csv and posts.csv (stage 3, people to posts), and a people.csv read back
+        "member_name": ["姓名"],
+        "home_community": ["所在社区", "报到社区"],
+        "skills": ["技能", "特长"],
+        "capacity": ["可承担数"],
+        "seats": ["名额"],
+        "member_id": ["成员编号"],
+        "post_id": ["岗位编号"],
     ]
 
     private static let lookup: [String: String] = {

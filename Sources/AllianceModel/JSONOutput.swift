@@ -32,12 +32,14 @@ public enum JSONDocumentKind: String, Sendable, CaseIterable {
     case district
     /// `shards/shard-I-of-N.json` at the top of a sharded batch's folder.
     case shard
+    /// `people.json` of `alliance people` (stage 3).
+    case people
 
     /// The version of this document's schema.
     public var schemaVersion: Int {
         switch self {
         case .plan, .compare, .claims, .evaluation, .diff, .explanation, .suggestions, .check, .solveSummary,
-             .district, .shard: 1
+             .district, .shard, .people: 1
         }
     }
 }

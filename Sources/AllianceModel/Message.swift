@@ -462,6 +462,19 @@ public enum Message: Sendable, Hashable {
     case peopleOverCapacity(member: String, capacity: Int)
     case peopleOverSeats(post: String, seats: Int)
     case peopleKeptMissing(member: String, post: String)
+    case peopleMembersLine(members: Int, seats: Int)
+    case peoplePostsLine(posts: Int, seats: Int, orders: Int)
+    case peopleFilledLine(filled: Int, seats: Int, share: String, home: Int, unit: Int, kept: Int)
+    case peopleOpenLine(open: Int, noSkill: Int, tooFar: Int, allBusy: Int)
+    case peopleObjectiveLine(objective: String, optimal: Bool, method: String, seconds: String)
+    case peopleMatchingInvalid(count: Int, first: String)
+    case peopleAlgorithmUnavailable(algorithm: String, fallback: String)
+    case peopleReassignNeedsFrom
+    case peopleListsMissing(path: String)
+
+    // MARK: Stage 3 reading (members.csv, posts.csv, a people.csv given back; `PeopleReader`)
+    case unknownPostKind(word: String)
+    case matchesFileMissing
 
     /// A column of the per-district tables (and the total row's label).
     public enum Column: Sendable, Hashable, CaseIterable {
@@ -602,13 +615,15 @@ public enum Message: Sendable, Hashable {
 
     /// What a list holds, for "unknown unit 'U9'" and "duplicate community id 'C1'".
     public enum Noun: String, Sendable, Hashable, CaseIterable {
-        case community, unit, project
+        case community, unit, project, member, post
 
         var chinese: String {
             switch self {
             case .community: "社区"
             case .unit: "单位"
             case .project: "项目"
+            case .member: "成员"
+            case .post: "岗位"
             }
         }
     }
@@ -1800,6 +1815,37 @@ public enum Message: Sendable, Hashable {
             return ("post \(post) has more than \(seats) member(s)", "岗位 \(post) 的人数超过 \(seats) 人")
         case let .peopleKeptMissing(member, post):
             return ("the kept match of member \(member) in post \(post) is missing", "应保留的成员 \(member) 在岗位 \(post) 的安排缺失")
+        case let .peopleMembersLine(members, seats):
+            return ("members     \(members) (can take \(seats) seats)", label("党员") + "\(members) 人（可承担 \(seats) 个岗位）")
+        case let .peoplePostsLine(posts, seats, orders):
+            return ("posts       \(posts) (\(seats) seats; \(orders) of them orders)",
+                    label("岗位") + "\(posts) 个（\(seats) 个名额；其中订单 \(orders) 个）")
+        case let .peopleFilledLine(filled, seats, share, home, unit, kept):
+            return ("filled      \(filled) of \(seats) seats (\(share)); \(home) in the member's home community, "
+                        + "\(unit) where the member's unit serves, \(kept) kept",
+                    label("已安排") + "\(filled) / \(seats) 个名额（\(share)）；在本人所在社区 \(home) 个，"
+                        + "在本单位包联社区 \(unit) 个，保留原安排 \(kept) 个")
+        case let .peopleOpenLine(open, noSkill, tooFar, allBusy):
+            return ("open        \(open) seats: \(noSkill) nobody has the skill, \(tooFar) too far, \(allBusy) all such members busy",
+                    label("空缺") + "\(open) 个名额：无人具备该技能 \(noSkill) 个，距离过远 \(tooFar) 个，具备技能者均已满额 \(allBusy) 个")
+        case let .peopleObjectiveLine(objective, optimal, method, seconds):
+            return ("matching    \(objective)" + (optimal ? " (optimal" : " (not proven optimal") + ", \(method), \(seconds))",
+                    label("安排目标值") + objective + (optimal ? "（最优" : "（未证明最优") + "，\(method)，\(seconds)）")
+        case let .peopleMatchingInvalid(count, first):
+            return ("the matching breaks \(count) rule(s), first: \(first)", "人员安排违反 \(count) 条规则，第一条：\(first)")
+        case let .peopleAlgorithmUnavailable(algorithm, fallback):
+            return ("--algorithm \(algorithm) is not available in this GLPK (use \(fallback))",
+                    "此版本 GLPK 不提供 --algorithm \(algorithm)（请用 \(fallback)）")
+        case .peopleReassignNeedsFrom:
+            return ("--reassign needs --from people.csv", "--reassign 需要同时给出 --from people.csv")
+        case let .peopleListsMissing(path):
+            return ("\(path) has no members.csv and posts.csv (sheets 成员 and 岗位)",
+                    "\(path) 中没有 members.csv 和 posts.csv（或工作表 成员、岗位）")
+        case let .unknownPostKind(word):
+            return ("unknown post kind '\(word)'; use post or order (岗位, 订单)",
+                    "未知岗位类型“\(word)”；请用 岗位 或 订单（post、order）")
+        case .matchesFileMissing:
+            return ("matching file (people.csv) is missing", "人岗安排文件（people.csv）不存在")
         }
     }
 

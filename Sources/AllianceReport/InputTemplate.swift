@@ -37,7 +37,7 @@ public struct ListSheet: Sendable {
 }
 
 /// `alliance template`: an empty input workbook for districts that keep their lists in Excel —
-/// one sheet per list (社区 / 单位 / 需求 / 资源 / 项目 / 结对) with the accepted headers and
+/// one sheet per list (社区 / 单位 / 需求 / 资源 / 项目 / 结对, and 成员 / 岗位 for stage 3) with the accepted headers and
 /// one example row, and a 说明 sheet explaining every sheet and column.
 public enum InputTemplate {
     /// The instructions sheet (listed first, so the workbook opens on it).
@@ -64,7 +64,7 @@ public enum InputTemplate {
                                          rule: .decimal(minimum: -90, maximum: 90))
     private static let longitude = column("lon", "经度", "度，如 118.446", .empty, rule: .decimal(minimum: -180, maximum: 180))
 
-    /// The lists in the order of `InstanceReader` (required ones first).
+    /// The lists in the order of `InstanceReader` (required ones first), then those of `PeopleReader`.
     public static let sheets: [ListSheet] = [
         ListSheet(sheetName: "社区", fileName: "communities.csv", required: true, purpose: "每个社区一行", columns: [
             column("id", required: true, "社区的唯一编号，其他表用它指代社区", "文本", .text("C01")),
@@ -115,6 +115,32 @@ public enum InputTemplate {
                    rule: .list(["固定", "禁止", "优先", "fix", "forbid", "prefer"])),
             column("score", "优先结对的加分，可为负；优先规则必填", "数字", .number(1),
                    rule: .decimal(minimum: -1e12, maximum: 1e12)),
+        ]),
+        // Stage 3 (人岗匹配): read by `PeopleReader`, not by the stage-1 readers.
+        ListSheet(sheetName: "成员", fileName: "members.csv", required: false,
+                  purpose: "党员名单（可选，人岗匹配用）：每名到社区报到的党员一行", columns: [
+            column("id", required: true, "党员的唯一编号，人岗安排用它指代党员", "文本", .text("M001")),
+            column("member_name", "姓名，默认同编号", "文本", .text("张明")),
+            column("home_community", required: true, "报到的社区（社区表中的编号），党员在此社区领岗、接单", "文本", .text("C01"),
+                   rule: idsOf("社区")),
+            column("skills", required: true, "技能特长，与岗位的类别对应；多个用分号或顿号分隔", "文本，如 就业帮扶;政策宣传",
+                   .text("就业帮扶;政策宣传")),
+            column("capacity", "本期最多承担的岗位数", "整数 ≥ 1，默认 1", .number(2), rule: .integer(minimum: 1, maximum: 100_000)),
+            column("org_id", "工作单位（单位表中的编号），可空", "文本", .text("O001"), rule: idsOf("单位")),
+            column("lat", "党员住处的纬度，可空（空时按报到社区的位置计算路程）；也可改用 横坐标/纵坐标（x/y，单位公里）", "度",
+                   .empty, rule: .decimal(minimum: -90, maximum: 90)),
+            longitude,
+        ]),
+        ListSheet(sheetName: "岗位", fileName: "posts.csv", required: false,
+                  purpose: "岗位和订单（可选，人岗匹配用）：社区设的每个岗位、居民的每个订单一行", columns: [
+            column("id", required: true, "岗位或订单的唯一编号", "文本", .text("G001")),
+            column("name", "岗位名称，默认同编号", "文本", .text("就业指导岗")),
+            column("community_id", required: true, "岗位所在社区的编号", "文本", .text("C01"), rule: idsOf("社区")),
+            column("category", required: true, "所需技能类别，与成员的技能对应", "文本，如 就业帮扶", .text("就业帮扶")),
+            column("seats", "名额：需要的党员人数", "整数 ≥ 1，默认 1", .number(2), rule: .integer(minimum: 1, maximum: 100_000)),
+            column("priority", "优先级，越大越重要", "数字 > 0，默认 1", .number(1), rule: positive),
+            column("kind", "岗位（领岗）或订单（接单）", "岗位 / 订单（也可 post/order），默认岗位", .text("岗位"),
+                   rule: .list(["岗位", "订单"])),
         ]),
     ]
 
@@ -177,6 +203,7 @@ public enum InputTemplate {
             [.text("3. 编号在本表内不可重复；其他表通过编号引用社区和单位，类别名称在需求、资源、项目中要一致。")],
             [.text("4. 填好后运行：alliance solve lists.xlsx（也可先运行 alliance check lists.xlsx 检查填写错误）。")],
             [.text("5. 结果写到 plan 文件夹：plan.xlsx（给人看的方案）以及 plan.csv、communities.csv、plan.json。")],
+            [.text("6. 成员、岗位两张表供人岗匹配（党员到报到社区领岗、接单）使用，排联盟时不读取；不用时可留空或删除。")],
             [],
         ]
         rows.append(WorkbookStyle.headerRow(["工作表", "对应文件", "列名", "英文列名", "必填", "含义", "取值与单位"]))

@@ -16,6 +16,8 @@ public struct PlanReport: Sendable {
     public var priorities: [Term]?
     /// Stage 2: the projects claimed by each alliance's members, when projects were listed.
     public var claims: ClaimResult?
+    /// Stage 3: party members to posts, when the lists hold members.csv and posts.csv.
+    public var people: PeopleReport?
     /// The greedy plan's evaluation on the same problem, shown beside the plan as a baseline.
     public var baseline: Evaluation?
     /// The plan the solve started from (`--from`), as repaired before solving; nil without one.
@@ -44,7 +46,8 @@ public struct PlanReport: Sendable {
     }
 
     /// The output files: `plan.csv`, `communities.csv`, `plan.json`, `plan.xlsx`, `report.html`,
-    /// and `projects.csv` when projects were claimed. The CSV files start with a byte order mark
+    /// `projects.csv` when projects were claimed, and stage 3's `people.csv`, `posts-open.csv`
+    /// and `people.json` when members were matched to posts. The CSV files start with a byte order mark
     /// unless `byteOrderMark` is false, so that Excel reads them as UTF-8.
     public func files(includeTimings: Bool = true, byteOrderMark: Bool = true) throws -> [(name: String, contents: Data)] {
         try Self.fileNames.compactMap { name in
@@ -52,8 +55,10 @@ public struct PlanReport: Sendable {
         }
     }
 
-    /// The names `files` writes, in its order (`projects.csv` only when projects were claimed).
+    /// The names `files` writes, in its order (`projects.csv` only when projects were claimed,
+    /// the last three only with stage 3).
     public static let fileNames = ["plan.csv", "communities.csv", "plan.json", "plan.xlsx", "report.html", "projects.csv"]
+        + PeopleReport.fileNames
 
     /// One of `files`, rendered alone (a front end that hands out or keeps a single file need
     /// not build the workbook and the HTML report); nil for an unknown name or `projects.csv`
@@ -67,6 +72,9 @@ public struct PlanReport: Sendable {
         case "plan.xlsx": return try PlanWorkbook(report: self, includeTimings: includeTimings).data()
         case "report.html": return PlanHTMLReport(self, includeTimings: includeTimings).data
         case "projects.csv": return claims.map { csv($0.projectsCSV(communities: problem.communities)) }
+        case "people.csv": return people.map { csv($0.peopleCSV) }
+        case "posts-open.csv": return people.map { csv($0.openPostsCSV) }
+        case "people.json": return try people.map { try JSONOutput.encode($0.document(includeTimings: includeTimings), as: .people) }
         default: return nil
         }
     }

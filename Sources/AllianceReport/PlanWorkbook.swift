@@ -23,6 +23,9 @@ public struct PlanWorkbook {
     public static let communitySheet = "社区汇总"
     public static let unitSheet = "单位视图"
     public static let claimSheet = "项目认领"
+    /// Stage 3's sheets, only when members were matched to posts.
+    public static let peopleSheet = "人员安排"
+    public static let openPostsSheet = "岗位空缺"
     public static let unmetSheet = "未满足需求"
     public static let changesSheet = "变动"
     /// The sheets in tab order (变动 follows only with a previous plan).
@@ -45,7 +48,7 @@ public struct PlanWorkbook {
     /// The workbook as a value, before it is written. Every table but 总览 has filter buttons on
     /// its header row (变动: on its first table).
     public func workbook() -> XLSX.Workbook {
-        let tables = [alliances(), communities(), units(), claims(), unmetNeeds()].map(Self.filtered)
+        let tables = ([alliances(), communities(), units(), claims(), unmetNeeds()] + people()).map(Self.filtered)
         return XLSX.Workbook(sheets: [summary()] + tables + (PlanChanges(report).map { [changes($0)] } ?? []),
                  title: "党建联盟方案", author: "alliance")
     }
@@ -238,6 +241,53 @@ public struct PlanWorkbook {
         }
         rows.sort { key($0) < key($1) }
         return WorkbookStyle.table(Self.claimSheet, header: header, rows: rows.map(\.cells))
+    }
+
+    // MARK: - 人员安排, 岗位空缺 (stage 3)
+
+    /// Words for a seat's reason (`PeopleReport.reason`) in the workbook.
+    static func seatReason(_ seat: PeopleEvaluation.Seat) -> String {
+        var words: [String] = []
+        if seat.isKept { words.append("保留原安排") }
+        if seat.isHome { words.append("本人所在社区") }
+        if seat.unitServes { words.append("本单位包联社区") }
+        return words.isEmpty ? "技能匹配、距离较近" : words.joined(separator: "；")
+    }
+
+    static func openReason(_ reason: OpenSeatReason) -> String {
+        switch reason {
+        case .noSkill: "没有成员具备该技能"
+        case .tooFar: "具备该技能的成员距离过远"
+        case .allBusy: "具备该技能的成员均已满额"
+        case .unfilled: "仍有可安排的成员（方案非最优）"
+        }
+    }
+
+    /// The filled seats and the open posts, when stage 3 ran.
+    func people() -> [Sheet] {
+        guard let people = report.people else { return [] }
+        let problem = people.problem
+        let names = communityNames
+        let seats: [[Cell]] = people.evaluation.seats.map { seat in
+            let member = problem.members[seat.member], post = problem.posts[seat.post]
+            return [.text(member.id), .text(member.name), .text(post.id), .text(post.name),
+                    .text(post.kind == .order ? "订单" : "岗位"), .text(post.communityID), .text(names[post.communityID] ?? ""),
+                    .text(post.category), .number((seat.distanceKm * 1000).rounded() / 1000), .text(Self.seatReason(seat))]
+        }
+        var open: [[Cell]] = people.evaluation.openPosts.map { item in
+            let post = problem.posts[item.post]
+            return [.text(post.id), .text(post.name), .text(post.kind == .order ? "订单" : "岗位"), .text(post.communityID),
+                    .text(names[post.communityID] ?? ""), .text(post.category), .number(Double(post.seats)),
+                    .number(Double(item.open)), .text(Self.openReason(item.reason), WorkbookStyle.note)]
+        }
+        if open.isEmpty { open.append([.text("全部岗位名额均已安排。")]) }
+        return [
+            WorkbookStyle.table(Self.peopleSheet, header: ["成员编号", "姓名", "岗位编号", "岗位名称", "类型", "社区编号",
+                                                          "社区名称", "类别", "距离（公里）", "安排理由"],
+                                rows: seats.isEmpty ? [[.text("没有安排任何成员。")]] : seats),
+            WorkbookStyle.table(Self.openPostsSheet, header: ["岗位编号", "岗位名称", "类型", "社区编号", "社区名称", "类别",
+                                                             "名额", "空缺", "空缺原因"], rows: open),
+        ]
     }
 
     // MARK: - 未满足需求

@@ -80,6 +80,19 @@ public enum GLPKError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The solver could not solve the problem (for example a singular basis or
   /// an integer column with non-integral bounds). `log` is GLPK's output.
   case solverFailed(SolverReturnCode, log: String)
+  /// A flow network that cannot be given to GLPK's min-cost-flow solvers:
+  /// supplies not summing to zero, a negative capacity, a self-loop, an arc
+  /// end outside the network (see ``FlowNetwork/validate(for:)``).
+  case invalidNetwork(String)
+  /// The supplies cannot be routed to the demands within the arc capacities
+  /// (`GLP_ENOPFS` from a min-cost-flow solver).
+  case infeasibleFlow(String)
+  /// The requested feature is not provided by the GLPK library in use (for
+  /// example RELAX-IV, which GLPK 5.0 ships as a stub that aborts).
+  case unavailable(String)
+  /// A min-cost-flow solver returned an error code other than "infeasible";
+  /// `reason` says what the code means there.
+  case flowSolverFailed(SolverReturnCode, reason: String)
 
   /// A one-line, human-readable message (the last lines of a GLPK log are
   /// included where there is one).
@@ -111,6 +124,14 @@ public enum GLPKError: Error, Sendable, Equatable, CustomStringConvertible {
       return "MathProg \(stage) error: \(message)"
     case let .solverFailed(code, log):
       return "solver failed (\(code))" + Self.suffix(log)
+    case let .invalidNetwork(reason):
+      return "invalid flow network: \(reason)"
+    case let .infeasibleFlow(reason):
+      return "infeasible flow network: \(reason)"
+    case let .unavailable(what):
+      return "not available: \(what)"
+    case let .flowSolverFailed(code, reason):
+      return "min-cost flow solver failed (\(code)): \(reason)"
     }
   }
 

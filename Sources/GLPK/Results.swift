@@ -40,6 +40,11 @@ public enum SolverReturnCode: Sendable, Equatable, CustomStringConvertible {
   case stoppedByCallback
   /// The relative MIP gap tolerance was reached (`GLP_EMIPGAP`).
   case mipGapReached
+  /// The solver found data it cannot use, e.g. a non-integral or too large
+  /// capacity in a flow network (`GLP_EDATA`, network solvers).
+  case invalidData
+  /// An integer overflow inside the solver (`GLP_ERANGE`, network solvers).
+  case resultOutOfRange
   /// A code this wrapper does not know.
   case other(Int32)
 
@@ -60,6 +65,8 @@ public enum SolverReturnCode: Sendable, Equatable, CustomStringConvertible {
     case GLP_EROOT: self = .noRootLPOptimum
     case GLP_ESTOP: self = .stoppedByCallback
     case GLP_EMIPGAP: self = .mipGapReached
+    case GLP_EDATA: self = .invalidData
+    case GLP_ERANGE: self = .resultOutOfRange
     default: self = .other(code)
     }
   }
@@ -73,7 +80,7 @@ public enum SolverReturnCode: Sendable, Equatable, CustomStringConvertible {
       .stoppedByCallback, .mipGapReached:
       true
     case .invalidBasis, .singularMatrix, .illConditionedMatrix, .invalidBounds,
-      .solverFailure, .noRootLPOptimum, .other:
+      .solverFailure, .noRootLPOptimum, .invalidData, .resultOutOfRange, .other:
       false
     }
   }
@@ -96,6 +103,8 @@ public enum SolverReturnCode: Sendable, Equatable, CustomStringConvertible {
     case .noRootLPOptimum: "no optimal root LP basis (GLP_EROOT)"
     case .stoppedByCallback: "stopped by callback (GLP_ESTOP)"
     case .mipGapReached: "relative MIP gap reached (GLP_EMIPGAP)"
+    case .invalidData: "invalid data (GLP_EDATA)"
+    case .resultOutOfRange: "result out of range (GLP_ERANGE)"
     case let .other(code): "GLPK return code \(code)"
     }
   }

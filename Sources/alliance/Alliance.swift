@@ -21,7 +21,7 @@ struct Alliance: ParsableCommand {
             """,
         version: ToolVersion.current,
         subcommands: [SolveCommand.self, EvaluateCommand.self, ExplainCommand.self, SuggestCommand.self, CheckCommand.self,
-                      CompareCommand.self, ExportCommand.self, ClaimCommand.self, DiffCommand.self, TemplateCommand.self,
+                      CompareCommand.self, ExportCommand.self, ClaimCommand.self, PeopleCommand.self, DiffCommand.self, TemplateCommand.self,
                       MergeCommand.self, GenerateCommand.self, ServeCommand.self],
         defaultSubcommand: nil
     )

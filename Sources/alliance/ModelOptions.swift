@@ -136,16 +136,16 @@ struct ModelOptions: ParsableArguments {
     func readPlan(_ path: String) throws -> [Assignment] { try PlanningInput.readPlan(path, encoding: encoding) }
 }
 
-/// One `--weight name=value`.
-struct TermWeight {
-    var term: Term
+/// One `--weight name=value`: `T` names the terms (`Term` for stages 1–2, `PeopleTerm` for stage 3).
+struct NamedWeight<T: RawRepresentable & CaseIterable> where T.RawValue == String {
+    var term: T
     var value: Double
 
     init(argument: String) throws {
         let parts = argument.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2, let term = Term(rawValue: parts[0]) else {
+        guard parts.count == 2, let term = T(rawValue: parts[0]) else {
             throw ValidationError(Message.weightForm(
-                terms: Term.allCases.map(\.rawValue).joined(separator: ", "), got: argument).text)
+                terms: T.allCases.map(\.rawValue).joined(separator: ", "), got: argument).text)
         }
         guard let value = Double(parts[1]), value.isFinite else {
             throw ValidationError(Message.weightNeedsNumber(term: parts[0], got: parts[1]).text)
@@ -154,6 +154,9 @@ struct TermWeight {
         self.value = value
     }
 }
+
+/// A weight of the stage-1 objective.
+typealias TermWeight = NamedWeight<Term>
 
 /// `--priorities coverage,balance,distance`: known terms, each at most once, at least one.
 enum TermPriorities {

@@ -9,8 +9,10 @@ struct SolveCommand: ParsableCommand {
         abstract: "Find the best 1+N plan and write it to the output folder.",
         discussion: HelpText.discussion("""
             Writes plan.csv, communities.csv, plan.json, plan.xlsx, report.html (and projects.csv \
-            when there are projects) to the output folder; lists with a district column are planned \
-            district by district into one subfolder each, with combined files beside them.
+            when there are projects; people.csv, posts-open.csv and people.json when the lists hold \
+            members.csv and posts.csv, see `alliance people`) to the output folder; lists with a \
+            district column are planned district by district into one subfolder each, with combined \
+            files beside them.
             """,
             examples: [
                 "alliance solve models/examples/caofeidian",
@@ -162,6 +164,8 @@ struct SolveCommand: ParsableCommand {
                               progress: { progressLine.update($0) })
         if !quiet { run.warning = { Console.warning($0) } }
         if logPhases { run.phaseLog = { Console.error($0.line) } }
+        let people = PeopleInput(path: model.folder, encoding: model.encoding)
+        if people.hasPeopleLists { run.people = people }
         let written: PlanningRun.Written
         do {
             written = try run.run(problem, into: outputFolder)
@@ -225,6 +229,7 @@ enum Summary {
                                            assignments: report.plan.assigned.filter { $0 }.count,
                                            seconds: Format.seconds(report.solveSeconds)).text)
         if let claims = report.claims { lines.append(ClaimSummaryText.line(claims)) }
+        if let people = report.people { lines += PeopleSummaryText.lines(people) }
         let names = files.map { folder.appendingPathComponent($0).relativePathForDisplay }
         lines.append(Message.wroteLine(files: names.joined(separator: ", ")).text)
         return lines.joined(separator: "\n")

@@ -6,7 +6,7 @@ import Foundation
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
-        abstract: "Write an empty input workbook (社区, 单位, 需求, 资源, 项目, 结对 and a 说明 sheet).",
+        abstract: "Write an empty input workbook (社区, 单位, 需求, 资源, 项目, 结对, 成员, 岗位 and a 说明 sheet).",
         discussion: HelpText.discussion("""
             Each sheet has the column headers the readers accept and one example row; the 说明 \
             sheet explains every column. Fill it in and run `alliance solve lists.xlsx`.

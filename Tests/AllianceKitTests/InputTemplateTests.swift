@@ -11,17 +11,19 @@ import XCTest
 final class InputTemplateTests: XCTestCase {
     /// Sheet name → the list file it stands for (MODEL.md).
     private static let files = ["社区": "communities.csv", "单位": "organizations.csv", "需求": "needs.csv",
-                                "资源": "resources.csv", "项目": "projects.csv", "结对": "pairs.csv"]
+                                "资源": "resources.csv", "项目": "projects.csv", "结对": "pairs.csv",
+                                "成员": "members.csv", "岗位": "posts.csv"]
     /// Columns the readers require in each list.
     private static let required = [
         "communities.csv": ["id"], "organizations.csv": ["id"], "needs.csv": ["community_id", "category", "amount"],
         "resources.csv": ["org_id", "category", "amount"], "projects.csv": ["id", "community_id", "category", "amount"],
         "pairs.csv": ["org_id", "community_id", "rule"],
+        "members.csv": ["id", "home_community", "skills"], "posts.csv": ["id", "community_id", "category"],
     ]
 
     func testSheetsAndHeaders() throws {
         let read = try SpreadsheetReader.read(try InputTemplate.data())
-        XCTAssertEqual(read.sheets.map(\.name), ["说明", "社区", "单位", "需求", "资源", "项目", "结对"])
+        XCTAssertEqual(read.sheets.map(\.name), ["说明", "社区", "单位", "需求", "资源", "项目", "结对", "成员", "岗位"])
         for sheet in read.sheets.dropFirst() {
             let file = try XCTUnwrap(Self.files[sheet.name])
             XCTAssertEqual(sheet.freeze, "A2", sheet.name)
@@ -37,6 +39,8 @@ final class InputTemplateTests: XCTestCase {
         }
         XCTAssertEqual(try read.sheet("社区").header, ["编号", "名称", "街道", "力量", "最少单位数", "最多单位数", "纬度", "经度"])
         XCTAssertEqual(try read.sheet("需求").header, ["社区编号", "类别", "数量", "优先级"])
+        XCTAssertEqual(try read.sheet("成员").header, ["编号", "姓名", "所在社区", "技能", "可承担数", "单位编号", "纬度", "经度"])
+        XCTAssertEqual(try read.sheet("岗位").header, ["编号", "名称", "社区编号", "类别", "名额", "优先级", "类型"])
     }
 
     /// Every header cell explains its column when selected; ids refer to the 社区 and 单位 sheets by
@@ -63,6 +67,10 @@ final class InputTemplateTests: XCTestCase {
         XCTAssertEqual(try rule("结对", "社区编号")?.type, "list")
         XCTAssertEqual(try rule("单位", "可牵头")?.formula, "\"是,否\"")
         XCTAssertTrue(try rule("结对", "规则")?.formula?.contains("固定") == true)
+        XCTAssertEqual(try rule("岗位", "类型")?.formula, "\"岗位,订单\"")
+        XCTAssertEqual(try rule("成员", "所在社区")?.formula, "'社区'!$A$2:$A$\(InputTemplate.validatedRows)")
+        XCTAssertEqual(try rule("成员", "可承担数")?.type, "whole")
+        XCTAssertEqual(try rule("岗位", "名额")?.type, "whole")
         XCTAssertEqual(try rule("需求", "数量")?.type, "decimal")
         XCTAssertEqual(try rule("需求", "数量")?.errorStyle ?? "stop", "stop", "a bad number is refused")
         XCTAssertEqual(try rule("单位", "最多包联数")?.type, "whole")
@@ -126,6 +134,35 @@ final class InputTemplateTests: XCTestCase {
         // no balance cost; its one trip is the longest possible (DIST = 1, weight 0.2); the prefer
         // pair adds 1: 0.75 − 0.2 + 1.
         XCTAssertEqual(Evaluator.evaluate(plan, in: problem).objective, 1.55, accuracy: 1e-9)
+        // The stage-3 example rows read with PeopleReader against the example communities and units.
+        let people = try PeopleReader.read(files: texts, communities: instance.communities,
+                                           organizations: instance.organizations)
+        XCTAssertEqual(people.members, [Member(id: "M001", name: "张明", homeCommunityID: "C01", skills: ["就业帮扶", "政策宣传"],
+                                               capacity: 2, orgID: "O001", source: people.members.first?.source)])
+        XCTAssertEqual(people.posts, [Post(id: "G001", name: "就业指导岗", communityID: "C01", category: "就业帮扶", seats: 2,
+                                           priority: 1, kind: .post, source: people.posts.first?.source)])
+        XCTAssertEqual(people.warnings, [])
+    }
+
+    /// The template workbook itself, read back: the stage-1 readers take it as before, and
+    /// `PeopleReader` finds the 成员 and 岗位 sheets and reads their example rows at their cells.
+    func testTemplateWorkbookReadsBackWithPeopleReader() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("lists.xlsx")
+        try InputTemplate.data().write(to: url)
+        let instance = try InstanceReader.read(workbook: url)
+        XCTAssertTrue(PeopleReader.hasPeopleLists(at: url))
+        let people = try PeopleReader.read(at: url, communities: instance.communities, organizations: instance.organizations)
+        XCTAssertEqual(people.members.map(\.id), ["M001"])
+        XCTAssertEqual(people.members.first?.skills, ["就业帮扶", "政策宣传"])
+        XCTAssertEqual(people.members.first?.capacity, 2)
+        XCTAssertEqual(people.members.first?.orgID, "O001")
+        XCTAssertEqual(people.members.first?.source?.description, "lists.xlsx:成员!A2")
+        XCTAssertEqual(people.posts.map(\.id), ["G001"])
+        XCTAssertEqual(people.posts.first?.seats, 2)
+        XCTAssertEqual(people.posts.first?.kind, .post)
+        XCTAssertEqual(people.warnings, [])
     }
 
     func testSameBytesEveryTime() throws {

@@ -111,7 +111,7 @@ public enum TestWorkbook {
     /// Sheet names used for the lists by `fromLists`: Chinese names, and file names with and without `.csv`.
     public static let sheetNames = [
         "communities.csv": "社区", "organizations.csv": "单位", "needs.csv": "needs", "resources.csv": "resources.csv",
-        "projects.csv": "项目", "pairs.csv": "结对",
+        "projects.csv": "项目", "pairs.csv": "结对", "members.csv": "成员", "posts.csv": "posts",
     ]
 
     /// A workbook holding the CSV lists `files` (file name → text) as sheets named by `sheetNames`,
@@ -142,7 +142,7 @@ public enum TestWorkbook {
             return .shared(strings.count - 1)
         }
         var sheets: [(name: String, xml: String)] = [("说明", sheetXML([[.inline("填写说明：每张表一个清单")]]))]
-        for file in InstanceReader.requiredFiles + InstanceReader.optionalFiles {
+        for file in InstanceReader.requiredFiles + InstanceReader.optionalFiles + PeopleReader.files {
             guard let text = files[file] else { continue }
             let records = try CSVParser.records(text, file: file)
             let rows = records.map { $0.fields.map { cell($0.text) } }

@@ -65,6 +65,9 @@ public struct PlanningRun: Sendable {
     /// describes), e.g. a batch district's first-pass plan (`BatchTimeBudget`): the plan returned
     /// is never worse. Ignored unless it satisfies every rule (`SolveSettings.startPlan`).
     public var warmStart: Plan?
+    /// Stage 3 after the plan: members matched to posts with the plan's pairs as the unit term
+    /// (set when the lists hold members.csv and posts.csv; `PeopleInput.hasPeopleLists`).
+    public var people: PeopleInput?
 
     public init(options: RunOptions = RunOptions(), cancellation: CancellationFlag = CancellationFlag(),
                 progress: (@Sendable (SolveProgress) -> Void)? = nil,
@@ -95,6 +98,7 @@ public struct PlanningRun: Sendable {
     /// each repair told to `warning`; every strategy starts from it), solves `problem` and claims
     /// its projects; writes nothing. Throws `ModelTooLarge`, or `SolveError` when no plan was
     /// found (or, with a start plan, when the pins clash or no plan satisfies the rules).
+    /// With `people`, stage 3 follows on the plan found.
     public func solve(_ problem: Problem) throws -> PlanReport {
         try options.sizeLimit.check(problem)
         let start = try StartPlan.prepare(problem)
@@ -112,6 +116,12 @@ public struct PlanningRun: Sendable {
         report.priorities = options.priorities
         report.baseline = PlanReport.greedyBaseline(for: problem)
         if !problem.instance.projects.isEmpty { report.claims = try ProjectClaiming.claim(report.plan, in: problem) }
+        if var people {
+            if people.planPath == nil { people.options.plan = report.plan.assignments(in: problem) }
+            let loaded = try people.load(instance: problem.instance)
+            for note in loaded.warnings { warning?(note) }
+            report.people = try PeopleRun.solve(loaded.problem, warnings: loaded.warnings)
+        }
         return report
     }
 

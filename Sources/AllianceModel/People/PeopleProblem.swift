@@ -34,6 +34,8 @@ public struct PeopleProblem: Sendable {
     public let options: PeopleOptions
     /// Index of each post's community in `communities`.
     public let postCommunity: [Int]
+    /// The posts of each community, in list order.
+    public let postsByCommunity: [[Int]]
     /// Each post's part of a seat's value, in thousandths.
     public let postValue: [Int]
     /// Per member, the communities it may serve in, sorted by community index.
@@ -64,6 +66,9 @@ public struct PeopleProblem: Sendable {
             try Self.checkCoordinates(communities)
         }
         postCommunity = lists.posts.map { communityIndex[$0.communityID] ?? 0 }
+        var byCommunity = [[Int]](repeating: [], count: communities.count)
+        for (p, c) in postCommunity.enumerated() where c < communities.count { byCommunity[c].append(p) }
+        postsByCommunity = byCommunity
         let w = options.weights
         postValue = lists.posts.map { Self.thousandths(w.fill * $0.priority) }
         skills = lists.members.map { Set($0.skills) }
@@ -131,6 +136,9 @@ public struct PeopleProblem: Sendable {
     public static func thousandths(_ value: Double) -> Int {
         Int((value * Double(scale) + 0.5).rounded(.down))
     }
+
+    /// The posts in community c, in list order.
+    public func postsIn(community c: Int) -> [Int] { postsByCommunity[c] }
 
     /// Member m's candidate entry for community c, or nil when c is not among its candidates.
     public func candidate(member m: Int, community c: Int) -> Candidate? {

@@ -44,12 +44,14 @@ public struct PlanHTMLReport: Sendable {
             HTML.text("a", ["href": "#charts"], "图表"),
             HTML.text("a", ["href": "#units"], "单位视图"),
         ].joined() + (changes == nil ? "" : HTML.text("a", ["href": "#changes"], "与上年相比"))
+            + (report.people == nil ? "" : HTML.text("a", ["href": "#people"], "人员安排"))
             + HTML.text("a", ["href": "#alliances"], "各社区联盟"))
         body += "</header>\n<main>\n"
         body += summarySection(facts) + "\n"
         body += chartsSection(facts) + "\n"
         body += unitsSection() + "\n"
         if let changes { body += changesSection(changes) + "\n" }
+        if let people = report.people { body += peopleSection(people) + "\n" }
         body += cardsSection(facts) + "\n"
         body += "</main>\n"
         body += HTML.text("footer", "由 alliance 生成。本页不加载任何外部资源，可离线查看和打印。")

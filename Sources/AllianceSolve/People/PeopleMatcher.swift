@@ -2,6 +2,28 @@ import AllianceModel
 import Foundation
 import GLPK
 
+/// GLPK's network solver used for stage 3 (`--algorithm`): the names GLPK gives them, so that
+/// programs above AllianceSolve need not import GLPK.
+public enum PeopleAlgorithm: String, Sendable, CaseIterable {
+    /// `glp_mincost_okalg`: the out-of-kilter algorithm.
+    case okalg
+    /// `glp_mincost_relax4`: Bertsekas and Tseng's RELAX-IV.
+    case relax4
+
+    /// Whether this GLPK provides it (RELAX-IV is missing from some GLPK builds; see `MinCostFlowAlgorithm`).
+    public var isAvailable: Bool { glpk.isAvailable }
+
+    /// The default: RELAX-IV where GLPK has it, the out-of-kilter algorithm otherwise.
+    public static var preferred: PeopleAlgorithm { relax4.isAvailable ? .relax4 : .okalg }
+
+    var glpk: MinCostFlowAlgorithm {
+        switch self {
+        case .okalg: .okalg
+        case .relax4: .relax4
+        }
+    }
+}
+
 /// A stage-3 matching as the solver found it.
 public struct PeopleSolution: Sendable {
     /// The filled seats: the kept matches first (in the order given), then the new ones by post
@@ -9,11 +31,14 @@ public struct PeopleSolution: Sendable {
     public var matches: [SeatMatch]
     /// Σ seat values in thousandths, as the flow's cost says (the evaluator recomputes it).
     public var objectiveThousandths: Int
-    public var algorithm: MinCostFlowAlgorithm
-    /// The network's size: nodes and arcs.
+    public var algorithm: PeopleAlgorithm
+    /// The last restricted network's size: nodes and arcs.
     public var nodes: Int
     public var arcs: Int
-    /// Seconds spent building the network and in the GLPK solver.
+    /// Arcs of the whole network (every member arc the model allows) and pricing rounds run.
+    public var candidateArcs: Int
+    public var rounds: Int
+    /// Seconds spent building the networks and pricing, and in the GLPK solver.
     public var buildSeconds: Double
     public var solveSeconds: Double
     /// Whether the flow passed `MinCostFlow.check` (feasible, and no negative cycle in the residual
@@ -27,55 +52,98 @@ public struct PeopleSolution: Sendable {
 /// seats) → sink, plus a source → sink arc of cost 0 so that no seat has to be filled. A seat is
 /// worth `postValue[p] + pairValue(m, c_p)`: the first part depends on the post only, the second on
 /// the member and the post's community only. So a member who takes one seat reaches the posts of a
-/// community and category through one shared node (member → (community, category) costs
-/// −pairValue, (community, category) → post costs −postValue): every way of dealing that node's
-/// incoming members to its posts has the same cost, and 20 candidate communities make ~30 arcs per
-/// member instead of one per post. A member with capacity above 1 gets one arc per post instead
-/// (capacity 1, so the member takes a post at most once). Arcs whose seats can only lose value are
-/// left out: the source → sink arc is always at least as good. The optimum of this network is the
-/// optimum of the model; the flow is integral.
+/// community and category (a *class*) through one shared node (member → class costs −pairValue,
+/// class → post costs −postValue): every way of dealing that node's incoming members to its posts
+/// has the same cost, and 20 candidate communities make ~30 arcs per member instead of one per
+/// post. A member with capacity above 1 gets one arc per post instead (capacity 1, so the member
+/// takes a post at most once). Arcs whose seats can only lose value are left out: the source →
+/// sink arc is always at least as good. The optimum of this network is the optimum of the model.
+///
+/// Most members' arcs do not matter (63,000 members for 12,000 seats), and GLPK's out-of-kilter
+/// code slows down sharply with the arc count, so the network is solved by *arc pricing*: first
+/// with each class's best few members only (by value, ties by list order), then, round after
+/// round, with every left-out arc whose reduced cost under the solver's node potentials is
+/// negative added, until none is. A left-out member with no arc in the network is priced with the
+/// source's potential (its source arc has reduced cost 0 there). When no left-out arc has a
+/// negative reduced cost, the potentials are feasible for the whole network and satisfy
+/// complementary slackness with the flow: the flow is optimal for the whole network (LP duality),
+/// not just the restricted one.
 public enum PeopleMatcher {
-    /// Solves `problem` with `algorithm`; `certify` also runs `MinCostFlow.check` on the flow.
-    public static func solve(_ problem: PeopleProblem, algorithm: MinCostFlowAlgorithm = .okalg,
+    /// Solves `problem` with `algorithm`; `certify` also runs `MinCostFlow.check` on the last
+    /// restricted network's flow (the pricing's proof covers the rest).
+    /// Throws `SolveError.solverFailed` with GLPK's reason when the network solver fails.
+    public static func solve(_ problem: PeopleProblem, algorithm: PeopleAlgorithm = .preferred,
                              certify: Bool = false) throws -> PeopleSolution {
         let clock = ContinuousClock()
         let start = clock.now
-        let built = Network(problem)
-        let buildSeconds = seconds(clock.now - start)
-        let solved = clock.now
-        let flow = try MinCostFlow.solve(built.network, algorithm: algorithm)
-        let solveSeconds = seconds(clock.now - solved)
-        let certified = certify ? MinCostFlow.check(built.network, flow).isEmpty : nil
-        let kept = problem.kept.map { SeatMatch(memberID: problem.members[$0.member].id, postID: problem.posts[$0.post].id) }
-        let keptValue = problem.kept.reduce(0) { $0 + (problem.value(member: $1.member, post: $1.post) ?? 0) }
-        let found = built.matches(flow.flows).sorted { ($0.post, $0.member) < ($1.post, $1.member) }
-        return PeopleSolution(
-            matches: kept + found.map { SeatMatch(memberID: problem.members[$0.member].id, postID: problem.posts[$0.post].id) },
-            objectiveThousandths: keptValue - flow.cost, algorithm: algorithm,
-            nodes: built.network.nodeCount, arcs: built.network.arcs.count,
-            buildSeconds: buildSeconds, solveSeconds: solveSeconds, certified: certified)
+        let arcs = CandidateArcs(problem)
+        var selected = arcs.initialSelection()
+        var buildSeconds = seconds(clock.now - start)
+        var solveSeconds = 0.0
+        var rounds = 0
+        while true {
+            rounds += 1
+            let building = clock.now
+            let restricted = Restricted(arcs, selected: selected)
+            let solving = clock.now
+            buildSeconds += seconds(solving - building)
+            let flow: FlowSolution
+            do {
+                flow = try MinCostFlow.solve(restricted.network, algorithm: algorithm.glpk)
+            } catch {
+                throw SolveError.solverFailed(error.description)
+            }
+            solveSeconds += seconds(clock.now - solving)
+            let priced = clock.now
+            let added = restricted.pricedIn(flow.potentials, selected: &selected)
+            buildSeconds += seconds(clock.now - priced)
+            guard added == 0 else { continue }
+            let certified = certify ? MinCostFlow.check(restricted.network, flow).isEmpty : nil
+            let kept = problem.kept.map { SeatMatch(memberID: problem.members[$0.member].id, postID: problem.posts[$0.post].id) }
+            let keptValue = problem.kept.reduce(0) { $0 + (problem.value(member: $1.member, post: $1.post) ?? 0) }
+            let found = restricted.matches(flow.flows).sorted { ($0.post, $0.member) < ($1.post, $1.member) }
+            return PeopleSolution(
+                matches: kept + found.map { SeatMatch(memberID: problem.members[$0.member].id, postID: problem.posts[$0.post].id) },
+                objectiveThousandths: keptValue - flow.cost, algorithm: algorithm,
+                nodes: restricted.network.nodeCount, arcs: restricted.network.arcs.count, candidateArcs: arcs.count,
+                rounds: rounds, buildSeconds: buildSeconds, solveSeconds: solveSeconds, certified: certified)
+        }
     }
 
-    /// The flow network `solve` hands to GLPK (for benchmarks that give the same network to other solvers).
-    public static func flowNetwork(_ problem: PeopleProblem) -> FlowNetwork { Network(problem).network }
+    /// The whole flow network (every candidate arc), for benchmarks that give the same network to
+    /// other solvers; its optimum is the model's.
+    public static func flowNetwork(_ problem: PeopleProblem) -> FlowNetwork {
+        let arcs = CandidateArcs(problem)
+        return Restricted(arcs, selected: [Bool](repeating: true, count: arcs.count)).network
+    }
 
     private static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
-    /// The flow network of a problem and what its arcs stand for.
-    struct Network {
-        var network = FlowNetwork()
-        /// Arc index → (member, post) for member → post arcs.
-        var directArcs: [(arc: Int, member: Int, post: Int)] = []
-        /// Arc index → (member, class) for member → class arcs.
-        var memberClassArcs: [(arc: Int, member: Int, klass: Int)] = []
-        /// Arc index → (class, post) for class → post arcs.
-        var classPostArcs: [(arc: Int, klass: Int, post: Int)] = []
+    /// Every arc from a member the model may use, before any is put in a network: member → class
+    /// for members of capacity 1, member → post for the others; and the classes and posts with
+    /// free seats.
+    struct CandidateArcs {
+        let problem: PeopleProblem
+        var freeCapacity: [Int]
+        var freeSeats: [Int]
+        /// Classes (community, category) with free seats and their posts, in list order.
+        var classPosts: [[Int]] = []
+        var postClass: [Int]
+        /// Per candidate arc: the member, the target (a class index, or a post index when
+        /// `direct`), the cost (−value of the member's part, or of the whole seat when direct).
+        var member: [Int32] = []
+        var target: [Int32] = []
+        var direct: [Bool] = []
+        var cost: [Int] = []
+
+        var count: Int { member.count }
 
         init(_ problem: PeopleProblem) {
-            var freeCapacity = problem.members.map(\.capacity)
-            var freeSeats = problem.posts.map(\.seats)
+            self.problem = problem
+            freeCapacity = problem.members.map(\.capacity)
+            freeSeats = problem.posts.map(\.seats)
             var keptPairs: Set<Int> = []   // member * postCount + post
             let postCount = problem.posts.count
             for match in problem.kept {
@@ -83,68 +151,114 @@ public enum PeopleMatcher {
                 freeSeats[match.post] -= 1
                 keptPairs.insert(match.member * postCount + match.post)
             }
-            // The classes: (community, category) with free seats, their posts in list order.
             var classIndex: [PeopleProblem.ClassKey: Int] = [:]
-            var classPosts: [[Int]] = []
+            postClass = [Int](repeating: -1, count: postCount)
             for p in problem.posts.indices where freeSeats[p] > 0 {
                 let key = PeopleProblem.ClassKey(community: problem.postCommunity[p], category: problem.posts[p].category)
                 if let k = classIndex[key] {
                     classPosts[k].append(p)
+                    postClass[p] = k
                 } else {
                     classIndex[key] = classPosts.count
+                    postClass[p] = classPosts.count
                     classPosts.append([p])
                 }
             }
             let classBest = classPosts.map { posts in posts.map { problem.postValue[$0] }.max() ?? 0 }
-
-            let source = network.addNode()
-            let sink = network.addNode()
-            let classNodes = network.addNodes(classPosts.count)
-            var postNode = [Int](repeating: -1, count: postCount)
-            for posts in classPosts {
-                for p in posts { postNode[p] = network.addNode() }
-            }
-            network.reserveArcs(problem.members.count * 24 + postCount * 2)
-            var supplyMembers = 0
             for m in problem.members.indices where freeCapacity[m] > 0 {
                 var skills: [String] = []
                 for skill in problem.members[m].skills where !skills.contains(skill) { skills.append(skill) }
-                var memberNode = -1
-                func node() -> Int {
-                    if memberNode < 0 {
-                        memberNode = network.addNode()
-                        network.addArc(from: source, to: memberNode, capacity: freeCapacity[m], cost: 0)
-                        supplyMembers += freeCapacity[m]
-                    }
-                    return memberNode
-                }
                 let oneSeat = problem.members[m].capacity == 1
                 for pair in problem.candidates[m] {
                     for skill in skills {
                         guard let k = classIndex[.init(community: pair.community, category: skill)] else { continue }
                         if oneSeat {
                             guard pair.value + classBest[k] > 0 else { continue }
-                            let arc = network.addArc(from: node(), to: classNodes.lowerBound + k, capacity: 1, cost: -pair.value)
-                            memberClassArcs.append((arc, m, k))
+                            append(m, k, direct: false, cost: -pair.value)
                         } else {
                             for p in classPosts[k] where !keptPairs.contains(m * postCount + p) {
                                 let value = pair.value + problem.postValue[p]
-                                guard value > 0 else { continue }
-                                let arc = network.addArc(from: node(), to: postNode[p], capacity: 1, cost: -value)
-                                directArcs.append((arc, m, p))
+                                if value > 0 { append(m, p, direct: true, cost: -value) }
                             }
                         }
                     }
                 }
             }
+        }
+
+        private mutating func append(_ m: Int, _ target: Int, direct: Bool, cost: Int) {
+            member.append(Int32(m))
+            self.target.append(Int32(target))
+            self.direct.append(direct)
+            self.cost.append(cost)
+        }
+
+        /// The first restricted network's arcs: for each class, its best members (twice its free
+        /// seats, and two more), and for each post the best direct arcs likewise; the best by
+        /// value, ties by member order.
+        func initialSelection() -> [Bool] {
+            var byTarget: [Int: [Int]] = [:]   // class k → arcs; post p → arcs as -(p + 1)
+            for a in 0..<count {
+                byTarget[direct[a] ? -(Int(target[a]) + 1) : Int(target[a]), default: []].append(a)
+            }
+            var selected = [Bool](repeating: false, count: count)
+            for (key, list) in byTarget {
+                let seats = key >= 0 ? classPosts[key].reduce(0) { $0 + freeSeats[$1] } : freeSeats[-key - 1]
+                let keep = 2 * seats + 2
+                let best = list.count <= keep ? list
+                    : Array(list.sorted { (cost[$0], member[$0]) < (cost[$1], member[$1]) }.prefix(keep))
+                for a in best { selected[a] = true }
+            }
+            return selected
+        }
+    }
+
+    /// A network of the selected candidate arcs and what its arcs stand for.
+    struct Restricted {
+        let arcs: CandidateArcs
+        var network = FlowNetwork()
+        let source = 0, sink = 1
+        /// Node of each class and each post (−1 for posts without free seats), of each member (−1
+        /// when none of its arcs is selected).
+        var classNode: [Int] = []
+        var postNode: [Int]
+        var memberNode: [Int]
+        /// Network arc → candidate arc, for the member arcs.
+        var memberArcs: [(arc: Int, candidate: Int)] = []
+        /// Network arc → (class, post), for the class → post arcs.
+        var classPostArcs: [(arc: Int, klass: Int, post: Int)] = []
+
+        init(_ arcs: CandidateArcs, selected: [Bool]) {
+            self.arcs = arcs
+            let problem = arcs.problem
+            network.addNode()
+            network.addNode()
+            classNode = Array(network.addNodes(arcs.classPosts.count))
+            postNode = [Int](repeating: -1, count: problem.posts.count)
+            for posts in arcs.classPosts {
+                for p in posts { postNode[p] = network.addNode() }
+            }
+            memberNode = [Int](repeating: -1, count: problem.members.count)
+            network.reserveArcs(selected.count / 2 + problem.posts.count * 2)
+            var supplyMembers = 0
+            for a in 0..<arcs.count where selected[a] {
+                let m = Int(arcs.member[a])
+                if memberNode[m] < 0 {
+                    memberNode[m] = network.addNode()
+                    network.addArc(from: source, to: memberNode[m], capacity: arcs.freeCapacity[m], cost: 0)
+                    supplyMembers += arcs.freeCapacity[m]
+                }
+                let to = arcs.direct[a] ? postNode[Int(arcs.target[a])] : classNode[Int(arcs.target[a])]
+                memberArcs.append((network.addArc(from: memberNode[m], to: to, capacity: 1, cost: arcs.cost[a]), a))
+            }
             var seatsOffered = 0
-            for (k, posts) in classPosts.enumerated() {
+            for (k, posts) in arcs.classPosts.enumerated() {
                 for p in posts {
-                    let arc = network.addArc(from: classNodes.lowerBound + k, to: postNode[p], capacity: freeSeats[p],
+                    let arc = network.addArc(from: classNode[k], to: postNode[p], capacity: arcs.freeSeats[p],
                                              cost: -problem.postValue[p])
                     classPostArcs.append((arc, k, p))
-                    network.addArc(from: postNode[p], to: sink, capacity: freeSeats[p], cost: 0)
-                    seatsOffered += freeSeats[p]
+                    network.addArc(from: postNode[p], to: sink, capacity: arcs.freeSeats[p], cost: 0)
+                    seatsOffered += arcs.freeSeats[p]
                 }
             }
             let supply = min(supplyMembers, seatsOffered)
@@ -153,13 +267,32 @@ public enum PeopleMatcher {
             network.setSupply(sink, -supply)
         }
 
+        /// Selects every left-out candidate arc with a negative reduced cost under `potentials`
+        /// (`cost − π(from) + π(to)`; a member outside the network has the source's potential);
+        /// returns how many.
+        func pricedIn(_ potentials: [Double], selected: inout [Bool]) -> Int {
+            var added = 0
+            for a in 0..<arcs.count where !selected[a] {
+                let m = Int(arcs.member[a])
+                let from = memberNode[m] >= 0 ? potentials[memberNode[m]] : potentials[source]
+                let to = potentials[arcs.direct[a] ? postNode[Int(arcs.target[a])] : classNode[Int(arcs.target[a])]]
+                if Double(arcs.cost[a]) - from + to < -1e-9 {
+                    selected[a] = true
+                    added += 1
+                }
+            }
+            return added
+        }
+
         /// The (member, post) pairs the flow fills: direct arcs as they are, and each class's
         /// incoming members dealt to its posts in list order.
         func matches(_ flows: [Int]) -> [(member: Int, post: Int)] {
             var result: [(member: Int, post: Int)] = []
-            for arc in directArcs where flows[arc.arc] > 0 { result.append((arc.member, arc.post)) }
             var arriving: [Int: [Int]] = [:]
-            for arc in memberClassArcs where flows[arc.arc] > 0 { arriving[arc.klass, default: []].append(arc.member) }
+            for (arc, a) in memberArcs where flows[arc] > 0 {
+                let m = Int(arcs.member[a]), target = Int(arcs.target[a])
+                if arcs.direct[a] { result.append((m, target)) } else { arriving[target, default: []].append(m) }
+            }
             var position: [Int: Int] = [:]
             for arc in classPostArcs where flows[arc.arc] > 0 {
                 let members = arriving[arc.klass] ?? []
