@@ -37,17 +37,22 @@ struct PeopleBenchReport {
                 + "| \(r.objectivesEqual.map { $0 ? "yes" : "**no**" } ?? r.status) |\n"
         }
         md += "\nread: communities.csv, organizations.csv and members.csv, posts.csv by the tool's readers; "
-            + "build: `PeopleProblem` (candidates, values) plus the flow network; okalg, OR-tools, HiGHS: the solve "
+            + "nodes, arcs: the whole flow network (every candidate arc), which OR-tools and HiGHS solve as it is; "
+            + "`PeopleMatcher` solves it by arc pricing (restricted networks grown round by round until no left-out arc "
+            + "has a negative reduced cost); build: `PeopleProblem` (candidates, values) plus building the restricted "
+            + "networks and pricing; okalg: GLPK's out-of-kilter code summed over the rounds; OR-tools, HiGHS: the solve "
             + "alone (HiGHS: LP with node-balance rows, dual simplex); peak: getrusage's maximum RSS of the child "
             + "after evaluating (generation happens in the parent). Objective equal: okalg's Σ seat values, the "
             + "evaluator's recomputation from the matches, and OR-tools' and HiGHS's optimal costs, all in thousandths.\n"
 
-        md += "\n| members | problem s | network s | okalg s | evaluate s | tool s (read → evaluated) | relax4 "
-            + "| OR-tools read+solve s | HiGHS read+solve s | seats filled | objective (thousandths) |\n"
-        md += "|---:|---:|---:|---:|---:|---:|:---|---:|---:|---:|---:|\n"
+        md += "\n| members | problem s | networks + pricing s | okalg s | pricing rounds | last restricted arcs "
+            + "| evaluate s | tool s (read → evaluated) | relax4 | OR-tools read+solve s | HiGHS read+solve s "
+            + "| seats filled | objective (thousandths) |\n"
+        md += "|---:|---:|---:|---:|---:|---:|---:|---:|:---|---:|---:|---:|---:|\n"
         for r in results.records {
             let relax4 = r.relax4 == "ok" ? "\(s(r.relax4Seconds)) s" : (r.relax4 ?? "–")
             md += "| \(grouped(r.members)) | \(s(r.problemSeconds)) | \(s(r.networkSeconds)) | \(s(r.okalgSeconds)) "
+                + "| \(r.pricingRounds.map(String.init) ?? "–") | \(r.restrictedArcs.map(grouped) ?? "–") "
                 + "| \(s(r.evaluateSeconds)) | \(s(r.toolSeconds)) | \(relax4) | \(s(r.ortools?.read_solve_seconds)) "
                 + "| \(s(r.highs?.read_solve_seconds)) | \(r.filledSeats.map(grouped) ?? "–") "
                 + "| \(r.objective.map(grouped) ?? "–") |\n"

@@ -82,15 +82,19 @@ struct PeopleRecord: Codable, Sendable {
     var candidates: Int
     var status: String = "ok"
     var note: String?
+    /// The whole flow network (every candidate arc): what OR-tools and HiGHS get.
     var nodes: Int?
     var arcs: Int?
+    /// `PeopleMatcher`'s arc pricing: the last restricted network's arcs, and the rounds.
+    var restrictedArcs: Int?
+    var pricingRounds: Int?
     /// Reading communities.csv, organizations.csv (`InstanceReader`) and members.csv, posts.csv
     /// (`PeopleReader`); nil when the people lists could not be read by the tool's reader.
     var readSeconds: Double?
     var readInstanceSeconds: Double?
     /// `PeopleProblem.init` (candidates, values).
     var problemSeconds: Double?
-    /// `PeopleMatcher.solve`'s own split: building the network, GLPK's okalg.
+    /// `PeopleMatcher.solve`'s own split: building the networks and pricing, GLPK's okalg (all rounds).
     var networkSeconds: Double?
     var okalgSeconds: Double?
     /// The whole `PeopleMatcher.solve` call (network, okalg, matches).
@@ -313,8 +317,8 @@ struct PeopleOneCommand: ParsableCommand {
         record.matcherSeconds = matcherSeconds
         record.networkSeconds = solution.buildSeconds
         record.okalgSeconds = solution.solveSeconds
-        record.nodes = solution.nodes
-        record.arcs = solution.arcs
+        record.restrictedArcs = solution.arcs
+        record.pricingRounds = solution.rounds
         record.objective = solution.objectiveThousandths
         let (evaluation, evaluateSeconds) = Stopwatch.time { PeopleEvaluator.evaluate(solution.matches, in: problem) }
         record.evaluateSeconds = evaluateSeconds
@@ -323,8 +327,12 @@ struct PeopleOneCommand: ParsableCommand {
         record.evaluationValid = evaluation.isValid
         record.filledSeats = evaluation.seats.count
         record.peakMB = PeopleBench.peakMB()
+        // The whole network (every candidate arc), after the measured path: what the others solve.
+        let whole = PeopleMatcher.flowNetwork(problem)
+        record.nodes = whole.nodeCount
+        record.arcs = whole.arcs.count
 
-        if MinCostFlowAlgorithm.relax4.isAvailable {
+        if PeopleAlgorithm.relax4.isAvailable {
             do {
                 let relax4 = try PeopleMatcher.solve(problem, algorithm: .relax4)
                 record.relax4 = "ok"
@@ -337,7 +345,7 @@ struct PeopleOneCommand: ParsableCommand {
             record.relax4 = "unavailable"
         }
         if !noDimacs {
-            try PeopleBench.writeDIMACS(PeopleMatcher.flowNetwork(problem), to: folder + "/network.min")
+            try PeopleBench.writeDIMACS(whole, to: folder + "/network.min")
         }
         let data = try JSONEncoder().encode(record)
         print(String(decoding: data, as: UTF8.self))

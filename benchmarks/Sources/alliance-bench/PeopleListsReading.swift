@@ -1,11 +1,10 @@
 import AllianceKit
 import Foundation
 
-/// Reading `members.csv` and `posts.csv` with the tool's own reader, for `people-one`.
+/// Reading `members.csv` and `posts.csv` with the tool's own reader (`PeopleReader`), for `people-one`.
 enum PeopleListsReading {
-    /// The lists in `folder`, or nil when this build has no people reader (then `people-one`
-    /// regenerates them and leaves reading out of the timings).
+    /// The lists in `folder`, checked against the instance's communities and units.
     static func read(folder: URL, instance: Instance) throws -> PeopleLists? {
-        nil
+        try PeopleReader.read(at: folder, communities: instance.communities, organizations: instance.organizations)
     }
 }
