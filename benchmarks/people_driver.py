@@ -49,8 +49,9 @@ def read_dimacs(path):
     if first_arc < 0:
         empty = np.zeros(0, dtype=np.int64)
         return nodes, supplies, empty, empty, empty, empty
-    body = text[first_arc + 1 :].replace(b"a", b" ")
-    values = np.array(body.split(), dtype=np.int64).reshape(-1, 5)
+    body = text[first_arc + 1 :].replace(b"a", b" ").decode("ascii")
+    del text
+    values = np.fromstring(body, dtype=np.int64, sep=" ").reshape(-1, 5)
     return nodes, supplies, values[:, 0] - 1, values[:, 1] - 1, values[:, 3], values[:, 4]
 
 
