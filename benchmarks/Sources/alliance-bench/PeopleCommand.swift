@@ -287,6 +287,9 @@ struct PeopleOneCommand: ParsableCommand {
     @Flag(help: "Skip writing network.min.")
     var noDimacs = false
 
+    @Flag(help: "Only read the lists, build the problem and write network.min (for the other solvers when okalg is too slow to wait for).")
+    var networkOnly = false
+
     func run() throws {
         try requireReleaseBuild()
         let url = URL(fileURLWithPath: folder, isDirectory: true)
@@ -313,6 +316,15 @@ struct PeopleOneCommand: ParsableCommand {
             try PeopleProblem(communities: instance.communities, lists: lists, options: PeopleOptions(candidates: candidates))
         }
         record.problemSeconds = problemSeconds
+        if networkOnly {
+            let whole = PeopleMatcher.flowNetwork(problem)
+            record.nodes = whole.nodeCount
+            record.arcs = whole.arcs.count
+            record.status = "network only"
+            try PeopleBench.writeDIMACS(whole, to: folder + "/network.min")
+            print(String(decoding: try JSONEncoder().encode(record), as: UTF8.self))
+            return
+        }
         let (solution, matcherSeconds) = try Stopwatch.time { try PeopleMatcher.solve(problem, algorithm: .okalg) }
         record.matcherSeconds = matcherSeconds
         record.networkSeconds = solution.buildSeconds
