@@ -26,6 +26,12 @@
 #                               results/load.json and the "serving: 20 planners at once" section of
 #                               RESULTS.md, the rest kept. Exits 1 when the load test misses a target
 #                               (an error, or an edit p99 over 100 ms), after updating RESULTS.md.
+#   benchmarks/run.sh --people  only the stage-3 benchmark (issue #17, people to posts: 1k, 10k,
+#                               63k and 250k members on the city's 84 communities; GLPK's okalg
+#                               against OR-tools and HiGHS on the same flow network; about 10
+#                               minutes): results/people.json, results/people-time.svg and the
+#                               "People to posts (stage 3)" section of RESULTS.md, the rest kept.
+#                               BENCH_PEOPLE_SIZES chooses other member counts.
 #
 # Both full and check runs also time explain and suggest (alliance-bench analysis) and re-planning
 # (alliance-bench replan; the check with shorter reference and optimum runs); the full run also
@@ -46,7 +52,8 @@ case "${1:-}" in
   --replan) mode=replan ;;
   --families) mode=families ;;
   --load) mode=load ;;
-  *) echo "usage: benchmarks/run.sh [--check | --analysis | --replan | --families | --load]" >&2; exit 2 ;;
+  --people) mode=people ;;
+  *) echo "usage: benchmarks/run.sh [--check | --analysis | --replan | --families | --load | --people]" >&2; exit 2 ;;
 esac
 strategies="${BENCH_STRATEGIES:-greedy,local,lp-round,exact}"
 
@@ -88,16 +95,34 @@ if [[ "$mode" == load ]]; then
   exit "$load_status"
 fi
 
+# Pinned, so that the solvers' timings compare across runs.
+highspy_version="${BENCH_HIGHSPY_VERSION:-1.16.0}"
+ortools_version="${BENCH_ORTOOLS_VERSION:-9.15.6755}"
 python="${BENCH_PYTHON:-}"
 if [[ -z "$python" ]]; then
   python="$here/.venv/bin/python"
   if ! "$python" -c "import highspy" 2>/dev/null; then
-    echo "== installing highspy into benchmarks/.venv" >&2
-    if ! { python3 -m venv "$here/.venv" && "$here/.venv/bin/pip" install --quiet highspy; } >&2; then
+    echo "== installing highspy $highspy_version into benchmarks/.venv" >&2
+    if ! { python3 -m venv "$here/.venv" && "$here/.venv/bin/pip" install --quiet "highspy==$highspy_version"; } >&2; then
       echo "warning: highspy could not be installed; HiGHS runs will be skipped" >&2
       python=python3
     fi
   fi
+fi
+
+if [[ "$mode" == people ]]; then
+  # OR-tools only for this benchmark (its SimpleMinCostFlow beside GLPK's okalg).
+  if [[ -z "${BENCH_PYTHON:-}" ]] && ! "$python" -c "import ortools" 2>/dev/null; then
+    echo "== installing ortools $ortools_version into benchmarks/.venv" >&2
+    "$here/.venv/bin/pip" install --quiet "ortools==$ortools_version" >&2 \
+      || echo "warning: ortools could not be installed; its runs will be marked unavailable" >&2
+  fi
+  rm -f results/people.json
+  mkdir -p results
+  "$bench" people --sizes "${BENCH_PEOPLE_SIZES:-1000,10000,63000,250000}" --python "$python" --no-report \
+    --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
+  "$bench" report --people-only
+  exit 0
 fi
 
 if [[ "$mode" == families ]]; then

@@ -349,6 +349,7 @@ public enum Message: Sendable, Hashable {
     case districtNotSolvedYet(shard: String)
     case generatedCity(districts: Int, communities: Int, units: Int, family: String, folder: String)
     case generateCount(option: String, maximum: Int)
+    case generatedPeople(members: Int, posts: Int, seats: Int)
     case duplicateScenario(name: String, first: String)
     case scenariosWithTimeBudget
     case statusFailedWord
@@ -1509,6 +1510,9 @@ public enum Message: Sendable, Hashable {
                         + "\(communities) communities × \(units) units each, family \(family)",
                     "已向 \(folder) 写入生成的名单：\(districts) 个区县，每个 \(communities) 个社区 × \(units) 个单位，"
                         + "类型 \(family)")
+        case let .generatedPeople(members, posts, seats):
+            return ("and members.csv, posts.csv: \(members) members, \(posts) posts with \(seats) seats",
+                    "以及 members.csv、posts.csv：\(members) 名党员，\(posts) 个岗位/订单共 \(seats) 个席位")
         case .pinsFileMissing:
             return ("pins file is missing", "锁定文件不存在")
         case .planFileMissing:

@@ -174,7 +174,7 @@ final class MessageTableTests: XCTestCase {
         .mergeManifestUnreadable(file: "ARG-file", reason: "ARG-reason"),
         .mergeMissing(count: 9806, of: 9807, districts: "ARG-districts"),
         .mergeFailed(count: 9808, of: 9809, districts: "ARG-districts"), .districtNotSolvedYet(shard: "ARG-shard"),
-        .generateCount(option: "ARG-option", maximum: 9813), .duplicateScenario(name: "ARG-name", first: "ARG-first"),
+        .generateCount(option: "ARG-option", maximum: 9813), .generatedPeople(members: 9814, posts: 9815, seats: 9816), .duplicateScenario(name: "ARG-name", first: "ARG-first"),
         .scenariosWithTimeBudget, .statusFailedWord, .generatedCity(districts: 9810, communities: 9811, units: 9812, family: "ARG-family", folder: "ARG-folder"),
         // explain, suggest, diff and compare
         .leadMark("ARG-id"), .list(["ARG-a", "ARG-b"]), .clauses(["ARG-a", "ARG-b"]),

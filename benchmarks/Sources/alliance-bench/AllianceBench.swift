@@ -9,7 +9,8 @@ struct AllianceBench: ParsableCommand {
         abstract: "Benchmarks for the alliance planner (build with `swift build -c release`).",
         subcommands: [GenerateCommand.self, RunCommand.self, SolveOneCommand.self, ReportCommand.self,
                       CityCommand.self, SolveDistrictCommand.self, DecomposeCommand.self,
-                      AnalysisCommand.self, ReplanCommand.self, LoadCommand.self])
+                      AnalysisCommand.self, ReplanCommand.self, LoadCommand.self,
+                      PeopleCommand.self, PeopleOneCommand.self, PeopleListsCommand.self])
 }
 
 /// Timings from a debug build mean nothing: the harness refuses to run in one.

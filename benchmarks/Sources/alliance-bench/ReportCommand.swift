@@ -56,7 +56,29 @@ struct ReportCommand: ParsableCommand {
           help: "Only replace (or add, before \"How the numbers are made\") the \"serving: 20 planners at once\" section of the existing RESULTS.md, keeping everything else as it is.")
     var loadOnly = false
 
+    @Option(help: "The stage-3 benchmark (`alliance-bench people`); its section is left out when the file is missing.")
+    var people: String = (Paths.results as NSString).appendingPathComponent("people.json")
+
+    @Flag(name: .customLong("people-only"),
+          help: "Only replace (or add, before \"How the numbers are made\") the \"People to posts (stage 3)\" section of the existing RESULTS.md (and results/people-time.svg), keeping everything else as it is.")
+    var peopleOnly = false
+
     func run() throws {
+        let peopleResults = try FileManager.default.contents(atPath: people).map {
+            try JSONDecoder().decode(PeopleResults.self, from: $0)
+        }
+        if peopleOnly {
+            guard let markdown = FileManager.default.contents(atPath: out).map({ String(decoding: $0, as: UTF8.self) }) else {
+                throw HarnessError("no \(out) to update")
+            }
+            guard let peopleResults else { throw HarnessError("no \(people); run `alliance-bench people` first") }
+            try PeopleBenchReport.plot(peopleResults).write(toFile: (results as NSString).appendingPathComponent("people-time.svg"),
+                                                       atomically: true, encoding: .utf8)
+            try Self.replacingSection(in: markdown, with: PeopleBenchReport(results: peopleResults).render())
+                .write(toFile: out, atomically: true, encoding: .utf8)
+            log("updated the people to posts section of \(out)")
+            return
+        }
         if familiesOnly {
             guard let markdown = FileManager.default.contents(atPath: out).map({ String(decoding: $0, as: UTF8.self) }) else {
                 throw HarnessError("no \(out) to update")
@@ -122,6 +144,12 @@ struct ReportCommand: ParsableCommand {
         if families.keys.contains(where: { $0 != .base }) {
             let report = FamilyReport(results: families, cities: try FamilyReport.loadCities(from: familyFolder))
             markdown = Self.replacingSection(in: markdown, with: report.render())
+        }
+        // Stage 3 (`run.sh --people`) keeps its own results file and section.
+        if let peopleResults {
+            try PeopleBenchReport.plot(peopleResults).write(toFile: (results as NSString).appendingPathComponent("people-time.svg"),
+                                                       atomically: true, encoding: .utf8)
+            markdown = Self.replacingSection(in: markdown, with: PeopleBenchReport(results: peopleResults).render())
         }
         for file in experiments {
             if let notes = FileManager.default.contents(atPath: file) {
