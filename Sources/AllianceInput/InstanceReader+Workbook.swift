@@ -28,6 +28,23 @@ extension InstanceReader {
         return try readFolder(url, encoding: encoding)
     }
 
+    /// Which sheet holds each list file (`listFile` maps a sheet name to its list, nil for other
+    /// sheets); a second sheet for a list already held is an error at the workbook.
+    static func sheetsByList(_ names: [String], listFile: (String) -> String?,
+                             place: WorkbookPlace) -> (sheets: [String: String], errors: [InputError]) {
+        var sheets: [String: String] = [:]
+        var errors: [InputError] = []
+        for sheet in names {
+            guard let file = listFile(sheet) else { continue }
+            if let first = sheets[file] {
+                errors.append(place.error(Message.sheetsHoldSameList(first: first, second: sheet, file: file).text))
+            } else {
+                sheets[file] = sheet
+            }
+        }
+        return (sheets, errors)
+    }
+
     /// The list file a sheet named `sheet` holds, nil for other sheets (e.g. 说明, instructions).
     public static func listFile(forSheet sheet: String) -> String? {
         let name = sheet.trimmingWhitespace().lowercased()
@@ -46,16 +63,8 @@ extension InstanceReader {
             throw InputErrors([error])
         }
         let place = WorkbookPlace(workbook: workbook.name)
-        var sheets: [String: String] = [:]
-        var errors: [InputError] = []
-        for sheet in workbook.sheetNames {
-            guard let file = listFile(forSheet: sheet) else { continue }
-            if let first = sheets[file] {
-                errors.append(place.error(Message.sheetsHoldSameList(first: first, second: sheet, file: file).text))
-            } else {
-                sheets[file] = sheet
-            }
-        }
+        let (sheets, sheetErrors) = sheetsByList(workbook.sheetNames, listFile: listFile, place: place)
+        var errors = sheetErrors
         var lists: [String: ListContents] = [:]
         var unreadable: Set<String> = []
         for file in requiredFiles + optionalFiles {

@@ -80,19 +80,10 @@ public enum PeopleReader {
             throw InputErrors([error])
         }
         let place = WorkbookPlace(workbook: workbook.name)
-        var sheets: [String: String] = [:]
+        let (sheets, sheetErrors) = InstanceReader.sheetsByList(workbook.sheetNames, listFile: listFile, place: place)
+        var errors = sheetErrors
         // The stage-1 sheets too, so that "not in 社区" names the sheet the user sees.
-        var shown: [String: String] = [:]
-        var errors: [InputError] = []
-        for sheet in workbook.sheetNames {
-            if let file = InstanceReader.listFile(forSheet: sheet), shown[file] == nil { shown[file] = sheet }
-            guard let file = listFile(forSheet: sheet) else { continue }
-            if let first = sheets[file] {
-                errors.append(place.error(Message.sheetsHoldSameList(first: first, second: sheet, file: file).text))
-            } else {
-                sheets[file] = sheet
-            }
-        }
+        let shown = InstanceReader.sheetsByList(workbook.sheetNames, listFile: InstanceReader.listFile, place: place).sheets
         var lists: [String: ListContents] = [:]
         var unreadable: Set<String> = []
         for file in files {

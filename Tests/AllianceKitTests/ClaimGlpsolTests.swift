@@ -10,14 +10,7 @@ import XCTest
 /// MODEL.md on its own: the data file holds the plan, raw unit resources (summed over group
 /// members here) and divisors, never the shares or candidates `ProjectClaiming` computes.
 final class ClaimGlpsolTests: XCTestCase {
-    private static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     func testClaimedValueMatchesGlpsol() throws {
-        let glpsol = URL(fileURLWithPath: "/usr/bin/glpsol")
-        guard FileManager.default.isExecutableFile(atPath: glpsol.path) else {
-            return XCTFail("glpsol is missing: run scripts/setup.sh (installs glpk-utils)")
-        }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("claim-glpsol-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -25,18 +18,10 @@ final class ClaimGlpsolTests: XCTestCase {
             let (problem, plan) = try ClaimTests.randomClaiming(seed: seed)
             let data = scratch.appendingPathComponent("seed\(seed).dat")
             try Data(Self.dataFile(problem, plan).utf8).write(to: data)
-            let process = Process()
-            process.executableURL = glpsol
-            process.arguments = ["-m", Self.root.appendingPathComponent("models/claim.mod").path, "-d", data.path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, output)
+            let (status, output) = try GlpsolProcess.run(model: "claim.mod", data: data)
+            XCTAssertEqual(status, 0, output)
             XCTAssertTrue(output.contains("INTEGER OPTIMAL SOLUTION FOUND"), output)
-            let line = try XCTUnwrap(output.split(separator: "\n").first { $0.hasPrefix("CLAIMED ") }, output)
-            let expected = try XCTUnwrap(Double(line.dropFirst("CLAIMED ".count)))
+            let expected = try GlpsolProcess.number(after: "CLAIMED ", in: output)
             let result = try ProjectClaiming.claim(plan, in: problem)
             XCTAssertEqual(result.claimedValue, expected, accuracy: 1e-6, "seed \(seed)")
             XCTAssertGreaterThan(expected, 0)

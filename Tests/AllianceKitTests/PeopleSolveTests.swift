@@ -10,8 +10,6 @@ import GLPK
 /// on small random instances and glpsol on `models/people.mod`; every matching judged by the
 /// evaluator from the matches alone; the unit term and kept matches as documented.
 final class PeopleSolveTests: XCTestCase {
-    private static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Three communities on a line, 0, 2 and 5 km.
     static let line = [
@@ -172,10 +170,6 @@ final class PeopleSolveTests: XCTestCase {
     /// glpsol on models/people.mod (the LP, written from MODEL.md on its own) reaches the same
     /// optimum as the flow on random instances of a few dozen members.
     func testFlowEqualsGlpsolOnPeopleMod() throws {
-        let glpsol = URL(fileURLWithPath: "/usr/bin/glpsol")
-        guard FileManager.default.isExecutableFile(atPath: glpsol.path) else {
-            return XCTFail("glpsol is missing: run scripts/setup.sh (installs glpk-utils)")
-        }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("people-glpsol-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -183,18 +177,10 @@ final class PeopleSolveTests: XCTestCase {
             let problem = try Self.randomProblem(seed: seed, members: 40, posts: 15, communities: 6)
             let data = scratch.appendingPathComponent("seed\(seed).dat")
             try Data(PeopleDataWriter.write(problem).utf8).write(to: data)
-            let process = Process()
-            process.executableURL = glpsol
-            process.arguments = ["-m", Self.root.appendingPathComponent("models/people.mod").path, "-d", data.path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, output)
+            let (status, output) = try GlpsolProcess.run(model: "people.mod", data: data)
+            XCTAssertEqual(status, 0, output)
             XCTAssertTrue(output.contains("OPTIMAL LP SOLUTION FOUND"), output)
-            let line = try XCTUnwrap(output.split(separator: "\n").first { $0.hasPrefix("OBJECTIVE ") }, output)
-            let expected = try XCTUnwrap(Double(line.dropFirst("OBJECTIVE ".count)))
+            let expected = try GlpsolProcess.number(after: "OBJECTIVE ", in: output)
             let solution = try PeopleMatcher.solve(problem)
             XCTAssertEqual(Double(solution.objectiveThousandths) / 1000, expected, accuracy: 1e-6, "seed \(seed)")
             XCTAssertGreaterThan(expected, 0)
