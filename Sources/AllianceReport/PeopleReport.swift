@@ -3,7 +3,7 @@ import Foundation
 
 /// How a stage-3 matching was found, for `people.json` and the summary.
 public struct PeopleRunFacts: Sendable {
-    /// `min-cost-flow/okalg`, or `evaluated` for a matching read from a file.
+    /// `min-cost-flow/scaling` (or `/okalg`, `/relax4`), or `evaluated` for a matching read from a file.
     public var method: String
     /// True when the solver proved the matching optimal (a min-cost flow is optimal when found).
     public var optimal: Bool

@@ -56,8 +56,8 @@ struct PeopleCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Each member only considers the k nearest communities (and their own).", valueName: "k"))
     var candidates: Int?
 
-    @Option(help: ArgumentHelp("GLPK's network solver: relax4 (RELAX-IV) or okalg (out-of-kilter); default relax4 "
-        + "where this GLPK has it, else okalg.", valueName: "name"))
+    @Option(help: ArgumentHelp("The min-cost flow solver: scaling (cost scaling, the default), okalg (GLPK's "
+        + "out-of-kilter) or relax4 (GLPK's RELAX-IV, where this GLPK has it).", valueName: "name"))
     var algorithm: PeopleAlgorithm?
 
     @Option(help: ArgumentHelp("Output folder (default: plan/ inside the input folder).", valueName: "folder"),

@@ -2,24 +2,41 @@ import AllianceModel
 import Foundation
 import GLPK
 
-/// GLPK's network solver used for stage 3 (`--algorithm`): the names GLPK gives them, so that
-/// programs above AllianceSolve need not import GLPK.
+/// The min-cost flow solver used for stage 3 (`--algorithm`).
 public enum PeopleAlgorithm: String, Sendable, CaseIterable {
-    /// `glp_mincost_okalg`: the out-of-kilter algorithm.
+    /// Our own cost-scaling push–relabel code (`CostScalingFlow`), the default: the fastest here.
+    case scaling
+    /// GLPK's `glp_mincost_okalg`: the out-of-kilter algorithm.
     case okalg
-    /// `glp_mincost_relax4`: Bertsekas and Tseng's RELAX-IV.
+    /// GLPK's `glp_mincost_relax4`: Bertsekas and Tseng's RELAX-IV.
     case relax4
 
-    /// Whether this GLPK provides it (RELAX-IV is missing from some GLPK builds; see `MinCostFlowAlgorithm`).
-    public var isAvailable: Bool { glpk.isAvailable }
+    /// Whether it can run here (RELAX-IV is missing from some GLPK builds; see `MinCostFlowAlgorithm`).
+    public var isAvailable: Bool { glpk?.isAvailable ?? true }
 
-    /// The default: RELAX-IV where GLPK has it, the out-of-kilter algorithm otherwise.
-    public static var preferred: PeopleAlgorithm { relax4.isAvailable ? .relax4 : .okalg }
+    /// The default: cost scaling. (The issue asked for RELAX-IV by default; GLPK 5.0, the only
+    /// GLPK this was built and measured with, ships it as a stub that aborts, and out-of-kilter
+    /// is two orders of magnitude slower at city size; see README, "People to posts".)
+    public static var preferred: PeopleAlgorithm { .scaling }
 
-    var glpk: MinCostFlowAlgorithm {
+    /// GLPK's name for it; nil for our own solver.
+    var glpk: MinCostFlowAlgorithm? {
         switch self {
+        case .scaling: nil
         case .okalg: .okalg
         case .relax4: .relax4
+        }
+    }
+
+    /// An optimal flow of `network` by this algorithm; throws `SolveError.solverFailed`. Cost
+    /// scaling starts from `warmStart` (a flow within the capacities and potentials, e.g. the
+    /// previous pricing round's); GLPK's codes cannot and ignore it.
+    func solve(_ network: FlowNetwork, warmStart: FlowSolution? = nil) throws -> FlowSolution {
+        guard let glpk else { return try CostScalingFlow.solve(network, warmStart: warmStart) }
+        do {
+            return try MinCostFlow.solve(network, algorithm: glpk)
+        } catch {
+            throw SolveError.solverFailed(error.description)
         }
     }
 }
@@ -46,7 +63,7 @@ public struct PeopleSolution: Sendable {
     public var certified: Bool?
 }
 
-/// Solves stage 3 exactly as a min-cost flow with GLPK's network solvers (docs/MODEL.md, "Stage 3").
+/// Solves stage 3 exactly as a min-cost flow (docs/MODEL.md, "Stage 3").
 ///
 /// The network: source → member (capacity: the member's free seats) → … → post (capacity: its free
 /// seats) → sink, plus a source → sink arc of cost 0 so that no seat has to be filled. A seat is
@@ -84,27 +101,23 @@ public enum PeopleMatcher {
         let clock = ContinuousClock()
         let start = clock.now
         let arcs = CandidateArcs(problem)
-        var selected = arcs.initialSelection(perSeat: perSeat, extra: extra)
+        var restricted = Restricted(arcs)
+        for a in arcs.initialSelection(perSeat: perSeat, extra: extra) { restricted.select(a) }
         var buildSeconds = seconds(clock.now - start)
         var solveSeconds = 0.0
         var rounds = 0
+        var warmStart: FlowSolution? = nil
         while true {
             rounds += 1
-            let building = clock.now
-            let restricted = Restricted(arcs, selected: selected)
             let solving = clock.now
-            buildSeconds += seconds(solving - building)
-            let flow: FlowSolution
-            do {
-                flow = try MinCostFlow.solve(restricted.network, algorithm: algorithm.glpk)
-            } catch {
-                throw SolveError.solverFailed(error.description)
-            }
+            let flow = try algorithm.solve(restricted.network, warmStart: warmStart)
             solveSeconds += seconds(clock.now - solving)
             let priced = clock.now
-            let added = restricted.pricedIn(flow.potentials, selected: &selected)
+            let added = restricted.pricedIn(flow.potentials)
+            for a in added { restricted.select(a) }
+            warmStart = restricted.extended(flow)
             buildSeconds += seconds(clock.now - priced)
-            guard added == 0 else { continue }
+            guard added.isEmpty else { continue }
             let certified = certify ? MinCostFlow.check(restricted.network, flow).isEmpty : nil
             let kept = problem.kept.map { SeatMatch(memberID: problem.members[$0.member].id, postID: problem.posts[$0.post].id) }
             let keptValue = problem.kept.reduce(0) { $0 + (problem.value(member: $1.member, post: $1.post) ?? 0) }
@@ -120,8 +133,9 @@ public enum PeopleMatcher {
     /// The whole flow network (every candidate arc), for benchmarks that give the same network to
     /// other solvers; its optimum is the model's.
     public static func flowNetwork(_ problem: PeopleProblem) -> FlowNetwork {
-        let arcs = CandidateArcs(problem)
-        return Restricted(arcs, selected: [Bool](repeating: true, count: arcs.count)).network
+        var restricted = Restricted(CandidateArcs(problem))
+        for a in 0..<restricted.arcs.count { restricted.select(a) }
+        return restricted.network
     }
 
     private static func seconds(_ duration: Duration) -> Double {
@@ -202,8 +216,8 @@ public enum PeopleMatcher {
 
         /// The first restricted network's arcs: for each class, its best members (`perSeat` per
         /// free seat, and `extra` more), and for each post the best direct arcs likewise; the best
-        /// by value, ties by member order.
-        func initialSelection(perSeat: Int, extra: Int) -> [Bool] {
+        /// by value, ties by member order; in candidate order.
+        func initialSelection(perSeat: Int, extra: Int) -> [Int] {
             var byTarget: [Int: [Int]] = [:]   // class k → arcs; post p → arcs as -(p + 1)
             for a in 0..<count {
                 byTarget[direct[a] ? -(Int(target[a]) + 1) : Int(target[a]), default: []].append(a)
@@ -216,11 +230,19 @@ public enum PeopleMatcher {
                     : Array(list.sorted { (cost[$0], member[$0]) < (cost[$1], member[$1]) }.prefix(keep))
                 for a in best { selected[a] = true }
             }
-            return selected
+            return selected.indices.filter { selected[$0] }
         }
     }
 
-    /// A network of the selected candidate arcs and what its arcs stand for.
+    /// A network of the selected candidate arcs and what its arcs stand for. It only grows (arcs
+    /// selected by the pricing are appended, with their member's node when new), so a flow and
+    /// potentials of one round index the next round's network too: `extended` makes them a warm
+    /// start.
+    ///
+    /// Layout: source, sink, the classes, the posts; class → post and post → sink arcs, the
+    /// source → sink arc; then, in the order selected, each member's source arc (when the member
+    /// is new) and its arc to a class or post. The source supplies every free seat and the source
+    /// → sink arc can carry all of it, so every restricted network has a feasible flow.
     struct Restricted {
         let arcs: CandidateArcs
         var network = FlowNetwork()
@@ -230,12 +252,13 @@ public enum PeopleMatcher {
         var classNode: [Int] = []
         var postNode: [Int]
         var memberNode: [Int]
+        var selected: [Bool]
         /// Network arc → candidate arc, for the member arcs.
         var memberArcs: [(arc: Int, candidate: Int)] = []
         /// Network arc → (class, post), for the class → post arcs.
         var classPostArcs: [(arc: Int, klass: Int, post: Int)] = []
 
-        init(_ arcs: CandidateArcs, selected: [Bool]) {
+        init(_ arcs: CandidateArcs) {
             self.arcs = arcs
             let problem = arcs.problem
             network.addNode()
@@ -246,18 +269,7 @@ public enum PeopleMatcher {
                 for p in posts { postNode[p] = network.addNode() }
             }
             memberNode = [Int](repeating: -1, count: problem.members.count)
-            network.reserveArcs(selected.count / 2 + problem.posts.count * 2)
-            var supplyMembers = 0
-            for a in 0..<arcs.count where selected[a] {
-                let m = Int(arcs.member[a])
-                if memberNode[m] < 0 {
-                    memberNode[m] = network.addNode()
-                    network.addArc(from: source, to: memberNode[m], capacity: arcs.freeCapacity[m], cost: 0)
-                    supplyMembers += arcs.freeCapacity[m]
-                }
-                let to = arcs.direct[a] ? postNode[Int(arcs.target[a])] : classNode[Int(arcs.target[a])]
-                memberArcs.append((network.addArc(from: memberNode[m], to: to, capacity: 1, cost: arcs.cost[a]), a))
-            }
+            selected = [Bool](repeating: false, count: arcs.count)
             var seatsOffered = 0
             for (k, posts) in arcs.classPosts.enumerated() {
                 for p in posts {
@@ -268,27 +280,47 @@ public enum PeopleMatcher {
                     seatsOffered += arcs.freeSeats[p]
                 }
             }
-            let supply = min(supplyMembers, seatsOffered)
-            network.addArc(from: source, to: sink, capacity: supply, cost: 0)
-            network.setSupply(source, supply)
-            network.setSupply(sink, -supply)
+            network.addArc(from: source, to: sink, capacity: seatsOffered, cost: 0)
+            network.setSupply(source, seatsOffered)
+            network.setSupply(sink, -seatsOffered)
         }
 
-        /// Selects every left-out candidate arc with a negative reduced cost under `potentials`
-        /// (`cost − π(from) + π(to)`; a member outside the network has the source's potential);
-        /// returns how many.
-        func pricedIn(_ potentials: [Double], selected: inout [Bool]) -> Int {
-            var added = 0
+        /// Puts candidate arc `a` (and its member, when new) into the network.
+        mutating func select(_ a: Int) {
+            guard !selected[a] else { return }
+            selected[a] = true
+            let m = Int(arcs.member[a])
+            if memberNode[m] < 0 {
+                memberNode[m] = network.addNode()
+                network.addArc(from: source, to: memberNode[m], capacity: arcs.freeCapacity[m], cost: 0)
+            }
+            let to = arcs.direct[a] ? postNode[Int(arcs.target[a])] : classNode[Int(arcs.target[a])]
+            memberArcs.append((network.addArc(from: memberNode[m], to: to, capacity: 1, cost: arcs.cost[a]), a))
+        }
+
+        /// The left-out candidate arcs with a negative reduced cost under `potentials`
+        /// (`cost − π(from) + π(to)`; a member outside the network has the source's potential),
+        /// in candidate order.
+        func pricedIn(_ potentials: [Double]) -> [Int] {
+            var added: [Int] = []
             for a in 0..<arcs.count where !selected[a] {
                 let m = Int(arcs.member[a])
                 let from = memberNode[m] >= 0 ? potentials[memberNode[m]] : potentials[source]
                 let to = potentials[arcs.direct[a] ? postNode[Int(arcs.target[a])] : classNode[Int(arcs.target[a])]]
-                if Double(arcs.cost[a]) - from + to < -1e-9 {
-                    selected[a] = true
-                    added += 1
-                }
+                if Double(arcs.cost[a]) - from + to < -1e-9 { added.append(a) }
             }
             return added
+        }
+
+        /// `flow` (of this network before the last `select`s) as a start for the grown network:
+        /// the new arcs carry nothing and the new members get the source's potential, under
+        /// which their source arcs have reduced cost 0.
+        func extended(_ flow: FlowSolution) -> FlowSolution {
+            var result = flow
+            result.flows += [Int](repeating: 0, count: network.arcs.count - flow.flows.count)
+            result.potentials += [Double](repeating: flow.potentials[source],
+                                          count: network.nodeCount - flow.potentials.count)
+            return result
         }
 
         /// The (member, post) pairs the flow fills: direct arcs as they are, and each class's
