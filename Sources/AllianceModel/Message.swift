@@ -471,6 +471,7 @@ public enum Message: Sendable, Hashable {
     case peopleAlgorithmUnavailable(algorithm: String, fallback: String)
     case peopleReassignNeedsFrom
     case peopleListsMissing(path: String)
+    case peopleNotInBatch(lists: String, plan: String)
 
     // MARK: Stage 3 reading (members.csv, posts.csv, a people.csv given back; `PeopleReader`)
     case unknownPostKind(word: String)
@@ -1846,6 +1847,10 @@ public enum Message: Sendable, Hashable {
                     "未知岗位类型“\(word)”；请用 岗位 或 订单（post、order）")
         case .matchesFileMissing:
             return ("matching file (people.csv) is missing", "人岗安排文件（people.csv）不存在")
+        case let .peopleNotInBatch(lists, plan):
+            return ("members.csv and posts.csv are not matched district by district; after the batch, match them over "
+                    + "the whole city with: alliance people \(lists) --plan \(plan)",
+                    "按区县分批规划时不安排党员岗位（members.csv、posts.csv）；规划完成后可按全市统一安排：alliance people \(lists) --plan \(plan)")
         }
     }
 

@@ -13,6 +13,12 @@ extension SolveCommand {
     func runDistricts(_ instance: Instance, cancellation: CancellationFlag) throws {
         let folder = outputFolder
         let (districts, options) = try model.districts(of: instance, quiet: quiet)
+        // Stage 3 is not split by district (members may serve across a district border): say how
+        // to run it over the whole city once the plans are written.
+        if !quiet, PeopleInput(path: model.folder, encoding: model.encoding).hasPeopleLists {
+            Console.warning(Message.peopleNotInBatch(lists: model.folder,
+                                                     plan: folder.appendingPathComponent("plan.csv").path).text)
+        }
         var run = runOptions
         run.relativeGap = gap ?? DistrictBatchRun.defaultGap
         let budget = timeBudget.map { BatchTimeBudget(seconds: $0, solveLimit: timeLimit) }

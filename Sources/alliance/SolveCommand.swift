@@ -12,7 +12,8 @@ struct SolveCommand: ParsableCommand {
             when there are projects; people.csv, posts-open.csv and people.json when the lists hold \
             members.csv and posts.csv, see `alliance people`) to the output folder; lists with a \
             district column are planned district by district into one subfolder each, with combined \
-            files beside them.
+            files beside them (members and posts are then not matched: the batch prints the \
+            `alliance people` command that matches them over the whole city).
             """,
             examples: [
                 "alliance solve models/examples/caofeidian",

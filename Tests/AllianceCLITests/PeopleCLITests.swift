@@ -48,8 +48,11 @@ final class PeopleCLITests: XCTestCase {
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
 
-    /// Every rule of the model holds in people.csv, checked from the lists' text.
-    private func assertObeysRules(_ people: URL, file: StaticString = #filePath, line: UInt = #line) throws -> [[String: String]] {
+    /// Every rule of the model holds in people.csv, checked from the text of the lists in `folder`
+    /// (default: this test's lists).
+    private func assertObeysRules(_ people: URL, lists folder: URL? = nil, file: StaticString = #filePath,
+                                  line: UInt = #line) throws -> [[String: String]] {
+        let lists = folder ?? lists!
         let members = Dictionary(uniqueKeysWithValues: try table(lists.appendingPathComponent("members.csv")).map { ($0["id"]!, $0) })
         let posts = Dictionary(uniqueKeysWithValues: try table(lists.appendingPathComponent("posts.csv")).map { ($0["id"]!, $0) })
         let rows = try table(people)
@@ -179,5 +182,22 @@ final class PeopleCLITests: XCTestCase {
         }
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         XCTAssertTrue(html.contains("id=\"people\""))
+    }
+
+    /// A batch by district does not match people (members may serve across a district border); it
+    /// says so and gives the command that matches them over the whole city, which then works.
+    func testBatchSaysHowToMatchPeopleOverTheCity() throws {
+        let city = scratch.appendingPathComponent("city"), out = scratch.appendingPathComponent("city-plan")
+        let generated = try CommandRunner.run(["generate", "--out", city.path, "--districts", "2", "--communities", "6",
+                                               "--units", "24", "--members", "300", "--seed", "4"])
+        XCTAssertEqual(generated.status, 0, generated.stderr)
+        let batch = try CommandRunner.run(["solve", city.path, "--strategy", "greedy", "--out", out.path])
+        XCTAssertEqual(batch.status, 0, batch.stderr)
+        let plan = out.appendingPathComponent("plan.csv").path
+        XCTAssertTrue(batch.stderr.contains("alliance people \(city.path) --plan \(plan)"), batch.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("people.csv").path))
+        let people = try CommandRunner.run(["people", city.path, "--plan", plan, "--out", out.path])
+        XCTAssertEqual(people.status, 0, people.stderr)
+        XCTAssertGreaterThan(try assertObeysRules(out.appendingPathComponent("people.csv"), lists: city).count, 0)
     }
 }

@@ -226,6 +226,7 @@ final class MessageTableTests: XCTestCase {
         .peopleObjectiveLine(objective: "ARG-objective", optimal: true, method: "ARG-method", seconds: "ARG-seconds"),
         .peopleMatchingInvalid(count: 951, first: "ARG-first"),
         .peopleAlgorithmUnavailable(algorithm: "ARG-algorithm", fallback: "ARG-fallback"), .peopleReassignNeedsFrom,
+        .peopleNotInBatch(lists: "ARG-lists", plan: "ARG-plan"),
         .peopleListsMissing(path: "ARG-path"),
         .unknownPostKind(word: "ARG-word"), .matchesFileMissing,
         // the XML reasons inside damaged-workbook messages

@@ -200,6 +200,11 @@ final class PeopleSolveTests: XCTestCase {
             let whole = try MinCostFlow.solve(PeopleMatcher.flowNetwork(problem), algorithm: .okalg)
             let keptValue = problem.kept.reduce(0) { $0 + (problem.value(member: $1.member, post: $1.post) ?? 0) }
             XCTAssertEqual(sparse.objectiveThousandths, keptValue - whole.cost, "seed \(seed)")
+            // Cost scaling, warm-started round after round, ends at the same optimum, certified.
+            let scaled = try PeopleMatcher.solve(problem, algorithm: .scaling, certify: true, perSeat: 0, extra: 1)
+            XCTAssertEqual(scaled.objectiveThousandths, sparse.objectiveThousandths, "seed \(seed)")
+            XCTAssertEqual(scaled.certified, true, "seed \(seed)")
+            XCTAssertEqual(PeopleEvaluator.evaluate(scaled.matches, in: problem).violations, [], "seed \(seed)")
             XCTAssertEqual(PeopleEvaluator.evaluate(sparse.matches, in: problem).violations, [], "seed \(seed)")
             XCTAssertLessThan(sparse.arcs, PeopleMatcher.flowNetwork(problem).arcs.count, "seed \(seed)")
             rounds = max(rounds, sparse.rounds)
@@ -207,7 +212,8 @@ final class PeopleSolveTests: XCTestCase {
         XCTAssertGreaterThan(rounds, 1, "the pricing never had to add an arc")
     }
 
-    /// Both of GLPK's algorithms give the same optimum where both exist.
+    /// Every algorithm available here (our cost scaling, GLPK's okalg, and RELAX-IV where GLPK has
+    /// it) gives the same optimum.
     func testAlgorithmsAgree() throws {
         let available = PeopleAlgorithm.allCases.filter(\.isAvailable)
         XCTAssertTrue(available.contains(.okalg))

@@ -20,13 +20,13 @@ extension PlanHTMLReport {
         var byCommunity: [Int: (home: Int, open: Int)] = [:]
         for seat in evaluation.seats where seat.isHome { byCommunity[problem.postCommunity[seat.post], default: (0, 0)].home += 1 }
         for open in evaluation.openPosts { byCommunity[problem.postCommunity[open.post], default: (0, 0)].open += open.open }
-        var communityRows = [row(["社区", "名额", "已安排", "其中本社区党员", "空缺"], header: true)]
+        var communityRows = [row(["社区", "名额", "已安排", "其中本社区党员", "空缺"], header: true, numeric: 1...4)]
         for group in document.by_community {
             let c = problem.communityIndex[group.id] ?? 0
             communityRows.append(row([group.name ?? group.id, "\(group.seats)", "\(group.filled)",
                                       "\(byCommunity[c]?.home ?? 0)", "\(byCommunity[c]?.open ?? 0)"]))
         }
-        var categoryRows = [row(["类别", "名额", "已安排", "安排率"], header: true)]
+        var categoryRows = [row(["类别", "名额", "已安排", "安排率"], header: true, numeric: 1...3)]
         for group in document.by_category {
             categoryRows.append(row([group.id, "\(group.seats)", "\(group.filled)",
                                      group.seats > 0 ? HumanFormat.percent(Double(group.filled) / Double(group.seats)) : "—"]))
@@ -34,7 +34,7 @@ extension PlanHTMLReport {
         var parts = [HTML.text("h2", "人员安排"), HTML.text("p", ["class": "muted"], intro),
                      HTML.text("h3", "按社区"), table(communityRows), HTML.text("h3", "按类别"), table(categoryRows)]
         if !evaluation.openPosts.isEmpty {
-            var openRows = [row(["岗位", "社区", "类别", "空缺", "原因"], header: true)]
+            var openRows = [row(["岗位", "社区", "类别", "空缺", "原因"], header: true, numeric: 3...3)]
             for open in evaluation.openPosts.prefix(Self.openPostsShown) {
                 let post = problem.posts[open.post]
                 let community = problem.communities[problem.postCommunity[open.post]].name
@@ -50,10 +50,12 @@ extension PlanHTMLReport {
         return HTML.element("section", ["id": "people", "class": "block"], parts.joined(separator: "\n"))
     }
 
-    private func row(_ cells: [String], header: Bool = false) -> String {
+    /// A table row; a body cell holding a number is right-aligned, and so is a header cell over a
+    /// `numeric` column.
+    private func row(_ cells: [String], header: Bool = false, numeric: ClosedRange<Int>? = nil) -> String {
         HTML.element("tr", [:], cells.enumerated().map { i, cell in
-            let name = header ? "th" : "td"
-            return i > 0 && cell.first?.isNumber == true ? HTML.text(name, ["class": "num"], cell) : HTML.text(name, cell)
+            let right = header ? numeric?.contains(i) == true : i > 0 && cell.first?.isNumber == true
+            return right ? HTML.text(header ? "th" : "td", ["class": "num"], cell) : HTML.text(header ? "th" : "td", cell)
         }.joined())
     }
 
