@@ -137,7 +137,9 @@ struct PeopleBenchReport {
     private func solver(_ answer: PeopleSolverAnswer?) -> String {
         guard let answer else { return "–" }
         if answer.status == "optimal" { return s(answer.solve_seconds) }
-        return answer.status.replacingOccurrences(of: "|", with: "/")
+        // The driver's failures name their stderr file: left out of the table (it is in people.json).
+        let status = answer.status.components(separatedBy: "; see ").first ?? answer.status
+        return status.replacingOccurrences(of: "|", with: "/")
     }
 
     private func grouped(_ n: Int) -> String {

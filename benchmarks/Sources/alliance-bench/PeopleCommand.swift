@@ -235,16 +235,26 @@ struct PeopleCommand: ParsableCommand {
             record.loadAverage = loadBefore
             let network = folder + "/network.min"
             if FileManager.default.fileExists(atPath: network) {
-                let driver = try ChildProcess.run([python, PeopleBench.driver, network, "--time-limit", String(highsTimeLimit)],
-                                                  stderrPath: folder + "/driver.stderr", deadline: deadline * 2 + 60)
-                if let json = driver.lines.last?.text,
-                   let answers = try? JSONDecoder().decode([String: PeopleSolverAnswer].self, from: Data(json.utf8)) {
-                    record.ortools = answers["ortools"]
-                    record.highs = answers["highs"]
-                } else {
-                    let reason = "people_driver.py exit \(driver.exitCode.map(String.init) ?? "signal"); see \(folder)/driver.stderr"
-                    record.ortools = PeopleSolverAnswer(status: reason)
-                    record.highs = PeopleSolverAnswer(status: reason)
+                // One driver process per solver: one that runs out of memory (HiGHS at 250,000
+                // members) does not take the other's answer with it.
+                for solver in ["ortools", "highs"] {
+                    let stderrPath = folder + "/driver-\(solver).stderr"
+                    let driver = try ChildProcess.run([python, PeopleBench.driver, network, "--solvers", solver,
+                                                       "--time-limit", String(highsTimeLimit)],
+                                                      stderrPath: stderrPath, deadline: deadline + 60)
+                    var answer: PeopleSolverAnswer
+                    if let json = driver.lines.last?.text,
+                       let answers = try? JSONDecoder().decode([String: PeopleSolverAnswer].self, from: Data(json.utf8)),
+                       let found = answers[solver] {
+                        answer = found
+                    } else {
+                        let exit = driver.exitCode.map(String.init) ?? "signal"
+                        answer = PeopleSolverAnswer(status: "people_driver.py exit \(exit)"
+                            + (driver.exitCode == 137 || driver.exitCode == nil ? " (killed; out of memory?)" : "")
+                            + " after \(format(driver.wallSeconds)) s, peak "
+                            + "\(driver.peakMB.map { String(format: "%.0f MB", $0) } ?? "?"); see \(stderrPath)")
+                    }
+                    if solver == "ortools" { record.ortools = answer } else { record.highs = answer }
                 }
                 try? FileManager.default.removeItem(atPath: network)
             }
