@@ -60,6 +60,11 @@ struct PeopleBenchReport {
             + "maximum RSS of the child after evaluating, before okalg runs (generation happens in the parent). "
             + "Objective equal: cost scaling's Σ seat values, the evaluator's recomputation from the matches, okalg's "
             + "(when run), and OR-tools' and HiGHS's optimal costs (when optimal), all in thousandths.\n"
+        if results.records.contains(where: { [$0.ortools, $0.highs].contains { $0?.status.contains("exit 137") == true } }) {
+            md += "\nexit 137: the driver (one Python process per solver) was killed by SIGKILL well before the "
+                + "harness's deadline, i.e. by the kernel's out-of-memory killer; the peak is its RSS when killed. The "
+                + "solver then has no time and is left out of the objective check.\n"
+        }
 
         md += "\n| members | problem s | networks + pricing s | scaling s | scaling rounds | last restricted arcs "
             + "| evaluate s | tool s (read → evaluated) | okalg s (rounds) | okalg objective | relax4 "
