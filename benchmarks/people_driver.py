@@ -7,7 +7,9 @@
 DIMACS min: "p min NODES ARCS", "n ID SUPPLY", "a FROM TO LOW CAP COST" (1-based nodes, LOW 0).
 Prints one JSON line: per solver the status, the optimal cost (an integer: every cost is), the
 seconds to solve only and to read the file and solve (the file read once per solver, so each
-"read_solve" counts its own parse).
+"read_solve" counts its own parse); each solver's answer is also written to stderr as soon as
+it is known. `alliance-bench people` starts one process per solver (`--solvers ortools`, then
+`--solvers highs`), so that one running out of memory does not lose the other's answer.
 
 - OR-tools: `SimpleMinCostFlow` (network simplex / cost scaling), the arcs added as numpy arrays.
 - HiGHS: the LP min c·x, node balance rows (out − in = supply), 0 ≤ x ≤ cap, by `highspy` (dual
@@ -55,11 +57,11 @@ def read_dimacs(path):
     return nodes, supplies, values[:, 0] - 1, values[:, 1] - 1, values[:, 3], values[:, 4]
 
 
-def solve_ortools(network):
+def solve_ortools(holder):
     if isinstance(min_cost_flow, ImportError):
         raise min_cost_flow
 
-    nodes, supplies, tails, heads, caps, costs = network
+    nodes, supplies, tails, heads, caps, costs = holder.pop()
     start = time.perf_counter()
     smcf = min_cost_flow.SimpleMinCostFlow()
     smcf.add_arcs_with_capacity_and_unit_cost(tails, heads, caps, costs)
@@ -71,11 +73,13 @@ def solve_ortools(network):
             "cost": int(smcf.optimal_cost()) if ok else None, "solve_seconds": seconds}
 
 
-def solve_highs(network, time_limit):
+def solve_highs(holder, time_limit):
     if isinstance(highspy, ImportError):
         raise highspy
 
-    nodes, supplies, tails, heads, caps, costs = network
+    # The network's only reference is taken from the holder, so that every array can be freed
+    # once HiGHS has its own copy (at 71 million arcs the copies alone are several GB).
+    nodes, supplies, tails, heads, caps, costs = holder.pop()
     arcs = len(tails)
     start = time.perf_counter()
     h = highspy.Highs()
@@ -103,6 +107,7 @@ def solve_highs(network, time_limit):
     lp.a_matrix_.index_ = index
     lp.a_matrix_.value_ = value
     h.passModel(lp)
+    del lp, lower, upper, index, value, tails, heads, caps, costs, supplies
     h.run()
     seconds = time.perf_counter() - start
     status = h.modelStatusToString(h.getModelStatus())
@@ -123,14 +128,13 @@ def main():
     answer = {}
     for solver in solvers:
         start = time.perf_counter()
-        network = None
         try:
-            network = read_dimacs(path)
+            holder = [read_dimacs(path)]
             read_seconds = time.perf_counter() - start
             if solver == "ortools":
-                result = solve_ortools(network)
+                result = solve_ortools(holder)
             elif solver == "highs":
-                result = solve_highs(network, time_limit)
+                result = solve_highs(holder, time_limit)
             else:
                 result = {"status": "unknown solver"}
             result["read_seconds"] = read_seconds
@@ -140,7 +144,8 @@ def main():
         except Exception as error:  # noqa: BLE001 - reported, not raised
             result = {"status": f"failed: {error}"}
         answer[solver] = result
-        del network
+        holder = None
+        print(json.dumps({solver: result}), file=sys.stderr, flush=True)
     print(json.dumps(answer))
 
 

@@ -27,11 +27,14 @@
 #                               RESULTS.md, the rest kept. Exits 1 when the load test misses a target
 #                               (an error, or an edit p99 over 100 ms), after updating RESULTS.md.
 #   benchmarks/run.sh --people  only the stage-3 benchmark (issue #17, people to posts: 1k, 10k,
-#                               63k and 250k members on the city's 84 communities; GLPK's okalg
-#                               against OR-tools and HiGHS on the same flow network; about 10
+#                               63k and 250k members on the city's 84 communities; our cost
+#                               scaling, the tool's default, against OR-tools and HiGHS on the same
+#                               flow network, GLPK's okalg as a cross-check up to 63k; about 20
 #                               minutes): results/people.json, results/people-time.svg and the
 #                               "People to posts (stage 3)" section of RESULTS.md, the rest kept.
-#                               BENCH_PEOPLE_SIZES chooses other member counts.
+#                               BENCH_PEOPLE_SIZES chooses other member counts,
+#                               BENCH_OKALG_MAX_MEMBERS okalg's limit (default 63000),
+#                               BENCH_COMMAND the command RESULTS.md states (e.g. with nice).
 #
 # Both full and check runs also time explain and suggest (alliance-bench analysis) and re-planning
 # (alliance-bench replan; the check with shorter reference and optimum runs); the full run also
@@ -111,7 +114,7 @@ if [[ -z "$python" ]]; then
 fi
 
 if [[ "$mode" == people ]]; then
-  # OR-tools only for this benchmark (its SimpleMinCostFlow beside GLPK's okalg).
+  # OR-tools only for this benchmark (its SimpleMinCostFlow beside our cost scaling).
   if [[ -z "${BENCH_PYTHON:-}" ]] && ! "$python" -c "import ortools" 2>/dev/null; then
     echo "== installing ortools $ortools_version into benchmarks/.venv" >&2
     "$here/.venv/bin/pip" install --quiet "ortools==$ortools_version" >&2 \
@@ -120,6 +123,8 @@ if [[ "$mode" == people ]]; then
   rm -f results/people.json
   mkdir -p results
   "$bench" people --sizes "${BENCH_PEOPLE_SIZES:-1000,10000,63000,250000}" --python "$python" --no-report \
+    --okalg-max-members "${BENCH_OKALG_MAX_MEMBERS:-63000}" \
+    --command "${BENCH_COMMAND:-benchmarks/run.sh --people}" \
     --code "$code" ${BENCH_NOTE:+--note "$BENCH_NOTE"}
   "$bench" report --people-only
   exit 0

@@ -11,13 +11,18 @@ import Darwin
 /// Stage 3 (people to posts, issue #17) at city sizes: the lists are generated
 /// (`PeopleGenerator`, the city's 84 communities), written as CSV, and the tool's path is timed
 /// in a child process of its own (`people-one`): reading the lists, `PeopleProblem`,
-/// `PeopleMatcher.solve` with GLPK's okalg (and relax4 when this GLPK has it), `PeopleEvaluator`,
-/// peak memory. The same flow network, written in DIMACS, goes to OR-tools' `SimpleMinCostFlow`
-/// and to HiGHS's LP (`people_driver.py`); every objective must agree to the last unit.
+/// `PeopleMatcher.solve` with our cost-scaling code (the default, `.scaling`), `PeopleEvaluator`,
+/// peak memory. Then, as cross-checks outside the timed path, GLPK's okalg (up to
+/// `--okalg-max-members`) and relax4 (when this GLPK has it). The same flow network, written in
+/// DIMACS, goes to OR-tools' `SimpleMinCostFlow` and to HiGHS's LP (`people_driver.py`); every
+/// objective must agree to the last unit.
 enum PeopleBench {
     /// Never change it, or earlier results stop being comparable.
     static let seed: UInt64 = 20_251_701
     static let defaultSizes = [1_000, 10_000, 63_000, 250_000]
+    /// okalg takes ~250 s at the city's 63,000 members and grows faster than linearly.
+    static let defaultOkalgMaxMembers = 63_000
+    static let okalgSkipped = "skipped (above --okalg-max-members)"
     static let driver = Paths.benchmarks.appendingPathComponent("people_driver.py").path
     static let folder = (Paths.work as NSString).appendingPathComponent("people")
 
@@ -85,7 +90,8 @@ struct PeopleRecord: Codable, Sendable {
     /// The whole flow network (every candidate arc): what OR-tools and HiGHS get.
     var nodes: Int?
     var arcs: Int?
-    /// `PeopleMatcher`'s arc pricing: the last restricted network's arcs, and the rounds.
+    /// `PeopleMatcher`'s arc pricing with cost scaling (the tool's path): the last restricted
+    /// network's arcs, and the rounds.
     var restrictedArcs: Int?
     var pricingRounds: Int?
     /// Reading communities.csv, organizations.csv (`InstanceReader`) and members.csv, posts.csv
@@ -94,18 +100,28 @@ struct PeopleRecord: Codable, Sendable {
     var readInstanceSeconds: Double?
     /// `PeopleProblem.init` (candidates, values).
     var problemSeconds: Double?
-    /// `PeopleMatcher.solve`'s own split: building the networks and pricing, GLPK's okalg (all rounds).
+    /// `PeopleMatcher.solve(problem, algorithm: .scaling)`'s own split: building the networks and
+    /// pricing, our cost-scaling solver (all rounds).
     var networkSeconds: Double?
-    var okalgSeconds: Double?
-    /// The whole `PeopleMatcher.solve` call (network, okalg, matches).
+    var scalingSeconds: Double?
+    /// The whole `PeopleMatcher.solve` call with cost scaling (networks, solver, matches).
     var matcherSeconds: Double?
+    /// GLPK's okalg on the same problem, after the timed path: "ok", "failed: …", or
+    /// `PeopleBench.okalgSkipped`; its solver seconds (all rounds), building and pricing, the whole
+    /// call, its rounds and its objective.
+    var okalg: String?
+    var okalgSeconds: Double?
+    var okalgNetworkSeconds: Double?
+    var okalgMatcherSeconds: Double?
+    var okalgRounds: Int?
+    var okalgObjective: Int?
     var relax4: String?
     var relax4Seconds: Double?
     var relax4Objective: Int?
     var evaluateSeconds: Double?
     /// Read + problem + solve + evaluate: the tool's path.
     var toolSeconds: Double?
-    /// Σ seat values in thousandths (the solver's), and the evaluator's recomputation.
+    /// Σ seat values in thousandths (cost scaling's, the tool's path), and the evaluator's recomputation.
     var objective: Int?
     var evaluatorObjective: Int?
     var evaluationValid: Bool?
@@ -113,9 +129,11 @@ struct PeopleRecord: Codable, Sendable {
     /// getrusage's peak inside the child, before the DIMACS file is written.
     var peakMB: Double?
     var childWallSeconds: Double?
+    /// /proc/loadavg (1, 5, 15 min) just before this size's child started (set by `people`).
+    var loadAverage: String?
     var ortools: PeopleSolverAnswer?
     var highs: PeopleSolverAnswer?
-    /// okalg, the evaluator, relax4 (when run), OR-tools and HiGHS (when optimal) all equal.
+    /// Cost scaling, the evaluator, okalg and relax4 (when run), OR-tools and HiGHS (when optimal) all equal.
     var objectivesEqual: Bool?
 }
 
@@ -123,9 +141,12 @@ struct PeopleResults: Codable, Sendable {
     var command: String
     var date: String
     var loadAverage: String?
+    /// /proc/loadavg when the last size was done.
+    var loadAverageEnd: String?
     var machine: String
     var code: String?
     var note: String?
+    var okalgMaxMembers: Int?
     var seed: UInt64
     var records: [PeopleRecord]
 }
@@ -134,13 +155,16 @@ struct PeopleResults: Codable, Sendable {
 struct PeopleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "people",
-        abstract: "Benchmark stage 3 (people to posts): GLPK okalg against OR-tools and HiGHS at city sizes.")
+        abstract: "Benchmark stage 3 (people to posts): our cost scaling (and GLPK's okalg) against OR-tools and HiGHS at city sizes.")
 
     @Option(help: "Member counts (posts in proportion: 8,000 for 63,000).")
     var sizes: String = PeopleBench.defaultSizes.map(String.init).joined(separator: ",")
 
     @Option(help: "Each member considers the k nearest communities.")
     var candidates: Int = 20
+
+    @Option(help: "Run GLPK's okalg as a cross-check only up to this many members (it takes ~250 s at 63,000).")
+    var okalgMaxMembers: Int = PeopleBench.defaultOkalgMaxMembers
 
     @Option(help: "Python with ortools and highspy (benchmarks/.venv).")
     var python: String = Paths.benchmarks.appendingPathComponent(".venv/bin/python").path
@@ -174,11 +198,14 @@ struct PeopleCommand: ParsableCommand {
             }
             return n
         }
-        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
-            .split(separator: " ").prefix(3).joined(separator: " ")
+        func loadAverage() -> String? {
+            (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
+                .split(separator: " ").prefix(3).joined(separator: " ")
+        }
+        let load = loadAverage()
         var results = PeopleResults(command: command, date: ISO8601DateFormatter().string(from: Date()),
                                     loadAverage: load, machine: MachineInfo.summary, code: code, note: note,
-                                    seed: PeopleBench.seed, records: [])
+                                    okalgMaxMembers: okalgMaxMembers, seed: PeopleBench.seed, records: [])
         let instance = PeopleGenerator.cityInstance()
         for members in counts {
             let folder = (PeopleBench.folder as NSString).appendingPathComponent(String(members))
@@ -190,9 +217,10 @@ struct PeopleCommand: ParsableCommand {
             log("== \(members) members, \(lists.posts.count) posts, \(seats) seats: lists in \(folder)")
             var record = PeopleRecord(members: members, posts: lists.posts.count, seats: seats,
                                       communities: instance.communities.count, candidates: candidates)
+            let loadBefore = loadAverage()
             let child = try ChildProcess.run(
                 [Paths.executable, "people-one", "--folder", folder, "--members", String(members),
-                 "--candidates", String(candidates)],
+                 "--candidates", String(candidates), "--okalg-max-members", String(okalgMaxMembers)],
                 stderrPath: folder + "/people-one.stderr", deadline: deadline)
             if let json = child.lines.last?.text,
                let answer = try? JSONDecoder().decode(PeopleRecord.self, from: Data(json.utf8)) {
@@ -204,24 +232,36 @@ struct PeopleCommand: ParsableCommand {
                     + "see \(folder)/people-one.stderr"
             }
             record.childWallSeconds = child.wallSeconds
+            record.loadAverage = loadBefore
             let network = folder + "/network.min"
             if FileManager.default.fileExists(atPath: network) {
-                let driver = try ChildProcess.run([python, PeopleBench.driver, network, "--time-limit", String(highsTimeLimit)],
-                                                  stderrPath: folder + "/driver.stderr", deadline: deadline * 2 + 60)
-                if let json = driver.lines.last?.text,
-                   let answers = try? JSONDecoder().decode([String: PeopleSolverAnswer].self, from: Data(json.utf8)) {
-                    record.ortools = answers["ortools"]
-                    record.highs = answers["highs"]
-                } else {
-                    let reason = "people_driver.py exit \(driver.exitCode.map(String.init) ?? "signal"); see \(folder)/driver.stderr"
-                    record.ortools = PeopleSolverAnswer(status: reason)
-                    record.highs = PeopleSolverAnswer(status: reason)
+                // One driver process per solver: one that runs out of memory (HiGHS at 250,000
+                // members) does not take the other's answer with it.
+                for solver in ["ortools", "highs"] {
+                    let stderrPath = folder + "/driver-\(solver).stderr"
+                    let driver = try ChildProcess.run([python, PeopleBench.driver, network, "--solvers", solver,
+                                                       "--time-limit", String(highsTimeLimit)],
+                                                      stderrPath: stderrPath, deadline: deadline + 60)
+                    var answer: PeopleSolverAnswer
+                    if let json = driver.lines.last?.text,
+                       let answers = try? JSONDecoder().decode([String: PeopleSolverAnswer].self, from: Data(json.utf8)),
+                       let found = answers[solver] {
+                        answer = found
+                    } else {
+                        let exit = driver.exitCode.map(String.init) ?? "signal"
+                        answer = PeopleSolverAnswer(status: "people_driver.py exit \(exit)"
+                            + (driver.exitCode == 137 || driver.exitCode == nil ? " (killed; out of memory?)" : "")
+                            + " after \(format(driver.wallSeconds)) s, peak "
+                            + "\(driver.peakMB.map { String(format: "%.0f MB", $0) } ?? "?"); see \(stderrPath)")
+                    }
+                    if solver == "ortools" { record.ortools = answer } else { record.highs = answer }
                 }
                 try? FileManager.default.removeItem(atPath: network)
             }
             record.objectivesEqual = Self.objectivesEqual(record)
             log("  " + Self.summary(record))
             results.records.append(record)
+            results.loadAverageEnd = loadAverage()
             try Self.save(results, to: out)
         }
         log("wrote \(out)")
@@ -235,11 +275,14 @@ struct PeopleCommand: ParsableCommand {
         log("wrote \(svgPath) and the people section of \(markdownPath)")
     }
 
-    /// Every objective found (okalg's, the evaluator's, relax4's, and OR-tools' and HiGHS's
-    /// costs negated) equal; nil when okalg found none.
+    /// Every objective found (cost scaling's, the evaluator's, okalg's and relax4's when run, and
+    /// OR-tools' and HiGHS's costs negated when optimal) equal; nil when cost scaling found none.
+    /// A cross-check solver that ran and failed makes it false.
     static func objectivesEqual(_ record: PeopleRecord) -> Bool? {
         guard let objective = record.objective else { return nil }
-        var values = [record.evaluatorObjective, record.relax4Objective].compactMap { $0 }
+        if record.okalg == "ok" && record.okalgObjective == nil { return false }
+        if record.relax4 == "ok" && record.relax4Objective == nil { return false }
+        var values = [record.evaluatorObjective, record.okalgObjective, record.relax4Objective].compactMap { $0 }
         for answer in [record.ortools, record.highs] {
             guard let answer else { continue }
             if answer.status == "optimal" {
@@ -253,8 +296,9 @@ struct PeopleCommand: ParsableCommand {
     static func summary(_ r: PeopleRecord) -> String {
         func s(_ v: Double?) -> String { v.map(format) ?? "–" }
         return "\(r.status): \(r.nodes ?? 0) nodes, \(r.arcs ?? 0) arcs; read \(s(r.readSeconds)) s, problem \(s(r.problemSeconds)) s, "
-            + "network \(s(r.networkSeconds)) s, okalg \(s(r.okalgSeconds)) s, evaluate \(s(r.evaluateSeconds)) s, "
-            + "tool \(s(r.toolSeconds)) s, peak \(r.peakMB.map { String(format: "%.0f", $0) } ?? "–") MB; "
+            + "network \(s(r.networkSeconds)) s, scaling \(s(r.scalingSeconds)) s (\(r.pricingRounds.map(String.init) ?? "–") rounds), "
+            + "evaluate \(s(r.evaluateSeconds)) s, tool \(s(r.toolSeconds)) s, "
+            + "okalg \(r.okalg == "ok" ? s(r.okalgSeconds) + " s" : (r.okalg ?? "–")), peak \(r.peakMB.map { String(format: "%.0f", $0) } ?? "–") MB; "
             + "OR-tools \(s(r.ortools?.solve_seconds)) s (\(r.ortools?.status ?? "–")), "
             + "HiGHS \(s(r.highs?.solve_seconds)) s (\(r.highs?.status ?? "–")); objective \(r.objective.map(String.init) ?? "–"), "
             + "equal \(r.objectivesEqual.map { $0 ? "yes" : "NO" } ?? "–")"
@@ -284,10 +328,13 @@ struct PeopleOneCommand: ParsableCommand {
 
     @Option var candidates: Int = 20
 
+    @Option(help: "Run GLPK's okalg (after the timed path, as a cross-check) only up to this many members.")
+    var okalgMaxMembers: Int = PeopleBench.defaultOkalgMaxMembers
+
     @Flag(help: "Skip writing network.min.")
     var noDimacs = false
 
-    @Flag(help: "Only read the lists, build the problem and write network.min (for the other solvers when okalg is too slow to wait for).")
+    @Flag(help: "Only read the lists, build the problem and write network.min (for the other solvers alone).")
     var networkOnly = false
 
     func run() throws {
@@ -325,10 +372,10 @@ struct PeopleOneCommand: ParsableCommand {
             print(String(decoding: try JSONEncoder().encode(record), as: UTF8.self))
             return
         }
-        let (solution, matcherSeconds) = try Stopwatch.time { try PeopleMatcher.solve(problem, algorithm: .okalg) }
+        let (solution, matcherSeconds) = try Stopwatch.time { try PeopleMatcher.solve(problem, algorithm: .scaling) }
         record.matcherSeconds = matcherSeconds
         record.networkSeconds = solution.buildSeconds
-        record.okalgSeconds = solution.solveSeconds
+        record.scalingSeconds = solution.solveSeconds
         record.restrictedArcs = solution.arcs
         record.pricingRounds = solution.rounds
         record.objective = solution.objectiveThousandths
@@ -344,6 +391,26 @@ struct PeopleOneCommand: ParsableCommand {
         record.nodes = whole.nodeCount
         record.arcs = whole.arcs.count
 
+        if !noDimacs {
+            try PeopleBench.writeDIMACS(whole, to: folder + "/network.min")
+        }
+
+        // Cross-checks, after the timed path and the peak: GLPK's okalg, then relax4.
+        if record.members > okalgMaxMembers {
+            record.okalg = PeopleBench.okalgSkipped
+        } else {
+            do {
+                let (okalg, okalgMatcherSeconds) = try Stopwatch.time { try PeopleMatcher.solve(problem, algorithm: .okalg) }
+                record.okalg = "ok"
+                record.okalgSeconds = okalg.solveSeconds
+                record.okalgNetworkSeconds = okalg.buildSeconds
+                record.okalgMatcherSeconds = okalgMatcherSeconds
+                record.okalgRounds = okalg.rounds
+                record.okalgObjective = okalg.objectiveThousandths
+            } catch {
+                record.okalg = "failed: \(error)"
+            }
+        }
         if PeopleAlgorithm.relax4.isAvailable {
             do {
                 let relax4 = try PeopleMatcher.solve(problem, algorithm: .relax4)
@@ -355,9 +422,6 @@ struct PeopleOneCommand: ParsableCommand {
             }
         } else {
             record.relax4 = "unavailable"
-        }
-        if !noDimacs {
-            try PeopleBench.writeDIMACS(whole, to: folder + "/network.min")
         }
         let data = try JSONEncoder().encode(record)
         print(String(decoding: data, as: UTF8.self))
