@@ -12,7 +12,8 @@ import GLPK
 ///
 /// How: costs are multiplied by `nodes + 1`, so a flow that is 1-optimal in the scaled costs is
 /// optimal in the original ones (a residual cycle has at most `nodes` arcs). Starting from
-/// ε = the largest scaled cost, each phase divides ε by `alpha`, saturates every residual arc
+/// ε = the largest scaled cost (or, from a start that conserves flow, its largest violation of
+/// optimality), each phase divides ε by `alpha`, saturates every residual arc
 /// of negative reduced cost and pushes the resulting excesses along admissible arcs (residual,
 /// reduced cost < 0), relabelling a node — lowering its price to the most it can keep while
 /// every residual arc stays ε-optimal — when it has none; the last phase runs with ε = 1.
@@ -71,7 +72,6 @@ enum CostScalingFlow {
         var price: [Int]
         var current: [Int]
         let arcCosts: [Int]    // network arc costs, for the solution's total
-        let arcCaps: [Int]
 
         init(_ network: FlowNetwork) {
             n = network.nodeCount
@@ -106,7 +106,6 @@ enum CostScalingFlow {
             price = [Int](repeating: 0, count: n)
             current = Array(first.dropLast())
             arcCosts = network.arcs.map(\.cost)
-            arcCaps = network.arcs.map(\.capacity)
         }
 
         /// Puts `start`'s flow on the arcs (excesses where it does not conserve flow) and its
