@@ -48,6 +48,11 @@ public struct ExactStrategy: Strategy {
     public var smoothing = DecompositionOptions().smoothing
     /// The decomposition's tolerant root pricing (`DecompositionOptions.pricingTolerance`).
     public var pricingTolerance = DecompositionOptions().pricingTolerance
+    /// The decomposition's exact first root round below the block warm start's size
+    /// (`DecompositionOptions.exactFirstRound`).
+    public var exactFirstRound = DecompositionOptions().exactFirstRound
+    /// The decomposition's auto-adaptive smoothing (`DecompositionOptions.adaptiveSmoothing`).
+    public var adaptiveSmoothing = DecompositionOptions().adaptiveSmoothing
 
     /// From this many communities on, column generation may warm up street block by street
     /// block (`DecompositionOptions.blockShare`: `TimePlan.hugeBlockShare` of its root time, when
@@ -121,6 +126,8 @@ public struct ExactStrategy: Strategy {
         if decompositionShare > 0 {
             var options = DecompositionOptions(threads: threads, smoothing: smoothing)
             options.pricingTolerance = pricingTolerance
+            options.exactFirstRound = exactFirstRound
+            options.adaptiveSmoothing = adaptiveSmoothing
             // The street blocks know no change limit: no block warm start with one.
             if problem.communityCount >= Self.blockWarmStartThreshold && problem.maxChanges == nil {
                 options.blockShare = timePlan.hugeBlockShare

@@ -92,4 +92,19 @@ final class StabilizationTests: XCTestCase {
         // ‖g‖² = 4, gap 2, θ 0.5: step 0.25 → (0.5, 0).
         XCTAssertEqual(stabilization.subgradientPoint(bound: 3, target: 1), [0.5, 0])
     }
+
+    func testAdaptiveSmoothingFollowsTheSubgradientAtThePricedPoint() {
+        let stabilization = centered([1, 0], gradient: [0, 0])
+        // π_LP − π_stab = (2, −1). g = (1, 1): slope 2 − 1 = 1 > 0, downhill towards π_LP: α − 0.1.
+        XCTAssertEqual(stabilization.adaptedAlpha(0.8, gradient: [1, 1], lpDuals: [3, -1]), 0.7, accuracy: 1e-12)
+        // g = (0, 1): slope −1, uphill: α + 0.1·(1 − α) = 0.8 + 0.02.
+        XCTAssertEqual(stabilization.adaptedAlpha(0.8, gradient: [0, 1], lpDuals: [3, -1]), 0.82, accuracy: 1e-12)
+        // A zero slope counts as uphill; the factor never passes its bounds.
+        XCTAssertEqual(stabilization.adaptedAlpha(0.5, gradient: [0, 0], lpDuals: [3, -1]), 0.55, accuracy: 1e-12)
+        XCTAssertEqual(stabilization.adaptedAlpha(0.05, gradient: [1, 1], lpDuals: [3, -1]), 0)
+        XCTAssertEqual(stabilization.adaptedAlpha(0.99, gradient: [0, 1], lpDuals: [3, -1]), Stabilization.maximumAdaptiveAlpha)
+        // Without a center (or with vectors of another length) α stays.
+        XCTAssertEqual(Stabilization().adaptedAlpha(0.8, gradient: [1, 1], lpDuals: [3, -1]), 0.8)
+        XCTAssertEqual(stabilization.adaptedAlpha(0.8, gradient: [1], lpDuals: [3, -1]), 0.8)
+    }
 }

@@ -13,6 +13,13 @@ public struct DecompositionOptions: Sendable {
     /// 0.8 reached a bound of 1.8358 in 38 s where 0.5 stayed at 1.8422 after 49 s and 0 at 1.8458
     /// (benchmarks/EXPERIMENTS.md, "Column generation on 150 × 600 and 600 × 2400").
     public var smoothing: Double
+    /// Adapt the smoothing factor from round to round (`Stabilization.adaptedAlpha`), starting
+    /// at `smoothing`: towards the master's duals while the subgradient at the priced point says
+    /// they lie downhill, back towards the center otherwise. Not with a change limit (α stays).
+    /// On by default since 2026-12-04: the root converged 1.3–2.9× sooner on S and M of every
+    /// family and the bound was tighter on 6 of 8 districts of 150 × 600 (benchmarks/EXPERIMENTS.md,
+    /// "150 × 600 on an idle machine").
+    public var adaptiveSmoothing = true
     /// Share of the time until the deadline kept for finding plans (dive and master MIP) when
     /// root column generation does not converge earlier.
     public var planShare: Double
@@ -61,6 +68,11 @@ public struct DecompositionOptions: Sendable {
     /// districts (`blockShare` > 0) the first root round is exact all the same (the warm start's
     /// probe). 0: every root round is exact.
     public var rootHeuristicRounds = 3
+    /// Below the block warm start's size (`blockShare` = 0): make the first root round exact, at
+    /// the first master's duals, with no time slice, before any local-search round (on huge
+    /// districts the warm start's probe does so, sliced, whatever this says). An experiment switch
+    /// of issue #18 (benchmarks/EXPERIMENTS.md, "The exact first round at 150 × 600").
+    public var exactFirstRound = false
     /// Called on the calling thread after every pricing round (for benchmarks and diagnosis).
     public var roundLog: (@Sendable (DecompositionRound) -> Void)? = nil
     /// Reports the start and end of the root column generation, the dive and the master MIP.

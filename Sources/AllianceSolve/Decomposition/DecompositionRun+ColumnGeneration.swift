@@ -45,12 +45,11 @@ extension DecompositionRun {
     /// `exactFirst` makes the first root round exact, at the first master's duals, with its
     /// pricing MIPs sharing `TimePlan.probeRoundShare` of the time left so that it bounds: the
     /// block warm start's probe on huge districts, where that bound decides the warm start and
-    /// is the first stability center.
+    /// is the first stability center. `sliced` false lets those MIPs run to optimality instead.
     func generate(until deadline: Deadline, mode: GenerationMode, fixed: [Int?], maxIterations: Int,
-                  exactFirst: Bool = false) throws -> (RestrictedMaster.LPSolution?, GenerationEnd) {
+                  exactFirst: Bool = false, sliced: Bool = true) throws -> (RestrictedMaster.LPSolution?, GenerationEnd) {
         let root = mode.isRoot
         let active = fixed.map { $0 == nil }
-        let smoothing = root ? min(max(options.smoothing, 0), 0.99) : 0
         var last: RestrictedMaster.LPSolution? = nil
         var count = 0
         // Root rounds priced by local search alone since the last exact round.
@@ -96,20 +95,23 @@ extension DecompositionRun {
             // Tolerant (or sliced) pricing proves no LP optimal: before `.optimal`, one exact round.
             var exact = false
             while true {
-                let alpha = stabilization.alpha(smoothing: smoothing, misprices: misprices)
+                let alpha = stabilization.alpha(smoothing: root ? rootSmoothing : 0, misprices: misprices)
                 let subgradientPoint = root && misprices == 0 && subgradientSteps
                     ? stabilization.subgradientPoint(bound: bestBound, target: bestPlan?.objective) : nil
                 // With a change limit ρ is projected onto ρ ≥ 0, where the bound is valid.
                 let duals = data.projected(subgradientPoint ?? stabilization.smoothed(lp.prices, alpha: alpha))
                 let pricingStart = deadline.clock()
                 let tolerance = root && !exact ? pricingTolerance(masterLP: lp.objective, active: active) : 0
-                let slice = exactFirst && !exact && !bestBound.isFinite ? probeSlice(deadline: deadline, active: active) : nil
+                let slice = exactFirst && sliced && !exact && !bestBound.isFinite ? probeSlice(deadline: deadline, active: active) : nil
                 let outcomes = try price(at: duals, active: active, until: deadline, tolerance: tolerance,
                                          communitySeconds: slice)
                 var roundBound: Double? = nil
                 if root, let bound = record(duals: duals, outcomes: outcomes) {
                     roundBound = bound
                     if subgradientPoint != nil && bound >= bestBound { stabilization.halveStep() }
+                }
+                if root && options.adaptiveSmoothing && misprices == 0 && subgradientPoint == nil && alpha > 0 {
+                    adaptSmoothing(alpha: alpha, duals: duals, lpDuals: lp.prices, outcomes: outcomes)
                 }
 
                 var entering: [AllianceColumn] = []
@@ -147,6 +149,17 @@ extension DecompositionRun {
             }
         }
         return (last, .stopped)
+    }
+
+    /// Auto-adaptive smoothing after a root round priced at `alpha` (`Stabilization.adaptedAlpha`),
+    /// from the best alliance each community's pricing found at `duals`; nothing when some
+    /// community found none or with a change limit.
+    func adaptSmoothing(alpha: Double, duals: [Double], lpDuals: [Double], outcomes: [PricingOutcome]) {
+        guard !data.changeLimited, outcomes.count == problem.communityCount,
+              outcomes.allSatisfy({ !$0.columns.isEmpty }) else { return }
+        let gradient = Stabilization.gradient(duals: duals, alliances: outcomes.map { $0.columns[0].units },
+                                              lower: data.unitLower, upper: data.unitUpper)
+        rootSmoothing = stabilization.adaptedAlpha(alpha, gradient: gradient, lpDuals: lpDuals)
     }
 
     /// One pricing round of the `active` communities at `duals`, counted in `pricingRounds` and
@@ -276,6 +289,10 @@ extension DecompositionRun {
             } else {
                 again = end != .optimal
             }
+        } else if options.exactFirstRound {
+            (lp, end) = try generate(until: deadline, mode: .root, fixed: free, maxIterations: 1,
+                                     exactFirst: true, sliced: false)
+            again = end != .optimal
         }
         if again { (lp, end) = try generate(until: deadline, mode: .root, fixed: free, maxIterations: .max) }
         converged = end == .optimal && (lp?.artificial ?? 1) <= 1e-9

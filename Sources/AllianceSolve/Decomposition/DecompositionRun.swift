@@ -28,6 +28,9 @@ final class DecompositionRun {
     var stabilization = Stabilization()
     /// The street blocks' warm start, when it ran (`DecompositionOptions.blockShare`).
     var warmStart: BlockWarmStart? = nil
+    /// The root rounds' smoothing factor: `DecompositionOptions.smoothing`, adapted from round
+    /// to round with `DecompositionOptions.adaptiveSmoothing`.
+    lazy var rootSmoothing = min(max(options.smoothing, 0), 0.99)
     /// Whether root pricing takes subgradient steps (`DecompositionOptions.subgradient`, or
     /// after a warm start that improved the bound).
     lazy var subgradientSteps = options.subgradient

@@ -225,6 +225,12 @@ struct SolveDistrictCommand: ParsableCommand {
     var neighbourhoodShare: Double?
     @Option(name: .customLong("pricing-tolerance"), help: "exact: DecompositionOptions.pricingTolerance (experiments).")
     var pricingTolerance: Double?
+    @Option(name: .customLong("decomposition-share"), help: "exact: TimePlan.largeDecompositionShare (experiments).")
+    var decompositionShare: Double?
+    @Flag(name: .customLong("fixed-smoothing"), help: "exact: DecompositionOptions.adaptiveSmoothing off (experiments).")
+    var fixedSmoothing = false
+    @Flag(name: .customLong("exact-first-round"), help: "exact: DecompositionOptions.exactFirstRound (experiments).")
+    var exactFirstRound = false
 
     func run() throws {
         try requireReleaseBuild()
@@ -241,6 +247,9 @@ struct SolveDistrictCommand: ParsableCommand {
                 if let smoothing { exact.smoothing = smoothing }
                 if let neighbourhoodShare { exact.timePlan.largeNeighbourhoodShare = neighbourhoodShare }
                 if let pricingTolerance { exact.pricingTolerance = pricingTolerance }
+                if exactFirstRound { exact.exactFirstRound = true }
+                if fixedSmoothing { exact.adaptiveSmoothing = false }
+                if let decompositionShare { exact.timePlan.largeDecompositionShare = decompositionShare }
                 solver = exact
             }
             let outcome = try solver.solve(problem, settings: SolveSettings(timeLimit: timeLimit))

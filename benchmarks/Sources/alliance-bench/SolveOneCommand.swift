@@ -31,10 +31,15 @@ struct SolveOneCommand: ParsableCommand {
             help: "exact only: TimePlan.hugeBlockShare, the root time street blocks may take on huge districts (an experiment; 0 = no warm start).")
     var hugeBlockShare: Double?
 
+    @Flag(name: .customLong("fixed-smoothing"),
+          help: "exact only: DecompositionOptions.adaptiveSmoothing off, the root's smoothing factor fixed (an experiment).")
+    var fixedSmoothing = false
+
     func run() throws {
         try requireReleaseBuild()
         let record = try SwiftStrategyRun(size: size, family: family, strategy: strategy, timeLimit: timeLimit,
-                                          candidates: candidates, hugeBlockShare: hugeBlockShare).run()
+                                          candidates: candidates, hugeBlockShare: hugeBlockShare,
+                                          fixedSmoothing: fixedSmoothing).run()
         try JSONEncoder.results.encode(record).write(to: URL(fileURLWithPath: out))
     }
 }
@@ -76,6 +81,8 @@ struct SwiftStrategyRun {
     var candidates: Int? = nil
     /// `ExactStrategy.timePlan.hugeBlockShare` for an experiment; nil keeps the default.
     var hugeBlockShare: Double? = nil
+    /// `ExactStrategy.adaptiveSmoothing` off for an experiment.
+    var fixedSmoothing = false
 
     func run() throws -> RunRecord {
         var record = RunRecord(solver: strategy, size: size, status: "ok", timeLimit: timeLimit)
@@ -88,6 +95,11 @@ struct SwiftStrategyRun {
             exact.timePlan.hugeBlockShare = hugeBlockShare
             solver = exact
             record.note = "hugeBlockShare \(hugeBlockShare)"
+        }
+        if fixedSmoothing, var exact = solver as? ExactStrategy {
+            exact.adaptiveSmoothing = false
+            solver = exact
+            record.note = "fixed smoothing"
         }
         let (instance, previous) = size.generate(family: family)
         let (problem, derive) = try Stopwatch.time {
