@@ -71,7 +71,7 @@ public struct DecompositionOptions: Sendable {
     /// Below the block warm start's size (`blockShare` = 0): make the first root round exact, at
     /// the first master's duals, with no time slice, before any local-search round (on huge
     /// districts the warm start's probe does so, sliced, whatever this says). An experiment switch
-    /// of issue #18 (benchmarks/EXPERIMENTS.md, "The exact first round at 150 × 600").
+    /// of issue #18 (benchmarks/EXPERIMENTS.md, "150 × 600 on an idle machine": no gain, kept off).
     public var exactFirstRound = false
     /// Called on the calling thread after every pricing round (for benchmarks and diagnosis).
     public var roundLog: (@Sendable (DecompositionRound) -> Void)? = nil

@@ -91,15 +91,18 @@ struct SwiftStrategyRun {
             record.note = "StrategyCatalog does not know '\(strategy)' yet"
             return record
         }
-        if let hugeBlockShare, var exact = solver as? ExactStrategy {
-            exact.timePlan.hugeBlockShare = hugeBlockShare
+        if var exact = solver as? ExactStrategy, hugeBlockShare != nil || fixedSmoothing {
+            var notes: [String] = []
+            if let hugeBlockShare {
+                exact.timePlan.hugeBlockShare = hugeBlockShare
+                notes.append("hugeBlockShare \(hugeBlockShare)")
+            }
+            if fixedSmoothing {
+                exact.adaptiveSmoothing = false
+                notes.append("fixed smoothing")
+            }
             solver = exact
-            record.note = "hugeBlockShare \(hugeBlockShare)"
-        }
-        if fixedSmoothing, var exact = solver as? ExactStrategy {
-            exact.adaptiveSmoothing = false
-            solver = exact
-            record.note = "fixed smoothing"
+            record.note = notes.joined(separator: ", ")
         }
         let (instance, previous) = size.generate(family: family)
         let (problem, derive) = try Stopwatch.time {
