@@ -150,7 +150,7 @@ if [[ "$mode" == families ]]; then
     "$bench" run --families base --sizes XL --strategies "" --glpsol --highs --python "$python" --time-limit 300 \
       --merge --out results/families
   fi
-  "$bench" report --families-only --results results/families
+  "$bench" report --families-only --results results/families --code "$code"
   exit 0
 fi
 

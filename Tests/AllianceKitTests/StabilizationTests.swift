@@ -102,7 +102,7 @@ final class StabilizationTests: XCTestCase {
         // A zero slope counts as uphill; the factor never passes its bounds.
         XCTAssertEqual(stabilization.adaptedAlpha(0.5, gradient: [0, 0], lpDuals: [3, -1]), 0.55, accuracy: 1e-12)
         XCTAssertEqual(stabilization.adaptedAlpha(0.05, gradient: [1, 1], lpDuals: [3, -1]), 0)
-        XCTAssertEqual(stabilization.adaptedAlpha(0.99, gradient: [0, 1], lpDuals: [3, -1]), Stabilization.maximumAdaptiveAlpha)
+        XCTAssertEqual(stabilization.adaptedAlpha(0.99, gradient: [0, 1], lpDuals: [3, -1]), Stabilization.maximumAlpha)
         // Without a center (or with vectors of another length) α stays.
         XCTAssertEqual(Stabilization().adaptedAlpha(0.8, gradient: [1, 1], lpDuals: [3, -1]), 0.8)
         XCTAssertEqual(stabilization.adaptedAlpha(0.8, gradient: [1], lpDuals: [3, -1]), 0.8)

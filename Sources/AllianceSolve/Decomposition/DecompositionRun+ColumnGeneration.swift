@@ -110,6 +110,10 @@ extension DecompositionRun {
                     roundBound = bound
                     if subgradientPoint != nil && bound >= bestBound { stabilization.halveStep() }
                 }
+                // Not at α = 0: the first round (no center yet) would then pull α down from the
+                // start, and M uneven's root took 24.9 s instead of 18.9 s (EXPERIMENTS.md). Once
+                // adaptation lowers α to 0 it stays there: on S/M that happens in the root's last
+                // few rounds, which then price at the master's duals as exact rounds do anyway.
                 if root && options.adaptiveSmoothing && misprices == 0 && subgradientPoint == nil && alpha > 0 {
                     adaptSmoothing(alpha: alpha, duals: duals, lpDuals: lp.prices, outcomes: outcomes)
                 }

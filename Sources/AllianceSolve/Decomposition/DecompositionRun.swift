@@ -29,8 +29,9 @@ final class DecompositionRun {
     /// The street blocks' warm start, when it ran (`DecompositionOptions.blockShare`).
     var warmStart: BlockWarmStart? = nil
     /// The root rounds' smoothing factor: `DecompositionOptions.smoothing`, adapted from round
-    /// to round with `DecompositionOptions.adaptiveSmoothing`.
-    lazy var rootSmoothing = min(max(options.smoothing, 0), 0.99)
+    /// to round with `DecompositionOptions.adaptiveSmoothing`; below 1 (`Stabilization.maximumAlpha`),
+    /// since at 1 pricing would never leave the center.
+    lazy var rootSmoothing = min(max(options.smoothing, 0), Stabilization.maximumAlpha)
     /// Whether root pricing takes subgradient steps (`DecompositionOptions.subgradient`, or
     /// after a warm start that improved the bound).
     lazy var subgradientSteps = options.subgradient

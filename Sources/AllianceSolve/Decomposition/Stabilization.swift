@@ -57,17 +57,18 @@ struct Stabilization: Sendable {
     /// the master's duals `lpDuals`, given the sign-flipped subgradient `gradient` (count − t, as
     /// `gradient(duals:alliances:lower:upper:)`) at the priced point. When g·(π_LP − π_stab) > 0
     /// a step from the priced point towards π_LP lowers the bound, so α falls by 0.1 (to 0 at
-    /// least); otherwise it rises by a tenth of its distance to 1 (to `maximumAdaptiveAlpha` at
+    /// least); otherwise it rises by a tenth of its distance to 1 (to `maximumAlpha` at
     /// most). Without a center α stays.
     func adaptedAlpha(_ alpha: Double, gradient: [Double], lpDuals: [Double]) -> Double {
         guard let center, gradient.count == center.count, lpDuals.count == center.count else { return alpha }
         var slope = 0.0
         for o in center.indices { slope += gradient[o] * (lpDuals[o] - center[o]) }
-        return slope > 0 ? max(0, alpha - 0.1) : min(Self.maximumAdaptiveAlpha, alpha + 0.1 * (1 - alpha))
+        return slope > 0 ? max(0, alpha - 0.1) : min(Self.maximumAlpha, alpha + 0.1 * (1 - alpha))
     }
 
-    /// The largest factor auto-adaptive smoothing reaches.
-    static let maximumAdaptiveAlpha = 0.99
+    /// The largest smoothing factor, fixed (`DecompositionOptions.smoothing` is capped there) or
+    /// reached by auto-adaptive smoothing.
+    static let maximumAlpha = 0.99
 
     // MARK: Polyak subgradient step
 

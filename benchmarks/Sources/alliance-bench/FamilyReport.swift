@@ -11,6 +11,8 @@ struct FamilyReport {
     /// Family → the city benchmark's districts of 150 × 600 (`alliance-bench city --family F`,
     /// often `--first-districts N`), when its file is in the folder.
     var cities: [InstanceFamily: CityResults] = [:]
+    /// Which code was measured (`report --code`), stated under the section's heading when given.
+    var code: String? = nil
 
     static let heading = "## Instance families"
 
@@ -96,6 +98,7 @@ struct FamilyReport {
         let dates = all.map(\.date).sorted()
         out += "- Harness runs: \(all.map(\.command).uniqued().map { "`\($0)`" }.joined(separator: "; "))\n"
         out += "- Date: \(dates.first ?? "?")\(dates.count > 1 && dates.first != dates.last ? " – \(dates.last!)" : "")\n"
+        if let code { out += "- Code: \(code)\n" }
         out += "- Machine: \(MachineInfo.summary); each size's load average before its runs is given below it "
             + "(above \(MachineInfo.processors) means other work shared the cores and times are inflated)\n"
         let solvers = Set(all.flatMap { $0.runs.filter { $0.status == "ok" }.map(\.solver) }).sorted()

@@ -87,7 +87,8 @@ struct ReportCommand: ParsableCommand {
             guard families.keys.contains(where: { $0 != .base }) else {
                 throw HarnessError("no results of a family other than base in \(results); run `alliance-bench run --families …` first")
             }
-            try Self.replacingSection(in: markdown, with: FamilyReport(results: families, cities: try FamilyReport.loadCities(from: results)).render())
+            try Self.replacingSection(in: markdown, with: FamilyReport(results: families, cities: try FamilyReport.loadCities(from: results),
+                                                                              code: code).render())
                 .write(toFile: out, atomically: true, encoding: .utf8)
             log("updated the instance families section of \(out)")
             return
@@ -142,7 +143,7 @@ struct ReportCommand: ParsableCommand {
         let familyFolder = (results as NSString).appendingPathComponent("families")
         let families = try FamilyReport.load(from: familyFolder)
         if families.keys.contains(where: { $0 != .base }) {
-            let report = FamilyReport(results: families, cities: try FamilyReport.loadCities(from: familyFolder))
+            let report = FamilyReport(results: families, cities: try FamilyReport.loadCities(from: familyFolder), code: code)
             markdown = Self.replacingSection(in: markdown, with: report.render())
         }
         // Stage 3 (`run.sh --people`) keeps its own results file and section.
