@@ -46,7 +46,7 @@ struct BranchAndCut {
                 tree.offerSolution(values)
             }
             if progress.isActive {
-                progress.report(incumbent: tree.incumbentObjective, bound: tree.bestBound, gap: tree.relativeGap)
+                progress.report(incumbent: tree.incumbentObjective, bound: tree.bestBound)
             }
         }
         switch result.status {

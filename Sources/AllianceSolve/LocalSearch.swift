@@ -42,7 +42,7 @@ public struct LocalSearchStrategy: Strategy, Sendable {
                                  cancellation: run.cancellation)
         let progress = run.progress
         if progress.isActive {
-            search.report = { objective in progress.report(incumbent: objective, bound: nil, gap: nil) }
+            search.report = { objective in progress.report(incumbent: objective, bound: nil) }
         }
         return run.outcome(.feasible, plan: StartingPoint.better(search.run(from: initial, in: problem),
                                                              than: start, in: problem))

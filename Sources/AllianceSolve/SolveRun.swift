@@ -62,12 +62,18 @@ extension Prechecks {
 /// `SolveSettings.progressInterval` (the first always), timed by a `Deadline`'s `elapsed`; the
 /// one throttle behind every strategy's reports (local search, `exact`'s phases, branch-and-cut).
 /// Safe from any thread (the decomposition reports from its pricing threads' caller).
+///
+/// A snapshot carries the best incumbent (highest) and the best bound (lowest) reported so far,
+/// not only the latest report's: every phase's bound is proven for the same problem, and
+/// branch-and-cut's own bound starts far above the decomposition's (M uneven: 1.62 after a
+/// converged 1.528), so the bar and the workbench's figures would otherwise jump back.
 final class ProgressThrottle: Sendable {
     private let sink: (@Sendable (SolveProgress) -> Void)?
     private let interval: Double
     private let deadline: Deadline
-    /// `elapsed` of the last report passed on.
-    private let last = Locked(-Double.infinity)
+    /// `elapsed` of the last report passed on, and the best values reported so far (passed on
+    /// or not).
+    private let state = Locked<(last: Double, incumbent: Double?, bound: Double?)>((-Double.infinity, nil, nil))
 
     init(settings: SolveSettings, deadline: Deadline) {
         self.sink = settings.progress
@@ -78,26 +84,20 @@ final class ProgressThrottle: Sendable {
     /// Whether anyone listens; callers skip computing snapshots when not.
     var isActive: Bool { sink != nil }
 
-    /// Reports a snapshot unless the last one was less than an interval ago. The sink is called
-    /// outside the lock.
-    func report(incumbent: Double?, bound: Double?, gap: Double?) {
+    /// Takes an incumbent and a bound (either may be missing; a bound that is not finite is none
+    /// yet) and passes on a snapshot of the best of each so far, with their gap, unless the last
+    /// snapshot was less than an interval ago. The sink is called outside the lock.
+    func report(incumbent: Double?, bound: Double?) {
         guard let sink else { return }
         let elapsed = deadline.elapsed
-        let due = last.withLock { last in
-            guard elapsed - last >= interval else { return false }
-            last = elapsed
-            return true
+        let snapshot: SolveProgress? = state.withLock { state in
+            if let incumbent, incumbent.isFinite { state.incumbent = max(state.incumbent ?? incumbent, incumbent) }
+            if let bound, bound.isFinite { state.bound = min(state.bound ?? bound, bound) }
+            guard elapsed - state.last >= interval else { return nil }
+            state.last = elapsed
+            let gap = state.incumbent.flatMap { i in state.bound.map { relativeGap(objective: i, bound: max($0, i)) } }
+            return SolveProgress(elapsedSeconds: elapsed, incumbent: state.incumbent, bound: state.bound, gap: gap)
         }
-        guard due else { return }
-        sink(SolveProgress(elapsedSeconds: elapsed, incumbent: incumbent, bound: bound, gap: gap))
-    }
-
-    /// Reports a snapshot with the gap computed from `incumbent` and `bound`; a bound that is not
-    /// finite (none proven yet) is reported as none.
-    func report(incumbent: Double?, bound: Double?) {
-        guard isActive else { return }
-        let bound = bound.flatMap { $0.isFinite ? $0 : nil }
-        report(incumbent: incumbent, bound: bound,
-               gap: incumbent.flatMap { i in bound.map { relativeGap(objective: i, bound: max($0, i)) } })
+        if let snapshot { sink(snapshot) }
     }
 }

@@ -126,24 +126,46 @@ final class SolveRunTests: XCTestCase {
         let time = ManualClock()
         let received = Locked<[SolveProgress]>([])
         let run = SolveRun(settings: settings(time, received: received))
-        run.progress.report(incumbent: 1, bound: nil)          // 0 s: the first always passes
+        run.progress.report(incumbent: 1, bound: .infinity)    // 0 s: the first always passes
         time.advance(0.5)
         run.progress.report(incumbent: 2, bound: nil)          // 0.5 s: too soon
         time.advance(0.4)
         run.progress.report(incumbent: 3, bound: nil)          // 0.9 s: too soon
         time.advance(0.1)
-        run.progress.report(incumbent: 4, bound: 5)            // 1.0 s: due
+        run.progress.report(incumbent: 4, bound: 9)            // 1.0 s: due
         time.advance(0.99)
         run.progress.report(incumbent: 5, bound: .infinity)    // 1.99 s: too soon
         time.advance(3)
-        run.progress.report(incumbent: 6, bound: .infinity)    // 4.99 s: due, no finite bound
+        run.progress.report(incumbent: 6, bound: 8)            // 4.99 s: due
         let reports = received.current
         XCTAssertEqual(reports.map(\.incumbent), [1, 4, 6])
         XCTAssertEqual(reports.map(\.elapsedSeconds), [0, 1, 4.99].map { $0 }, accuracy: 1e-9)
-        XCTAssertEqual(reports[1].bound, 5)
-        XCTAssertEqual(reports[1].gap ?? -1, relativeGap(objective: 4, bound: 5), accuracy: 1e-12)
-        XCTAssertNil(reports[2].bound, "an infinite bound is no bound")
-        XCTAssertNil(reports[2].gap)
+        XCTAssertNil(reports[0].bound, "an infinite bound is no bound")
+        XCTAssertNil(reports[0].gap)
+        XCTAssertEqual(reports[1].bound, 9)
+        XCTAssertEqual(reports[1].gap ?? -1, relativeGap(objective: 4, bound: 9), accuracy: 1e-12)
+        XCTAssertEqual(reports[2].gap ?? -1, relativeGap(objective: 6, bound: 8), accuracy: 1e-12)
+    }
+
+    /// A snapshot never takes back what an earlier report showed: branch-and-cut's own bound
+    /// starts above the decomposition's, and a phase may report no incumbent yet.
+    func testSnapshotsCarryTheBestIncumbentAndBoundSoFar() {
+        let time = ManualClock()
+        let received = Locked<[SolveProgress]>([])
+        let run = SolveRun(settings: settings(time, received: received))
+        run.progress.report(incumbent: 3, bound: 10)           // the decomposition
+        time.advance(1)
+        run.progress.report(incumbent: nil, bound: nil)        // branch-and-cut before its root
+        time.advance(1)
+        run.progress.report(incumbent: 2.5, bound: 12)         // branch-and-cut's weaker figures
+        time.advance(0.5)
+        run.progress.report(incumbent: 4, bound: 9)            // too soon, but remembered
+        time.advance(0.5)
+        run.progress.report(incumbent: nil, bound: .infinity)
+        let reports = received.current
+        XCTAssertEqual(reports.map(\.incumbent), [3, 3, 3, 4])
+        XCTAssertEqual(reports.map(\.bound), [10, 10, 10, 9])
+        XCTAssertEqual(reports[3].gap ?? -1, relativeGap(objective: 4, bound: 9), accuracy: 1e-12)
     }
 
     func testThrottleWithoutListenerIsInactive() {

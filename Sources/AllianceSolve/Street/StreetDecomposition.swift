@@ -130,8 +130,7 @@ public struct StreetStrategy: Strategy, Sendable {
         try settings.open(problem) { run in
             let result = try decomposition.run(problem, deadline: run.deadline, settings: settings)
             if run.progress.isActive {
-                run.progress.report(incumbent: Evaluator.evaluate(result.plan, in: problem).objective,
-                                    bound: nil, gap: nil)
+                run.progress.report(incumbent: Evaluator.evaluate(result.plan, in: problem).objective, bound: nil)
             }
             return run.outcome(.feasible, plan: result.plan)
         }

@@ -15,6 +15,8 @@ struct FamilyReport {
     var code: String? = nil
 
     static let heading = "## Instance families"
+    /// The hand-written section of EXPERIMENTS.md that says why the missed targets are missed.
+    static let whyHeading = "## Targets the instance families miss, and why"
 
     /// The gap target of a size and the seconds it must be reached in (M, S, XL; L has none).
     static func gapTarget(_ size: BenchmarkSize) -> (gap: Double, seconds: Double)? {
@@ -104,7 +106,9 @@ struct FamilyReport {
         let solvers = Set(all.flatMap { $0.runs.filter { $0.status == "ok" }.map(\.solver) }).sorted()
         let sizes = BenchmarkSize.allCases.filter { size in all.contains { $0.size == size } }.map(\.rawValue)
         out += "- Measured: sizes \(sizes.joined(separator: ", ")); solvers \(solvers.joined(separator: ", "))"
-            + (solvers.contains("highs") ? "" : " (HiGHS not run: the S target against HiGHS is not judged)") + "\n\n"
+            + (solvers.contains("highs") ? "" : " (HiGHS not run: the S target against HiGHS is not judged)") + "\n"
+        out += "- Targets missed: by how much is in the tables below; why, and what was tried, in "
+            + "\"\(Self.whyHeading.dropFirst(3))\" (EXPERIMENTS.md, among the notes at the end)\n\n"
         out += Self.whichSide(results)
         out += citySection()
         let base = results[.base] ?? [:]

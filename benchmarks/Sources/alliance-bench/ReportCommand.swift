@@ -35,32 +35,32 @@ struct ReportCommand: ParsableCommand {
     var analysis: String = (Paths.results as NSString).appendingPathComponent("analysis.json")
 
     @Flag(name: .customLong("analysis-only"),
-          help: "Only replace (or add, before \"How the numbers are made\") the \"explain and suggest\" section of the existing RESULTS.md, keeping everything else as it is.")
+          help: "Only replace (or add, before \"How the numbers are made\") the \"explain and suggest\" section of the existing RESULTS.md, keeping the other measured sections as they are (the hand-written notes at its end are read again from their files).")
     var analysisOnly = false
 
     @Option(help: "The re-planning measurement (`alliance-bench replan`); its section is left out when the file is missing.")
     var replan: String = (Paths.results as NSString).appendingPathComponent("replan.json")
 
     @Flag(name: .customLong("replan-only"),
-          help: "Only replace (or add, before \"How the numbers are made\") the \"re-planning around pins\" section of the existing RESULTS.md, keeping everything else as it is.")
+          help: "Only replace (or add, before \"How the numbers are made\") the \"re-planning around pins\" section of the existing RESULTS.md, keeping the other measured sections as they are (the hand-written notes at its end are read again from their files).")
     var replanOnly = false
 
     @Flag(name: .customLong("families-only"),
-          help: "Only replace (or add, before \"How the numbers are made\") the \"instance families\" section of the existing RESULTS.md from <results>/<size>[-<family>].json (run.sh: --results results/families), keeping everything else as it is.")
+          help: "Only replace (or add, before \"How the numbers are made\") the \"instance families\" section of the existing RESULTS.md from <results>/<size>[-<family>].json (run.sh: --results results/families), keeping the other measured sections as they are (the hand-written notes at its end are read again from their files).")
     var familiesOnly = false
 
     @Option(help: "The load test of the web workbench (`alliance-bench load`); its section is left out when the file is missing.")
     var load: String = (Paths.results as NSString).appendingPathComponent("load.json")
 
     @Flag(name: .customLong("load-only"),
-          help: "Only replace (or add, before \"How the numbers are made\") the \"serving: 20 planners at once\" section of the existing RESULTS.md, keeping everything else as it is.")
+          help: "Only replace (or add, before \"How the numbers are made\") the \"serving: 20 planners at once\" section of the existing RESULTS.md, keeping the other measured sections as they are (the hand-written notes at its end are read again from their files).")
     var loadOnly = false
 
     @Option(help: "The stage-3 benchmark (`alliance-bench people`); its section is left out when the file is missing.")
     var people: String = (Paths.results as NSString).appendingPathComponent("people.json")
 
     @Flag(name: .customLong("people-only"),
-          help: "Only replace (or add, before \"How the numbers are made\") the \"People to posts (stage 3)\" section of the existing RESULTS.md (and results/people-time.svg), keeping everything else as it is.")
+          help: "Only replace (or add, before \"How the numbers are made\") the \"People to posts (stage 3)\" section of the existing RESULTS.md (and results/people-time.svg), keeping the other measured sections as they are (the hand-written notes at its end are read again from their files).")
     var peopleOnly = false
 
     func run() throws {
@@ -74,7 +74,7 @@ struct ReportCommand: ParsableCommand {
             guard let peopleResults else { throw HarnessError("no \(people); run `alliance-bench people` first") }
             try PeopleBenchReport.plot(peopleResults).write(toFile: (results as NSString).appendingPathComponent("people-time.svg"),
                                                        atomically: true, encoding: .utf8)
-            try Self.replacingSection(in: markdown, with: PeopleBenchReport(results: peopleResults).render())
+            try withCurrentNotes(Self.replacingSection(in: markdown, with: PeopleBenchReport(results: peopleResults).render()))
                 .write(toFile: out, atomically: true, encoding: .utf8)
             log("updated the people to posts section of \(out)")
             return
@@ -87,8 +87,8 @@ struct ReportCommand: ParsableCommand {
             guard families.keys.contains(where: { $0 != .base }) else {
                 throw HarnessError("no results of a family other than base in \(results); run `alliance-bench run --families …` first")
             }
-            try Self.replacingSection(in: markdown, with: FamilyReport(results: families, cities: try FamilyReport.loadCities(from: results),
-                                                                              code: code).render())
+            let report = FamilyReport(results: families, cities: try FamilyReport.loadCities(from: results), code: code)
+            try withCurrentNotes(Self.replacingSection(in: markdown, with: report.render()))
                 .write(toFile: out, atomically: true, encoding: .utf8)
             log("updated the instance families section of \(out)")
             return
@@ -112,7 +112,7 @@ struct ReportCommand: ParsableCommand {
                 guard let loadResults else { throw HarnessError("no \(load); run `alliance-bench load` first") }
                 markdown = Self.replacingSection(in: markdown, with: LoadReport(results: loadResults).render())
             }
-            try markdown.write(toFile: out, atomically: true, encoding: .utf8)
+            try withCurrentNotes(markdown).write(toFile: out, atomically: true, encoding: .utf8)
             let sections = [analysisOnly ? "explain and suggest" : nil, replanOnly ? "re-planning around pins" : nil,
                             loadOnly ? "serving: 20 planners at once" : nil].compactMap { $0 }
             log("updated the \(sections.joined(separator: " and ")) section\(sections.count > 1 ? "s" : "") of \(out)")
@@ -152,11 +152,7 @@ struct ReportCommand: ParsableCommand {
                                                        atomically: true, encoding: .utf8)
             markdown = Self.replacingSection(in: markdown, with: PeopleBenchReport(results: peopleResults).render())
         }
-        for file in experiments {
-            if let notes = FileManager.default.contents(atPath: file) {
-                markdown += "\n" + String(decoding: notes, as: UTF8.self)
-            }
-        }
+        markdown += notes()
         try markdown.write(toFile: out, atomically: true, encoding: .utf8)
         log("wrote \(out)")
     }
@@ -174,6 +170,27 @@ struct ReportCommand: ParsableCommand {
     private func loadReplan() throws -> ReplanResults? {
         guard let data = FileManager.default.contents(atPath: replan) else { return nil }
         return try JSONDecoder().decode(ReplanResults.self, from: data)
+    }
+
+    /// The hand-written files (`experiments`), each after an empty line, as RESULTS.md ends with them.
+    private func notes() -> String {
+        experiments.compactMap { FileManager.default.contents(atPath: $0) }
+            .map { "\n" + String(decoding: $0, as: UTF8.self) }.joined()
+    }
+
+    /// `markdown` (an existing RESULTS.md) with the hand-written files at its end read again: the
+    /// `--…-only` updates keep the measured sections they do not touch, but the notes after them
+    /// are the files' current text. The old copy starts at the first file's first line; a
+    /// RESULTS.md without it gets the notes appended.
+    private func withCurrentNotes(_ markdown: String) -> String {
+        var text = markdown
+        if let first = experiments.lazy.compactMap({ FileManager.default.contents(atPath: $0) }).first,
+           let heading = String(decoding: first, as: UTF8.self).split(separator: "\n").first,
+           let start = text.range(of: "\n" + heading + "\n") {
+            text = String(text[..<start.lowerBound])
+        }
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text + "\n" + notes()
     }
 
     /// `markdown` with the section headed by `section`'s first line ("## explain and suggest",
