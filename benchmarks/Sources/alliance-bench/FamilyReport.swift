@@ -96,7 +96,8 @@ struct FamilyReport {
             + "the targets are the issue's: S — within 10 s a plan as good as HiGHS's after 120 s, proven ≤ 0.5 % within 60 s; "
             + "M — proven ≤ 1 % within 120 s; XL — proven ≤ 1 % within 300 s; and no family more than 2× slower than "
             + "`base` to its gap target.\n\n"
-        let all = results.values.flatMap(\.values)
+        // In family and size order, so that the same files give the same text.
+        let all = InstanceFamily.allCases.flatMap { family in BenchmarkSize.allCases.compactMap { results[family]?[$0] } }
         let dates = all.map(\.date).sorted()
         out += "- Harness runs: \(all.map(\.command).uniqued().map { "`\($0)`" }.joined(separator: "; "))\n"
         out += "- Date: \(dates.first ?? "?")\(dates.count > 1 && dates.first != dates.last ? " – \(dates.last!)" : "")\n"

@@ -152,7 +152,7 @@ struct ReportCommand: ParsableCommand {
                                                        atomically: true, encoding: .utf8)
             markdown = Self.replacingSection(in: markdown, with: PeopleBenchReport(results: peopleResults).render())
         }
-        markdown += notes()
+        markdown += Self.notes(noteTexts())
         try markdown.write(toFile: out, atomically: true, encoding: .utf8)
         log("wrote \(out)")
     }
@@ -172,10 +172,14 @@ struct ReportCommand: ParsableCommand {
         return try JSONDecoder().decode(ReplanResults.self, from: data)
     }
 
-    /// The hand-written files (`experiments`), each after an empty line, as RESULTS.md ends with them.
-    private func notes() -> String {
-        experiments.compactMap { FileManager.default.contents(atPath: $0) }
-            .map { "\n" + String(decoding: $0, as: UTF8.self) }.joined()
+    /// The hand-written files (`experiments`) that exist, read.
+    private func noteTexts() -> [String] {
+        experiments.compactMap { FileManager.default.contents(atPath: $0) }.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The hand-written files, each after an empty line, as RESULTS.md ends with them.
+    private static func notes(_ texts: [String]) -> String {
+        texts.map { "\n" + $0 }.joined()
     }
 
     /// `markdown` (an existing RESULTS.md) with the hand-written files at its end read again: the
@@ -183,14 +187,14 @@ struct ReportCommand: ParsableCommand {
     /// are the files' current text. The old copy starts at the first file's first line; a
     /// RESULTS.md without it gets the notes appended.
     private func withCurrentNotes(_ markdown: String) -> String {
+        let texts = noteTexts()
         var text = markdown
-        if let first = experiments.lazy.compactMap({ FileManager.default.contents(atPath: $0) }).first,
-           let heading = String(decoding: first, as: UTF8.self).split(separator: "\n").first,
+        if let heading = texts.first?.split(separator: "\n").first,
            let start = text.range(of: "\n" + heading + "\n") {
             text = String(text[..<start.lowerBound])
         }
         while text.hasSuffix("\n") { text.removeLast() }
-        return text + "\n" + notes()
+        return text + "\n" + Self.notes(texts)
     }
 
     /// `markdown` with the section headed by `section`'s first line ("## explain and suggest",
