@@ -84,6 +84,7 @@ public struct TimePlan: Sendable, Equatable {
     /// (threads × share × time left ÷ communities, at least `probeMinimumSeconds`) and ends with
     /// its best bound, so the round always bounds. Without slices the tight XL district's probe
     /// took 148 of 150 s and bounded nothing (benchmarks/EXPERIMENTS.md, "The first root round").
+    /// The round at the street blocks' prices after the warm start is sliced the same way.
     public static let probeRoundShare = 0.25
     public static let probeMinimumSeconds = 0.1
 

@@ -13,9 +13,15 @@ import CGLPK
 /// - GLPK's simplex has no callback. With a stop request installed, the
 ///   simplex (of `solveLP`, and the root relaxation of `solveMIP`) therefore
 ///   runs in slices of `stopPollInterval` seconds (longer on large problems,
-///   where each slice's set-up takes long: at least ten times the set-up): each
-///   slice is a `glp_simplex` call with that time limit, continuing from the
-///   basis the previous slice left, and the request is polled between slices. This
+///   where each slice's set-up takes long: at least ten times the set-up), each
+///   one twice as long as the one before up to `longestInterval`: each slice is
+///   a `glp_simplex` call with that time limit, continuing from the basis the
+///   previous slice left, and the request is polled between slices. A restart
+///   loses the primal simplex's state against stalling, so short slices never
+///   end on a degenerate LP: the decomposition's master on a 600-community
+///   district ran 57,000 pivots at one objective value in quarter-second
+///   slices and was cut off after 58 s; doubling slices up to a second solve
+///   such LPs in 1–9 s (whole, 0.6–5 s; benchmarks/EXPERIMENTS.md). This
 ///   needs the basis to survive a slice, so with the LP presolver or an
 ///   iteration limit the simplex runs in one piece and the request is polled
 ///   only before it starts.
@@ -27,6 +33,9 @@ public enum StopPolling {
   /// Ctrl-C to feel immediate and long enough that restarting the simplex
   /// (which copies the problem into its working storage) costs little.
   public static let defaultInterval = 0.25
+  /// How long slices grow (by doubling from the first): a stop request waits at
+  /// most about this long (or the first slice, when that is longer).
+  public static let longestInterval = 1.0
 }
 
 extension LinearProgram {
@@ -54,7 +63,8 @@ extension LinearProgram {
     let probe = glp_simplex(problem, &parm)
     guard probe == GLP_EITLIM else { return probe }  // solved (or failed) without iterating
     parm.it_lim = Int32.max
-    let interval = max(pollInterval, 10 * (ContinuousClock.now - probeStart).seconds)
+    var interval = max(pollInterval, 10 * (ContinuousClock.now - probeStart).seconds)
+    let longest = max(interval, StopPolling.longestInterval)
     if stop() { return GLP_ESTOP }
     while true {
       var slice = interval
@@ -67,6 +77,7 @@ extension LinearProgram {
       let rc = glp_simplex(problem, &parm)
       guard rc == GLP_ETMLIM else { return rc }
       if stop() { return GLP_ESTOP }
+      interval = min(2 * interval, longest)
     }
   }
 }

@@ -73,6 +73,32 @@ final class StopRequestTests: XCTestCase {
     XCTAssertGreaterThan(poller.polls, 1, "the simplex ran in several slices")
   }
 
+  /// Slices double from the first up to `StopPolling.longestInterval`, so a solve of T seconds
+  /// has at most as many slices ending by their time limit (each followed by a poll, besides the
+  /// polls before the start and after the set-up probe) as such a schedule from 1 ms fits into
+  /// T. Slices of one length would give T / (first slice) of them, and each restart loses the
+  /// simplex's state against stalling (StopPolling).
+  func testSlicesGrowSoARestartDoesNotComeEveryInterval() throws {
+    let lp = try makeSparseLP()
+    let poller = Poller(stopAt: .max)
+    var parameters = SimplexParameters(stopRequested: poller.request)
+    parameters.stopPollInterval = 0.001
+    let start = ContinuousClock.now
+    let result = try lp.solveLP(parameters)
+    let elapsed = (ContinuousClock.now - start).components
+    let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+    XCTAssertEqual(result.status, .optimal)
+    var fitting = 0, used = 0.0, slice = 0.001
+    while used + slice <= seconds {
+      used += slice
+      fitting += 1
+      slice = min(2 * slice, StopPolling.longestInterval)
+    }
+    let timedOut = poller.polls - 2
+    XCTAssertGreaterThan(timedOut, 0, "the solve took more than one slice")
+    XCTAssertLessThanOrEqual(timedOut, fitting, "\(seconds) s")
+  }
+
   /// Also under AddressSanitizer (scripts/sanitizers.sh): the LP needs many slices there too.
   func testStopRequestStopsTheSimplexAndKeepsTheBasis() throws {
     let lp = try makeSparseLP()
