@@ -39,14 +39,10 @@ final class SolveJob: Sendable {
     var document: JobDocument {
         let s = state.current
         var elapsed = s.elapsed
-        if s.status == .running, let started = s.started { elapsed = Self.seconds(ContinuousClock.now - started) }
+        if s.status == .running, let started = s.started { elapsed = (ContinuousClock.now - started).seconds }
         return JobDocument(job: id, project: project, status: s.status.rawValue, elapsed: elapsed, objective: s.objective,
                            bound: s.bound, gap: s.gap, version: s.version, error: s.error, warnings: s.warnings,
                            trace: s.trace)
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
     var isFinished: Bool { [.done, .failed, .cancelled].contains(state.current.status) }
@@ -61,7 +57,7 @@ final class SolveJob: Sendable {
             if let bound = progress.bound { s.bound = min(s.bound ?? bound, bound) }
             if let objective = s.objective, let bound = s.bound { s.gap = relativeGap(objective: objective, bound: max(bound, objective)) }
             guard s.objective != nil || s.bound != nil else { return }
-            let t = s.started.map { Self.seconds(ContinuousClock.now - $0) } ?? progress.elapsedSeconds
+            let t = s.started.map { (ContinuousClock.now - $0).seconds } ?? progress.elapsedSeconds
             s.trace.append(TracePoint(t: max(t, s.trace.last?.t ?? 0), objective: s.objective, bound: s.bound))
             if s.trace.count > Self.traceLimit {
                 s.trace = s.trace.enumerated().filter { $0.offset % 2 == 0 || $0.offset == s.trace.count - 1 }.map(\.element)

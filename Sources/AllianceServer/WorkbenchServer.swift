@@ -223,7 +223,7 @@ public struct WorkbenchServer: Sendable {
                 job.state.withLock { s in
                     s.status = job.cancellation.isCancelled ? .cancelled : .failed
                     s.error = failure.message
-                    if let started = s.started { s.elapsed = SolveJob.seconds(ContinuousClock.now - started) }
+                    if let started = s.started { s.elapsed = (ContinuousClock.now - started).seconds }
                 }
             }
         }

@@ -97,7 +97,7 @@ public enum PeopleRun {
         let facts = PeopleRunFacts(
             method: "min-cost-flow/\(algorithm.rawValue)", optimal: solution.certified ?? true,
             nodes: solution.nodes, arcs: solution.arcs, candidateArcs: solution.candidateArcs, rounds: solution.rounds,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+            seconds: elapsed.seconds,
             solverSeconds: solution.solveSeconds)
         return PeopleReport(problem: problem, evaluation: evaluation, facts: facts, warnings: warnings)
     }

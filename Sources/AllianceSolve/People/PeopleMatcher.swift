@@ -103,7 +103,7 @@ public enum PeopleMatcher {
         let arcs = CandidateArcs(problem)
         var restricted = Restricted(arcs)
         for a in arcs.initialSelection(perSeat: perSeat, extra: extra) { restricted.select(a) }
-        var buildSeconds = seconds(clock.now - start)
+        var buildSeconds = (clock.now - start).seconds
         var solveSeconds = 0.0
         var rounds = 0
         var warmStart: FlowSolution? = nil
@@ -111,12 +111,12 @@ public enum PeopleMatcher {
             rounds += 1
             let solving = clock.now
             let flow = try algorithm.solve(restricted.network, warmStart: warmStart)
-            solveSeconds += seconds(clock.now - solving)
+            solveSeconds += (clock.now - solving).seconds
             let priced = clock.now
             let added = restricted.pricedIn(flow.potentials)
             for a in added { restricted.select(a) }
             warmStart = restricted.extended(flow)
-            buildSeconds += seconds(clock.now - priced)
+            buildSeconds += (clock.now - priced).seconds
             guard added.isEmpty else { continue }
             let certified = certify ? MinCostFlow.check(restricted.network, flow).isEmpty : nil
             let kept = problem.kept.map { SeatMatch(memberID: problem.members[$0.member].id, postID: problem.posts[$0.post].id) }
@@ -136,10 +136,6 @@ public enum PeopleMatcher {
         var restricted = Restricted(CandidateArcs(problem))
         for a in 0..<restricted.arcs.count { restricted.select(a) }
         return restricted.network
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     /// Every arc from a member the model may use, before any is put in a network: member → class
